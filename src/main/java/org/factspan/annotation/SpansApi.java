@@ -1,0 +1,50 @@
+package org.factspan.annotation;
+
+import java.util.List;
+import org.factspan.security.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's spans on one document. Offsets are Unicode code points, end exclusive. */
+@RestController
+@RequestMapping("/api/v1/projects/{slug}/documents/{documentId}/spans")
+class SpansApi {
+
+    record NewSpan(Integer start, Integer end, String label) {
+    }
+
+    private final AnnotationService annotations;
+    private final CurrentUser currentUser;
+
+    SpansApi(AnnotationService annotations, CurrentUser currentUser) {
+        this.annotations = annotations;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping
+    List<SpanInfo> list(@PathVariable String slug, @PathVariable long documentId) {
+        return annotations.listMySpans(currentUser.require(), slug, documentId);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    SpanInfo create(@PathVariable String slug, @PathVariable long documentId, @RequestBody NewSpan body) {
+        if (body == null || body.start() == null || body.end() == null) {
+            throw new org.factspan.base.InvalidRequestException("'start' and 'end' are required (code points, end exclusive)");
+        }
+        return annotations.createSpan(currentUser.require(), slug, documentId, body.start(), body.end(), body.label());
+    }
+
+    @DeleteMapping("/{spanId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable String slug, @PathVariable long documentId, @PathVariable long spanId) {
+        annotations.deleteSpan(currentUser.require(), slug, documentId, spanId);
+    }
+}

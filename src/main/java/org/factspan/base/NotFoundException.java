@@ -1,0 +1,8 @@
+package org.factspan.base;
+
+/** Something the caller asked for does not exist (or is not visible to them): HTTP 404. */
+public class NotFoundException extends RuntimeException {
+    public NotFoundException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,109 @@
+package org.factspan.corpus;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.factspan.base.ForbiddenException;
+import org.factspan.base.NotFoundException;
+import org.factspan.security.Actor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Projects and documents as a caller may see them. Access rule: admins see every project; others see
+ * the projects they are members of; any other project is refused with {@link ForbiddenException}.
+ */
+@Service
+public class CorpusService {
+
+    private static final TypeReference<Map<String, String>> META = new TypeReference<>() {
+    };
+
+    private final ProjectRepository projects;
+    private final ProjectMemberRepository members;
+    private final LabelRepository labels;
+    private final DocumentRepository documents;
+    private final AnnotationCounts counts;
+    private final JsonMapper json;
+
+    CorpusService(ProjectRepository projects, ProjectMemberRepository members, LabelRepository labels,
+            DocumentRepository documents, AnnotationCounts counts, JsonMapper json) {
+        this.projects = projects;
+        this.members = members;
+        this.labels = labels;
+        this.documents = documents;
+        this.counts = counts;
+        this.json = json;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ProjectSummary> listProjects(Actor actor) {
+        List<Project> visible = actor.isAdmin() ? projects.findAllByOrderByNameAsc() : projects.findForMember(actor.userId());
+        return visible.stream().map(p -> new ProjectSummary(p.getSlug(), p.getName(), p.getDescription(),
+                documents.countByProjectId(p.getId()),
+                counts.spansPerDocument(p.getId(), actor.userId()).values().stream().mapToLong(Long::longValue).sum()))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public ProjectInfo requireProject(Actor actor, String slug) {
+        Project project = projects.findBySlug(slug).orElseThrow(() -> projectNotFound(slug));
+        Optional<ProjectRole> role = members.findByProjectIdAndUserId(project.getId(), actor.userId())
+                .map(ProjectMember::getRole);
+        if (role.isEmpty() && !actor.isAdmin()) {
+            throw new ForbiddenException("You are not a member of project '" + slug + "'");
+        }
+        return new ProjectInfo(project.getId(), project.getSlug(), project.getName(), project.getDescription(),
+                project.getGuidelines(), role, labels(project.getId()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<DocumentSummary> listDocuments(Actor actor, String slug) {
+        ProjectInfo project = requireProject(actor, slug);
+        return documents.listRows(project.id()).stream()
+                .map(r -> new DocumentSummary(r.id(), r.name(), r.title(), r.lengthCp(), r.sha256(), parseMeta(r.meta())))
+                .toList();
+    }
+
+    /** Span counts of the caller per document (the "my progress" column). */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> mySpanCounts(Actor actor, String slug) {
+        ProjectInfo project = requireProject(actor, slug);
+        return counts.spansPerDocument(project.id(), actor.userId());
+    }
+
+    @Transactional(readOnly = true)
+    public DocumentContent openDocument(Actor actor, String slug, long documentId) {
+        ProjectInfo project = requireProject(actor, slug);
+        Document d = documents.findByIdAndProjectId(documentId, project.id())
+                .orElseThrow(() -> new NotFoundException("No document " + documentId + " in project " + slug));
+        return new DocumentContent(d.getId(), project.id(), project.slug(), d.getName(), d.getTitle(), d.getBody(),
+                d.getLengthCp(), parseMeta(d.getMeta()));
+    }
+
+    /**
+     * Opens a document by id alone, checking that the caller may work in its project. Used where only the
+     * document id is known (the span API is nested under the project, but checks here too).
+     */
+    @Transactional(readOnly = true)
+    public DocumentContent openDocument(Actor actor, long documentId) {
+        Document d = documents.findById(documentId)
+                .orElseThrow(() -> new NotFoundException("No document " + documentId));
+        String slug = projects.findById(d.getProjectId()).map(Project::getSlug).orElseThrow();
+        return openDocument(actor, slug, documentId);
+    }
+
+    List<LabelInfo> labels(long projectId) {
+        return labels.findByProjectIdOrderByPosition(projectId).stream().map(Label::toInfo).toList();
+    }
+
+    Map<String, String> parseMeta(String meta) {
+        return json.readValue(meta, META);
+    }
+
+    private static NotFoundException projectNotFound(String slug) {
+        return new NotFoundException("No project '" + slug + "'");
+    }
+}

@@ -1,0 +1,20 @@
+package org.factspan.corpus;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface DocumentRepository extends JpaRepository<Document, Long> {
+
+    /** Listing without the body: the text is loaded only when a document is opened. */
+    @Query("select new org.factspan.corpus.DocumentRow(d.id, d.name, d.title, d.lengthCp, d.sha256, d.meta)"
+            + " from Document d where d.projectId = :projectId order by d.position, d.id")
+    List<DocumentRow> listRows(long projectId);
+
+    Optional<Document> findByIdAndProjectId(long id, long projectId);
+
+    long countByProjectId(long projectId);
+
+    boolean existsByProjectIdAndSha256(long projectId, String sha256);
+}

@@ -1,0 +1,5 @@
+package org.factspan.corpus;
+
+/** A document without its body, as the listing query reads it. */
+record DocumentRow(Long id, String name, String title, int lengthCp, String sha256, String meta) {
+}

@@ -1,0 +1,67 @@
+package org.factspan.corpus;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/** An annotation project: documents, a label schema and a team. */
+@Entity
+@Table(name = "project")
+class Project {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true)
+    private String slug;
+
+    @Column(nullable = false)
+    private String name;
+
+    private String description;
+
+    private String guidelines;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Project() {
+    }
+
+    Project(String slug, String name, String description, String guidelines, Instant createdAt) {
+        if (slug == null || !slug.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+            throw new IllegalArgumentException("Invalid project slug: " + slug);
+        }
+        this.slug = slug;
+        this.name = Objects.requireNonNull(name);
+        this.description = description;
+        this.guidelines = guidelines;
+        this.createdAt = createdAt;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getSlug() {
+        return slug;
+    }
+
+    String getName() {
+        return name;
+    }
+
+    String getDescription() {
+        return description;
+    }
+
+    String getGuidelines() {
+        return guidelines;
+    }
+}

@@ -1,0 +1,88 @@
+package org.factspan.corpus;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.factspan.base.ConflictException;
+import org.factspan.base.InvalidRequestException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Creates projects, their schema and membership, and imports documents. Callers check permissions. */
+@Service
+public class ProjectSetupService {
+
+    private final ProjectRepository projects;
+    private final ProjectMemberRepository members;
+    private final LabelRepository labels;
+    private final DocumentRepository documents;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ProjectSetupService(ProjectRepository projects, ProjectMemberRepository members, LabelRepository labels,
+            DocumentRepository documents, JsonMapper json, Clock clock) {
+        this.projects = projects;
+        this.members = members;
+        this.labels = labels;
+        this.documents = documents;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(String slug) {
+        return projects.findBySlug(slug).isPresent();
+    }
+
+    @Transactional
+    public long createProject(String slug, String name, String description, String guidelines, List<LabelInfo> schema) {
+        if (exists(slug)) {
+            throw new ConflictException("A project '" + slug + "' exists already");
+        }
+        Project project = projects.save(new Project(slug, name, description, guidelines, clock.instant()));
+        for (int i = 0; i < schema.size(); i++) {
+            labels.save(new Label(project.getId(), schema.get(i), i));
+        }
+        return project.getId();
+    }
+
+    @Transactional
+    public void addMember(long projectId, long userId, ProjectRole role) {
+        if (members.findByProjectIdAndUserId(projectId, userId).isEmpty()) {
+            members.save(new ProjectMember(projectId, userId, role));
+        }
+    }
+
+    /**
+     * Stores a document exactly as given. The title is the {@code title} metadata entry, else the name.
+     *
+     * @return the new document's id
+     */
+    @Transactional
+    public long importDocument(long projectId, String name, String text, Map<String, String> meta) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidRequestException("Document '" + name + "' has no text");
+        }
+        String sha256 = sha256(text);
+        if (documents.existsByProjectIdAndSha256(projectId, sha256)) {
+            throw new ConflictException("Document '" + name + "' has the same text as one already in the project");
+        }
+        String title = meta.getOrDefault("title", name);
+        int position = (int) documents.countByProjectId(projectId);
+        return documents.save(new Document(projectId, name, title, text, sha256, json.writeValueAsString(meta), position,
+                clock.instant())).getId();
+    }
+
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.factspan.corpus.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.util.Map;
+import org.factspan.base.ForbiddenException;
+import org.factspan.base.NotFoundException;
+import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.DocumentSummary;
+import org.factspan.corpus.ProjectInfo;
+import org.factspan.security.Actor;
+import org.factspan.security.CurrentUser;
+
+/** The documents of one project, with the user's own progress. */
+@Route("projects/:slug")
+@PageTitle("Documents · Factspan")
+@PermitAll
+public class DocumentListView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** Where a click on a document goes; the annotation feature registers its editor route here. */
+    public static final String DOCUMENT_ROUTE = "projects/%s/documents/%d";
+
+    final Grid<DocumentSummary> grid = new Grid<>();
+    private final CorpusService corpus;
+    private final CurrentUser currentUser;
+    private final H2 title = new H2();
+    private final Paragraph about = new Paragraph();
+    private Map<Long, Long> mySpans = Map.of();
+    private String slug;
+
+    public DocumentListView(CorpusService corpus, CurrentUser currentUser) {
+        this.corpus = corpus;
+        this.currentUser = currentUser;
+        addClassName("fs-page");
+        grid.setId("documents");
+        grid.addColumn(DocumentSummary::title).setHeader("Title").setFlexGrow(5);
+        grid.addColumn(d -> d.meta().getOrDefault("outlet", "")).setHeader("Outlet").setFlexGrow(1);
+        grid.addColumn(d -> d.meta().getOrDefault("date", "")).setHeader("Date").setFlexGrow(0).setWidth("8em");
+        grid.addColumn(DocumentSummary::length).setHeader("Length").setFlexGrow(0).setWidth("7em");
+        grid.addColumn(d -> progress(mySpans.getOrDefault(d.id(), 0L))).setHeader("My progress").setFlexGrow(0)
+                .setWidth("9em");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setAllRowsVisible(true);
+        grid.addItemClickListener(e -> UI.getCurrent().navigate(DOCUMENT_ROUTE.formatted(slug, e.getItem().id())));
+        add(title, about, grid);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        slug = event.getRouteParameters().get("slug").orElse("");
+        try {
+            Actor actor = currentUser.require();
+            ProjectInfo project = corpus.requireProject(actor, slug);
+            title.setText(project.name());
+            about.setText(project.description() == null ? "" : project.description());
+            mySpans = corpus.mySpanCounts(actor, slug);
+            grid.setItems(corpus.listDocuments(actor, slug));
+        } catch (NotFoundException | ForbiddenException e) {
+            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, e.getMessage());
+        }
+    }
+
+    private static String progress(long spans) {
+        return spans == 0 ? "not started" : spans + (spans == 1 ? " span" : " spans");
+    }
+}
