@@ -78,7 +78,7 @@ class FirstStart implements ApplicationRunner {
     }
 
     private static String line(String user, String password, String role, boolean fromEnv, String env) {
-        return String.format("%-6s %-10s password: %s", user, "(" + role.toLowerCase() + ")",
+        return String.format("%-6s %-12s password: %s", user, "(" + role.toLowerCase() + ")",
                 fromEnv ? "(from " + env + ")" : password);
     }
 

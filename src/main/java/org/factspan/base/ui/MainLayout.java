@@ -31,5 +31,6 @@ public class MainLayout extends AppLayout {
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(home);
         addToNavbar(bar);
+        setDrawerOpened(false);
     }
 }

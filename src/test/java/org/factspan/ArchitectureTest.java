@@ -1,0 +1,47 @@
+package org.factspan;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.factspan");
+
+    @Test
+    void everyRouteDeclaresItsAccessRule() {
+        classes().that().areAnnotatedWith(Route.class)
+                .should().beAnnotatedWith(PermitAll.class)
+                .orShould().beAnnotatedWith(RolesAllowed.class)
+                .orShould().beAnnotatedWith(AnonymousAllowed.class)
+                .orShould().beAnnotatedWith(DenyAll.class)
+                .because("a route without an access annotation is either open by mistake or unreachable")
+                .check(CLASSES);
+    }
+
+    @Test
+    void featuresDependOnlyDownwards() {
+        // base <- security <- corpus <- annotation
+        noClasses().that().resideInAPackage("org.factspan.base..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.factspan.security..", "org.factspan.corpus..",
+                        "org.factspan.annotation..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("org.factspan.security..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.factspan.corpus..", "org.factspan.annotation..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("org.factspan.corpus..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.factspan.annotation..")
+                .check(CLASSES);
+    }
+}

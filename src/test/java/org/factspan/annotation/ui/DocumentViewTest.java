@@ -1,0 +1,129 @@
+package org.factspan.annotation.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.grid.Grid;
+import org.factspan.corpus.DocumentSummary;
+import org.factspan.corpus.ProjectSummary;
+import com.vaadin.flow.component.notification.Notification;
+import java.util.List;
+import java.util.Map;
+import org.factspan.TestUsers;
+import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.LabelInfo;
+import org.factspan.corpus.LabelKind;
+import org.factspan.corpus.ProjectSetupService;
+import org.factspan.corpus.ui.DocumentListView;
+import org.factspan.corpus.ui.ProjectsView;
+import org.factspan.security.UserService;
+import org.factspan.security.ui.LoginView;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** The views without a browser: access rules, and labeling through the view's server API. */
+@SpringBootTest
+@ViewPackages(packages = "org.factspan")
+@SuppressWarnings("unchecked")
+class DocumentViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    CorpusService corpus;
+    @Autowired
+    UserService users;
+    @Autowired
+    ProjectSetupService setup;
+    @Autowired
+    org.factspan.annotation.AnnotationService annotations;
+
+    long seedDocument(int index) {
+        return corpus.listDocuments(users.findActor("admin").orElseThrow(), TestUsers.SEED_PROJECT).get(index).id();
+    }
+
+    String documentUrl(long id) {
+        return "projects/" + TestUsers.SEED_PROJECT + "/documents/" + id;
+    }
+
+    @Test
+    @WithAnonymousUser
+    void anonymousUsersAreSentToTheLoginView() {
+        assertThat(navigate("", LoginView.class)).isInstanceOf(LoginView.class);
+        assertThat(navigate("projects/" + TestUsers.SEED_PROJECT, LoginView.class)).isInstanceOf(LoginView.class);
+        assertThat(navigate(documentUrl(seedDocument(0)), LoginView.class)).isInstanceOf(LoginView.class);
+    }
+
+    @Test
+    @WithUserDetails("alice")
+    void annotatorSeesTheProjectAndItsDocuments() {
+        navigate(ProjectsView.class);
+        Grid<ProjectSummary> projects = find(Grid.class).withId("projects").single();
+        assertThat(projects.getListDataView().getItems().map(ProjectSummary::slug).toList())
+                .containsExactly(TestUsers.SEED_PROJECT);
+        navigate("projects/" + TestUsers.SEED_PROJECT, DocumentListView.class);
+        Grid<DocumentSummary> documents = find(Grid.class).withId("documents").single();
+        assertThat(documents.getListDataView().getItemCount()).isEqualTo(5);
+    }
+
+    @Test
+    @WithUserDetails("alice")
+    void anotherProjectIsNotShownToANonMember() {
+        String slug = "closed-" + System.nanoTime();
+        long project = setup.createProject(slug, "Closed", null, null,
+                List.of(new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.SPAN)));
+        long doc = setup.importDocument(project, "c.txt", "Closed text.", Map.of());
+        Component shown = navigate("projects/" + slug, Component.class);
+        assertThat(shown).isNotInstanceOf(DocumentListView.class);
+        assertThat(shown.getClass().getSimpleName()).contains("NotFound");
+        assertThat(navigate("projects/" + slug + "/documents/" + doc, Component.class)).isNotInstanceOf(DocumentView.class);
+    }
+
+    @Test
+    @WithUserDetails("alice")
+    void labelingThroughTheViewStoresAndShowsTheSpan() {
+        long id = seedDocument(1);
+        DocumentView view = navigate(documentUrl(id), DocumentView.class);
+        int before = view.annotator.getSpans().size();
+        ComponentUtil.fireEvent(view.annotator, new TextAnnotator.CreateEvent(view.annotator, true, 0, 13, "CLAIM"));
+        assertThat(view.annotator.getSpans()).hasSize(before + 1);
+        assertThat(view.spans()).anySatisfy(s -> {
+            assertThat(s.text()).isEqualTo("Accessibility");
+            assertThat(s.label()).isEqualTo("CLAIM");
+        });
+
+        // A new view of the same document (a reload) shows the stored span.
+        DocumentView reloaded = navigate(documentUrl(id), DocumentView.class);
+        assertThat(reloaded.annotator.getSpans()).anySatisfy(s -> assertThat(s.start()).isZero());
+
+        // Clicking the span deletes it.
+        long spanId = reloaded.annotator.getSpans().stream().filter(s -> s.start() == 0 && s.end() == 13)
+                .findFirst().orElseThrow().id();
+        ComponentUtil.fireEvent(reloaded.annotator, new TextAnnotator.SpanClickEvent(reloaded.annotator, true, spanId));
+        assertThat(reloaded.annotator.getSpans()).noneSatisfy(s -> assertThat(s.id()).isEqualTo(spanId));
+    }
+
+    @Test
+    @WithUserDetails("alice")
+    void aRefusedSpanShowsAMessageAndStoresNothing() {
+        long id = seedDocument(2);
+        DocumentView view = navigate(documentUrl(id), DocumentView.class);
+        int before = view.spans().size();
+        ComponentUtil.fireEvent(view.annotator, new TextAnnotator.CreateEvent(view.annotator, true, 4, 2, "CLAIM"));
+        assertThat(view.spans()).hasSize(before);
+        assertThat(find(Notification.class).all()).isNotEmpty();
+    }
+
+    @Test
+    @WithUserDetails("bob")
+    void anAnnotatorDoesNotSeeAnothersSpans() {
+        long id = seedDocument(3);
+        annotations.createSpan(users.findActor("alice").orElseThrow(), TestUsers.SEED_PROJECT, id, 0, 5, "SOURCE");
+        DocumentView bobs = navigate(documentUrl(id), DocumentView.class);
+        assertThat(bobs.annotator.getSpans()).isEmpty();
+    }
+}
