@@ -78,7 +78,11 @@ class AnnotateInBrowserTest {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
             Page page = context.newPage();
             BrowserSupport.login(page, base(), "alice", TestUsers.DEMO_PASSWORD);
+            assertThat(page.locator("#projects")).containsText("Kazakhstan unrest, January 2022");
             BrowserSupport.screenshot(page, "01-projects");
+            page.navigate(base() + "/projects/" + TestUsers.SEED_PROJECT);
+            assertThat(page.locator("#documents")).containsText("The Moscow Times");
+            BrowserSupport.screenshot(page, "02-documents");
             page.navigate(url);
             page.locator("fs-text-annotator[data-ready='true']").waitFor();
 
@@ -88,7 +92,7 @@ class AnnotateInBrowserTest {
 
             Locator mark = page.locator("fs-text-annotator mark.fs-span[data-label='CLAIM']");
             assertThat(mark).hasText(phrase);
-            BrowserSupport.screenshot(page, "02-labeled");
+            BrowserSupport.screenshot(page, "03-labeled");
 
             List<SpanInfo> stored = annotations.listMySpans(alice, TestUsers.SEED_PROJECT, documentId);
             assertThat(stored).anySatisfy(s -> {

@@ -45,7 +45,7 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
         grid.addColumn(DocumentSummary::title).setHeader("Title").setFlexGrow(5);
         grid.addColumn(d -> d.meta().getOrDefault("outlet", "")).setHeader("Outlet").setFlexGrow(1);
         grid.addColumn(d -> d.meta().getOrDefault("date", "")).setHeader("Date").setFlexGrow(0).setWidth("8em");
-        grid.addColumn(DocumentSummary::length).setHeader("Length").setFlexGrow(0).setWidth("7em");
+        grid.addColumn(DocumentSummary::length).setHeader("Length (chars)").setFlexGrow(0).setWidth("7em");
         grid.addColumn(d -> progress(mySpans.getOrDefault(d.id(), 0L))).setHeader("My progress").setFlexGrow(0)
                 .setWidth("9em");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
