@@ -1,33 +1,56 @@
 package org.factspan.annotation;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.factspan.base.CodePoints;
 import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
+import org.factspan.corpus.AttributeDef;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentContent;
+import org.factspan.corpus.LabelInfo;
+import org.factspan.corpus.LabelKind;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.security.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Spans of one user on one document. Everyone who may open a document (admin or project member)
- * annotates it for themselves, and sees only their own spans.
+ * Spans, their attributes and attribution triples of one user on one document. Everyone who may open
+ * a document (admin or project member) annotates it for themselves, and sees only their own work.
+ * Every refused call throws before anything is stored.
  */
 @Service
 public class AnnotationService {
 
+    /** The label of an attribution's content span. */
+    public static final String CONTENT_LABEL = "CLAIM";
+    /** The label of an attribution's source span. */
+    public static final String SOURCE_LABEL = "SOURCE";
+
+    /** A deleted span with what went with it, so that undo can restore both. */
+    public record DeletedSpan(SpanInfo span, List<AttributionInfo> attributions) {
+    }
+
     private final SpanRepository spans;
+    private final SpanAttributeRepository attributes;
+    private final AttributionRepository attributions;
     private final CorpusService corpus;
     private final Clock clock;
 
-    AnnotationService(SpanRepository spans, CorpusService corpus, Clock clock) {
+    AnnotationService(SpanRepository spans, SpanAttributeRepository attributes, AttributionRepository attributions,
+            CorpusService corpus, Clock clock) {
         this.spans = spans;
+        this.attributes = attributes;
+        this.attributions = attributions;
         this.corpus = corpus;
         this.clock = clock;
     }
@@ -35,20 +58,32 @@ public class AnnotationService {
     @Transactional(readOnly = true)
     public List<SpanInfo> listMySpans(Actor actor, String slug, long documentId) {
         DocumentContent doc = corpus.openDocument(actor, slug, documentId);
+        List<Span> mine = spans.findByDocumentIdAndUserIdOrderByStartAscEndAscIdAsc(documentId, actor.userId());
+        Map<Long, Map<String, String>> values = attributesOf(mine.stream().map(Span::getId).toList());
         CodePoints text = CodePoints.of(doc.text());
-        return spans.findByDocumentIdAndUserIdOrderByStartAscEndAscIdAsc(documentId, actor.userId()).stream()
-                .map(s -> toInfo(s, text, actor.username()))
+        return mine.stream().map(s -> toInfo(s, text, actor.username(), values.getOrDefault(s.getId(), Map.of())))
                 .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<AttributionInfo> listMyAttributions(Actor actor, String slug, long documentId) {
+        corpus.openDocument(actor, slug, documentId);
+        return attributions.findByDocumentIdAndUserIdOrderById(documentId, actor.userId()).stream()
+                .map(Attribution::toInfo).toList();
     }
 
     @Transactional
     public SpanInfo createSpan(Actor actor, String slug, long documentId, int start, int end, String label) {
+        return createSpan(actor, slug, documentId, start, end, label, Map.of());
+    }
+
+    /** Creates a span with attribute values (all validated first). */
+    @Transactional
+    public SpanInfo createSpan(Actor actor, String slug, long documentId, int start, int end, String label,
+            Map<String, String> values) {
         ProjectInfo project = corpus.requireProject(actor, slug);
         DocumentContent doc = corpus.openDocument(actor, slug, documentId);
-        if (label == null || project.label(label).isEmpty()) {
-            throw new InvalidRequestException("Unknown label '" + label + "'; this project has "
-                    + project.labels().stream().map(l -> l.name()).collect(Collectors.joining(", ")));
-        }
+        LabelInfo labelInfo = requireLabel(project, label);
         if (start < 0 || end > doc.length() || start >= end) {
             throw new InvalidRequestException("Span " + start + ".." + end + " is not a non-empty range inside the text"
                     + " (0.." + doc.length() + " code points, end exclusive)");
@@ -56,24 +91,219 @@ public class AnnotationService {
         if (spans.existsByDocumentIdAndUserIdAndLabelAndStartAndEnd(documentId, actor.userId(), label, start, end)) {
             throw new ConflictException("You have labeled " + start + ".." + end + " as " + label + " already");
         }
+        values.forEach((name, value) -> checkAttribute(labelInfo, name, value));
         Span saved = spans.saveAndFlush(new Span(documentId, actor.userId(), label, start, end, clock.instant()));
-        return toInfo(saved, CodePoints.of(doc.text()), actor.username());
+        values.forEach((name, value) -> attributes.save(new SpanAttribute(saved.getId(), name, value)));
+        return toInfo(saved, CodePoints.of(doc.text()), actor.username(), new TreeMap<>(values));
+    }
+
+    /** Deletes the caller's span, its attributes and every attribution that uses it. */
+    @Transactional
+    public DeletedSpan deleteSpan(Actor actor, String slug, long documentId, long spanId) {
+        DocumentContent doc = corpus.openDocument(actor, slug, documentId);
+        Span span = ownSpan(actor, documentId, spanId);
+        List<AttributionInfo> using = attributionsUsing(actor, documentId, spanId);
+        SpanInfo info = toInfo(span, CodePoints.of(doc.text()), actor.username(), attributesOf(List.of(spanId))
+                .getOrDefault(spanId, Map.of()));
+        attributions.deleteAllByIdInBatch(using.stream().map(AttributionInfo::id).toList());
+        attributes.deleteAllInBatch(attributes.findBySpanId(spanId));
+        spans.delete(span);
+        spans.flush();
+        return new DeletedSpan(info, using);
+    }
+
+    /** The caller's attributions on a document that use a span (asked before deleting it). */
+    @Transactional(readOnly = true)
+    public List<AttributionInfo> attributionsUsing(Actor actor, long documentId, long spanId) {
+        return attributions.findByDocumentIdAndUserIdOrderById(documentId, actor.userId()).stream()
+                .map(Attribution::toInfo).filter(a -> a.uses(spanId)).toList();
+    }
+
+    /**
+     * Gives a span another label. Attribute values the new label does not define are dropped; the
+     * returned span before the change carries them, for undo.
+     */
+    @Transactional
+    public SpanInfo relabelSpan(Actor actor, String slug, long documentId, long spanId, String label) {
+        ProjectInfo project = corpus.requireProject(actor, slug);
+        DocumentContent doc = corpus.openDocument(actor, slug, documentId);
+        Span span = ownSpan(actor, documentId, spanId);
+        LabelInfo target = requireLabel(project, label);
+        if (span.getLabel().equals(label)) {
+            return toInfo(span, CodePoints.of(doc.text()), actor.username(),
+                    attributesOf(List.of(spanId)).getOrDefault(spanId, Map.of()));
+        }
+        if (spans.existsByDocumentIdAndUserIdAndLabelAndStartAndEnd(documentId, actor.userId(), label, span.getStart(),
+                span.getEnd())) {
+            throw new ConflictException("You have labeled " + span.getStart() + ".." + span.getEnd() + " as " + label
+                    + " already");
+        }
+        List<AttributionInfo> using = attributionsUsing(actor, documentId, spanId);
+        if (!using.isEmpty()) {
+            throw new ConflictException("Span " + spanId + " is part of " + using.size()
+                    + " attribution(s); unlink it before changing its label");
+        }
+        span.relabel(label);
+        Map<String, String> kept = new TreeMap<>();
+        for (SpanAttribute a : attributes.findBySpanId(spanId)) {
+            if (target.attribute(a.getName()).isPresent()) {
+                kept.put(a.getName(), a.getValue());
+            } else {
+                attributes.delete(a);
+            }
+        }
+        spans.flush();
+        return toInfo(span, CodePoints.of(doc.text()), actor.username(), kept);
+    }
+
+    /** Sets (or, with a null or blank value, removes) an attribute of the caller's span. */
+    @Transactional
+    public SpanInfo setAttribute(Actor actor, String slug, long documentId, long spanId, String name, String value) {
+        ProjectInfo project = corpus.requireProject(actor, slug);
+        DocumentContent doc = corpus.openDocument(actor, slug, documentId);
+        Span span = ownSpan(actor, documentId, spanId);
+        LabelInfo label = requireLabel(project, span.getLabel());
+        var key = new SpanAttribute.Key(spanId, name);
+        if (value == null || value.isBlank()) {
+            if (label.attribute(name).isEmpty()) {
+                throw new InvalidRequestException("Label " + label.name() + " has no attribute '" + name + "'");
+            }
+            attributes.findById(key).ifPresent(attributes::delete);
+        } else {
+            checkAttribute(label, name, value);
+            attributes.findById(key).ifPresentOrElse(a -> a.setValue(value),
+                    () -> attributes.save(new SpanAttribute(spanId, name, value)));
+        }
+        attributes.flush();
+        return toInfo(span, CodePoints.of(doc.text()), actor.username(),
+                attributesOf(List.of(spanId)).getOrDefault(spanId, Map.of()));
+    }
+
+    /**
+     * Creates an attribution triple from the caller's spans: content (label {@value #CONTENT_LABEL})
+     * required, source (label {@value #SOURCE_LABEL}) and cue (a cue label) optional.
+     */
+    @Transactional
+    public AttributionInfo createAttribution(Actor actor, String slug, long documentId, Long source, Long cue,
+            long content) {
+        ProjectInfo project = corpus.requireProject(actor, slug);
+        corpus.openDocument(actor, slug, documentId);
+        Span contentSpan = ownSpan(actor, documentId, content);
+        if (!contentSpan.getLabel().equals(CONTENT_LABEL)) {
+            throw new InvalidRequestException("The content of an attribution must be a " + CONTENT_LABEL + " span, not "
+                    + contentSpan.getLabel());
+        }
+        if (source != null && !ownSpan(actor, documentId, source).getLabel().equals(SOURCE_LABEL)) {
+            throw new InvalidRequestException("The source of an attribution must be a " + SOURCE_LABEL + " span");
+        }
+        if (cue != null) {
+            String cueLabel = ownSpan(actor, documentId, cue).getLabel();
+            if (project.label(cueLabel).map(l -> l.kind() != LabelKind.CUE).orElse(true)) {
+                throw new InvalidRequestException("The cue of an attribution must be a cue span (e.g. ATTRIBUTION), not "
+                        + cueLabel);
+            }
+        }
+        boolean duplicate = attributions.findByDocumentIdAndUserIdOrderById(documentId, actor.userId()).stream()
+                .anyMatch(a -> a.getContentSpanId() == content && Objects.equals(a.getSourceSpanId(), source)
+                        && Objects.equals(a.getCueSpanId(), cue));
+        if (duplicate) {
+            throw new ConflictException("This attribution exists already");
+        }
+        return attributions.saveAndFlush(new Attribution(documentId, actor.userId(), source, cue, content,
+                clock.instant())).toInfo();
+    }
+
+    /**
+     * Links spans into an attribution by their labels: one {@value #CONTENT_LABEL} span (the content), at
+     * most one {@value #SOURCE_LABEL} span and at most one cue span.
+     */
+    @Transactional
+    public AttributionInfo linkSpans(Actor actor, String slug, long documentId, List<Long> spanIds) {
+        ProjectInfo project = corpus.requireProject(actor, slug);
+        Long source = null;
+        Long cue = null;
+        Long content = null;
+        for (long id : new java.util.LinkedHashSet<>(spanIds)) {
+            String label = ownSpan(actor, documentId, id).getLabel();
+            boolean isCue = project.label(label).map(l -> l.kind() == LabelKind.CUE).orElse(false);
+            if (label.equals(CONTENT_LABEL) && content == null) {
+                content = id;
+            } else if (label.equals(SOURCE_LABEL) && source == null) {
+                source = id;
+            } else if (isCue && cue == null) {
+                cue = id;
+            } else {
+                throw new InvalidRequestException("An attribution links one " + CONTENT_LABEL + ", at most one "
+                        + SOURCE_LABEL + " and at most one cue; span " + id + " (" + label + ") does not fit");
+            }
+        }
+        if (content == null) {
+            throw new InvalidRequestException("An attribution needs a " + CONTENT_LABEL + " span as its content");
+        }
+        return createAttribution(actor, slug, documentId, source, cue, content);
     }
 
     @Transactional
-    public void deleteSpan(Actor actor, String slug, long documentId, long spanId) {
+    public AttributionInfo deleteAttribution(Actor actor, String slug, long documentId, long attributionId) {
         corpus.openDocument(actor, slug, documentId);
-        Span span = spans.findById(spanId)
-                .filter(s -> s.getDocumentId() == documentId)
+        Attribution a = attributions.findById(attributionId).filter(x -> x.getDocumentId() == documentId)
+                .orElseThrow(() -> new NotFoundException("No attribution " + attributionId + " in document " + documentId));
+        if (a.getUserId() != actor.userId()) {
+            throw new ForbiddenException("Attribution " + attributionId + " belongs to another annotator");
+        }
+        attributions.delete(a);
+        attributions.flush();
+        return a.toInfo();
+    }
+
+    private Span ownSpan(Actor actor, long documentId, long spanId) {
+        Span span = spans.findById(spanId).filter(s -> s.getDocumentId() == documentId)
                 .orElseThrow(() -> new NotFoundException("No span " + spanId + " in document " + documentId));
         if (span.getUserId() != actor.userId()) {
             throw new ForbiddenException("Span " + spanId + " belongs to another annotator");
         }
-        spans.delete(span);
+        return span;
     }
 
-    private static SpanInfo toInfo(Span s, CodePoints text, String annotator) {
+    private static LabelInfo requireLabel(ProjectInfo project, String label) {
+        return project.label(label == null ? "" : label).orElseThrow(() -> new InvalidRequestException(
+                "Unknown label '" + label + "'; this project has "
+                        + project.labels().stream().map(LabelInfo::name).collect(Collectors.joining(", "))));
+    }
+
+    private static void checkAttribute(LabelInfo label, String name, String value) {
+        AttributeDef def = label.attribute(name).orElseThrow(() -> new InvalidRequestException(
+                "Label " + label.name() + " has no attribute '" + name + "'"));
+        String problem = value == null ? name + " needs a value" : def.check(value);
+        if (problem != null) {
+            throw new InvalidRequestException(problem);
+        }
+    }
+
+    private Map<Long, Map<String, String>> attributesOf(List<Long> spanIds) {
+        Map<Long, Map<String, String>> result = new LinkedHashMap<>();
+        if (spanIds.isEmpty()) {
+            return result;
+        }
+        for (List<Long> chunk : chunks(spanIds)) {
+            for (SpanAttribute a : attributes.findBySpanIdIn(chunk)) {
+                result.computeIfAbsent(a.getSpanId(), k -> new TreeMap<>()).put(a.getName(), a.getValue());
+            }
+        }
+        return result;
+    }
+
+    private static List<List<Long>> chunks(List<Long> ids) {
+        List<List<Long>> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 1000) {
+            out.add(ids.subList(i, Math.min(ids.size(), i + 1000)));
+        }
+        return out;
+    }
+
+    private static SpanInfo toInfo(Span s, CodePoints text, String annotator, Map<String, String> values) {
         return new SpanInfo(s.getId(), s.getDocumentId(), s.getStart(), s.getEnd(), s.getLabel(),
-                text.substring(s.getStart(), s.getEnd()), annotator, s.getCreatedAt());
+                text.substring(s.getStart(), s.getEnd()), annotator, s.getCreatedAt(),
+                java.util.Collections.unmodifiableMap(new TreeMap<>(values)));
     }
 }

@@ -77,4 +77,8 @@ class Span {
     Instant getCreatedAt() {
         return createdAt;
     }
+
+    void relabel(String newLabel) {
+        this.label = java.util.Objects.requireNonNull(newLabel);
+    }
 }

@@ -1,8 +1,9 @@
 package org.factspan.annotation;
 
 import java.time.Instant;
+import java.util.Map;
 
-/** A span as it leaves the server: code point offsets, end exclusive, and the covered text. */
+/** A span as it leaves the server: code point offsets, end exclusive, the covered text and attributes. */
 public record SpanInfo(long id, long documentId, int start, int end, String label, String text, String annotator,
-        Instant createdAt) {
+        Instant createdAt, Map<String, String> attributes) {
 }

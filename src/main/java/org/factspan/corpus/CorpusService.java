@@ -24,15 +24,18 @@ public class CorpusService {
     private final ProjectRepository projects;
     private final ProjectMemberRepository members;
     private final LabelRepository labels;
+    private final LabelAttributeRepository labelAttributes;
     private final DocumentRepository documents;
     private final AnnotationCounts counts;
     private final JsonMapper json;
 
     CorpusService(ProjectRepository projects, ProjectMemberRepository members, LabelRepository labels,
-            DocumentRepository documents, AnnotationCounts counts, JsonMapper json) {
+            LabelAttributeRepository labelAttributes, DocumentRepository documents, AnnotationCounts counts,
+            JsonMapper json) {
         this.projects = projects;
         this.members = members;
         this.labels = labels;
+        this.labelAttributes = labelAttributes;
         this.documents = documents;
         this.counts = counts;
         this.json = json;
@@ -56,7 +59,7 @@ public class CorpusService {
             throw new ForbiddenException("You are not a member of project '" + slug + "'");
         }
         return new ProjectInfo(project.getId(), project.getSlug(), project.getName(), project.getDescription(),
-                project.getGuidelines(), role, labels(project.getId()));
+                project.getGuidelines(), project.isSnapWords(), role, labels(project.getId()));
     }
 
     @Transactional(readOnly = true)
@@ -96,7 +99,12 @@ public class CorpusService {
     }
 
     List<LabelInfo> labels(long projectId) {
-        return labels.findByProjectIdOrderByPosition(projectId).stream().map(Label::toInfo).toList();
+        List<Label> schema = labels.findByProjectIdOrderByPosition(projectId);
+        Map<Long, List<AttributeDef>> attributes = labelAttributes
+                .findByLabelIdInOrderByPosition(schema.stream().map(Label::getId).toList()).stream()
+                .collect(java.util.stream.Collectors.groupingBy(LabelAttribute::getLabelId,
+                        java.util.stream.Collectors.mapping(LabelAttribute::toDef, java.util.stream.Collectors.toList())));
+        return schema.stream().map(l -> l.toInfo(attributes.getOrDefault(l.getId(), List.of()))).toList();
     }
 
     Map<String, String> parseMeta(String meta) {

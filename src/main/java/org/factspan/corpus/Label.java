@@ -30,6 +30,8 @@ class Label {
     @Column(nullable = false)
     private String hotkey;
 
+    private String letter;
+
     @Column(nullable = false)
     private String color;
 
@@ -48,12 +50,17 @@ class Label {
         this.name = info.name();
         this.title = info.title();
         this.hotkey = info.key();
+        this.letter = info.letter();
         this.color = info.color();
         this.kind = info.kind();
         this.position = position;
     }
 
-    LabelInfo toInfo() {
-        return new LabelInfo(name, title, hotkey, color, kind);
+    Long getId() {
+        return id;
+    }
+
+    LabelInfo toInfo(java.util.List<AttributeDef> attributes) {
+        return new LabelInfo(name, title, hotkey, letter, color, kind, attributes);
     }
 }

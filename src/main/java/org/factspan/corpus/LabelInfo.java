@@ -1,7 +1,22 @@
 package org.factspan.corpus;
 
-/** A label of the schema as callers see it: {@code name} is stable and stored on spans. */
-public record LabelInfo(String name, String title, String key, String color, LabelKind kind) {
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A label of the schema as callers see it: {@code name} is stable and stored on spans; {@code key}
+ * is a digit and {@code letter} an optional lower-case letter, both applying the label.
+ */
+public record LabelInfo(String name, String title, String key, String letter, String color, LabelKind kind,
+        List<AttributeDef> attributes) {
+
+    public LabelInfo(String name, String title, String key, String color, LabelKind kind) {
+        this(name, title, key, null, color, kind, List.of());
+    }
+
+    public Optional<AttributeDef> attribute(String attributeName) {
+        return attributes.stream().filter(a -> a.name().equals(attributeName)).findFirst();
+    }
 
     public LabelInfo {
         if (name == null || !name.matches("[A-Z][A-Z0-9_]{0,63}")) {
@@ -13,5 +28,12 @@ public record LabelInfo(String name, String title, String key, String color, Lab
         if (color == null || !color.matches("#[0-9A-Fa-f]{6}")) {
             throw new IllegalArgumentException("Label colour must be #RRGGBB: " + color);
         }
+        if (letter != null && !letter.matches("[a-z]")) {
+            throw new IllegalArgumentException("Label letter must be one lower-case letter: " + letter);
+        }
+        if ("l".equals(letter)) {
+            throw new IllegalArgumentException("The letter l is reserved for linking attributions");
+        }
+        attributes = attributes == null ? List.of() : List.copyOf(attributes);
     }
 }

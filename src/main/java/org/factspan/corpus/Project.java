@@ -28,6 +28,9 @@ class Project {
 
     private String guidelines;
 
+    @Column(name = "snap_words", nullable = false)
+    private boolean snapWords = true;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -63,5 +66,9 @@ class Project {
 
     String getGuidelines() {
         return guidelines;
+    }
+
+    boolean isSnapWords() {
+        return snapWords;
     }
 }

@@ -20,15 +20,17 @@ public class ProjectSetupService {
     private final ProjectRepository projects;
     private final ProjectMemberRepository members;
     private final LabelRepository labels;
+    private final LabelAttributeRepository labelAttributes;
     private final DocumentRepository documents;
     private final JsonMapper json;
     private final Clock clock;
 
     ProjectSetupService(ProjectRepository projects, ProjectMemberRepository members, LabelRepository labels,
-            DocumentRepository documents, JsonMapper json, Clock clock) {
+            LabelAttributeRepository labelAttributes, DocumentRepository documents, JsonMapper json, Clock clock) {
         this.projects = projects;
         this.members = members;
         this.labels = labels;
+        this.labelAttributes = labelAttributes;
         this.documents = documents;
         this.json = json;
         this.clock = clock;
@@ -46,7 +48,11 @@ public class ProjectSetupService {
         }
         Project project = projects.save(new Project(slug, name, description, guidelines, clock.instant()));
         for (int i = 0; i < schema.size(); i++) {
-            labels.save(new Label(project.getId(), schema.get(i), i));
+            Label label = labels.save(new Label(project.getId(), schema.get(i), i));
+            List<AttributeDef> attributes = schema.get(i).attributes();
+            for (int j = 0; j < attributes.size(); j++) {
+                labelAttributes.save(new LabelAttribute(label.getId(), attributes.get(j), j));
+            }
         }
         return project.getId();
     }

@@ -1,0 +1,203 @@
+package org.factspan.annotation;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.factspan.security.Actor;
+
+/**
+ * One user's editing session on one document: every change goes through here and can be undone and
+ * redone for as long as the session lives (the editor view keeps one per open document). Undoing a
+ * delete re-creates the span (with its attributes and attributions) under a new id; later undo and
+ * redo steps follow that id through an alias table.
+ */
+public final class DocumentEditor {
+
+    private interface Edit {
+        void undo();
+
+        void redo();
+    }
+
+    private final AnnotationService service;
+    private final Actor actor;
+    private final String slug;
+    private final long documentId;
+    private final Deque<Edit> undoStack = new ArrayDeque<>();
+    private final Deque<Edit> redoStack = new ArrayDeque<>();
+    private final Map<Long, Long> spanAlias = new HashMap<>();
+    private final Map<Long, Long> attributionAlias = new HashMap<>();
+
+    public DocumentEditor(AnnotationService service, Actor actor, String slug, long documentId) {
+        this.service = service;
+        this.actor = actor;
+        this.slug = slug;
+        this.documentId = documentId;
+    }
+
+    public SpanInfo createSpan(int start, int end, String label) {
+        SpanInfo created = service.createSpan(actor, slug, documentId, start, end, label);
+        record(new Edit() {
+            public void undo() {
+                service.deleteSpan(actor, slug, documentId, span(created.id()));
+            }
+
+            public void redo() {
+                recreate(created);
+            }
+        });
+        return created;
+    }
+
+    public AnnotationService.DeletedSpan deleteSpan(long spanId) {
+        AnnotationService.DeletedSpan deleted = service.deleteSpan(actor, slug, documentId, spanId);
+        record(new Edit() {
+            public void undo() {
+                recreate(deleted.span());
+                for (AttributionInfo a : deleted.attributions()) {
+                    relink(a);
+                }
+            }
+
+            public void redo() {
+                service.deleteSpan(actor, slug, documentId, span(deleted.span().id()));
+            }
+        });
+        return deleted;
+    }
+
+    public SpanInfo relabelSpan(long spanId, String label) {
+        SpanInfo before = currentSpan(spanId);
+        SpanInfo after = service.relabelSpan(actor, slug, documentId, spanId, label);
+        if (before.label().equals(label)) {
+            return after;
+        }
+        record(new Edit() {
+            public void undo() {
+                long id = span(before.id());
+                service.relabelSpan(actor, slug, documentId, id, before.label());
+                before.attributes().forEach((name, value) -> service.setAttribute(actor, slug, documentId, id, name,
+                        value));
+            }
+
+            public void redo() {
+                service.relabelSpan(actor, slug, documentId, span(before.id()), label);
+            }
+        });
+        return after;
+    }
+
+    public SpanInfo setAttribute(long spanId, String name, String value) {
+        String old = currentSpan(spanId).attributes().get(name);
+        SpanInfo after = service.setAttribute(actor, slug, documentId, spanId, name, value);
+        record(new Edit() {
+            public void undo() {
+                service.setAttribute(actor, slug, documentId, span(spanId), name, old);
+            }
+
+            public void redo() {
+                service.setAttribute(actor, slug, documentId, span(spanId), name, value);
+            }
+        });
+        return after;
+    }
+
+    public AttributionInfo link(List<Long> spanIds) {
+        AttributionInfo created = service.linkSpans(actor, slug, documentId, spanIds);
+        record(new Edit() {
+            public void undo() {
+                service.deleteAttribution(actor, slug, documentId, attribution(created.id()));
+            }
+
+            public void redo() {
+                relink(created);
+            }
+        });
+        return created;
+    }
+
+    public AttributionInfo unlink(long attributionId) {
+        AttributionInfo removed = service.deleteAttribution(actor, slug, documentId, attributionId);
+        record(new Edit() {
+            public void undo() {
+                relink(removed);
+            }
+
+            public void redo() {
+                service.deleteAttribution(actor, slug, documentId, attribution(removed.id()));
+            }
+        });
+        return removed;
+    }
+
+    /** Undoes the last change; false when there is nothing to undo. A failed undo leaves both stacks as they were. */
+    public boolean undo() {
+        Edit edit = undoStack.peek();
+        if (edit == null) {
+            return false;
+        }
+        edit.undo();
+        redoStack.push(undoStack.pop());
+        return true;
+    }
+
+    public boolean redo() {
+        Edit edit = redoStack.peek();
+        if (edit == null) {
+            return false;
+        }
+        edit.redo();
+        undoStack.push(redoStack.pop());
+        return true;
+    }
+
+    public boolean canUndo() {
+        return !undoStack.isEmpty();
+    }
+
+    public boolean canRedo() {
+        return !redoStack.isEmpty();
+    }
+
+    /** The current id of a span that may have been re-created by undo or redo. */
+    public long span(long id) {
+        return resolve(spanAlias, id);
+    }
+
+    private long attribution(long id) {
+        return resolve(attributionAlias, id);
+    }
+
+    private static long resolve(Map<Long, Long> alias, long id) {
+        long current = id;
+        for (int guard = 0; alias.containsKey(current) && guard < 10_000; guard++) {
+            current = alias.get(current);
+        }
+        return current;
+    }
+
+    private void record(Edit edit) {
+        undoStack.push(edit);
+        redoStack.clear();
+    }
+
+    private void recreate(SpanInfo span) {
+        SpanInfo again = service.createSpan(actor, slug, documentId, span.start(), span.end(), span.label(),
+                span.attributes());
+        spanAlias.put(span(span.id()), again.id());
+    }
+
+    private void relink(AttributionInfo a) {
+        AttributionInfo again = service.createAttribution(actor, slug, documentId,
+                a.source() == null ? null : span(a.source()), a.cue() == null ? null : span(a.cue()), span(a.content()));
+        attributionAlias.put(attribution(a.id()), again.id());
+    }
+
+    private SpanInfo currentSpan(long spanId) {
+        return service.listMySpans(actor, slug, documentId).stream().filter(s -> s.id() == spanId).findFirst()
+                .orElseThrow(() -> new org.factspan.base.NotFoundException("No span " + spanId + " in document "
+                        + documentId));
+    }
+}

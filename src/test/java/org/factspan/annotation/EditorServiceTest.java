@@ -1,0 +1,235 @@
+package org.factspan.annotation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.factspan.TestUsers;
+import org.factspan.base.ConflictException;
+import org.factspan.base.ForbiddenException;
+import org.factspan.base.InvalidRequestException;
+import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.DocumentContent;
+import org.factspan.security.Actor;
+import org.factspan.security.UserService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Attributes, relabeling, attribution triples and undo/redo, on the seed article from VOI. */
+@SpringBootTest
+class EditorServiceTest {
+
+    static final String SLUG = TestUsers.SEED_PROJECT;
+
+    @Autowired
+    AnnotationService annotations;
+    @Autowired
+    CorpusService corpus;
+    @Autowired
+    UserService users;
+    @Autowired
+    SpanRepository spans;
+    @Autowired
+    AttributionRepository attributions;
+    @Autowired
+    SpanAttributeRepository attributes;
+
+    Actor alice;
+    Actor bob;
+    DocumentContent doc;
+    long otherDocument;
+
+    @BeforeEach
+    void setUp() {
+        attributions.deleteAll();
+        attributes.deleteAll();
+        spans.deleteAll();
+        alice = users.findActor("alice").orElseThrow();
+        bob = users.findActor("bob").orElseThrow();
+        var docs = corpus.listDocuments(alice, SLUG);
+        doc = corpus.openDocument(alice, SLUG, docs.get(4).id());
+        otherDocument = docs.get(0).id();
+    }
+
+    SpanInfo span(Actor who, String phrase, String label) {
+        int u16 = doc.text().indexOf(phrase);
+        assertThat(u16).as(phrase).isNotNegative();
+        int start = doc.text().codePointCount(0, u16);
+        return annotations.createSpan(who, SLUG, doc.id(), start, start + phrase.codePointCount(0, phrase.length()), label);
+    }
+
+    long counts() {
+        return spans.count() * 1_000_000 + attributions.count() * 1000 + attributes.count();
+    }
+
+    void refused(Runnable call, Class<? extends RuntimeException> type, String message) {
+        long before = counts();
+        assertThatThrownBy(call::run).isInstanceOf(type).hasMessageContaining(message);
+        assertThat(counts()).as("nothing changed").isEqualTo(before);
+    }
+
+    @Test
+    void attributesAreValidatedAgainstTheSchema() {
+        SpanInfo claim = span(alice, "stabilize", "CLAIM");
+        SpanInfo updated = annotations.setAttribute(alice, SLUG, doc.id(), claim.id(), "verdict", "refuted");
+        assertThat(updated.attributes()).containsEntry("verdict", "refuted");
+        annotations.setAttribute(alice, SLUG, doc.id(), claim.id(), "note", "compare with AFP");
+        assertThat(annotations.listMySpans(alice, SLUG, doc.id()).get(0).attributes())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("verdict", "refuted", "note", "compare with AFP"));
+
+        refused(() -> annotations.setAttribute(alice, SLUG, doc.id(), claim.id(), "verdict", "maybe"),
+                InvalidRequestException.class, "'maybe' is not one of supported, refuted, unverifiable, not checked");
+        refused(() -> annotations.setAttribute(alice, SLUG, doc.id(), claim.id(), "type", "person"),
+                InvalidRequestException.class, "Label CLAIM has no attribute 'type'");
+        refused(() -> annotations.setAttribute(bob, SLUG, doc.id(), claim.id(), "verdict", "supported"),
+                ForbiddenException.class, "another annotator");
+        refused(() -> annotations.setAttribute(alice, SLUG, doc.id(), claim.id(), "note", "x".repeat(2001)),
+                InvalidRequestException.class, "longer than 2000");
+
+        SpanInfo cue = span(alice, "said", "ATTRIBUTION");
+        refused(() -> annotations.setAttribute(alice, SLUG, doc.id(), cue.id(), "direct-quote", "yes"),
+                InvalidRequestException.class, "true or false");
+        annotations.setAttribute(alice, SLUG, doc.id(), cue.id(), "direct-quote", "true");
+
+        annotations.setAttribute(alice, SLUG, doc.id(), claim.id(), "verdict", null);
+        assertThat(annotations.listMySpans(alice, SLUG, doc.id()).stream().filter(s -> s.id() == claim.id())
+                .findFirst().orElseThrow().attributes()).doesNotContainKey("verdict").containsKey("note");
+    }
+
+    @Test
+    void relabelKeepsOnlyAttributesTheNewLabelDefines() {
+        SpanInfo span = span(alice, "Kassym-Jomart Tokayev", "CLAIM");
+        annotations.setAttribute(alice, SLUG, doc.id(), span.id(), "verdict", "supported");
+        annotations.setAttribute(alice, SLUG, doc.id(), span.id(), "note", "a name, not a claim");
+        SpanInfo relabeled = annotations.relabelSpan(alice, SLUG, doc.id(), span.id(), "SOURCE");
+        assertThat(relabeled.label()).isEqualTo("SOURCE");
+        assertThat(relabeled.attributes()).containsExactlyEntriesOf(Map.of("note", "a name, not a claim"));
+        refused(() -> annotations.relabelSpan(alice, SLUG, doc.id(), span.id(), "OPINION"), InvalidRequestException.class,
+                "Unknown label");
+        span(alice, "Kassym-Jomart Tokayev", "CLAIM");
+        refused(() -> annotations.relabelSpan(alice, SLUG, doc.id(), span.id(), "CLAIM"), ConflictException.class,
+                "already");
+    }
+
+    @Test
+    void attributionTriplesAreValidated() {
+        SpanInfo source = span(alice, "Kassym-Jomart Tokayev", "SOURCE");
+        SpanInfo cue = span(alice, "said", "ATTRIBUTION");
+        SpanInfo claim = span(alice, "he had submitted an application", "CLAIM");
+
+        AttributionInfo triple = annotations.createAttribution(alice, SLUG, doc.id(), source.id(), cue.id(), claim.id());
+        assertThat(triple.source()).isEqualTo(source.id());
+        assertThat(annotations.listMyAttributions(alice, SLUG, doc.id())).containsExactly(triple);
+        assertThat(annotations.listMyAttributions(bob, SLUG, doc.id())).isEmpty();
+
+        refused(() -> annotations.createAttribution(alice, SLUG, doc.id(), source.id(), cue.id(), claim.id()),
+                ConflictException.class, "exists already");
+        refused(() -> annotations.createAttribution(alice, SLUG, doc.id(), claim.id(), cue.id(), claim.id()),
+                InvalidRequestException.class, "source of an attribution must be a SOURCE span");
+        refused(() -> annotations.createAttribution(alice, SLUG, doc.id(), source.id(), source.id(), claim.id()),
+                InvalidRequestException.class, "cue of an attribution must be a cue span");
+        refused(() -> annotations.createAttribution(alice, SLUG, doc.id(), source.id(), null, cue.id()),
+                InvalidRequestException.class, "content of an attribution must be a CLAIM span");
+
+        SpanInfo bobsSource = span(bob, "Tokayev said", "SOURCE");
+        refused(() -> annotations.createAttribution(alice, SLUG, doc.id(), bobsSource.id(), null, claim.id()),
+                ForbiddenException.class, "another annotator");
+        refused(() -> annotations.createAttribution(alice, SLUG, otherDocument, null, null, claim.id()),
+                org.factspan.base.NotFoundException.class, "No span " + claim.id() + " in document " + otherDocument);
+
+        // Source or cue may be missing; a claim may have several triples.
+        AttributionInfo anonymous = annotations.createAttribution(alice, SLUG, doc.id(), null, null, claim.id());
+        assertThat(anonymous.source()).isNull();
+        assertThat(annotations.listMyAttributions(alice, SLUG, doc.id())).hasSize(2);
+    }
+
+    @Test
+    void linkingAssignsRolesByLabelInAnyOrder() {
+        SpanInfo source = span(alice, "Kassym-Jomart Tokayev", "SOURCE");
+        SpanInfo cue = span(alice, "said", "ATTRIBUTION");
+        SpanInfo claim = span(alice, "he had submitted an application", "CLAIM");
+        AttributionInfo linked = annotations.linkSpans(alice, SLUG, doc.id(), List.of(cue.id(), source.id(), claim.id()));
+        assertThat(linked.source()).isEqualTo(source.id());
+        assertThat(linked.cue()).isEqualTo(cue.id());
+        assertThat(linked.content()).isEqualTo(claim.id());
+        refused(() -> annotations.linkSpans(alice, SLUG, doc.id(), List.of(cue.id(), source.id())),
+                InvalidRequestException.class, "needs a CLAIM span");
+        SpanInfo second = span(alice, "Tokayev", "SOURCE");
+        refused(() -> annotations.linkSpans(alice, SLUG, doc.id(), List.of(second.id(), source.id(), claim.id())),
+                InvalidRequestException.class, "does not fit");
+    }
+
+    @Test
+    void deletingASpanRemovesTheTriplesThatUseIt() {
+        SpanInfo source = span(alice, "Kassym-Jomart Tokayev", "SOURCE");
+        SpanInfo claim = span(alice, "he had submitted an application", "CLAIM");
+        annotations.createAttribution(alice, SLUG, doc.id(), source.id(), null, claim.id());
+        assertThat(annotations.attributionsUsing(alice, doc.id(), source.id())).hasSize(1);
+        AnnotationService.DeletedSpan deleted = annotations.deleteSpan(alice, SLUG, doc.id(), source.id());
+        assertThat(deleted.attributions()).hasSize(1);
+        assertThat(annotations.listMyAttributions(alice, SLUG, doc.id())).isEmpty();
+        assertThat(annotations.listMySpans(alice, SLUG, doc.id())).extracting(SpanInfo::id).containsExactly(claim.id());
+    }
+
+    @Test
+    void everyEditCanBeUndoneAndRedone() {
+        DocumentEditor editor = new DocumentEditor(annotations, alice, SLUG, doc.id());
+        int u16 = doc.text().indexOf("Kassym-Jomart Tokayev");
+        SpanInfo source = editor.createSpan(u16, u16 + 21, "SOURCE");
+        int c = doc.text().indexOf("he had submitted an application");
+        SpanInfo claim = editor.createSpan(c, c + 31, "CLAIM");
+        editor.setAttribute(claim.id(), "verdict", "unverifiable");
+        editor.link(List.of(source.id(), claim.id()));
+        editor.relabelSpan(source.id(), "SOURCE"); // no change: not recorded
+        editor.deleteSpan(editor.span(source.id()));
+        assertThat(state()).isEqualTo("CLAIM[verdict=unverifiable] | ");
+
+        assertThat(editor.undo()).isTrue(); // delete: span and its triple come back
+        assertThat(state()).isEqualTo("SOURCE CLAIM[verdict=unverifiable] | SOURCE->CLAIM");
+        assertThat(editor.undo()).isTrue(); // link
+        assertThat(state()).isEqualTo("SOURCE CLAIM[verdict=unverifiable] | ");
+        assertThat(editor.undo()).isTrue(); // attribute
+        assertThat(state()).isEqualTo("SOURCE CLAIM | ");
+        assertThat(editor.undo()).isTrue(); // create claim
+        assertThat(editor.undo()).isTrue(); // create source
+        assertThat(state()).isEqualTo(" | ");
+        assertThat(editor.undo()).isFalse();
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(editor.redo()).isTrue();
+        }
+        assertThat(state()).isEqualTo("CLAIM[verdict=unverifiable] | ");
+        assertThat(editor.redo()).isFalse();
+
+        // Undo everything again through the re-created ids, then a new edit clears the redo stack.
+        while (editor.undo()) {
+            // keep undoing
+        }
+        assertThat(state()).isEqualTo(" | ");
+        editor.createSpan(c, c + 31, "CLAIM");
+        assertThat(editor.canRedo()).isFalse();
+
+        SpanInfo relabel = editor.createSpan(u16, u16 + 21, "CLAIM");
+        editor.setAttribute(relabel.id(), "verdict", "refuted");
+        editor.relabelSpan(relabel.id(), "SOURCE");
+        assertThat(state()).isEqualTo("SOURCE CLAIM | ");
+        editor.undo();
+        assertThat(state()).isEqualTo("CLAIM[verdict=refuted] CLAIM | ");
+    }
+
+    /** Spans in document order with attributes, then triples as labels. */
+    String state() {
+        List<SpanInfo> mine = annotations.listMySpans(alice, SLUG, doc.id());
+        String spansPart = String.join(" ", mine.stream().sorted(java.util.Comparator.comparingInt(SpanInfo::start)
+                .thenComparing(SpanInfo::label)).map(s -> s.label() + (s.attributes().isEmpty() ? ""
+                        : s.attributes().toString().replace("{", "[").replace("}", "]"))).toList());
+        Map<Long, String> labels = new java.util.HashMap<>();
+        mine.forEach(s -> labels.put(s.id(), s.label()));
+        String triples = String.join(",", annotations.listMyAttributions(alice, SLUG, doc.id()).stream()
+                .map(a -> (a.source() == null ? "" : labels.get(a.source()) + "->") + labels.get(a.content())).toList());
+        return spansPart + " | " + triples;
+    }
+}
