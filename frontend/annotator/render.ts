@@ -13,12 +13,25 @@ export interface AnnotationSpan {
   label: string;
 }
 
-/** A label definition, e.g. {name:'CLAIM', key:'1', color:'#0072B2', title:'Claim'}. */
+/**
+ * A label definition, e.g. {name:'CLAIM', key:'1', letter:'c', color:'#0072B2', title:'Claim'}.
+ * `key` is a digit '1'-'9' (or empty), `letter` an optional single lower-case letter; both
+ * work as keyboard shortcuts.
+ */
 export interface LabelDef {
   name: string;
   key: string;
+  letter?: string | null;
   color: string;
   title: string;
+}
+
+/** A link (triple) between spans: who said (source), how (cue), what (content). */
+export interface LinkDef {
+  id: number | string;
+  source: number | string | null;
+  cue: number | string | null;
+  content: number | string;
 }
 
 /** A maximal run of text covered by the same set of spans. */
@@ -143,11 +156,23 @@ export function labelFor(labels: readonly LabelDef[] | null | undefined, name: s
   return found ?? { name, key: '', color: FALLBACK_COLOR, title: name };
 }
 
-/** Finds the label whose keyboard key equals `key` (case-insensitive), if any. */
+/** Finds the label whose keyboard `key` or `letter` equals `key` (case-insensitive), if any. */
 export function labelForKey(labels: readonly LabelDef[] | null | undefined, key: string): LabelDef | undefined {
-  if (!key) return undefined;
+  if (!key || key.length !== 1) return undefined;
   const k = key.toLowerCase();
-  return (labels ?? []).find((l) => l != null && typeof l.key === 'string' && l.key !== '' && l.key.toLowerCase() === k);
+  const list = (labels ?? []).filter((l) => l != null);
+  return (
+    list.find((l) => typeof l.key === 'string' && l.key !== '' && l.key.toLowerCase() === k) ??
+    list.find((l) => typeof l.letter === 'string' && l.letter !== '' && l.letter.toLowerCase() === k)
+  );
+}
+
+/** The shortcut hint shown in the popup: "1", "1/c", "c" or "" (no shortcut). */
+export function keyHint(label: LabelDef): string {
+  const parts: string[] = [];
+  if (typeof label.key === 'string' && label.key !== '') parts.push(label.key);
+  if (typeof label.letter === 'string' && label.letter !== '') parts.push(label.letter);
+  return parts.join('/');
 }
 
 /** Shortens `s` to at most `max` UTF-16 units (not splitting a surrogate pair), adding '…'. */
@@ -157,4 +182,236 @@ export function truncate(s: string, max: number): string {
   const c = s.charCodeAt(cut - 1);
   if (c >= 0xd800 && c <= 0xdbff) cut--;
   return s.slice(0, cut) + '…';
+}
+
+// ------------------------------------------------------------------ overlap styling
+
+/** At most this many stacked underlines per segment; more covering spans show a "+N". */
+export const MAX_UNDERLINES = 3;
+const UNDERLINE_PX = 2;
+
+/**
+ * Inline style of a segment covered by `spans` (innermost first): `--fs-color` is the innermost
+ * span's colour (used by CSS for the translucent background and outlines) and one stacked
+ * underline per covering span, innermost at the bottom, drawn as inset box-shadows.
+ * `more` is the number of covering spans beyond MAX_UNDERLINES (0 if none).
+ */
+export function segmentDecoration(
+  spans: readonly AnnotationSpan[],
+  labels: readonly LabelDef[] | null | undefined,
+): { style: string; more: number } {
+  if (spans.length === 0) return { style: '', more: 0 };
+  const colors = spans.map((s) => safeColor(labelFor(labels, s.label).color));
+  const shown = colors.slice(0, MAX_UNDERLINES);
+  const shadows = shown.map((c, i) => `inset 0 -${(i + 1) * UNDERLINE_PX}px 0 ${c}`).join(', ');
+  return {
+    style: `--fs-color: ${colors[0]}; box-shadow: ${shadows}; padding-bottom: ${(shown.length - 1) * UNDERLINE_PX}px`,
+    more: Math.max(0, spans.length - MAX_UNDERLINES),
+  };
+}
+
+// ------------------------------------------------------------------ blocks (large documents)
+
+/** A slice of the text rendered (and re-rendered) as a unit; it never splits a segment's text. */
+export interface Block {
+  /** Stable key for lit's repeat: the block's UTF-16 start. */
+  key: string;
+  start: number;
+  end: number;
+  startU16: number;
+  endU16: number;
+  /** Segments of this block (segments crossing a block edge are split there). */
+  segments: Segment[];
+  /** Changes iff the rendering of the block's spans may change (ids, labels, offsets). */
+  sig: string;
+}
+
+/** Blocks longer than this (UTF-16 units) are split after a white space character. */
+export const MAX_BLOCK_U16 = 3000;
+
+/**
+ * UTF-16 offsets where blocks start (always 0 first for a non-empty text): after every run
+ * of line break characters (\n, \r, U+2028, U+2029), and after a white space once a block
+ * grows beyond `maxU16` units, so that even a text without line breaks is split. Boundaries
+ * never fall inside a surrogate pair.
+ */
+export function blockStarts(text: string, maxU16: number = MAX_BLOCK_U16): number[] {
+  const starts: number[] = [];
+  const n = text.length;
+  if (n === 0) return starts;
+  starts.push(0);
+  let blockStart = 0;
+  let u = 0;
+  while (u < n) {
+    const c = text.charCodeAt(u);
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
+      let v = u + 1;
+      while (v < n) {
+        const d = text.charCodeAt(v);
+        if (d === 0x0a || d === 0x0d || d === 0x2028 || d === 0x2029) v++;
+        else break;
+      }
+      if (v < n) {
+        starts.push(v);
+        blockStart = v;
+      }
+      u = v;
+      continue;
+    }
+    if ((c === 0x20 || c === 0x09) && u + 1 - blockStart > maxU16 && u + 1 < n) {
+      starts.push(u + 1);
+      blockStart = u + 1;
+    }
+    u++;
+  }
+  return starts;
+}
+
+function spanSig(s: AnnotationSpan): string {
+  return `${String(s.id)}/${s.label}/${s.start}/${s.end}`;
+}
+
+/**
+ * Groups `segments` (from computeSegments over the same text) into blocks starting at
+ * `starts` (from blockStarts), splitting segments that cross a block start.
+ */
+export function computeBlocks(
+  text: string,
+  segments: readonly Segment[],
+  starts: readonly number[],
+  map: OffsetMap = new OffsetMap(text),
+): Block[] {
+  const blocks: Block[] = [];
+  if (segments.length === 0 || starts.length === 0) return blocks;
+  let si = 0;
+  let seg: Segment | undefined = segments[0];
+  for (let bi = 0; bi < starts.length; bi++) {
+    const bStart = starts[bi];
+    const bEnd = bi + 1 < starts.length ? starts[bi + 1] : text.length;
+    const segs: Segment[] = [];
+    const sig: string[] = [];
+    while (seg !== undefined && seg.startU16 < bEnd) {
+      let piece: Segment = seg;
+      if (seg.endU16 > bEnd) {
+        // split at the block end; the rest continues in the next block
+        const cut = map.toCodePoint(bEnd);
+        piece = { ...seg, end: cut, endU16: bEnd, text: text.slice(seg.startU16, bEnd) };
+        seg = { ...seg, start: cut, startU16: bEnd, text: text.slice(bEnd, seg.endU16) };
+      } else {
+        si++;
+        seg = segments[si];
+      }
+      segs.push(piece);
+      if (piece.spans.length > 0) sig.push(`${piece.startU16}-${piece.endU16}:${piece.spans.map(spanSig).join(',')}`);
+    }
+    if (segs.length === 0) continue;
+    blocks.push({
+      key: String(bStart),
+      start: segs[0].start,
+      end: segs[segs.length - 1].end,
+      startU16: bStart,
+      endU16: bEnd,
+      segments: segs,
+      sig: `${bStart}-${bEnd}|${sig.join(';')}`,
+    });
+  }
+  return blocks;
+}
+
+/** Index of the block containing UTF-16 offset `u16` (binary search); -1 if none. */
+export function blockIndexAtUtf16(blocks: readonly Block[], u16: number): number {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const b = blocks[mid];
+    if (u16 < b.startU16) hi = mid - 1;
+    else if (u16 >= b.endU16) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+// ------------------------------------------------------------------ selection helpers
+
+/**
+ * The span to select when a mark covered by `covering` (innermost first) is clicked: the
+ * innermost one, or if `selected` is among them, the next one (cycling), so nested spans and
+ * the spans around them are all reachable.
+ */
+export function nextCovering(
+  covering: readonly AnnotationSpan[],
+  selected: number | string | null | undefined,
+): AnnotationSpan | undefined {
+  if (covering.length === 0) return undefined;
+  if (selected == null) return covering[0];
+  const k = covering.findIndex((s) => String(s.id) === String(selected));
+  return covering[k < 0 ? 0 : (k + 1) % covering.length];
+}
+
+/** Document order: start, then end, then id (numbers numerically, else as strings). */
+export function compareDocOrder(a: AnnotationSpan, b: AnnotationSpan): number {
+  if (a.start !== b.start) return a.start - b.start;
+  if (a.end !== b.end) return a.end - b.end;
+  if (typeof a.id === 'number' && typeof b.id === 'number') return a.id - b.id;
+  const x = String(a.id);
+  const y = String(b.id);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Valid spans (numeric, non-empty) sorted in document order. */
+export function sortSpans(spans: readonly AnnotationSpan[] | null | undefined): AnnotationSpan[] {
+  return (spans ?? [])
+    .filter((s) => s != null && Number.isFinite(Number(s.start)) && Number.isFinite(Number(s.end)) && s.end > s.start)
+    .slice()
+    .sort(compareDocOrder);
+}
+
+/**
+ * The span after (dir 1) or before (dir -1) `current` in `ordered` (from sortSpans), wrapping
+ * around. `current` may be a span that is no longer in the list (e.g. just deleted): its place
+ * in document order is used. Without `current`, the first (or last) span.
+ */
+export function stepSpan(
+  ordered: readonly AnnotationSpan[],
+  current: AnnotationSpan | null | undefined,
+  dir: 1 | -1,
+): AnnotationSpan | undefined {
+  const n = ordered.length;
+  if (n === 0) return undefined;
+  if (!current) return dir > 0 ? ordered[0] : ordered[n - 1];
+  // first index whose span is >= current
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareDocOrder(ordered[mid], current) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const found = lo < n && String(ordered[lo].id) === String(current.id);
+  if (dir > 0) return ordered[(found ? lo + 1 : lo) % n];
+  return ordered[(lo - 1 + n) % n];
+}
+
+// ------------------------------------------------------------------ links
+
+/**
+ * For every span id (as string), the ids of all other spans sharing a link with it
+ * (source, cue, content of the same link). Links with missing members are tolerated.
+ */
+export function linkAdjacency(links: readonly LinkDef[] | null | undefined): Map<string, Set<string>> {
+  const adj = new Map<string, Set<string>>();
+  for (const link of links ?? []) {
+    if (link == null) continue;
+    const members = [link.source, link.cue, link.content].filter((x) => x != null).map((x) => String(x));
+    for (const a of members) {
+      for (const b of members) {
+        if (a === b) continue;
+        let set = adj.get(a);
+        if (!set) adj.set(a, (set = new Set<string>()));
+        set.add(b);
+      }
+    }
+  }
+  return adj;
 }

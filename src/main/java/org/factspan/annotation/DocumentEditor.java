@@ -161,6 +161,16 @@ public final class DocumentEditor {
         return !redoStack.isEmpty();
     }
 
+    /** The user's spans on the document, in document order. */
+    public List<SpanInfo> spans() {
+        return service.listMySpans(actor, slug, documentId);
+    }
+
+    /** The user's attribution triples on the document. */
+    public List<AttributionInfo> attributions() {
+        return service.listMyAttributions(actor, slug, documentId);
+    }
+
     /** The current id of a span that may have been re-created by undo or redo. */
     public long span(long id) {
         return resolve(spanAlias, id);

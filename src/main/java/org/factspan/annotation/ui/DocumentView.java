@@ -1,5 +1,9 @@
 package org.factspan.annotation.ui;
 
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -16,7 +20,11 @@ import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.factspan.annotation.AnnotationService;
+import org.factspan.annotation.AttributionInfo;
+import org.factspan.annotation.DocumentEditor;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
@@ -31,14 +39,16 @@ import org.factspan.security.Actor;
 import org.factspan.security.CurrentUser;
 
 /**
- * One document, annotated by the logged-in user: select text, press a label's key (or pick it in the
- * popup), and the span is stored; click a span to delete it.
+ * The annotation editor for one document and the logged-in user: select text and press a label's key
+ * (or pick it in the popup); click a span (or Tab to it) to see and edit it in the side panel; Del
+ * deletes it, {@code l} links it into an attribution, Ctrl+Z / Ctrl+Shift+Z undo and redo.
  */
 @Route("projects/:slug/documents/:documentId")
 @PermitAll
-public class DocumentView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class DocumentView extends HorizontalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     final TextAnnotator annotator = new TextAnnotator();
+    final SpanPanel panel;
     private final AnnotationService annotations;
     private final CorpusService corpus;
     private final CurrentUser currentUser;
@@ -46,17 +56,22 @@ public class DocumentView extends VerticalLayout implements BeforeEnterObserver,
     private final Div meta = new Div();
     private final HorizontalLayout legend = new HorizontalLayout();
     private final Span count = new Span();
-    private Actor actor;
-    private String slug;
-    private long documentId;
+    final Button undo = new Button("Undo");
+    final Button redo = new Button("Redo");
+    private DocumentEditor editor;
+    private ProjectInfo project;
+    private List<SpanInfo> spans = List.of();
+    private List<AttributionInfo> links = List.of();
     private String pageTitle = "Document · Factspan";
 
     public DocumentView(AnnotationService annotations, CorpusService corpus, CurrentUser currentUser) {
         this.annotations = annotations;
         this.corpus = corpus;
         this.currentUser = currentUser;
-        addClassName("fs-page");
+        this.panel = new SpanPanel(this);
         addClassName("fs-document");
+        setWidthFull();
+        setSpacing(false);
         annotator.setId("annotator");
         heading.addClassName("fs-doc-title");
         meta.addClassName("fs-doc-meta");
@@ -64,31 +79,62 @@ public class DocumentView extends VerticalLayout implements BeforeEnterObserver,
         legend.setId("legend");
         count.setId("span-count");
         count.addClassName("fs-count");
+        undo.setId("undo");
+        redo.setId("redo");
+        undo.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        redo.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        undo.getElement().setAttribute("title", "Undo (Ctrl+Z)");
+        redo.getElement().setAttribute("title", "Redo (Ctrl+Shift+Z or Ctrl+Y)");
+        undo.addClickListener(e -> undo());
+        redo.addClickListener(e -> redo());
+
         annotator.addCreateListener(e -> createSpan(e.getStart(), e.getEnd(), e.getLabel()));
-        annotator.addSpanClickListener(e -> deleteSpan(e.getSpanId()));
-        var toolbar = new HorizontalLayout(legend, count);
+        annotator.addSelectListener(e -> select(e.getSpanId()));
+        annotator.addDeleteListener(e -> {
+            if (e.getSpanId() != null) {
+                deleteSpan(e.getSpanId());
+            }
+        });
+        annotator.addRelabelListener(e -> {
+            if (e.getSpanId() != null) {
+                relabel(e.getSpanId(), e.getLabel());
+            }
+        });
+        annotator.addLinkListener(e -> link(e.getSpanIds()));
+        annotator.addUndoListener(e -> undo());
+        annotator.addRedoListener(e -> redo());
+
+        var toolbar = new HorizontalLayout(legend, undo, redo, count);
         toolbar.addClassName("fs-toolbar");
         toolbar.setWidthFull();
         toolbar.expand(legend);
-        add(heading, meta, toolbar, annotator);
+        var main = new VerticalLayout(heading, meta, toolbar, annotator);
+        main.addClassName("fs-doc-main");
+        main.setPadding(false);
+        add(main, panel);
+        expand(main);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         RouteParameters params = event.getRouteParameters();
-        slug = params.get("slug").orElse("");
+        String slug = params.get("slug").orElse("");
         try {
-            documentId = Long.parseLong(params.get("documentId").orElse(""));
-            actor = currentUser.require();
-            ProjectInfo project = corpus.requireProject(actor, slug);
+            long documentId = Long.parseLong(params.get("documentId").orElse(""));
+            Actor actor = currentUser.require();
+            project = corpus.requireProject(actor, slug);
             DocumentContent doc = corpus.openDocument(actor, slug, documentId);
+            editor = new DocumentEditor(annotations, actor, slug, documentId);
             pageTitle = doc.title() + " · Factspan";
             heading.setText(doc.title());
-            showMeta(project, doc.meta());
+            showMeta(doc.meta());
             showLegend(project.labels());
             annotator.setLabels(project.labels());
+            annotator.setSnap(project.snapWords());
+            annotator.setContentLabel(AnnotationService.CONTENT_LABEL);
             annotator.setText(doc.text());
-            refreshSpans();
+            panel.setGuidelines(project.guidelines());
+            refresh();
         } catch (NumberFormatException | NotFoundException | ForbiddenException e) {
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class,
                     e instanceof NumberFormatException ? "No such document" : e.getMessage());
@@ -100,39 +146,143 @@ public class DocumentView extends VerticalLayout implements BeforeEnterObserver,
         return pageTitle;
     }
 
-    /** Labels {@code [start, end)} (code points) for the current user; shows a message when refused. */
-    void createSpan(int start, int end, String label) {
-        try {
-            annotations.createSpan(actor, slug, documentId, start, end, label);
-            refreshSpans();
-        } catch (InvalidRequestException | ConflictException | ForbiddenException | NotFoundException e) {
-            error(e.getMessage());
-        }
-    }
-
-    void deleteSpan(long spanId) {
-        try {
-            annotations.deleteSpan(actor, slug, documentId, spanId);
-            refreshSpans();
-        } catch (ForbiddenException | NotFoundException e) {
-            error(e.getMessage());
-        }
+    ProjectInfo project() {
+        return project;
     }
 
     List<SpanInfo> spans() {
-        return annotations.listMySpans(actor, slug, documentId);
+        return spans;
     }
 
-    private void refreshSpans() {
-        List<SpanInfo> mine = spans();
-        annotator.setSpans(mine.stream().map(s -> new TextAnnotator.ClientSpan(s.id(), s.start(), s.end(), s.label()))
-                .toList());
-        count.setText(mine.size() == 1 ? "1 span" : mine.size() + " spans");
+    List<AttributionInfo> links() {
+        return links;
     }
 
-    private void showMeta(ProjectInfo project, Map<String, String> m) {
+    Optional<SpanInfo> selectedSpan() {
+        Long id = annotator.getSelected();
+        return id == null ? Optional.empty() : spans.stream().filter(s -> s.id() == id).findFirst();
+    }
+
+    // ------------------------------------------------------------------ edits (all through the editor)
+
+    void createSpan(int start, int end, String label) {
+        run(() -> {
+            SpanInfo created = editor.createSpan(start, end, label);
+            annotator.setSelected(created.id());
+            return null;
+        });
+    }
+
+    void select(Long spanId) {
+        annotator.setSelected(spanId);
+        panel.show(selectedSpan());
+    }
+
+    /** Deletes a span; asks first when attributions use it. */
+    void deleteSpan(long spanId) {
+        List<AttributionInfo> using = links.stream().filter(a -> a.uses(spanId)).toList();
+        if (using.isEmpty()) {
+            doDelete(spanId);
+            return;
+        }
+        Dialog confirm = new Dialog();
+        confirm.setHeaderTitle("Delete this span?");
+        confirm.add(new Div("It is part of " + (using.size() == 1 ? "an attribution" : using.size() + " attributions")
+                + ", which will be removed with it. Undo (Ctrl+Z) brings both back."));
+        Button delete = new Button("Delete span and attribution" + (using.size() == 1 ? "" : "s"), e -> {
+            confirm.close();
+            doDelete(spanId);
+        });
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        delete.setId("confirm-delete");
+        delete.addClickShortcut(Key.ENTER);
+        Button cancel = new Button("Cancel", e -> confirm.close());
+        confirm.getFooter().add(cancel, delete);
+        confirm.open();
+    }
+
+    private void doDelete(long spanId) {
+        run(() -> {
+            editor.deleteSpan(spanId);
+            annotator.setSelected(null);
+            return null;
+        });
+    }
+
+    void relabel(long spanId, String label) {
+        run(() -> editor.relabelSpan(spanId, label));
+    }
+
+    void setAttribute(long spanId, String name, String value) {
+        run(() -> editor.setAttribute(spanId, name, value));
+    }
+
+    void link(List<Long> spanIds) {
+        run(() -> editor.link(spanIds));
+    }
+
+    void unlink(long attributionId) {
+        run(() -> editor.unlink(attributionId));
+    }
+
+    void undo() {
+        run(() -> {
+            if (!editor.undo()) {
+                info("Nothing to undo");
+            }
+            return null;
+        });
+        keepSelectionValid();
+    }
+
+    void redo() {
+        run(() -> {
+            if (!editor.redo()) {
+                info("Nothing to redo");
+            }
+            return null;
+        });
+        keepSelectionValid();
+    }
+
+    private void keepSelectionValid() {
+        if (selectedSpan().isEmpty() && annotator.getSelected() != null) {
+            annotator.setSelected(null);
+            panel.show(Optional.empty());
+        }
+    }
+
+    /** Runs an edit; a refused edit shows its message and changes nothing. The view is refreshed either way. */
+    private void run(Supplier<?> edit) {
+        try {
+            edit.get();
+        } catch (InvalidRequestException | ConflictException | ForbiddenException | NotFoundException e) {
+            error(e.getMessage());
+        }
+        refresh();
+    }
+
+    private void refresh() {
+        spans = editor == null ? List.of() : editor.spans();
+        links = editor == null ? List.of() : editor.attributions();
+        annotator.setSpans(spans.stream()
+                .map(s -> new TextAnnotator.ClientSpan(s.id(), s.start(), s.end(), s.label())).toList());
+        annotator.setLinks(links.stream()
+                .map(a -> new TextAnnotator.ClientLink(a.id(), a.source(), a.cue(), a.content())).toList());
+        if (annotator.getSelected() != null && selectedSpan().isEmpty()) {
+            annotator.setSelected(null);
+        }
+        count.setText(spans.size() == 1 ? "1 span" : spans.size() + " spans");
+        undo.setEnabled(editor != null && editor.canUndo());
+        redo.setEnabled(editor != null && editor.canRedo());
+        panel.show(selectedSpan());
+    }
+
+    // ------------------------------------------------------------------ header
+
+    private void showMeta(Map<String, String> m) {
         meta.removeAll();
-        meta.add(new Anchor(DocumentListView.class.getAnnotation(Route.class).value().replace(":slug", slug),
+        meta.add(new Anchor(DocumentListView.class.getAnnotation(Route.class).value().replace(":slug", project.slug()),
                 project.name()));
         for (String key : List.of("outlet", "date", "byline")) {
             if (m.containsKey(key)) {
@@ -151,20 +301,23 @@ public class DocumentView extends VerticalLayout implements BeforeEnterObserver,
     private void showLegend(List<LabelInfo> labels) {
         legend.removeAll();
         for (LabelInfo label : labels) {
-            Span key = new Span(label.key());
+            Span key = new Span(label.letter() == null ? label.key() : label.key() + " " + label.letter());
             key.addClassName("fs-key");
             Span item = new Span(key, new Span(label.title()));
             item.addClassName("fs-legend-item");
+            item.getElement().setAttribute("data-label", label.name());
             item.getStyle().set("--fs-color", label.color());
             legend.add(item);
         }
-        Span hint = new Span("Select text, then press a key or pick a label. Click a span to delete it.");
-        hint.addClassName("fs-hint");
-        legend.add(hint);
     }
 
-    private static void error(String message) {
+    static void error(String message) {
         Notification n = Notification.show(message, 5000, Notification.Position.BOTTOM_START);
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
+
+    private static void info(String message) {
+        Notification.show(message, 2000, Notification.Position.BOTTOM_START);
+    }
+
 }

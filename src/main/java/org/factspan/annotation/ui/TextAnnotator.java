@@ -8,8 +8,10 @@ import com.vaadin.flow.component.EventData;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.shared.Registration;
+import java.util.ArrayList;
 import java.util.List;
 import org.factspan.corpus.LabelInfo;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Java side of the {@code <fs-text-annotator>} Lit component ({@code frontend/annotator/}). All offsets
@@ -24,19 +26,34 @@ public class TextAnnotator extends Component {
     public record ClientSpan(long id, int start, int end, String label) {
     }
 
-    /** A label as the component offers it (name, key, colour, title). */
-    public record ClientLabel(String name, String key, String color, String title) {
+    /** A label as the component offers it (name, digit key, optional letter, colour, title, kind). */
+    public record ClientLabel(String name, String key, String letter, String color, String title, String kind) {
+    }
+
+    /** An attribution triple by span ids. */
+    public record ClientLink(long id, Long source, Long cue, long content) {
     }
 
     private List<ClientSpan> spans = List.of();
+    private List<ClientLink> links = List.of();
+    private Long selected;
 
     public void setText(String text) {
         getElement().setProperty("text", text);
     }
 
     public void setLabels(List<LabelInfo> labels) {
-        getElement().setPropertyList("labels",
-                labels.stream().map(l -> new ClientLabel(l.name(), l.key(), l.color(), l.title())).toList());
+        getElement().setPropertyList("labels", labels.stream()
+                .map(l -> new ClientLabel(l.name(), l.key(), l.letter(), l.color(), l.title(), l.kind().name()))
+                .toList());
+    }
+
+    public void setSnap(boolean snap) {
+        getElement().setProperty("snap", snap);
+    }
+
+    public void setContentLabel(String label) {
+        getElement().setProperty("contentLabel", label);
     }
 
     public void setSpans(List<ClientSpan> spans) {
@@ -48,6 +65,29 @@ public class TextAnnotator extends Component {
         return spans;
     }
 
+    public void setLinks(List<ClientLink> links) {
+        this.links = List.copyOf(links);
+        getElement().setPropertyList("links", this.links);
+    }
+
+    public List<ClientLink> getLinks() {
+        return links;
+    }
+
+    /** Marks a span as selected in the text (null: none). */
+    public void setSelected(Long spanId) {
+        this.selected = spanId;
+        if (spanId == null) {
+            getElement().executeJs("this.selected = null");
+        } else {
+            getElement().setProperty("selected", spanId.doubleValue());
+        }
+    }
+
+    public Long getSelected() {
+        return selected;
+    }
+
     public void setReadonly(boolean readonly) {
         getElement().setProperty("readonly", readonly);
     }
@@ -56,8 +96,33 @@ public class TextAnnotator extends Component {
         return addListener(CreateEvent.class, listener);
     }
 
-    public Registration addSpanClickListener(ComponentEventListener<SpanClickEvent> listener) {
-        return addListener(SpanClickEvent.class, listener);
+    public Registration addSelectListener(ComponentEventListener<SelectEvent> listener) {
+        return addListener(SelectEvent.class, listener);
+    }
+
+    public Registration addDeleteListener(ComponentEventListener<DeleteEvent> listener) {
+        return addListener(DeleteEvent.class, listener);
+    }
+
+    public Registration addRelabelListener(ComponentEventListener<RelabelEvent> listener) {
+        return addListener(RelabelEvent.class, listener);
+    }
+
+    public Registration addLinkListener(ComponentEventListener<LinkEvent> listener) {
+        return addListener(LinkEvent.class, listener);
+    }
+
+    public Registration addUndoListener(ComponentEventListener<UndoEvent> listener) {
+        return addListener(UndoEvent.class, listener);
+    }
+
+    public Registration addRedoListener(ComponentEventListener<RedoEvent> listener) {
+        return addListener(RedoEvent.class, listener);
+    }
+
+    private static Long idOf(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode() ? null
+                : node.isNumber() ? node.asLong() : Long.valueOf(node.asString());
     }
 
     /** The user asked to label the selection {@code [start, end)} with {@code label}. */
@@ -88,18 +153,105 @@ public class TextAnnotator extends Component {
         }
     }
 
-    /** The user clicked a span (the shortest one under the pointer). */
-    @DomEvent("fs-span-click")
-    public static class SpanClickEvent extends ComponentEvent<TextAnnotator> {
-        private final long spanId;
+    /** A span was selected in the text (by click or Tab), or the selection was cleared (null). */
+    @DomEvent("fs-select")
+    public static class SelectEvent extends ComponentEvent<TextAnnotator> {
+        private final Long spanId;
 
-        public SpanClickEvent(TextAnnotator source, boolean fromClient, @EventData("event.detail.id") double spanId) {
+        public SelectEvent(TextAnnotator source, boolean fromClient, @EventData("event.detail.id") JsonNode id) {
             super(source, fromClient);
-            this.spanId = (long) spanId;
+            this.spanId = idOf(id);
         }
 
-        public long getSpanId() {
+        public SelectEvent(TextAnnotator source, Long spanId) {
+            super(source, false);
+            this.spanId = spanId;
+        }
+
+        public Long getSpanId() {
             return spanId;
+        }
+    }
+
+    /** Del/Backspace on the selected span. */
+    @DomEvent("fs-delete")
+    public static class DeleteEvent extends ComponentEvent<TextAnnotator> {
+        private final Long spanId;
+
+        public DeleteEvent(TextAnnotator source, boolean fromClient, @EventData("event.detail.id") JsonNode id) {
+            super(source, fromClient);
+            this.spanId = idOf(id);
+        }
+
+        public DeleteEvent(TextAnnotator source, long spanId) {
+            super(source, false);
+            this.spanId = spanId;
+        }
+
+        public Long getSpanId() {
+            return spanId;
+        }
+    }
+
+    /** A label key pressed while a span (and no text) is selected. */
+    @DomEvent("fs-relabel")
+    public static class RelabelEvent extends ComponentEvent<TextAnnotator> {
+        private final Long spanId;
+        private final String label;
+
+        public RelabelEvent(TextAnnotator source, boolean fromClient, @EventData("event.detail.id") JsonNode id,
+                @EventData("event.detail.label") String label) {
+            super(source, fromClient);
+            this.spanId = idOf(id);
+            this.label = label;
+        }
+
+        public Long getSpanId() {
+            return spanId;
+        }
+
+        public String getLabel() {
+            return label;
+        }
+    }
+
+    /** Link mode finished: the spans picked, anchor first. */
+    @DomEvent("fs-link")
+    public static class LinkEvent extends ComponentEvent<TextAnnotator> {
+        private final List<Long> spanIds;
+
+        public LinkEvent(TextAnnotator source, boolean fromClient, @EventData("event.detail.spans") JsonNode spans) {
+            super(source, fromClient);
+            List<Long> ids = new ArrayList<>();
+            if (spans != null && spans.isArray()) {
+                spans.forEach(n -> ids.add(idOf(n)));
+            }
+            this.spanIds = List.copyOf(ids);
+        }
+
+        public LinkEvent(TextAnnotator source, List<Long> spanIds) {
+            super(source, false);
+            this.spanIds = List.copyOf(spanIds);
+        }
+
+        public List<Long> getSpanIds() {
+            return spanIds;
+        }
+    }
+
+    /** Ctrl+Z. */
+    @DomEvent("fs-undo")
+    public static class UndoEvent extends ComponentEvent<TextAnnotator> {
+        public UndoEvent(TextAnnotator source, boolean fromClient) {
+            super(source, fromClient);
+        }
+    }
+
+    /** Ctrl+Shift+Z or Ctrl+Y. */
+    @DomEvent("fs-redo")
+    public static class RedoEvent extends ComponentEvent<TextAnnotator> {
+        public RedoEvent(TextAnnotator source, boolean fromClient) {
+            super(source, fromClient);
         }
     }
 }

@@ -100,10 +100,11 @@ class DocumentViewTest extends SpringBrowserlessTest {
         DocumentView reloaded = navigate(documentUrl(id), DocumentView.class);
         assertThat(reloaded.annotator.getSpans()).anySatisfy(s -> assertThat(s.start()).isZero());
 
-        // Clicking the span deletes it.
+        // Selecting the span and pressing Del deletes it.
         long spanId = reloaded.annotator.getSpans().stream().filter(s -> s.start() == 0 && s.end() == 13)
                 .findFirst().orElseThrow().id();
-        ComponentUtil.fireEvent(reloaded.annotator, new TextAnnotator.SpanClickEvent(reloaded.annotator, true, spanId));
+        ComponentUtil.fireEvent(reloaded.annotator, new TextAnnotator.SelectEvent(reloaded.annotator, spanId));
+        ComponentUtil.fireEvent(reloaded.annotator, new TextAnnotator.DeleteEvent(reloaded.annotator, spanId));
         assertThat(reloaded.annotator.getSpans()).noneSatisfy(s -> assertThat(s.id()).isEqualTo(spanId));
     }
 

@@ -1,0 +1,199 @@
+package org.factspan.annotation.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.factspan.annotation.AttributionInfo;
+import org.factspan.annotation.SpanInfo;
+import org.factspan.corpus.AttributeDef;
+import org.factspan.corpus.LabelInfo;
+
+/** The side panel of the editor: the selected span's details, attributes and attributions; key help. */
+class SpanPanel extends Div {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    private final DocumentView view;
+    private final Div details = new Div();
+    private final Details guidelines = new Details("Guidelines");
+
+    SpanPanel(DocumentView view) {
+        this.view = view;
+        addClassName("fs-side");
+        setId("span-panel");
+        details.addClassName("fs-side-details");
+        guidelines.addClassName("fs-guidelines");
+        add(details, guidelines);
+    }
+
+    void setGuidelines(String text) {
+        guidelines.removeAll();
+        Div body = new Div();
+        body.addClassName("fs-guidelines-text");
+        body.setText(text == null || text.isBlank() ? "No guidelines for this project yet." : text);
+        guidelines.add(body);
+    }
+
+    void show(Optional<SpanInfo> selected) {
+        details.removeAll();
+        if (selected.isEmpty()) {
+            details.add(new H3("No span selected"), keyHelp());
+            return;
+        }
+        SpanInfo span = selected.get();
+        LabelInfo label = view.project().label(span.label()).orElse(null);
+
+        H3 title = new H3("Span");
+        Select<String> labelSelect = new Select<>();
+        labelSelect.setId("span-label");
+        labelSelect.setLabel("Label");
+        labelSelect.setItems(view.project().labels().stream().map(LabelInfo::name).toList());
+        labelSelect.setItemLabelGenerator(n -> view.project().label(n).map(l -> l.key() + "  " + l.title()).orElse(n));
+        labelSelect.setValue(span.label());
+        labelSelect.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                view.relabel(span.id(), e.getValue());
+            }
+        });
+        labelSelect.setWidthFull();
+
+        Paragraph quote = new Paragraph(span.text());
+        quote.addClassName("fs-quote");
+        quote.setId("span-text");
+        if (label != null) {
+            quote.getStyle().set("--fs-color", label.color());
+        }
+        Span where = new Span("Characters " + span.start() + "–" + span.end() + " · by " + span.annotator() + " · "
+                + WHEN.format(span.createdAt()));
+        where.addClassName("fs-muted");
+
+        details.add(title, labelSelect, quote, where);
+        if (label != null && !label.attributes().isEmpty()) {
+            details.add(new H4("Attributes"));
+            for (AttributeDef def : label.attributes()) {
+                details.add(editor(span, def));
+            }
+        }
+        details.add(new H4("Attributions"), attributions(span));
+
+        Button delete = new Button("Delete span", e -> view.deleteSpan(span.id()));
+        delete.setId("delete-span");
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        delete.getElement().setAttribute("title", "Delete (Del)");
+        details.add(delete);
+    }
+
+    private Component editor(SpanInfo span, AttributeDef def) {
+        String current = span.attributes().get(def.name());
+        return switch (def.kind()) {
+            case ENUM -> {
+                Select<String> select = new Select<>();
+                select.setLabel(def.name());
+                select.setId("attr-" + def.name());
+                List<String> items = new ArrayList<>();
+                items.add("");
+                items.addAll(def.options());
+                select.setItems(items);
+                select.setItemLabelGenerator(v -> v.isEmpty() ? "—" : v);
+                select.setValue(current == null ? "" : current);
+                select.setWidthFull();
+                select.addValueChangeListener(e -> {
+                    if (e.isFromClient()) {
+                        view.setAttribute(span.id(), def.name(), e.getValue() == null || e.getValue().isEmpty() ? null
+                                : e.getValue());
+                    }
+                });
+                yield select;
+            }
+            case BOOLEAN -> {
+                Checkbox box = new Checkbox(def.name(), "true".equals(current));
+                box.setId("attr-" + def.name());
+                box.addValueChangeListener(e -> {
+                    if (e.isFromClient()) {
+                        view.setAttribute(span.id(), def.name(), e.getValue() ? "true" : "false");
+                    }
+                });
+                yield box;
+            }
+            case TEXT -> {
+                TextArea area = new TextArea(def.name());
+                area.setId("attr-" + def.name());
+                area.setValue(current == null ? "" : current);
+                area.setMaxLength(AttributeDef.MAX_TEXT);
+                area.setWidthFull();
+                area.addValueChangeListener(e -> {
+                    if (e.isFromClient()) {
+                        view.setAttribute(span.id(), def.name(), e.getValue().isBlank() ? null : e.getValue());
+                    }
+                });
+                yield area;
+            }
+        };
+    }
+
+    private Component attributions(SpanInfo span) {
+        Div list = new Div();
+        list.addClassName("fs-links");
+        list.setId("span-links");
+        List<AttributionInfo> using = view.links().stream().filter(a -> a.uses(span.id())).toList();
+        if (using.isEmpty()) {
+            Span none = new Span("None. Press l, then click the source and the claim.");
+            none.addClassName("fs-muted");
+            list.add(none);
+        }
+        for (AttributionInfo a : using) {
+            Div row = new Div();
+            row.addClassName("fs-link-row");
+            row.add(new Span(part(a.source(), "no source") + " — " + part(a.cue(), "no cue") + " — "
+                    + part(a.content(), "?")));
+            Button unlink = new Button("Unlink", e -> view.unlink(a.id()));
+            unlink.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            row.add(unlink);
+            list.add(row);
+        }
+        return list;
+    }
+
+    private String part(Long spanId, String missing) {
+        if (spanId == null) {
+            return missing;
+        }
+        return view.spans().stream().filter(s -> s.id() == spanId).findFirst()
+                .map(s -> "“" + (s.text().length() > 40 ? s.text().substring(0, 40) + "…" : s.text()) + "”")
+                .orElse(missing);
+    }
+
+    private static Component keyHelp() {
+        Div help = new Div();
+        help.addClassName("fs-keyhelp");
+        String[][] keys = {
+                {"select text, 1–9 or letter", "label it"},
+                {"click / Tab / Shift+Tab", "select a span"},
+                {"label key on a span", "relabel it"},
+                {"Del / Backspace", "delete the selected span"},
+                {"l, then click source and claim", "link an attribution"},
+                {"Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", "undo / redo"},
+                {"Esc", "clear the selection"}};
+        for (String[] k : keys) {
+            Div row = new Div(new Span(k[0]), new Span(k[1]));
+            row.addClassName("fs-keyhelp-row");
+            help.add(row);
+        }
+        return help;
+    }
+}
