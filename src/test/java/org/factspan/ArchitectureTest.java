@@ -31,6 +31,26 @@ class ArchitectureTest {
     }
 
     @Test
+    void theDiffEngineAndTheMeasuresArePlainJava() {
+        noClasses().that().resideInAnyPackage("org.factspan.diff..", "org.factspan.agreement")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
+                        "com.vaadin..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("org.factspan.diff..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.factspan.agreement..", "org.factspan.annotation..",
+                        "org.factspan.corpus..", "org.factspan.security..", "org.factspan.export..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void exportFormatsAreIndependentOfTheUiAndTheDatabase() {
+        noClasses().that().resideInAPackage("org.factspan.export.format..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.vaadin..", "jakarta.persistence..",
+                        "org.springframework..")
+                .check(CLASSES);
+    }
+
+    @Test
     void featuresDependOnlyDownwards() {
         // base <- security <- corpus <- annotation
         noClasses().that().resideInAPackage("org.factspan.base..")

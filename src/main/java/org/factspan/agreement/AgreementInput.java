@@ -1,0 +1,85 @@
+package org.factspan.agreement;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.factspan.diff.Diff;
+import org.factspan.diff.Triple;
+import org.factspan.diff.Unit;
+
+/**
+ * Everything a measure reads: the annotators (their order is the order of pairs), the documents in document order
+ * with their lengths in code points, and all annotators' units and triples. Every unit and triple must belong to a
+ * listed annotator and document, and every unit must lie within its document.
+ */
+public record AgreementInput(List<String> annotators, List<AgreementDocument> documents, List<Unit> units,
+        List<Triple> triples) {
+
+    public AgreementInput {
+        annotators = List.copyOf(annotators);
+        documents = List.copyOf(documents);
+        units = List.copyOf(units);
+        triples = List.copyOf(triples);
+        if (new HashSet<>(annotators).size() != annotators.size()) {
+            throw new IllegalArgumentException("Duplicate annotator in " + annotators);
+        }
+        Map<String, Integer> lengths = new LinkedHashMap<>();
+        for (AgreementDocument document : documents) {
+            if (lengths.put(document.id(), document.length()) != null) {
+                throw new IllegalArgumentException("Duplicate document " + document.id());
+            }
+        }
+        Set<String> known = Set.copyOf(annotators);
+        for (Unit unit : units) {
+            Integer length = lengths.get(unit.documentId());
+            if (length == null || !known.contains(unit.annotator())) {
+                throw new IllegalArgumentException("Unit " + unit.id() + " is outside the study");
+            }
+            if (unit.end() > length) {
+                throw new IllegalArgumentException("Unit " + unit.id() + " ends at " + unit.end()
+                        + " beyond document " + unit.documentId() + " of length " + length);
+            }
+        }
+        for (Triple triple : triples) {
+            if (!lengths.containsKey(triple.documentId()) || !known.contains(triple.annotator())) {
+                throw new IllegalArgumentException("Triple " + triple.id() + " is outside the study");
+            }
+        }
+    }
+
+    /** Spans only. */
+    public static AgreementInput ofUnits(List<String> annotators, List<AgreementDocument> documents,
+            List<Unit> units) {
+        return new AgreementInput(annotators, documents, units, List.of());
+    }
+
+    /** One diff per document, in document order. */
+    public List<Diff> diffs() {
+        Map<String, List<Unit>> unitsByDoc = new LinkedHashMap<>();
+        Map<String, List<Triple>> triplesByDoc = new LinkedHashMap<>();
+        documents.forEach(d -> {
+            unitsByDoc.put(d.id(), new ArrayList<>());
+            triplesByDoc.put(d.id(), new ArrayList<>());
+        });
+        units.forEach(u -> unitsByDoc.get(u.documentId()).add(u));
+        triples.forEach(t -> triplesByDoc.get(t.documentId()).add(t));
+        return documents.stream()
+                .map(d -> Diff.of(d.id(), annotators, unitsByDoc.get(d.id()), triplesByDoc.get(d.id())))
+                .toList();
+    }
+
+    /** The distinct labels of all units, sorted. */
+    public List<String> labels() {
+        return List.copyOf(new TreeSet<>(units.stream().map(Unit::label).toList()));
+    }
+
+    /** Units of one annotator. */
+    public long unitCount(String annotator) {
+        return units.stream().filter(u -> Objects.equals(u.annotator(), annotator)).count();
+    }
+}

@@ -1,0 +1,62 @@
+package org.factspan.agreement;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dkpro.statistics.agreement.coding.CodingAnnotationStudy;
+import org.dkpro.statistics.agreement.coding.CohenKappaAgreement;
+
+/**
+ * {@code cohen_kappa}: per annotator pair, DKPro's {@link CohenKappaAgreement} on the {@link CodingUnits} that at
+ * least one of the two labeled (units neither labeled are left out, else every extent only a third annotator
+ * labeled would count as a "NONE/NONE" agreement). A pair's value is NaN when it has no units or used a single
+ * category only. Overall: mean of the defined pair values. Per label: mean over pairs of DKPro's category-specific
+ * kappa for that label. {@code units} counts all coding units.
+ */
+public final class CohenKappaMeasure implements AgreementMeasure {
+
+    public static final String ID = "cohen_kappa";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public MeasureResult compute(AgreementInput input) {
+        List<String> annotators = input.annotators();
+        CodingUnits coding = new CodingUnits(input);
+        if (annotators.size() < 2) {
+            return MeasureResult.undefined(ID, coding.size(), "needs at least two annotators");
+        }
+        if (coding.size() == 0) {
+            return MeasureResult.undefined(ID, 0, "no spans");
+        }
+        List<String> labels = input.labels();
+        List<PairValue> pairs = new ArrayList<>();
+        Map<String, List<Double>> perLabel = new LinkedHashMap<>();
+        labels.forEach(l -> perLabel.put(l, new ArrayList<>()));
+        for (int i = 0; i < annotators.size(); i++) {
+            for (int j = i + 1; j < annotators.size(); j++) {
+                List<Object[]> rows = coding.rows(List.of(annotators.get(i), annotators.get(j)));
+                double kappa = Double.NaN;
+                if (!rows.isEmpty()) {
+                    CodingAnnotationStudy study = new CodingAnnotationStudy(2);
+                    rows.forEach(study::addItemAsArray);
+                    CohenKappaAgreement agreement = new CohenKappaAgreement(study);
+                    kappa = Kappas.agreement(agreement);
+                    for (String label : labels) {
+                        perLabel.get(label).add(Kappas.categoryAgreement(agreement, study, label));
+                    }
+                }
+                pairs.add(new PairValue(annotators.get(i), annotators.get(j), kappa));
+            }
+        }
+        Map<String, Double> byLabel = new LinkedHashMap<>();
+        perLabel.forEach((label, values) -> byLabel.put(label, Means.meanOfDefined(values)));
+        double overall = Means.meanOfDefined(pairs.stream().map(PairValue::value).toList());
+        return new MeasureResult(ID, overall, byLabel, pairs, coding.size(),
+                Double.isNaN(overall) ? "every pair of annotators used a single category only" : null);
+    }
+}

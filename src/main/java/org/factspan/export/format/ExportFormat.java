@@ -1,0 +1,31 @@
+package org.factspan.export.format;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Iterator;
+import java.util.stream.Stream;
+import org.factspan.export.ExportDocument;
+import org.factspan.export.ExportSchema;
+
+/**
+ * One export format. Writers stream: they hold one document at a time, never the whole output, and leave
+ * {@code out} open (the caller owns it).
+ */
+public interface ExportFormat {
+
+    /** Stable id used in URLs and settings, such as {@code jsonl}. */
+    String id();
+
+    String mediaType();
+
+    /** File name extension without the dot, such as {@code jsonl} or {@code zip}. */
+    String fileExtension();
+
+    /** Writes the documents and tells what could not be represented. */
+    ExportResult write(ExportSchema schema, Iterator<ExportDocument> docs, OutputStream out) throws IOException;
+
+    default ExportResult write(ExportSchema schema, Stream<ExportDocument> docs, OutputStream out)
+            throws IOException {
+        return write(schema, docs.iterator(), out);
+    }
+}

@@ -1,0 +1,197 @@
+package org.factspan.agreement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Random;
+import org.dkpro.statistics.agreement.coding.CodingAnnotationStudy;
+import org.dkpro.statistics.agreement.coding.CohenKappaAgreement;
+import org.dkpro.statistics.agreement.coding.FleissKappaAgreement;
+import org.junit.jupiter.api.Test;
+
+class KappaMeasuresTest {
+
+    final CohenKappaMeasure cohen = new CohenKappaMeasure();
+    final FleissKappaMeasure fleiss = new FleissKappaMeasure();
+
+    @Test
+    void idsAreStable() {
+        assertThat(cohen.id()).isEqualTo("cohen_kappa");
+        assertThat(fleiss.id()).isEqualTo("fleiss_kappa");
+    }
+
+    /** The textbook 2x2 table: 20 both CLAIM, 5 CLAIM/SOURCE, 10 SOURCE/CLAIM, 15 both SOURCE. */
+    @Test
+    void cohenTextbookTableGivesPointFour() {
+        StudyBuilder s = new StudyBuilder("alice", "bob").doc("d1", 1000);
+        int[][] cells = {{20, 0, 0}, {5, 0, 1}, {10, 1, 0}, {15, 1, 1}};
+        String[] labels = {"CLAIM", "SOURCE"};
+        int item = 0;
+        for (int[] cell : cells) {
+            for (int n = 0; n < cell[0]; n++, item++) {
+                s.span("alice", item * 10, item * 10 + 5, labels[cell[1]]);
+                s.span("bob", item * 10, item * 10 + 5, labels[cell[2]]);
+            }
+        }
+        MeasureResult r = cohen.compute(s.build());
+        // p_o = 0.7, p_e = 0.5*0.6 + 0.5*0.4 = 0.5, kappa = 0.2 / 0.5
+        assertThat(r.overall()).isCloseTo(0.4, within(1e-9));
+        assertThat(r.pairs()).singleElement().satisfies(p -> assertThat(p.value()).isCloseTo(0.4, within(1e-9)));
+        assertThat(r.units()).isEqualTo(50);
+        assertThat(r.byLabel()).containsOnlyKeys("CLAIM", "SOURCE");
+    }
+
+    /**
+     * Wikipedia's Fleiss example (14 raters, 10 subjects, 5 categories; kappa 0.210). Category 1 is "no label"
+     * (no subject has only category 1), categories 2 to 5 are labels.
+     */
+    @Test
+    void fleissWikipediaExampleGivesPointTwoOneZero() {
+        int[][] counts = {
+            {0, 0, 0, 0, 14}, {0, 2, 6, 4, 2}, {0, 0, 3, 5, 6}, {0, 3, 9, 2, 0}, {2, 2, 8, 1, 1},
+            {7, 7, 0, 0, 0}, {3, 2, 6, 3, 0}, {2, 5, 3, 2, 2}, {6, 5, 2, 1, 0}, {0, 2, 2, 3, 7}};
+        String[] raters = new String[14];
+        for (int i = 0; i < raters.length; i++) {
+            raters[i] = "r" + i;
+        }
+        StudyBuilder s = new StudyBuilder(raters).doc("d1", 1000);
+        for (int subject = 0; subject < counts.length; subject++) {
+            int rater = 0;
+            for (int category = 0; category < 5; category++) {
+                for (int n = 0; n < counts[subject][category]; n++, rater++) {
+                    if (category > 0) {
+                        s.span(raters[rater], subject * 10, subject * 10 + 5, "L" + (category + 1));
+                    }
+                }
+            }
+        }
+        MeasureResult r = fleiss.compute(s.build());
+        assertThat(r.overall()).isCloseTo(0.210, within(0.001));
+        assertThat(r.units()).isEqualTo(10);
+        assertThat(r.pairs()).isEmpty();
+        assertThat(r.byLabel()).containsOnlyKeys("L2", "L3", "L4", "L5");
+    }
+
+    /** Random labels for 3 annotators on 60 extents; our measures equal DKPro called directly and plain formulas. */
+    @Test
+    void crossCheckAgainstDkproOnSeededRandomData() {
+        String[] categories = {CodingUnits.NONE, "CLAIM", "SOURCE", "ATTRIBUTION"};
+        List<String> annotators = List.of("alice", "bob", "carol");
+        for (long seed = 1; seed <= 5; seed++) {
+            Random random = new Random(seed);
+            int items = 60;
+            String[][] value = new String[items][3];
+            StudyBuilder s = new StudyBuilder("alice", "bob", "carol").doc("d1", 10 * items);
+            for (int i = 0; i < items; i++) {
+                for (int a = 0; a < 3; a++) {
+                    value[i][a] = categories[random.nextInt(categories.length)];
+                    if (!value[i][a].equals(CodingUnits.NONE)) {
+                        s.span(annotators.get(a), i * 10, i * 10 + 5, value[i][a]);
+                    }
+                }
+            }
+            AgreementInput input = s.build();
+            MeasureResult ours = cohen.compute(input);
+            int pair = 0;
+            for (int a = 0; a < 3; a++) {
+                for (int b = a + 1; b < 3; b++, pair++) {
+                    CodingAnnotationStudy study = new CodingAnnotationStudy(2);
+                    int n = 0;
+                    for (int i = 0; i < items; i++) {
+                        if (!value[i][a].equals(CodingUnits.NONE) || !value[i][b].equals(CodingUnits.NONE)) {
+                            study.addItem(value[i][a], value[i][b]);
+                            n++;
+                        }
+                    }
+                    double expected = new CohenKappaAgreement(study).calculateAgreement();
+                    assertThat(ours.pairs().get(pair).value()).isCloseTo(expected, within(1e-12));
+                    assertThat(expected).isCloseTo(plainCohen(value, a, b, categories), within(1e-12));
+                    assertThat(n).isGreaterThan(0);
+                }
+            }
+            CodingAnnotationStudy all = new CodingAnnotationStudy(3);
+            for (int i = 0; i < items; i++) {
+                if (!(value[i][0] + value[i][1] + value[i][2]).equals("NONENONENONE")) {
+                    all.addItemAsArray(value[i]);
+                }
+            }
+            assertThat(fleiss.compute(input).overall())
+                    .isCloseTo(new FleissKappaAgreement(all).calculateAgreement(), within(1e-12));
+        }
+    }
+
+    /** Cohen's kappa from the contingency table, over items where a or b gave a label. */
+    static double plainCohen(String[][] value, int a, int b, String[] categories) {
+        double n = 0;
+        double agree = 0;
+        double[] marginA = new double[categories.length];
+        double[] marginB = new double[categories.length];
+        for (String[] row : value) {
+            if (row[a].equals(CodingUnits.NONE) && row[b].equals(CodingUnits.NONE)) {
+                continue;
+            }
+            n++;
+            agree += row[a].equals(row[b]) ? 1 : 0;
+            marginA[List.of(categories).indexOf(row[a])]++;
+            marginB[List.of(categories).indexOf(row[b])]++;
+        }
+        double pe = 0;
+        for (int c = 0; c < categories.length; c++) {
+            pe += (marginA[c] / n) * (marginB[c] / n);
+        }
+        return (agree / n - pe) / (1 - pe);
+    }
+
+    @Test
+    void pairLeavesOutExtentsOnlyOthersLabeled() {
+        StudyBuilder s = new StudyBuilder("alice", "bob", "carol").doc("d1", 100);
+        s.span("alice", 0, 5, "CLAIM");
+        s.span("bob", 0, 5, "SOURCE");
+        s.span("alice", 10, 15, "CLAIM");
+        s.span("bob", 10, 15, "CLAIM");
+        s.span("carol", 20, 25, "CLAIM");
+        MeasureResult r = cohen.compute(s.build());
+        // items (CLAIM,SOURCE),(CLAIM,CLAIM): p_o 0.5, p_e 1*0.5 -> 0; with carol's extent as NONE/NONE it would be 0.5
+        assertThat(r.pairs().getFirst().value()).isCloseTo(0.0, within(1e-12));
+        assertThat(r.units()).isEqualTo(3);
+    }
+
+    @Test
+    void twoLabelsOnOneExtentAreTheirOwnCategory() {
+        StudyBuilder s = new StudyBuilder("alice", "bob").doc("d1", 100);
+        s.span("alice", 0, 5, "CLAIM");
+        s.span("alice", 0, 5, "SOURCE");
+        s.span("bob", 0, 5, "CLAIM");
+        s.span("alice", 10, 15, "SOURCE");
+        s.span("bob", 10, 15, "SOURCE");
+        s.span("alice", 20, 25, "CLAIM");
+        s.span("bob", 20, 25, "CLAIM");
+        CodingAnnotationStudy study = new CodingAnnotationStudy(2);
+        study.addItem("CLAIM+SOURCE", "CLAIM");
+        study.addItem("SOURCE", "SOURCE");
+        study.addItem("CLAIM", "CLAIM");
+        double expected = new CohenKappaAgreement(study).calculateAgreement();
+        assertThat(cohen.compute(s.build()).overall()).isCloseTo(expected, within(1e-12)).isLessThan(1.0);
+    }
+
+    @Test
+    void undefinedCasesAreNaNWithReason() {
+        StudyBuilder single = new StudyBuilder("alice").doc("d1", 20);
+        single.span("alice", 0, 10, "CLAIM");
+        StudyBuilder oneCategory = new StudyBuilder("alice", "bob").doc("d1", 20);
+        oneCategory.span("alice", 0, 10, "CLAIM");
+        oneCategory.span("bob", 0, 10, "CLAIM");
+        for (AgreementMeasure m : new AgreementMeasure[] {cohen, fleiss}) {
+            MeasureResult one = m.compute(single.build());
+            assertThat(one.overall()).isNaN();
+            assertThat(one.nanReason()).contains("two annotators");
+            MeasureResult empty = m.compute(new StudyBuilder("alice", "bob").doc("d1", 20).build());
+            assertThat(empty.overall()).isNaN();
+            assertThat(empty.nanReason()).isEqualTo("no spans");
+            MeasureResult same = m.compute(oneCategory.build());
+            assertThat(same.overall()).isNaN();
+            assertThat(same.nanReason()).contains("single category");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.factspan.export.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.factspan.export.ExportDocument;
+import org.factspan.export.ExportSpan;
+import org.junit.jupiter.api.Test;
+
+/** What the writers report as dropped, the tokenizer, and the Label Studio config. */
+class WriterDetailsTest {
+
+    @Test
+    void conllKeepsTheLongestOfOverlappingSpansAndCountsTheRest() throws IOException {
+        List<ExportDocument> docs = Golden.input(Golden.ROOT.resolve("crlf-overlap"));
+        ExportResult result = new ConllFormat().write(Golden.SCHEMA, docs.iterator(), new ByteArrayOutputStream());
+        // 10 spans: kept Tokayev, said (alice, first of two equal), bob's long claim, Others, said, 225 people died.
+        assertThat(result.spans()).isEqualTo(6);
+        assertThat(result.dropped()).containsEntry("overlapping span", 4)
+                .containsEntry("attribution (no relations in CoNLL)", 3).containsEntry("span attribute", 2);
+    }
+
+    @Test
+    void conllFourColumnsForCoNll2003Readers() throws IOException {
+        ExportDocument doc = new ExportDocument(1, "d", "Tokayev said.", Map.of(),
+                List.of(new ExportSpan(1, 0, 7, "SOURCE", null, "a", null, Map.of())), List.of());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ConllFormat.fourColumns().write(Golden.SCHEMA, List.of(doc).iterator(), out);
+        assertThat(out.toString()).isEqualTo("-DOCSTART- -X- -X- O\n\nTokayev -X- -X- B-SOURCE\nsaid -X- -X- O\n"
+                + ". -X- -X- O\n\n");
+    }
+
+    @Test
+    void tokenizerKeepsEmojiSequencesAndMarksWhole() {
+        List<List<SimpleTokenizer.Token>> sentences = SimpleTokenizer.sentences(
+                "👨\u200D🚒 and 👍🏽 in 🇰🇿: cafe\u0301! \"Yes.\" Next\r\nline");
+        assertThat(sentences).hasSize(4);
+        assertThat(sentences.get(0).stream().map(SimpleTokenizer.Token::text).toList())
+                .containsExactly("👨\u200D🚒", "and", "👍🏽", "in", "🇰🇿", ":", "cafe\u0301", "!");
+        assertThat(sentences.get(1).stream().map(SimpleTokenizer.Token::text).toList())
+                .containsExactly("\"", "Yes", ".", "\"");
+        SimpleTokenizer.Token flag = sentences.get(0).get(4);
+        assertThat(flag.end() - flag.start()).isEqualTo(2);
+        assertThat(sentences.get(3).getFirst().text()).isEqualTo("line");
+    }
+
+    @Test
+    void doccanoCountsAttributesItCannotCarry() throws IOException {
+        List<ExportDocument> docs = Golden.input(Golden.ROOT.resolve("crlf-overlap"));
+        ExportResult result = new DoccanoFormat().write(Golden.SCHEMA, docs.iterator(), new ByteArrayOutputStream());
+        assertThat(result.dropped()).isEqualTo(Map.of("span attribute", 2));
+        assertThat(result.spans()).isEqualTo(10);
+    }
+
+    @Test
+    void writersLeaveTheStreamOpen() throws IOException {
+        List<ExportDocument> docs = Golden.input(Golden.ROOT.resolve("empty"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                throw new AssertionError("closed");
+            }
+        };
+        for (ExportFormat format : List.of(new JsonlFormat(), new DoccanoFormat(), new LabelStudioFormat(),
+                new BratFormat(), new ConllFormat(), new CsvFormat())) {
+            format.write(Golden.SCHEMA, docs.iterator(), out);
+        }
+        assertThat(out.size()).isPositive();
+    }
+
+    @Test
+    void labelStudioConfigMatchesTheSchema() {
+        String xml = new LabelStudioFormat().labelingConfig(Golden.SCHEMA, Map.of("verdict", List.of("supported",
+                "a&b")));
+        assertThat(xml).isEqualTo("""
+                <View>
+                  <Labels name="label" toName="text">
+                    <Label value="CLAIM" background="#0072B2" hint="Claim"/>
+                    <Label value="SOURCE" background="#E69F00" hint="Source"/>
+                    <Label value="ATTRIBUTION" background="#009E73" hint="Attribution"/>
+                  </Labels>
+                  <Text name="text" value="$text"/>
+                  <Choices name="verdict" toName="text" perRegion="true" choice="single">
+                    <Choice value="supported"/>
+                    <Choice value="a&amp;b"/>
+                  </Choices>
+                  <Relations>
+                    <Relation value="source"/>
+                    <Relation value="content"/>
+                    <Relation value="said"/>
+                  </Relations>
+                </View>
+                """);
+    }
+}
