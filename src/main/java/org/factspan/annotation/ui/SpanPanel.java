@@ -30,6 +30,10 @@ class SpanPanel extends Div {
 
     private final DocumentView view;
     private final Div details = new Div();
+    /** What is shown now, so that an edit of the same span updates values in place (keeping focus). */
+    private SpanInfo shown;
+    private final java.util.Map<String, com.vaadin.flow.component.HasValue<?, ?>> editors = new java.util.HashMap<>();
+    private Div linksBox;
     private final Details guidelines = new Details("Guidelines");
 
     SpanPanel(DocumentView view) {
@@ -50,6 +54,13 @@ class SpanPanel extends Div {
     }
 
     void show(Optional<SpanInfo> selected) {
+        if (selected.isPresent() && shown != null && shown.id() == selected.get().id()
+                && shown.label().equals(selected.get().label())) {
+            update(selected.get());
+            return;
+        }
+        shown = selected.orElse(null);
+        editors.clear();
         details.removeAll();
         if (selected.isEmpty()) {
             details.add(new H3("No span selected"), keyHelp());
@@ -89,7 +100,8 @@ class SpanPanel extends Div {
                 details.add(editor(span, def));
             }
         }
-        details.add(new H4("Attributions"), attributions(span));
+        linksBox = new Div(attributions(span));
+        details.add(new H4("Attributions"), linksBox);
 
         Button delete = new Button("Delete span", e -> view.deleteSpan(span.id()));
         delete.setId("delete-span");
@@ -98,7 +110,31 @@ class SpanPanel extends Div {
         details.add(delete);
     }
 
+    /** Same span, same label: set the editors' values (no client event fires) and redraw the links. */
+    @SuppressWarnings("unchecked")
+    private void update(SpanInfo span) {
+        shown = span;
+        editors.forEach((name, field) -> {
+            String value = span.attributes().get(name);
+            if (field instanceof Checkbox box) {
+                box.setValue("true".equals(value));
+            } else {
+                ((com.vaadin.flow.component.HasValue<?, String>) field).setValue(value == null ? "" : value);
+            }
+        });
+        if (linksBox != null) {
+            linksBox.removeAll();
+            linksBox.add(attributions(span));
+        }
+    }
+
     private Component editor(SpanInfo span, AttributeDef def) {
+        Component field = createEditor(span, def);
+        editors.put(def.name(), (com.vaadin.flow.component.HasValue<?, ?>) field);
+        return field;
+    }
+
+    private Component createEditor(SpanInfo span, AttributeDef def) {
         String current = span.attributes().get(def.name());
         return switch (def.kind()) {
             case ENUM -> {
