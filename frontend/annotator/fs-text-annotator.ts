@@ -32,7 +32,8 @@
  *   inside the component), Ctrl/Cmd+Z/Y, l (link mode with a selected span; takes precedence over
  *   a label letter 'l' when no text is selected), Enter (finish link mode), Escape (cancel link
  *   mode, else close popup, clear text selection and span selection).
- * Methods: selectRange(start, end): boolean selects a code point range (used by browser tests).
+ * Methods: selectRange(start, end): boolean selects a code point range (used by browser tests);
+ *   applySpanDelta(added, removedIds) changes `spans` without resending the whole list.
  * DOM / attributes:
  *   host[data-ready="true"] once text has been rendered; host[data-linking] while in link mode.
  *   .fs-text > span.fs-block[data-u16] > (span.fs-seg | mark.fs-span)[data-u16]
@@ -498,6 +499,17 @@ export class FsTextAnnotator extends LitElement {
   }
 
   /** Selects the code point range [start, end) of the text. Returns false if not rendered yet. */
+  /**
+   * Applies a change to `spans` without the server sending the whole list again: spans whose id is in
+   * `removed` go, `added` ones come (an added span replaces one with the same id).
+   */
+  applySpanDelta(added: AnnotationSpan[], removed: Array<number | string>): void {
+    const gone = new Set<string>(removed.map(String));
+    for (const s of added) gone.add(String(s.id));
+    const current = Array.isArray(this.spans) ? this.spans : [];
+    this.spans = [...current.filter((s) => !gone.has(String(s.id))), ...added];
+  }
+
   selectRange(start: number, end: number): boolean {
     const a = this._utf16ToDom(this._map.toUtf16(Math.min(start, end)));
     const b = this._utf16ToDom(this._map.toUtf16(Math.max(start, end)));

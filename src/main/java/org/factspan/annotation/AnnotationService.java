@@ -15,7 +15,7 @@ import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
 import org.factspan.corpus.AttributeDef;
 import org.factspan.corpus.CorpusService;
-import org.factspan.corpus.DocumentContent;
+import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.LabelKind;
 import org.factspan.corpus.ProjectInfo;
@@ -57,17 +57,17 @@ public class AnnotationService {
 
     @Transactional(readOnly = true)
     public List<SpanInfo> listMySpans(Actor actor, String slug, long documentId) {
-        DocumentContent doc = corpus.openDocument(actor, slug, documentId);
+        corpus.requireDocument(actor, slug, documentId);
         List<Span> mine = spans.findByDocumentIdAndUserIdOrderByStartAscEndAscIdAsc(documentId, actor.userId());
         Map<Long, Map<String, String>> values = attributesOf(mine.stream().map(Span::getId).toList());
-        CodePoints text = CodePoints.of(doc.text());
+        CodePoints text = corpus.textIndex(documentId);
         return mine.stream().map(s -> toInfo(s, text, actor.username(), values.getOrDefault(s.getId(), Map.of())))
                 .toList();
     }
 
     @Transactional(readOnly = true)
     public List<AttributionInfo> listMyAttributions(Actor actor, String slug, long documentId) {
-        corpus.openDocument(actor, slug, documentId);
+        corpus.requireDocument(actor, slug, documentId);
         return attributions.findByDocumentIdAndUserIdOrderById(documentId, actor.userId()).stream()
                 .map(Attribution::toInfo).toList();
     }
@@ -82,7 +82,7 @@ public class AnnotationService {
     public SpanInfo createSpan(Actor actor, String slug, long documentId, int start, int end, String label,
             Map<String, String> values) {
         ProjectInfo project = corpus.requireProject(actor, slug);
-        DocumentContent doc = corpus.openDocument(actor, slug, documentId);
+        DocumentSummary doc = corpus.requireDocument(actor, slug, documentId);
         LabelInfo labelInfo = requireLabel(project, label);
         if (start < 0 || end > doc.length() || start >= end) {
             throw new InvalidRequestException("Span " + start + ".." + end + " is not a non-empty range inside the text"
@@ -94,16 +94,16 @@ public class AnnotationService {
         values.forEach((name, value) -> checkAttribute(labelInfo, name, value));
         Span saved = spans.saveAndFlush(new Span(documentId, actor.userId(), label, start, end, clock.instant()));
         values.forEach((name, value) -> attributes.save(new SpanAttribute(saved.getId(), name, value)));
-        return toInfo(saved, CodePoints.of(doc.text()), actor.username(), new TreeMap<>(values));
+        return toInfo(saved, corpus.textIndex(documentId), actor.username(), new TreeMap<>(values));
     }
 
     /** Deletes the caller's span, its attributes and every attribution that uses it. */
     @Transactional
     public DeletedSpan deleteSpan(Actor actor, String slug, long documentId, long spanId) {
-        DocumentContent doc = corpus.openDocument(actor, slug, documentId);
+        corpus.requireDocument(actor, slug, documentId);
         Span span = ownSpan(actor, documentId, spanId);
         List<AttributionInfo> using = attributionsUsing(actor, documentId, spanId);
-        SpanInfo info = toInfo(span, CodePoints.of(doc.text()), actor.username(), attributesOf(List.of(spanId))
+        SpanInfo info = toInfo(span, corpus.textIndex(documentId), actor.username(), attributesOf(List.of(spanId))
                 .getOrDefault(spanId, Map.of()));
         attributions.deleteAllByIdInBatch(using.stream().map(AttributionInfo::id).toList());
         attributes.deleteAllInBatch(attributes.findBySpanId(spanId));
@@ -126,11 +126,11 @@ public class AnnotationService {
     @Transactional
     public SpanInfo relabelSpan(Actor actor, String slug, long documentId, long spanId, String label) {
         ProjectInfo project = corpus.requireProject(actor, slug);
-        DocumentContent doc = corpus.openDocument(actor, slug, documentId);
+        corpus.requireDocument(actor, slug, documentId);
         Span span = ownSpan(actor, documentId, spanId);
         LabelInfo target = requireLabel(project, label);
         if (span.getLabel().equals(label)) {
-            return toInfo(span, CodePoints.of(doc.text()), actor.username(),
+            return toInfo(span, corpus.textIndex(documentId), actor.username(),
                     attributesOf(List.of(spanId)).getOrDefault(spanId, Map.of()));
         }
         if (spans.existsByDocumentIdAndUserIdAndLabelAndStartAndEnd(documentId, actor.userId(), label, span.getStart(),
@@ -153,14 +153,14 @@ public class AnnotationService {
             }
         }
         spans.flush();
-        return toInfo(span, CodePoints.of(doc.text()), actor.username(), kept);
+        return toInfo(span, corpus.textIndex(documentId), actor.username(), kept);
     }
 
     /** Sets (or, with a null or blank value, removes) an attribute of the caller's span. */
     @Transactional
     public SpanInfo setAttribute(Actor actor, String slug, long documentId, long spanId, String name, String value) {
         ProjectInfo project = corpus.requireProject(actor, slug);
-        DocumentContent doc = corpus.openDocument(actor, slug, documentId);
+        corpus.requireDocument(actor, slug, documentId);
         Span span = ownSpan(actor, documentId, spanId);
         LabelInfo label = requireLabel(project, span.getLabel());
         var key = new SpanAttribute.Key(spanId, name);
@@ -175,7 +175,7 @@ public class AnnotationService {
                     () -> attributes.save(new SpanAttribute(spanId, name, value)));
         }
         attributes.flush();
-        return toInfo(span, CodePoints.of(doc.text()), actor.username(),
+        return toInfo(span, corpus.textIndex(documentId), actor.username(),
                 attributesOf(List.of(spanId)).getOrDefault(spanId, Map.of()));
     }
 
@@ -187,7 +187,7 @@ public class AnnotationService {
     public AttributionInfo createAttribution(Actor actor, String slug, long documentId, Long source, Long cue,
             long content) {
         ProjectInfo project = corpus.requireProject(actor, slug);
-        corpus.openDocument(actor, slug, documentId);
+        corpus.requireDocument(actor, slug, documentId);
         Span contentSpan = ownSpan(actor, documentId, content);
         if (!contentSpan.getLabel().equals(CONTENT_LABEL)) {
             throw new InvalidRequestException("The content of an attribution must be a " + CONTENT_LABEL + " span, not "
@@ -245,7 +245,7 @@ public class AnnotationService {
 
     @Transactional
     public AttributionInfo deleteAttribution(Actor actor, String slug, long documentId, long attributionId) {
-        corpus.openDocument(actor, slug, documentId);
+        corpus.requireDocument(actor, slug, documentId);
         Attribution a = attributions.findById(attributionId).filter(x -> x.getDocumentId() == documentId)
                 .orElseThrow(() -> new NotFoundException("No attribution " + attributionId + " in document " + documentId));
         if (a.getUserId() != actor.userId()) {

@@ -32,6 +32,11 @@ public final class CodePoints {
         return new CodePoints(text);
     }
 
+    /** The text itself. */
+    public String text() {
+        return text;
+    }
+
     /** Length of the text in code points. */
     public int length() {
         return length;

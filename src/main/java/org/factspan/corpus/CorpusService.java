@@ -3,6 +3,7 @@ package org.factspan.corpus;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.factspan.base.CodePoints;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.NotFoundException;
 import org.factspan.security.Actor;
@@ -28,6 +29,13 @@ public class CorpusService {
     private final DocumentRepository documents;
     private final AnnotationCounts counts;
     private final JsonMapper json;
+    /** Recently used texts (LRU): opening a big document for every edit would read it again and again. */
+    private final Map<Long, CodePoints> texts = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, CodePoints> eldest) {
+            return size() > 32;
+        }
+    };
 
     CorpusService(ProjectRepository projects, ProjectMemberRepository members, LabelRepository labels,
             LabelAttributeRepository labelAttributes, DocumentRepository documents, AnnotationCounts counts,
@@ -84,6 +92,34 @@ public class CorpusService {
                 .orElseThrow(() -> new NotFoundException("No document " + documentId + " in project " + slug));
         return new DocumentContent(d.getId(), project.id(), project.slug(), d.getName(), d.getTitle(), d.getBody(),
                 d.getLengthCp(), parseMeta(d.getMeta()));
+    }
+
+    /** A document of the project without its text (cheap): checks access like {@link #openDocument}. */
+    @Transactional(readOnly = true)
+    public DocumentSummary requireDocument(Actor actor, String slug, long documentId) {
+        ProjectInfo project = requireProject(actor, slug);
+        DocumentRow r = documents.findRow(documentId, project.id())
+                .orElseThrow(() -> new NotFoundException("No document " + documentId + " in project " + slug));
+        return new DocumentSummary(r.id(), r.name(), r.title(), r.lengthCp(), r.sha256(), parseMeta(r.meta()));
+    }
+
+    /**
+     * The code point index of a document's text, cached: texts never change after import. Callers check
+     * access first ({@link #requireDocument}).
+     */
+    public CodePoints textIndex(long documentId) {
+        synchronized (texts) {
+            CodePoints cached = texts.get(documentId);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        CodePoints loaded = CodePoints.of(documents.findBody(documentId)
+                .orElseThrow(() -> new NotFoundException("No document " + documentId)));
+        synchronized (texts) {
+            texts.put(documentId, loaded);
+        }
+        return loaded;
     }
 
     /**

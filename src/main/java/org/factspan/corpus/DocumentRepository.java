@@ -14,6 +14,13 @@ interface DocumentRepository extends JpaRepository<Document, Long> {
 
     Optional<Document> findByIdAndProjectId(long id, long projectId);
 
+    @Query("select new org.factspan.corpus.DocumentRow(d.id, d.name, d.title, d.lengthCp, d.sha256, d.meta)"
+            + " from Document d where d.id = :id and d.projectId = :projectId")
+    Optional<DocumentRow> findRow(long id, long projectId);
+
+    @Query("select d.body from Document d where d.id = :id")
+    Optional<String> findBody(long id);
+
     long countByProjectId(long projectId);
 
     boolean existsByProjectIdAndSha256(long projectId, String sha256);

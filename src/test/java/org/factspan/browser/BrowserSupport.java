@@ -15,18 +15,18 @@ import java.util.Map;
  * browser download, no background networking, every host but localhost unresolvable, and a fresh
  * profile per launch.
  */
-final class BrowserSupport {
+public final class BrowserSupport {
 
     static final String CHROMIUM = System.getenv().getOrDefault("FACTSPAN_CHROMIUM", "/usr/bin/chromium");
 
     private BrowserSupport() {
     }
 
-    static Playwright playwright() {
+    public static Playwright playwright() {
         return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     }
 
-    static Browser launch(Playwright playwright) {
+    public static Browser launch(Playwright playwright) {
         if (!Files.isExecutable(Path.of(CHROMIUM))) {
             throw new IllegalStateException("Chromium not found at " + CHROMIUM
                     + ": install Debian's chromium package (.ci/run does) or set FACTSPAN_CHROMIUM");
@@ -39,7 +39,7 @@ final class BrowserSupport {
                         "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost")));
     }
 
-    static void login(Page page, String baseUrl, String user, String password) {
+    public static void login(Page page, String baseUrl, String user, String password) {
         page.navigate(baseUrl + "/login");
         page.locator("vaadin-login-form input[name='username']").fill(user);
         page.locator("vaadin-login-form input[name='password']").fill(password);
@@ -47,7 +47,7 @@ final class BrowserSupport {
         page.waitForURL(url -> !url.contains("/login"));
     }
 
-    static void screenshot(Page page, String name) {
+    public static void screenshot(Page page, String name) {
         try {
             Path dir = Path.of("target", "screenshots");
             Files.createDirectories(dir);

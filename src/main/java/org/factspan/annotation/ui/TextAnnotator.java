@@ -11,7 +11,10 @@ import com.vaadin.flow.shared.Registration;
 import java.util.ArrayList;
 import java.util.List;
 import org.factspan.corpus.LabelInfo;
+import java.util.HashSet;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Java side of the {@code <fs-text-annotator>} Lit component ({@code frontend/annotator/}). All offsets
@@ -34,7 +37,10 @@ public class TextAnnotator extends Component {
     public record ClientLink(long id, Long source, Long cue, long content) {
     }
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private List<ClientSpan> spans = List.of();
+    private boolean spansSent;
     private List<ClientLink> links = List.of();
     private Long selected;
 
@@ -56,9 +62,25 @@ public class TextAnnotator extends Component {
         getElement().setProperty("contentLabel", label);
     }
 
+    /**
+     * Shows these spans. The first call sends the whole list; later calls send only what changed
+     * (a big document keeps thousands of spans on the client), through {@code applySpanDelta}.
+     */
     public void setSpans(List<ClientSpan> spans) {
-        this.spans = List.copyOf(spans);
-        getElement().setPropertyList("spans", this.spans);
+        List<ClientSpan> next = List.copyOf(spans);
+        if (!spansSent) {
+            getElement().executeJs("this.spans = $0", JSON.valueToTree(next));
+            spansSent = true;
+        } else {
+            Set<ClientSpan> before = new HashSet<>(this.spans);
+            Set<ClientSpan> after = new HashSet<>(next);
+            List<ClientSpan> added = next.stream().filter(s -> !before.contains(s)).toList();
+            List<Long> removed = this.spans.stream().filter(s -> !after.contains(s)).map(ClientSpan::id).toList();
+            if (!added.isEmpty() || !removed.isEmpty()) {
+                getElement().executeJs("this.applySpanDelta($0, $1)", JSON.valueToTree(added), JSON.valueToTree(removed));
+            }
+        }
+        this.spans = next;
     }
 
     public List<ClientSpan> getSpans() {

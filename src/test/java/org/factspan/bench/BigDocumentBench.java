@@ -1,0 +1,183 @@
+package org.factspan.bench;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.factspan.TestUsers;
+import org.factspan.browser.BrowserSupport;
+import org.factspan.corpus.LabelInfo;
+import org.factspan.corpus.LabelKind;
+import org.factspan.corpus.ProjectSetupService;
+import org.factspan.security.UserService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Open a 50,000-word document with 5,000 spans in Chromium until the text is interactive, then create a
+ * span with a key and undo it; baseline: the same text with no spans. Prints medians.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BigDocumentBench {
+
+    static final int WORDS = 50_000;
+    static final int SPANS = 5_000;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProjectSetupService setup;
+    @Autowired
+    UserService users;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void openAndEditABigDocument() throws Exception {
+        String text = newsText(WORDS, new Random(42));
+        String slug = "bench-big-" + System.nanoTime();
+        long project = setup.createProject(slug, "Bench", null, null, List.of(
+                new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.SPAN),
+                new LabelInfo("SOURCE", "Source", "2", "#E69F00", LabelKind.SPAN),
+                new LabelInfo("ATTRIBUTION", "Attribution", "3", "#009E73", LabelKind.CUE)));
+        long bob = users.findUser("bob").orElseThrow().getId();
+        setup.addMember(project, bob, org.factspan.corpus.ProjectRole.ANNOTATOR);
+        long big = setup.importDocument(project, "big.txt", text, Map.of());
+        long plain = setup.importDocument(project, "plain.txt", text + " ", Map.of());
+        insertSpans(big, bob, text);
+
+        int rounds = BenchResults.full() ? 10 : 3;
+        List<Double> open = new ArrayList<>();
+        List<Double> openPlain = new ArrayList<>();
+        List<Double> create = new ArrayList<>();
+        List<Double> undo = new ArrayList<>();
+        try (Playwright playwright = BrowserSupport.playwright(); Browser browser = BrowserSupport.launch(playwright)) {
+            for (int round = 0; round < rounds; round++) {
+                try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                        .setViewportSize(1280, 800))) {
+                    Page page = context.newPage();
+                    BrowserSupport.login(page, "http://localhost:" + port, "bob", TestUsers.DEMO_PASSWORD);
+                    openPlain.add(openMillis(page, slug, plain));
+                    open.add(openMillis(page, slug, big));
+                    assertThat(page.locator("#span-count")).hasText(SPANS + " spans");
+                    // create + undo, timed from the key press to the redrawn count
+                    int u16 = text.indexOf("Kazakhstan", 1000 + round * 5000);
+                    page.evaluate("([s, e]) => document.querySelector('fs-text-annotator').selectRange(s, e)",
+                            List.of(u16, u16 + "Kazakhstan".length()));
+                    create.add(timedKey(page, "3"));
+                    assertThat(page.locator("#span-count")).hasText((SPANS + 1) + " spans");
+                    undo.add(timedKey(page, "Control+z"));
+                    assertThat(page.locator("#span-count")).hasText(SPANS + " spans");
+                }
+            }
+        }
+        String scale = BenchResults.scale();
+        BenchResults.record(List.of(
+                new BenchResults.Row("open big document (50k words, 5k spans)", scale, BenchResults.median(open),
+                        BenchResults.median(openPlain), "ms", null, "baseline: same text, no spans; goal < 1000 ms"),
+                new BenchResults.Row("big document: create span (key)", scale, BenchResults.median(create), null, "ms",
+                        null, "key press to server answer painted; goal < 100 ms"),
+                new BenchResults.Row("big document: undo (Ctrl+Z)", scale, BenchResults.median(undo), null, "ms", null,
+                        "goal < 100 ms")));
+    }
+
+    /**
+     * Milliseconds from the key press (seen by the page) until the server's answer is in the DOM and the next
+     * frame is painted; measured in the page, so no polling interval is added.
+     */
+    static double timedKey(Page page, String key) {
+        page.evaluate("""
+                () => { window.__fsBench = new Promise((resolve) => {
+                  let t0 = 0;
+                  document.addEventListener('keydown', () => { t0 = performance.now(); }, { capture: true, once: true });
+                  const el = document.querySelector('#span-count');
+                  const before = el.textContent;
+                  const obs = new MutationObserver(() => {
+                    if (el.textContent !== before) {
+                      obs.disconnect();
+                      requestAnimationFrame(() => resolve(performance.now() - t0));
+                    }
+                  });
+                  obs.observe(el, { childList: true, characterData: true, subtree: true });
+                }); }""");
+        page.keyboard().press(key);
+        return ((Number) page.evaluate("() => window.__fsBench")).doubleValue();
+    }
+
+    private double openMillis(Page page, String slug, long documentId) {
+        long t0 = System.nanoTime();
+        page.navigate("http://localhost:" + port + "/projects/" + slug + "/documents/" + documentId);
+        page.locator("fs-text-annotator[data-ready='true']").waitFor();
+        page.locator("#span-count").waitFor();
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    private void insertSpans(long documentId, long userId, String text) {
+        // Word starts in code points (the text is ASCII, so UTF-16 = code points).
+        List<int[]> words = new ArrayList<>();
+        for (int i = 0; i < text.length(); ) {
+            while (i < text.length() && !Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            int s = i;
+            while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            if (i > s) {
+                words.add(new int[] {s, i});
+            }
+        }
+        String[] labels = {"CLAIM", "SOURCE", "ATTRIBUTION"};
+        List<Object[]> rows = new ArrayList<>();
+        Timestamp now = Timestamp.from(Instant.now());
+        for (int k = 0; k < SPANS; k++) {
+            int w = k * (words.size() / SPANS);
+            int len = 1 + k % 4;
+            rows.add(new Object[] {documentId, userId, labels[k % 3], words.get(w)[0],
+                    words.get(Math.min(words.size() - 1, w + len - 1))[1], now});
+        }
+        jdbc.batchUpdate("insert into span (document_id, user_id, label, start_cp, end_cp, created_at)"
+                + " values (?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    /** News-like text from the seed articles' sentences, shuffled, in paragraphs. */
+    static String newsText(int words, Random random) throws Exception {
+        List<String> sentences = new ArrayList<>();
+        try (var files = Files.list(Path.of("seeds"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+                for (String s : Files.readString(f).split("(?<=[.!?])\\s+")) {
+                    String clean = s.replaceAll("[^\\x20-\\x7E]", " ").replaceAll("\\s+", " ").strip();
+                    if (clean.split(" ").length >= 6) {
+                        sentences.add(clean);
+                    }
+                }
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        int count = 0;
+        int inParagraph = 0;
+        while (count < words) {
+            String s = sentences.get(random.nextInt(sentences.size()));
+            sb.append(s).append(' ');
+            count += s.split(" ").length;
+            if (++inParagraph == 5) {
+                sb.append("\n\n");
+                inParagraph = 0;
+            }
+        }
+        return sb.toString();
+    }
+}
