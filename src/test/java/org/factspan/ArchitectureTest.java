@@ -63,5 +63,10 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.factspan.corpus..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.factspan.annotation..")
                 .check(CLASSES);
+        // export reads the features; none of them knows export (the document list links to it by URL)
+        noClasses().that().resideInAnyPackage("org.factspan.base..", "org.factspan.security..", "org.factspan.corpus..",
+                "org.factspan.annotation..", "org.factspan.diff..", "org.factspan.agreement..")
+                .should().dependOnClassesThat().resideInAPackage("org.factspan.export..")
+                .check(CLASSES);
     }
 }

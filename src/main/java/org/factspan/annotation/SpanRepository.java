@@ -8,10 +8,19 @@ interface SpanRepository extends JpaRepository<Span, Long> {
 
     List<Span> findByDocumentIdAndUserIdOrderByStartAscEndAscIdAsc(long documentId, long userId);
 
+    List<Span> findByDocumentIdOrderByStartAscEndAscIdAsc(long documentId);
+
     boolean existsByDocumentIdAndUserIdAndLabelAndStartAndEnd(long documentId, long userId, String label, int start,
             int end);
 
     @Query(nativeQuery = true, value = "select s.document_id, count(*) from span s join document d on d.id = s.document_id"
             + " where d.project_id = :projectId and s.user_id = :userId group by s.document_id")
     List<Object[]> countPerDocument(long projectId, long userId);
+
+    /** Id and user name of everyone who is a member of the project or has spans in it, by name. */
+    @Query(nativeQuery = true, value = "select u.id, u.username from app_user u where u.id in"
+            + " (select m.user_id from project_member m where m.project_id = :projectId)"
+            + " or u.id in (select s.user_id from span s join document d on d.id = s.document_id"
+            + " where d.project_id = :projectId) order by u.username")
+    List<Object[]> annotatorsOf(long projectId);
 }

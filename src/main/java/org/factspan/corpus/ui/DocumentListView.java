@@ -3,6 +3,7 @@ package org.factspan.corpus.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -28,12 +29,15 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
 
     /** Where a click on a document goes; the annotation feature registers its editor route here. */
     public static final String DOCUMENT_ROUTE = "projects/%s/documents/%d";
+    /** Export and import of the project (a route of the export feature, linked by URL only). */
+    public static final String EXPORT_ROUTE = "projects/%s/export";
 
     final Grid<DocumentSummary> grid = new Grid<>();
     private final CorpusService corpus;
     private final CurrentUser currentUser;
     private final H2 title = new H2();
     private final Paragraph about = new Paragraph();
+    final Anchor export = new Anchor("", "Export / import");
     private Map<Long, Long> mySpans = Map.of();
     private String slug;
 
@@ -51,7 +55,8 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
         grid.addItemClickListener(e -> UI.getCurrent().navigate(DOCUMENT_ROUTE.formatted(slug, e.getItem().id())));
-        add(title, about, grid);
+        export.setId("export-link");
+        add(title, about, export, grid);
     }
 
     @Override
@@ -62,6 +67,7 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
             ProjectInfo project = corpus.requireProject(actor, slug);
             title.setText(project.name());
             about.setText(project.description() == null ? "" : project.description());
+            export.setHref(EXPORT_ROUTE.formatted(slug));
             mySpans = corpus.mySpanCounts(actor, slug);
             grid.setItems(corpus.listDocuments(actor, slug));
         } catch (NotFoundException | ForbiddenException e) {

@@ -26,6 +26,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.factspan.base.CodePoints;
 import org.factspan.corpus.LabelKind;
+import org.factspan.export.DatasetInfo;
 import org.factspan.export.ExportAttribution;
 import org.factspan.export.ExportDocument;
 import org.factspan.export.ExportSchema;
@@ -65,8 +66,15 @@ public final class BratFormat implements ExportFormat, ImportFormat {
     @Override
     public ExportResult write(ExportSchema schema, Iterator<ExportDocument> docs, OutputStream out)
             throws IOException {
+        return write(schema, docs, out, null);
+    }
+
+    /** As {@link #write(ExportSchema, Iterator, OutputStream)}, with an "About this export" part in the card. */
+    @Override
+    public ExportResult write(ExportSchema schema, Iterator<ExportDocument> docs, OutputStream out, DatasetInfo info)
+            throws IOException {
         ExportResult.Tally tally = new ExportResult.Tally();
-        DatasetCard card = new DatasetCard();
+        DatasetCard card = new DatasetCard(schema, info);
         Set<String> labels = new TreeSet<>();
         Map<String, Set<String>> attributeValues = new TreeMap<>();
         Set<String> names = new HashSet<>();
@@ -181,6 +189,10 @@ public final class BratFormat implements ExportFormat, ImportFormat {
         int relationNo = 0;
         for (ExportAttribution a : doc.attributions()) {
             List<Triples.Relation> relations = Triples.encode(a);
+            if (relations.isEmpty()) {
+                tally.drop("attribution without source and cue", 1);
+                continue;
+            }
             if (!relations.stream().allMatch(r -> tIds.containsKey(r.from()) && tIds.containsKey(r.to()))) {
                 tally.drop("attribution of a dropped span", 1);
                 continue;

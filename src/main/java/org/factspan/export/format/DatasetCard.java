@@ -2,8 +2,10 @@ package org.factspan.export.format;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.factspan.export.DatasetInfo;
 import org.factspan.export.ExportAttribution;
 import org.factspan.export.ExportDocument;
+import org.factspan.export.ExportSchema;
 import org.factspan.export.ExportSpan;
 
 /** Counts a zip export gathers while it streams, written at the end as the dataset card {@code README.md}. */
@@ -13,6 +15,19 @@ final class DatasetCard {
     private int attributions;
     private final Map<String, Integer> spansPerLabel = new TreeMap<>();
     private final Map<String, Integer> spansPerOwner = new TreeMap<>();
+    private final ExportSchema schema;
+    private final DatasetInfo info;
+
+    /** A card with counts only (as the golden files have it). */
+    DatasetCard() {
+        this(null, null);
+    }
+
+    /** A card that also describes the export ({@code info}) and the schema, when {@code info} is given. */
+    DatasetCard(ExportSchema schema, DatasetInfo info) {
+        this.schema = schema;
+        this.info = info;
+    }
 
     void count(ExportDocument doc) {
         documents++;
@@ -33,6 +48,9 @@ final class DatasetCard {
     String markdown(String formatTitle, String formatNotes, ExportResult result) {
         StringBuilder md = new StringBuilder("# Factspan dataset (" + formatTitle + ")\n\n");
         md.append("Claims, sources and attribution cues in news text, annotated with Factspan.\n\n");
+        if (info != null) {
+            about(md);
+        }
         md.append("| | count |\n|---|---|\n");
         md.append("| documents | ").append(documents).append(" |\n");
         md.append("| spans | ").append(spansPerLabel.values().stream().mapToInt(Integer::intValue).sum())
@@ -45,6 +63,35 @@ final class DatasetCard {
         }
         md.append("## Format\n\n").append(formatNotes).append('\n');
         return md.toString();
+    }
+
+    private void about(StringBuilder md) {
+        md.append("## About this export\n\n| | |\n|---|---|\n");
+        row(md, "project", info.projectName() + " (`" + info.projectSlug() + "`)");
+        row(md, "annotation set", info.set());
+        row(md, "filters", info.filters().isEmpty() ? "none" : String.join("; ", info.filters()));
+        row(md, "exported at", info.exportedAt() == null ? "" : info.exportedAt().toString());
+        row(md, "Factspan version", info.factspanVersion());
+        md.append('\n');
+        if (schema != null && !schema.labels().isEmpty()) {
+            md.append("## Schema\n\n| label | title | kind | attributes |\n|---|---|---|---|\n");
+            for (ExportSchema.Label l : schema.labels()) {
+                md.append("| ").append(cell(l.name())).append(" | ").append(cell(l.title())).append(" | ")
+                        .append(l.kind() == null ? "" : l.kind().name().toLowerCase(java.util.Locale.ROOT))
+                        .append(" | ").append(cell(String.join("; ", info.attributes().getOrDefault(l.name(),
+                                java.util.List.of()))))
+                        .append(" |\n");
+            }
+            md.append('\n');
+        }
+    }
+
+    private static void row(StringBuilder md, String key, String value) {
+        md.append("| ").append(key).append(" | ").append(cell(value)).append(" |\n");
+    }
+
+    private static String cell(String value) {
+        return value == null ? "" : value.replace("|", "\\|").replace("\n", " ");
     }
 
     private static void table(StringBuilder md, String title, String column, Map<String, Integer> counts) {

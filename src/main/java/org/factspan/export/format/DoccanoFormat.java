@@ -64,6 +64,9 @@ public final class DoccanoFormat implements ExportFormat, ImportFormat {
             ArrayNode relations = node.putArray("relations");
             int relationId = 0;
             for (ExportAttribution a : doc.attributions()) {
+                if (Triples.encode(a).isEmpty()) {
+                    tally.drop("attribution without source and cue", 1);
+                }
                 for (Triples.Relation r : Triples.encode(a)) {
                     ObjectNode relation = relations.addObject();
                     relation.put("id", ++relationId);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Iterator;
 import java.util.stream.Stream;
+import org.factspan.export.DatasetInfo;
 import org.factspan.export.ExportDocument;
 import org.factspan.export.ExportSchema;
 
@@ -23,6 +24,15 @@ public interface ExportFormat {
 
     /** Writes the documents and tells what could not be represented. */
     ExportResult write(ExportSchema schema, Iterator<ExportDocument> docs, OutputStream out) throws IOException;
+
+    /**
+     * Writes the documents with what a dataset card needs to know about the export; formats that write a card (the
+     * zip formats) use {@code info}, the others ignore it.
+     */
+    default ExportResult write(ExportSchema schema, Iterator<ExportDocument> docs, OutputStream out, DatasetInfo info)
+            throws IOException {
+        return write(schema, docs, out);
+    }
 
     default ExportResult write(ExportSchema schema, Stream<ExportDocument> docs, OutputStream out)
             throws IOException {

@@ -122,6 +122,9 @@ public final class LabelStudioFormat implements ExportFormat, ImportFormat {
         for (ExportAttribution a : doc.attributions()) {
             ArrayNode result = results.computeIfAbsent(new Owner(a.annotator(), a.provenance()),
                     owner -> annotation(annotations, owner));
+            if (Triples.encode(a).isEmpty()) {
+                tally.drop("attribution without source and cue", 1);
+            }
             for (Triples.Relation r : Triples.encode(a)) {
                 ObjectNode relation = result.addObject();
                 relation.put("type", "relation");

@@ -31,6 +31,9 @@ final class Triples {
 
     static List<Relation> encode(ExportAttribution a) {
         List<Relation> out = new ArrayList<>(2);
+        if (a.cue() == null && a.source() == null) {
+            return out; // a content-only attribution has no binary relation; writers count it as dropped
+        }
         if (a.cue() == null) {
             out.add(new Relation(a.source(), a.content(), SAID));
         } else {

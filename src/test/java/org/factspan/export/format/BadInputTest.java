@@ -1,5 +1,6 @@
 package org.factspan.export.format;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
@@ -46,9 +47,14 @@ class BadInputTest {
     }
 
     @Test
-    void jsonlAttributionWithoutSourceOrCue() {
-        jsonl(GOOD.replace("\"attributions\":[]", "\"attributions\":[{\"id\":1,\"content\":1}]"), "line 1",
-                "needs a source or a cue");
+    void jsonlAttributionWithoutSourceOrCueIsAContentOnlyTriple() throws Exception {
+        String line = GOOD.replace("\"attributions\":[]", "\"attributions\":[{\"id\":1,\"content\":1}]");
+        var docs = new JsonlFormat().read(new java.io.ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)));
+        assertThat(docs.get(0).attributions()).singleElement().satisfies(a -> {
+            assertThat(a.source()).isNull();
+            assertThat(a.cue()).isNull();
+            assertThat(a.content()).isEqualTo(1);
+        });
     }
 
     @Test
