@@ -63,7 +63,8 @@ class SpanPanel extends Div {
         editors.clear();
         details.removeAll();
         if (selected.isEmpty()) {
-            details.add(new H3("No span selected"), keyHelp());
+            details.add(new H3("No span selected"), keyHelp(), new H4("Attributions in this document"),
+                    allAttributions());
             return;
         }
         SpanInfo span = selected.get();
@@ -200,6 +201,27 @@ class SpanPanel extends Div {
             Button unlink = new Button("Unlink", e -> view.unlink(a.id()));
             unlink.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             row.add(unlink);
+            list.add(row);
+        }
+        return list;
+    }
+
+    /** Every attribution of the document; clicking one selects its claim. */
+    private Component allAttributions() {
+        Div list = new Div();
+        list.addClassName("fs-links");
+        list.setId("all-links");
+        if (view.links().isEmpty()) {
+            Span none = new Span("None yet.");
+            none.addClassName("fs-muted");
+            list.add(none);
+        }
+        for (AttributionInfo a : view.links()) {
+            Div row = new Div(new Span(part(a.source(), "no source") + " — " + part(a.cue(), "no cue") + " — "
+                    + part(a.content(), "?")));
+            row.addClassName("fs-link-row");
+            row.addClassName("fs-clickable");
+            row.addClickListener(e -> view.select(a.content()));
             list.add(row);
         }
         return list;
