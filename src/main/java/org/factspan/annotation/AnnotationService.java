@@ -2,10 +2,12 @@ package org.factspan.annotation;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.factspan.base.CodePoints;
@@ -19,6 +21,7 @@ import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.LabelKind;
 import org.factspan.corpus.ProjectInfo;
+import org.factspan.corpus.ProjectRole;
 import org.factspan.security.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -254,6 +257,32 @@ public class AnnotationService {
         attributions.delete(a);
         attributions.flush();
         return a.toInfo();
+    }
+
+    /**
+     * Every annotator's spans and attributions in a project, or only in {@code documentIds} when that is not null
+     * (ids outside the project select nothing). Only admins and the project's curators may read them: annotators
+     * see their own work only. One query per table for the whole project.
+     */
+    @Transactional(readOnly = true)
+    public ProjectAnnotations allAnnotations(Actor actor, String slug, Collection<Long> documentIds) {
+        ProjectInfo project = corpus.requireProject(actor, slug);
+        if (!actor.isAdmin() && project.role().filter(r -> r == ProjectRole.CURATOR).isEmpty()) {
+            throw new ForbiddenException("Only curators of project '" + slug + "' and admins see all annotators' work");
+        }
+        Set<Long> only = documentIds == null ? null : Set.copyOf(documentIds);
+        List<ProjectAnnotations.AnnotatedSpan> all = spans.findAllOfProject(project.id()).stream()
+                .map(r -> new ProjectAnnotations.AnnotatedSpan(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                        (String) r[2], ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), (String) r[3]))
+                .filter(s -> only == null || only.contains(s.documentId()))
+                .toList();
+        List<ProjectAnnotations.AnnotatedAttribution> triples = attributions.findAllOfProject(project.id()).stream()
+                .map(r -> new ProjectAnnotations.AnnotatedAttribution(((Number) r[0]).longValue(),
+                        ((Number) r[1]).longValue(), (String) r[2], r[3] == null ? null : ((Number) r[3]).longValue(),
+                        r[4] == null ? null : ((Number) r[4]).longValue(), ((Number) r[5]).longValue()))
+                .filter(a -> only == null || only.contains(a.documentId()))
+                .toList();
+        return new ProjectAnnotations(all, triples);
     }
 
     private Span ownSpan(Actor actor, long documentId, long spanId) {

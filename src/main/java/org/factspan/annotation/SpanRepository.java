@@ -23,4 +23,10 @@ interface SpanRepository extends JpaRepository<Span, Long> {
             + " or u.id in (select s.user_id from span s join document d on d.id = s.document_id"
             + " where d.project_id = :projectId) order by u.username")
     List<Object[]> annotatorsOf(long projectId);
+
+    /** Every annotator's spans in a project: id, document id, username, label, start, end. */
+    @Query(nativeQuery = true, value = "select s.id, s.document_id, u.username, s.label, s.start_cp, s.end_cp"
+            + " from span s join document d on d.id = s.document_id join app_user u on u.id = s.user_id"
+            + " where d.project_id = :projectId order by d.position, s.document_id, u.username, s.start_cp, s.end_cp, s.id")
+    List<Object[]> findAllOfProject(long projectId);
 }

@@ -18,6 +18,7 @@ import org.factspan.base.NotFoundException;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.ProjectInfo;
+import org.factspan.corpus.ProjectRole;
 import org.factspan.security.Actor;
 import org.factspan.security.CurrentUser;
 
@@ -31,6 +32,8 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
     public static final String DOCUMENT_ROUTE = "projects/%s/documents/%d";
     /** Export and import of the project (a route of the export feature, linked by URL only). */
     public static final String EXPORT_ROUTE = "projects/%s/export";
+    /** The agreement view of a project (shown to its curators and admins). */
+    public static final String AGREEMENT_ROUTE = "projects/%s/agreement";
 
     final Grid<DocumentSummary> grid = new Grid<>();
     private final CorpusService corpus;
@@ -38,6 +41,7 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
     private final H2 title = new H2();
     private final Paragraph about = new Paragraph();
     final Anchor export = new Anchor("", "Export / import");
+    final Anchor agreement = new Anchor();
     private Map<Long, Long> mySpans = Map.of();
     private String slug;
 
@@ -56,7 +60,12 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
         grid.setAllRowsVisible(true);
         grid.addItemClickListener(e -> UI.getCurrent().navigate(DOCUMENT_ROUTE.formatted(slug, e.getItem().id())));
         export.setId("export-link");
-        add(title, about, export, grid);
+        agreement.setId("agreement-link");
+        agreement.setText("Agreement between annotators");
+        agreement.setVisible(false);
+        var links = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(export, agreement);
+        links.addClassName("fs-project-links");
+        add(title, about, links, grid);
     }
 
     @Override
@@ -68,6 +77,8 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
             title.setText(project.name());
             about.setText(project.description() == null ? "" : project.description());
             export.setHref(EXPORT_ROUTE.formatted(slug));
+            agreement.setHref(AGREEMENT_ROUTE.formatted(slug));
+            agreement.setVisible(actor.isAdmin() || project.role().filter(r -> r == ProjectRole.CURATOR).isPresent());
             mySpans = corpus.mySpanCounts(actor, slug);
             grid.setItems(corpus.listDocuments(actor, slug));
         } catch (NotFoundException | ForbiddenException e) {

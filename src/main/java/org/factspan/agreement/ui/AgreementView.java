@@ -1,0 +1,263 @@
+package org.factspan.agreement.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.factspan.agreement.MeasureResult;
+import org.factspan.agreement.service.AgreementOptions;
+import org.factspan.agreement.service.AgreementReport;
+import org.factspan.agreement.service.AgreementService;
+import org.factspan.agreement.service.DocumentAgreement;
+import org.factspan.base.ForbiddenException;
+import org.factspan.base.InvalidRequestException;
+import org.factspan.base.NotFoundException;
+import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.DocumentSummary;
+import org.factspan.corpus.ui.DocumentListView;
+import org.factspan.security.Actor;
+import org.factspan.security.CurrentUser;
+import org.springframework.core.task.TaskExecutor;
+
+/**
+ * Inter-annotator agreement of one project, for its curators and admins: every measure overall and per label, a
+ * pairwise heatmap of a chosen measure, and the documents worst first. Computing runs on a background thread
+ * (results arrive through server push); the filters choose documents and annotators.
+ */
+@Route("projects/:slug/agreement")
+@PageTitle("Agreement · Factspan")
+@PermitAll
+public class AgreementView extends VerticalLayout implements BeforeEnterObserver {
+
+    final Grid<DocumentSummary> documentFilter = new Grid<>();
+    final Grid<String> annotatorFilter = new Grid<>();
+    final Details filters = new Details();
+    final Button compute = new Button("Compute");
+    /** A native indeterminate {@code <progress>} (no extra web component in the production bundle). */
+    final Div progress = new Div();
+    final Span status = new Span();
+    final Grid<MeasureResult> overall = new Grid<>();
+    final Grid<MeasureResult> byLabel = new Grid<>();
+    final Select<String> heatmapMeasure = new Select<>();
+    final PairHeatmap heatmap = new PairHeatmap();
+    final Grid<DocumentAgreement> documents = new Grid<>();
+
+    private final AgreementService agreement;
+    private final CorpusService corpus;
+    private final CurrentUser currentUser;
+    private final TaskExecutor executor;
+    private final H2 title = new H2("Agreement");
+    private String slug;
+    private AgreementReport report;
+    /** The running computation, including the hand-over to the UI (tests wait for it). */
+    CompletableFuture<Void> pending = CompletableFuture.completedFuture(null);
+
+    public AgreementView(AgreementService agreement, CorpusService corpus, CurrentUser currentUser,
+            TaskExecutor executor) {
+        this.agreement = agreement;
+        this.corpus = corpus;
+        this.currentUser = currentUser;
+        this.executor = executor;
+        addClassName("fs-page");
+
+        // Filters: nothing selected means all documents and everyone with spans in them.
+        documentFilter.setId("document-filter");
+        documentFilter.setSelectionMode(Grid.SelectionMode.MULTI);
+        documentFilter.addColumn(DocumentSummary::title).setHeader("Documents (none ticked: all)").setFlexGrow(1);
+        documentFilter.addThemeVariants(GridVariant.LUMO_COMPACT);
+        documentFilter.setWidth("34rem");
+        documentFilter.setHeight("15rem");
+        annotatorFilter.setId("annotator-filter");
+        annotatorFilter.setSelectionMode(Grid.SelectionMode.MULTI);
+        annotatorFilter.addColumn(a -> a).setHeader("Annotators (none ticked: all)").setFlexGrow(1);
+        annotatorFilter.addThemeVariants(GridVariant.LUMO_COMPACT);
+        annotatorFilter.setWidth("18rem");
+        annotatorFilter.setHeight("15rem");
+        documentFilter.addSelectionListener(e -> summarizeFilters());
+        annotatorFilter.addSelectionListener(e -> summarizeFilters());
+        var choices = new HorizontalLayout(documentFilter, annotatorFilter);
+        choices.getStyle().set("flex-wrap", "wrap");
+        filters.setId("filters");
+        filters.add(choices);
+        summarizeFilters();
+
+        compute.setId("compute");
+        compute.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        compute.addClickListener(e -> compute());
+        progress.setId("progress");
+        progress.getElement().appendChild(new Element("progress").setAttribute("aria-label", "Computing agreement"));
+        progress.setVisible(false);
+        status.setId("status");
+        status.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        var working = new HorizontalLayout(compute, progress, status);
+        working.setAlignItems(FlexComponent.Alignment.CENTER);
+
+        overall.setId("overall");
+        overall.addColumn(MeasureResult::id).setHeader("Measure").setFlexGrow(2);
+        overall.addColumn(m -> value(m.overall())).setHeader("Value").setFlexGrow(0).setWidth("7em");
+        overall.addColumn(MeasureResult::units).setHeader("Units").setFlexGrow(0).setWidth("6em");
+        overall.addColumn(m -> m.defined() ? "" : nullToEmpty(m.nanReason())).setHeader("Why undefined")
+                .setFlexGrow(3);
+        overall.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        overall.setAllRowsVisible(true);
+
+        byLabel.setId("by-label");
+        byLabel.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        byLabel.setAllRowsVisible(true);
+
+        heatmapMeasure.setId("heatmap-measure");
+        heatmapMeasure.setLabel("Pairwise measure");
+        heatmapMeasure.addValueChangeListener(e -> showHeatmap());
+
+        documents.setId("documents");
+        documents.addComponentColumn(d -> new Anchor(DocumentListView.DOCUMENT_ROUTE.formatted(slug, d.id()), d.title()))
+                .setHeader("Document").setFlexGrow(4);
+        documents.addColumn(d -> d.defined() ? PairHeatmap.format(d.value()) : "—")
+                .setHeader(AgreementService.BREAKDOWN_MEASURE).setFlexGrow(0).setWidth("9em");
+        documents.addColumn(DocumentAgreement::spans).setHeader("Spans").setFlexGrow(0).setWidth("6em");
+        documents.addColumn(d -> nullToEmpty(d.nanReason())).setHeader("Why undefined").setFlexGrow(2);
+        documents.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        documents.setAllRowsVisible(true);
+
+        add(title, filters, working, new H3("Overall"), overall, new H3("Per label"), byLabel,
+                new H3("Pairs of annotators"), heatmapMeasure, heatmap,
+                new H3("Documents, worst first (" + AgreementService.BREAKDOWN_MEASURE + ")"), documents,
+                new Paragraph("Values are between −1 and 1 for the kappas and alpha, 0 and 1 for the F1 scores; "
+                        + "see the README section Agreement for the definitions."));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        slug = event.getRouteParameters().get("slug").orElse("");
+        try {
+            Actor actor = currentUser.require();
+            title.setText("Agreement · " + corpus.requireProject(actor, slug).name());
+            AgreementOptions options = agreement.options(actor, slug);
+            documentFilter.setItems(options.documents());
+            annotatorFilter.setItems(options.annotators());
+        } catch (NotFoundException | ForbiddenException e) {
+            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, e.getMessage());
+            return;
+        }
+        compute();
+    }
+
+    /** Starts a computation with the current filters on a background thread; the button waits for it. */
+    void compute() {
+        Actor actor = currentUser.require();
+        UI ui = UI.getCurrent();
+        List<Long> documentIds = documentFilter.getSelectedItems().stream().map(DocumentSummary::id).toList();
+        Set<String> annotators = new TreeSet<>(annotatorFilter.getSelectedItems());
+        String project = slug;
+        compute.setEnabled(false);
+        progress.setVisible(true);
+        status.setText("Computing…");
+        long started = System.nanoTime();
+        pending = CompletableFuture.supplyAsync(() -> agreement.compute(actor, project, documentIds, annotators), executor)
+                .handle((result, error) -> {
+                    try {
+                        ui.access(() -> finish(result, error, (System.nanoTime() - started) / 1_000_000));
+                    } catch (UIDetachedException gone) {
+                        // The user left the view; nothing to show.
+                    }
+                    return null;
+                });
+    }
+
+    private void summarizeFilters() {
+        int documents = documentFilter.getSelectedItems().size();
+        int annotators = annotatorFilter.getSelectedItems().size();
+        filters.setSummaryText("Filters: " + (documents == 0 ? "all documents" : documents + " of the documents") + ", "
+                + (annotators == 0 ? "everyone with spans" : String.join(", ", new TreeSet<>(annotatorFilter
+                        .getSelectedItems()))));
+    }
+
+    private void finish(AgreementReport result, Throwable error, long millis) {
+        compute.setEnabled(true);
+        progress.setVisible(false);
+        if (error != null) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            status.setText("");
+            String message = cause instanceof InvalidRequestException || cause instanceof NotFoundException
+                    || cause instanceof ForbiddenException ? cause.getMessage() : "Computing agreement failed: " + cause;
+            Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        show(result);
+        status.setText(result.annotators().size() + " annotators (" + String.join(", ", result.annotators()) + "), "
+                + result.documents().size() + " documents, computed in " + millis + " ms");
+    }
+
+    void show(AgreementReport result) {
+        this.report = result;
+        overall.setItems(result.measures());
+
+        Set<String> labels = new TreeSet<>();
+        result.measures().forEach(m -> labels.addAll(m.byLabel().keySet()));
+        byLabel.removeAllColumns();
+        byLabel.addColumn(MeasureResult::id).setHeader("Measure").setFlexGrow(2);
+        for (String label : labels) {
+            byLabel.addColumn(m -> m.byLabel().containsKey(label) ? value(m.byLabel().get(label)) : "")
+                    .setHeader(label).setFlexGrow(1);
+        }
+        byLabel.setItems(result.measures().stream().filter(m -> !m.byLabel().isEmpty()).toList());
+
+        List<String> pairwise = result.measures().stream().filter(m -> !m.pairs().isEmpty()).map(MeasureResult::id)
+                .toList();
+        String chosen = heatmapMeasure.getValue();
+        heatmapMeasure.setItems(pairwise);
+        heatmapMeasure.setValue(pairwise.contains(chosen) ? chosen
+                : pairwise.contains(AgreementService.BREAKDOWN_MEASURE) ? AgreementService.BREAKDOWN_MEASURE
+                : pairwise.isEmpty() ? null : pairwise.get(0));
+        showHeatmap();
+
+        documents.setItems(result.worstFirst());
+    }
+
+    private void showHeatmap() {
+        if (report == null) {
+            return;
+        }
+        String id = heatmapMeasure.getValue();
+        heatmap.show(report.annotators(), id == null ? List.of()
+                : report.measure(id).map(MeasureResult::pairs).orElse(List.of()));
+    }
+
+    AgreementReport report() {
+        return report;
+    }
+
+    private static String value(Double value) {
+        return value == null || value.isNaN() ? "—" : PairHeatmap.format(value);
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}
