@@ -62,7 +62,10 @@ public class AnnotationService {
     public List<SpanInfo> listMySpans(Actor actor, String slug, long documentId) {
         corpus.requireDocument(actor, slug, documentId);
         List<Span> mine = spans.findByDocumentIdAndUserIdOrderByStartAscEndAscIdAsc(documentId, actor.userId());
-        Map<Long, Map<String, String>> values = attributesOf(mine.stream().map(Span::getId).toList());
+        Map<Long, Map<String, String>> values = new LinkedHashMap<>();
+        for (SpanAttribute a : attributes.findOfDocumentAndUser(documentId, actor.userId())) {
+            values.computeIfAbsent(a.getSpanId(), k -> new TreeMap<>()).put(a.getName(), a.getValue());
+        }
         CodePoints text = corpus.textIndex(documentId);
         return mine.stream().map(s -> toInfo(s, text, actor.username(), values.getOrDefault(s.getId(), Map.of())))
                 .toList();

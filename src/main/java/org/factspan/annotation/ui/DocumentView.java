@@ -166,11 +166,20 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
     // ------------------------------------------------------------------ edits (all through the editor)
 
     void createSpan(int start, int end, String label) {
-        run(() -> {
+        try {
             SpanInfo created = editor.createSpan(start, end, label);
+            // A create changes one span: update the list in memory instead of reading thousands again.
+            List<SpanInfo> next = new java.util.ArrayList<>(spans);
+            next.add(created);
+            next.sort(java.util.Comparator.comparingInt(SpanInfo::start).thenComparingInt(SpanInfo::end)
+                    .thenComparingLong(SpanInfo::id));
+            spans = List.copyOf(next);
             annotator.setSelected(created.id());
-            return null;
-        });
+            show();
+        } catch (InvalidRequestException | ConflictException | ForbiddenException | NotFoundException e) {
+            error(e.getMessage());
+            refresh();
+        }
     }
 
     void select(Long spanId) {
@@ -202,11 +211,16 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
     }
 
     private void doDelete(long spanId) {
-        run(() -> {
+        try {
             editor.deleteSpan(spanId);
+            spans = spans.stream().filter(s -> s.id() != spanId).toList();
+            links = links.stream().filter(a -> !a.uses(spanId)).toList();
             annotator.setSelected(null);
-            return null;
-        });
+            show();
+        } catch (InvalidRequestException | ConflictException | ForbiddenException | NotFoundException e) {
+            error(e.getMessage());
+            refresh();
+        }
     }
 
     void relabel(long spanId, String label) {
@@ -262,9 +276,15 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
         refresh();
     }
 
+    /** Reads the document's spans and attributions again and shows them. */
     private void refresh() {
         spans = editor == null ? List.of() : editor.spans();
         links = editor == null ? List.of() : editor.attributions();
+        show();
+    }
+
+    /** Shows {@link #spans} and {@link #links}: the client gets only what changed. */
+    private void show() {
         annotator.setSpans(spans.stream()
                 .map(s -> new TextAnnotator.ClientSpan(s.id(), s.start(), s.end(), s.label())).toList());
         annotator.setLinks(links.stream()
