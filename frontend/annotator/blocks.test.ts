@@ -199,3 +199,21 @@ test('linkAdjacency connects all members of each link', () => {
   assert.equal(adj.get('99'), undefined);
   assert.equal(linkAdjacency(undefined).size, 0);
 });
+
+test('whole paragraphs are marked para; the pieces of a paragraph split for length are not', () => {
+  // "one\n" and "two\r\n" are whole paragraphs; the long third paragraph is split in two pieces.
+  const text = 'one\ntwo\r\n' + 'aaaa bbbb cccc dddd';
+  const blocks = blocksOf(text, [], 5);
+  assertBlocksCoverText(text, blocks);
+  assert.deepEqual(
+    blocks.map((b) => [text.slice(b.startU16, b.endU16), b.para]),
+    [
+      ['one\n', true],
+      ['two\r\n', true],
+      ['aaaa bbbb ', false],
+      ['cccc dddd', false],
+    ],
+  );
+  // a text without line breaks that fits in one block is one paragraph
+  assert.deepEqual(blocksOf('short text', []).map((b) => b.para), [true]);
+});

@@ -86,6 +86,10 @@ fs-text-annotator .fs-text {
   line-height: 1.8;
   max-width: 75ch;
 }
+fs-text-annotator .fs-para {
+  display: block;
+  content-visibility: auto;
+}
 fs-text-annotator .fs-span {
   color: inherit;
   background: color-mix(in srgb, var(--fs-color, #888) 30%, transparent);
@@ -312,9 +316,15 @@ export class FsTextAnnotator extends LitElement {
   }
 
   private _renderBlock(block: Block): TemplateResult {
-    return html`<span class="fs-block" data-u16=${block.startU16}>${block.segments.map((seg) =>
-      this._renderSegment(seg),
-    )}</span>`;
+    // A whole paragraph is a CSS block that the browser skips while it is off screen
+    // (content-visibility): a long document lays out and paints only what is visible. Until it has
+    // been shown once, its height is estimated from its length.
+    const style = block.para
+      ? `contain-intrinsic-block-size: auto ${Math.max(1, Math.ceil((block.endU16 - block.startU16) / 80)) * 1.8}em`
+      : nothing;
+    return html`<span class=${block.para ? 'fs-block fs-para' : 'fs-block'} data-u16=${block.startU16} style=${style}
+      >${block.segments.map((seg) => this._renderSegment(seg))}</span
+    >`;
   }
 
   private _renderSegment(seg: Segment): TemplateResult {

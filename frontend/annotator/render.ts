@@ -224,6 +224,17 @@ export interface Block {
   segments: Segment[];
   /** Changes iff the rendering of the block's spans may change (ids, labels, offsets). */
   sig: string;
+  /**
+   * True when the block is a whole paragraph: it starts the text or follows a line break, and it
+   * ends with a line break or the text. Such blocks may be laid out as CSS blocks (and skipped by
+   * the browser while off screen) without changing where lines break; the pieces of a paragraph
+   * that was split for length must stay inline.
+   */
+  para: boolean;
+}
+
+function isLineBreak(c: number): boolean {
+  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
 }
 
 /** Blocks longer than this (UTF-16 units) are split after a white space character. */
@@ -305,6 +316,8 @@ export function computeBlocks(
       if (piece.spans.length > 0) sig.push(`${piece.startU16}-${piece.endU16}:${piece.spans.map(spanSig).join(',')}`);
     }
     if (segs.length === 0) continue;
+    const startsParagraph = bStart === 0 || isLineBreak(text.charCodeAt(bStart - 1));
+    const endsParagraph = bEnd === text.length || isLineBreak(text.charCodeAt(bEnd - 1));
     blocks.push({
       key: String(bStart),
       start: segs[0].start,
@@ -313,6 +326,7 @@ export function computeBlocks(
       endU16: bEnd,
       segments: segs,
       sig: `${bStart}-${bEnd}|${sig.join(';')}`,
+      para: startsParagraph && endsParagraph,
     });
   }
   return blocks;
