@@ -23,6 +23,7 @@ import org.factspan.corpus.LabelKind;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.corpus.ProjectRole;
 import org.factspan.security.Actor;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -98,7 +99,13 @@ public class AnnotationService {
             throw new ConflictException("You have labeled " + start + ".." + end + " as " + label + " already");
         }
         values.forEach((name, value) -> checkAttribute(labelInfo, name, value));
-        Span saved = spans.saveAndFlush(new Span(documentId, actor.userId(), label, start, end, clock.instant()));
+        Span saved;
+        try {
+            saved = spans.saveAndFlush(new Span(documentId, actor.userId(), label, start, end, clock.instant()));
+        } catch (DataIntegrityViolationException e) {
+            // the same span created at the same moment by another request of this user (unique constraint)
+            throw new ConflictException("You have labeled " + start + ".." + end + " as " + label + " already");
+        }
         values.forEach((name, value) -> attributes.save(new SpanAttribute(saved.getId(), name, value)));
         return toInfo(saved, corpus.textIndex(documentId), actor.username(), new TreeMap<>(values));
     }

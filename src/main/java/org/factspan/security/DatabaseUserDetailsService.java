@@ -11,9 +11,11 @@ import org.springframework.transaction.annotation.Transactional;
 class DatabaseUserDetailsService implements UserDetailsService {
 
     private final AppUserRepository users;
+    private final LoginThrottle throttle;
 
-    DatabaseUserDetailsService(AppUserRepository users) {
+    DatabaseUserDetailsService(AppUserRepository users, LoginThrottle throttle) {
         this.users = users;
+        this.throttle = throttle;
     }
 
     @Override
@@ -23,6 +25,7 @@ class DatabaseUserDetailsService implements UserDetailsService {
         return User.withUsername(user.getUsername())
                 .password(user.getPasswordHash())
                 .disabled(!user.isEnabled())
+                .accountLocked(throttle.isLocked(user.getUsername()))
                 .roles(user.getRole().name())
                 .build();
     }

@@ -9,12 +9,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.factspan.security.ui.LoginView;
 
 /**
@@ -25,6 +29,22 @@ import org.factspan.security.ui.LoginView;
 @EnableWebSecurity
 class SecurityConfig {
 
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval';"
+            + " style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:;"
+            + " connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * Security headers go out before the response is written: Vaadin's pages and our JSON errors commit the
+     * response in ways that can bypass Spring Security's lazy writing, which then sent no headers at all.
+     */
+    private static final ObjectPostProcessor<HeaderWriterFilter> EAGER_HEADERS = new ObjectPostProcessor<>() {
+        @Override
+        public <O extends HeaderWriterFilter> O postProcess(O filter) {
+            filter.setShouldWriteHeadersEagerly(true);
+            return filter;
+        }
+    };
+
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
@@ -32,13 +52,19 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(
                         (request, response, ex) -> writeError(response, 401, "Unauthorized",
-                                "Valid credentials are required (HTTP Basic)")))
+                                ex instanceof LockedException
+                                        ? "Too many failed logins for this user name: it is locked for a few minutes"
+                                        : "Valid credentials are required (HTTP Basic)")))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) -> writeError(response, 401, "Unauthorized",
                                 "Valid credentials are required (HTTP Basic)"))
                         .accessDeniedHandler((request, response, e) -> writeError(response, 403, "Forbidden",
                                 "You do not have permission for this")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> {
+                    headers.addObjectPostProcessor(EAGER_HEADERS);
+                    headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
+                })
                 .csrf(csrf -> csrf.disable());
         return http.build();
     }
@@ -47,6 +73,13 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain uiFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles.css", "/images/**").permitAll());
+        // Vaadin's client needs inline bootstrap scripts, eval for executeJs and inline styles; everything
+        // else may come only from this origin, and no other site may frame the app.
+        http.headers(headers -> {
+            headers.addObjectPostProcessor(EAGER_HEADERS);
+            headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
+        });
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 
@@ -67,5 +100,7 @@ class SecurityConfig {
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write("{\"status\":" + status + ",\"error\":\"" + error + "\",\"message\":\""
                 + message + "\",\"timestamp\":\"" + Instant.now() + "\"}");
+        // commit through Spring Security's response wrapper, so that its security headers are written too
+        response.flushBuffer();
     }
 }
