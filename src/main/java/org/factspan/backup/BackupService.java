@@ -1,0 +1,129 @@
+package org.factspan.backup;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.factspan.base.ForbiddenException;
+import org.factspan.base.InvalidRequestException;
+import org.factspan.base.NotFoundException;
+import org.factspan.security.Actor;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Consistent online backups of the embedded H2 database: H2's {@code BACKUP TO} writes a zip of the database
+ * files as of one moment while the app keeps running. Admins only. Restoring means stopping the app and
+ * unzipping a backup into the data folder (README, "Backups"). With PostgreSQL, use its own tools
+ * ({@code pg_dump}); this service says so instead of pretending.
+ */
+@Service
+public class BackupService {
+
+    /** A backup file: name (also its id), size in bytes, and when it was written. */
+    public record BackupFile(String name, long bytes, java.time.Instant createdAt) {
+    }
+
+    private static final Pattern NAME = Pattern.compile("factspan-\\d{8}-\\d{6}(-\\d+)?\\.zip");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final Path dir;
+
+    BackupService(DataSource dataSource, Clock clock, @Value("${factspan.backup-dir:./data/backups}") String dir) {
+        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.clock = clock;
+        this.dir = Path.of(dir).toAbsolutePath().normalize();
+    }
+
+    /** Writes a backup now and returns it. */
+    public synchronized BackupFile backUp(Actor actor) {
+        requireAdmin(actor);
+        requireH2();
+        try {
+            Files.createDirectories(dir);
+            String base = "factspan-" + STAMP.format(clock.instant());
+            Path file = dir.resolve(base + ".zip");
+            for (int i = 2; Files.exists(file); i++) {
+                file = dir.resolve(base + "-" + i + ".zip");
+            }
+            jdbc.execute("BACKUP TO '" + file.toString().replace("'", "''") + "'");
+            return info(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write a backup to " + dir, e);
+        }
+    }
+
+    /** The backups in the backup folder, newest first. */
+    public List<BackupFile> list(Actor actor) {
+        requireAdmin(actor);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> NAME.matcher(f.getFileName().toString()).matches()).map(BackupService::info)
+                    .sorted(Comparator.comparing(BackupFile::createdAt).thenComparing(BackupFile::name).reversed())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The file of one backup, for download. Only names this service writes are accepted. */
+    public Path file(Actor actor, String name) {
+        requireAdmin(actor);
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new InvalidRequestException("'" + name + "' is not the name of a backup (factspan-YYYYMMDD-HHMMSS.zip)");
+        }
+        Path file = dir.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            throw new NotFoundException("No backup " + name);
+        }
+        return file;
+    }
+
+    public Path folder() {
+        return dir;
+    }
+
+    private void requireH2() {
+        try (Connection c = dataSource.getConnection()) {
+            String product = c.getMetaData().getDatabaseProductName();
+            if (!"H2".equalsIgnoreCase(product)) {
+                throw new InvalidRequestException("Backups from the app are for the embedded H2 database; this instance"
+                        + " runs on " + product + ": use its own tools (pg_dump)");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database", e);
+        }
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (!actor.isAdmin()) {
+            throw new ForbiddenException("Only admins may back up the database");
+        }
+    }
+
+    private static BackupFile info(Path file) {
+        try {
+            return new BackupFile(file.getFileName().toString(), Files.size(file),
+                    Files.getLastModifiedTime(file).toInstant());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
