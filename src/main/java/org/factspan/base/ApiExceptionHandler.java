@@ -2,19 +2,32 @@ package org.factspan.base;
 
 import java.time.Instant;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Every REST error is JSON: {@code {"status", "error", "message", "timestamp"}}. */
-@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+/**
+ * Every REST error is JSON: {@code {"status", "error", "message", "timestamp"}}. Global (not limited to our
+ * controllers), because a wrong method or media type is refused before any controller is chosen; Vaadin's
+ * views do not go through Spring MVC's handlers, so they are not affected.
+ */
+@RestControllerAdvice
 class ApiExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
@@ -56,6 +69,45 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
         return error(HttpStatus.METHOD_NOT_ALLOWED, e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content type " + e.getContentType()
+                + " is not accepted here; send " + e.getSupportedMediaTypes().stream().map(Object::toString)
+                        .reduce((a, b) -> a + " or " + b).orElse("another type"));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e) {
+        return error(HttpStatus.BAD_REQUEST, "Parameter '" + e.getParameterName() + "' is required");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Map<String, Object>> noSuchPath(NoResourceFoundException e) {
+        return error(HttpStatus.NOT_FOUND, "No such path: /" + e.getResourcePath());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
+        return error(HttpStatus.CONTENT_TOO_LARGE, "The upload is larger than allowed");
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Map<String, Object>> integrity(DataIntegrityViolationException e) {
+        // a race the services' own checks could not see (e.g. the same thing created twice at once)
+        return error(HttpStatus.CONFLICT, "The change conflicts with data stored at the same moment; reload and retry");
+    }
+
+    /** Anything unforeseen: a 500 with a plain message; the details go to the log, not to the caller. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(Exception e) throws Exception {
+        if (e instanceof org.springframework.web.ErrorResponse || e instanceof org.springframework.security.core.AuthenticationException
+                || e instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException) {
+            throw e; // Spring's own status-carrying errors and security keep their handling
+        }
+        LOG.error("Unexpected error in a REST call", e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on the server; it has been logged");
     }
 
     static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
