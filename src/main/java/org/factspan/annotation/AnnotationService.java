@@ -438,6 +438,14 @@ public class AnnotationService {
         return new ProjectAnnotations(all, triples);
     }
 
+    /** The names of everyone with spans in the project (not the gold standard), sorted: curators and admins only. */
+    @Transactional(readOnly = true)
+    public List<String> annotatorNames(Actor actor, String slug) {
+        ProjectInfo project = corpus.requireProject(actor, slug);
+        requireCurator(actor, project);
+        return spans.annotatorNamesOf(project.id());
+    }
+
     /**
      * Every annotator's spans (with their names and attributes) and attributions on one document, without the gold
      * standard: for the project's curators and admins.

@@ -34,6 +34,12 @@ interface SpanRepository extends JpaRepository<Span, Long> {
             + " order by d.position, s.document_id, u.username, s.start_cp, s.end_cp, s.id")
     List<Object[]> findAllOfProject(long projectId);
 
+    /** User names of everyone with spans in the project (no system account), sorted. */
+    @Query(nativeQuery = true, value = "select distinct u.username from span s join document d on d.id = s.document_id"
+            + " join app_user u on u.id = s.user_id where d.project_id = :projectId and u.system_account = false"
+            + " order by u.username")
+    List<String> annotatorNamesOf(long projectId);
+
     /** One owner's spans in a project, columns as {@link #findAllOfProject}. */
     @Query(nativeQuery = true, value = "select s.id, s.document_id, u.username, s.label, s.start_cp, s.end_cp"
             + " from span s join document d on d.id = s.document_id join app_user u on u.id = s.user_id"
