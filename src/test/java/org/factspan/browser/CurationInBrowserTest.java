@@ -25,9 +25,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Curation in real Chromium: alice and bob disagree on the label of "terrorist groups"; carol opens the document for
- * curation from the document list, accepts alice's version into the gold standard, reloads and finds it there with
- * provenance "adjudicated". Takes the screenshots of the curation view and the disagreement list.
+ * Curation in real Chromium: two annotators disagree on the label of "terrorist groups"; the curator opens the
+ * document for curation from the document list, accepts the first annotator's version into the gold standard,
+ * reloads and finds it there with provenance "adjudicated". Takes the screenshots of the curation view and the disagreement list.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true")
@@ -73,17 +73,18 @@ class CurationInBrowserTest {
         long bobSpan = s.spans.get("bob terrorist groups").id();
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 1000))) {
             Page page = context.newPage();
-            BrowserSupport.login(page, base, "carol", TestUsers.DEMO_PASSWORD);
+            BrowserSupport.login(page, base, s.carol.username(), TestUsers.DEMO_PASSWORD);
             page.navigate(base + "/projects/" + s.slug);
             page.locator("[data-curate='" + s.doc + "']").click();
             page.waitForURL(url -> url.endsWith("/documents/" + s.doc + "/curate"));
-            assertThat(page.locator("#start-about")).containsText("2 annotators (alice, bob)");
+            assertThat(page.locator("#start-about")).containsText("2 annotators (");
+            assertThat(page.locator("#start-about")).containsText(s.alice.username());
             page.locator("#start").click();
             assertThat(page.locator("#curation-status")).hasText("In progress");
             assertThat(page.locator("#gold mark.fs-span")).hasCount(3);
 
-            // alice's version of "terrorist groups", in her read-only text; the panel shows both versions.
-            page.locator("#version-1 mark[data-span='" + aliceSpan + "']").click();
+            // The first annotator's version of "terrorist groups", in their read-only text; the panel shows both.
+            page.locator("#annotator-versions mark[data-span='" + aliceSpan + "']").click();
             assertThat(page.locator("#versions [data-span='" + bobSpan + "'] [data-status]")).hasText("disagree");
             page.evaluate("() => window.scrollTo(0, 0)");
             BrowserSupport.screenshot(page, "curation-review");
@@ -100,7 +101,7 @@ class CurationInBrowserTest {
             page.locator("#gold[data-ready='true']").waitFor();
             page.locator("#gold mark[data-span-id='" + goldId + "']").first().click();
             assertThat(page.locator("#gold-provenance")).containsText("adjudicated");
-            assertThat(page.locator("#gold-provenance")).containsText("carol");
+            assertThat(page.locator("#gold-provenance")).containsText(s.carol.username());
             assertThat(page.locator("#gold-provenance")).hasAttribute("data-kind", "adjudicated");
             assertThat(page.locator("#gold-label")).containsText("Claim");
             BrowserSupport.screenshot(page, "curation-gold");
@@ -118,7 +119,7 @@ class CurationInBrowserTest {
             page.waitForURL(url -> url.contains("/curate?at="));
             page.locator("#start").click();
             assertThat(page.locator("#position-title")).hasText("To settle");
-            assertThat(page.locator("#versions")).containsText("alice");
+            assertThat(page.locator("#versions")).containsText(s.alice.username());
         }
     }
 }

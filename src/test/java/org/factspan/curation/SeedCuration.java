@@ -12,14 +12,16 @@ import org.factspan.corpus.ProjectInfo;
 import org.factspan.corpus.ProjectRole;
 import org.factspan.corpus.ProjectSetupService;
 import org.factspan.security.Actor;
+import org.factspan.security.Role;
 import org.factspan.security.UserService;
 
 /**
- * A fresh copy of the seed project's VOI and Moscow Times articles and schema, with the demo team (curator carol,
- * annotators alice and bob) as members, so that view and browser tests see real text and names without touching the
- * seed project. In the VOI article alice and bob agree on two sources and a cue, disagree on the label of
- * "terrorist groups" (alice CLAIM, bob SOURCE) and on the extent of the alliance's claim, and only alice labeled the
- * protesters' claim; each linked the alliance to their version of its claim.
+ * A fresh copy of the seed project's VOI and Moscow Times articles and schema, with a fresh team (a curator and two
+ * annotators, readable names, password {@link TestUsers#DEMO_PASSWORD}), so that view and browser tests see real
+ * text without touching the seed project or the demo users' project lists. In the VOI article the two annotators
+ * agree on two sources and a cue, disagree on the label of "terrorist groups" (the first CLAIM, the second SOURCE)
+ * and on the extent of the alliance's claim, and only the first labeled the protesters' claim; each linked the
+ * alliance to their version of its claim.
  */
 public final class SeedCuration {
 
@@ -30,7 +32,11 @@ public final class SeedCuration {
     public final Actor alice;
     public final Actor bob;
     public final Actor carol;
-    /** Spans by "annotator phrase" (e.g. "alice terrorist groups"). */
+    private static final String[][] TEAMS = {{"maria", "tom", "carla"}, {"ines", "jonas", "paul"},
+        {"sara", "ben", "nora"}, {"lena", "omar", "ivan"}, {"julia", "max", "vera"}, {"emma", "leo", "rosa"}};
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Spans by "annotator phrase", the annotator being "alice" (the first) or "bob" (the second). */
     public final Map<String, SpanInfo> spans = new HashMap<>();
 
     public SeedCuration(ProjectSetupService setup, CorpusService corpus, UserService users,
@@ -46,13 +52,12 @@ public final class SeedCuration {
         DocumentContent mt = corpus.openDocument(admin, TestUsers.SEED_PROJECT, seedDocs.get(0).id());
         doc = setup.importDocument(project, voi.name(), voi.text(), voi.meta());
         other = setup.importDocument(project, mt.name(), mt.text(), mt.meta());
-        alice = users.findActor("alice").orElseThrow();
-        bob = users.findActor("bob").orElseThrow();
-        carol = users.findActor("carol").orElseThrow();
-        for (Actor member : List.of(alice, bob)) {
-            setup.addMember(project, member.userId(), ProjectRole.ANNOTATOR);
-        }
-        setup.addMember(project, carol.userId(), ProjectRole.CURATOR);
+        int n = NEXT.getAndIncrement();
+        String[] team = TEAMS[n % TEAMS.length];
+        String suffix = n < TEAMS.length ? "" : String.valueOf(n / TEAMS.length);
+        alice = member(setup, users, project, team[0] + suffix, Role.ANNOTATOR, ProjectRole.ANNOTATOR);
+        bob = member(setup, users, project, team[1] + suffix, Role.ANNOTATOR, ProjectRole.ANNOTATOR);
+        carol = member(setup, users, project, team[2] + suffix, Role.CURATOR, ProjectRole.CURATOR);
         text = corpus.openDocument(admin, slug, doc);
 
         for (Actor who : List.of(alice, bob)) {
@@ -84,6 +89,14 @@ public final class SeedCuration {
         annotations.createSpan(bob, slug, other, blaming, blaming + "blaming mass protests".length(), "ATTRIBUTION");
     }
 
+    private static Actor member(ProjectSetupService setup, UserService users, long project, String name, Role role,
+            ProjectRole projectRole) {
+        String display = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        long id = users.create(name, display, TestUsers.DEMO_PASSWORD, role).getId();
+        setup.addMember(project, id, projectRole);
+        return users.findActor(name).orElseThrow();
+    }
+
     /** Code point offset of the first occurrence of a phrase. */
     public int at(String phrase) {
         int u16 = text.text().indexOf(phrase);
@@ -95,7 +108,7 @@ public final class SeedCuration {
 
     private void span(AnnotationService annotations, Actor who, String phrase, String label, Map<String, String> v) {
         int start = at(phrase);
-        spans.put(who.username() + " " + phrase, annotations.createSpan(who, slug, doc, start,
+        spans.put((who.equals(alice) ? "alice " : "bob ") + phrase, annotations.createSpan(who, slug, doc, start,
                 start + phrase.codePointCount(0, phrase.length()), label, v));
     }
 }
