@@ -82,7 +82,7 @@ public class DisagreementsView extends VerticalLayout implements BeforeEnterObse
         document.setEmptySelectionAllowed(true);
         document.setEmptySelectionCaption("All documents");
         document.setItemLabelGenerator(d -> d == null ? "All documents" : d.title());
-        document.setWidth("20rem");
+        document.setWidth("17rem");
         label.setId("filter-label");
         label.setLabel("Label");
         label.setEmptySelectionAllowed(true);
