@@ -712,7 +712,13 @@ public class CurationService {
             Function<CurationState, T> work) {
         requireCurator(actor, slug);
         corpus.requireDocument(actor, slug, documentId);
-        CurationState state = states.lock(documentId).orElseThrow(() -> notOpened(documentId));
+        CurationState state;
+        try {
+            state = states.lock(documentId).orElseThrow(() -> notOpened(documentId));
+        } catch (org.springframework.dao.PessimisticLockingFailureException busy) {
+            throw new ConflictException("Another curator is changing the gold standard of this document right now;"
+                    + " reload and try again. Nothing of yours was saved.");
+        }
         if (state.version() != expected) {
             Map<Long, String> names = usernames(Arrays.asList(state.changedBy()));
             throw new ConflictException("The gold standard of this document was changed"

@@ -37,6 +37,8 @@ class CurationServiceTest {
     ProjectSetupService setup;
     @Autowired
     UserService users;
+    @Autowired
+    org.factspan.annotation.AnnotationExchangeService exchange;
 
     CurationStudy s;
 
@@ -324,6 +326,55 @@ class CurationServiceTest {
         assertThat(one.canUndo()).isTrue();
         assertThat(curation.read(s.cur, s.slug, s.doc, false).gold()).extracting(GoldSpan::provenance)
                 .filteredOn(p -> p.kind() == Provenance.Kind.CURATOR).hasSize(3);
+    }
+
+    @Test
+    void simultaneousChangesFromTheSameVersionLetExactlyOneThrough() throws Exception {
+        long v = curation.open(s.cur, s.slug, s.doc, MergeOptions.none(), false).version();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Object>> results = new java.util.ArrayList<>();
+            for (Actor who : List.of(s.cur, s.cur2)) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return curation.createGoldSpan(who, s.slug, s.doc, v, 0, 9, "SOURCE", Map.of());
+                    } catch (ConflictException e) {
+                        return e;
+                    }
+                }));
+            }
+            start.countDown();
+            List<Object> outcomes = new java.util.ArrayList<>();
+            for (var f : results) {
+                outcomes.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(outcomes).filteredOn(o -> o instanceof Versioned<?>).hasSize(1);
+            assertThat(outcomes).filteredOn(o -> o instanceof ConflictException).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        DocumentCuration after = curation.read(s.cur, s.slug, s.doc, false);
+        assertThat(after.version()).isEqualTo(v + 1);
+        assertThat(after.gold()).hasSize(1);
+    }
+
+    @Test
+    void theGoldStandardIsNotAmongTheAnnotatorsAnywhere() {
+        twoAnnotators();
+        long v = curation.open(s.cur, s.slug, s.doc, MergeOptions.unanimous(), false).version();
+        curation.createGoldSpan(s.cur, s.slug, s.doc, v, 0, 9, "SOURCE", Map.of());
+        List<String> owners = new java.util.ArrayList<>();
+        exchange.forEachDocument(s.cur, s.slug, org.factspan.annotation.AnnotationExchangeService.ALL,
+                org.factspan.annotation.AnnotationFilter.none(), d -> d.spans().forEach(x -> owners.add(x.annotator())));
+        assertThat(owners).isNotEmpty().doesNotContain(AnnotationService.GOLD).doesNotContainNull();
+        assertThat(exchange.sets(s.cur, s.slug)).doesNotContain(AnnotationService.GOLD);
+        assertThat(annotations.allAnnotations(s.cur, s.slug, null).annotators())
+                .containsExactly(s.a.username(), s.b.username());
+        assertThat(annotations.annotatorNames(s.cur, s.slug)).containsExactly(s.a.username(), s.b.username());
+        assertThat(users.findActor(AnnotationService.GOLD)).as("never logs in").isEmpty();
+        assertThat(users.hasUsers()).isTrue();
     }
 
     @Test
