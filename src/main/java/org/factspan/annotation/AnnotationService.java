@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Spans, their attributes and attribution triples of one user on one document. Everyone who may open
  * a document (admin or project member) annotates it for themselves, and sees only their own work.
- * Every refused call throws before anything is stored.
+ * Changes are refused while the caller has marked the document finished or the project is archived
+ * ({@link CorpusService#requireEditableDocument}). Every refused call throws before anything is stored.
  */
 @Service
 public class AnnotationService {
@@ -88,11 +89,19 @@ public class AnnotationService {
     public SpanInfo createSpan(Actor actor, String slug, long documentId, int start, int end, String label,
             Map<String, String> values) {
         ProjectInfo project = corpus.requireProject(actor, slug);
-        DocumentSummary doc = corpus.requireDocument(actor, slug, documentId);
+        DocumentSummary doc = corpus.requireEditableDocument(actor, slug, documentId);
         LabelInfo labelInfo = requireLabel(project, label);
         if (start < 0 || end > doc.length() || start >= end) {
             throw new InvalidRequestException("Span " + start + ".." + end + " is not a non-empty range inside the text"
                     + " (0.." + doc.length() + " code points, end exclusive)");
+        }
+        if (!project.allowOverlap()) {
+            spans.findByDocumentIdAndUserIdOrderByStartAscEndAscIdAsc(documentId, actor.userId()).stream()
+                    .filter(s -> s.getStart() < end && start < s.getEnd()).findFirst().ifPresent(s -> {
+                        throw new ConflictException("Span " + start + ".." + end + " overlaps your " + s.getLabel()
+                                + " span " + s.getStart() + ".." + s.getEnd() + "; this project does not allow"
+                                + " overlapping spans");
+                    });
         }
         if (spans.existsByDocumentIdAndUserIdAndLabelAndStartAndEnd(documentId, actor.userId(), label, start, end)) {
             throw new ConflictException("You have labeled " + start + ".." + end + " as " + label + " already");
@@ -106,7 +115,7 @@ public class AnnotationService {
     /** Deletes the caller's span, its attributes and every attribution that uses it. */
     @Transactional
     public DeletedSpan deleteSpan(Actor actor, String slug, long documentId, long spanId) {
-        corpus.requireDocument(actor, slug, documentId);
+        corpus.requireEditableDocument(actor, slug, documentId);
         Span span = ownSpan(actor, documentId, spanId);
         List<AttributionInfo> using = attributionsUsing(actor, documentId, spanId);
         SpanInfo info = toInfo(span, corpus.textIndex(documentId), actor.username(), attributesOf(List.of(spanId))
@@ -132,7 +141,7 @@ public class AnnotationService {
     @Transactional
     public SpanInfo relabelSpan(Actor actor, String slug, long documentId, long spanId, String label) {
         ProjectInfo project = corpus.requireProject(actor, slug);
-        corpus.requireDocument(actor, slug, documentId);
+        corpus.requireEditableDocument(actor, slug, documentId);
         Span span = ownSpan(actor, documentId, spanId);
         LabelInfo target = requireLabel(project, label);
         if (span.getLabel().equals(label)) {
@@ -166,7 +175,7 @@ public class AnnotationService {
     @Transactional
     public SpanInfo setAttribute(Actor actor, String slug, long documentId, long spanId, String name, String value) {
         ProjectInfo project = corpus.requireProject(actor, slug);
-        corpus.requireDocument(actor, slug, documentId);
+        corpus.requireEditableDocument(actor, slug, documentId);
         Span span = ownSpan(actor, documentId, spanId);
         LabelInfo label = requireLabel(project, span.getLabel());
         var key = new SpanAttribute.Key(spanId, name);
@@ -193,7 +202,7 @@ public class AnnotationService {
     public AttributionInfo createAttribution(Actor actor, String slug, long documentId, Long source, Long cue,
             long content) {
         ProjectInfo project = corpus.requireProject(actor, slug);
-        corpus.requireDocument(actor, slug, documentId);
+        corpus.requireEditableDocument(actor, slug, documentId);
         Span contentSpan = ownSpan(actor, documentId, content);
         if (!contentSpan.getLabel().equals(CONTENT_LABEL)) {
             throw new InvalidRequestException("The content of an attribution must be a " + CONTENT_LABEL + " span, not "
@@ -251,7 +260,7 @@ public class AnnotationService {
 
     @Transactional
     public AttributionInfo deleteAttribution(Actor actor, String slug, long documentId, long attributionId) {
-        corpus.requireDocument(actor, slug, documentId);
+        corpus.requireEditableDocument(actor, slug, documentId);
         Attribution a = attributions.findById(attributionId).filter(x -> x.getDocumentId() == documentId)
                 .orElseThrow(() -> new NotFoundException("No attribution " + attributionId + " in document " + documentId));
         if (a.getUserId() != actor.userId()) {

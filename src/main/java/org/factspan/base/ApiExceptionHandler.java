@@ -38,7 +38,18 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        // a record that refused its values (e.g. a label with a bad colour) says why
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException || cause instanceof InvalidRequestException) {
+                return error(HttpStatus.BAD_REQUEST, cause.getMessage());
+            }
+        }
         return error(HttpStatus.BAD_REQUEST, "Request body is not valid JSON of the expected shape");
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ResponseEntity<Map<String, Object>> tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+        return error(HttpStatus.CONTENT_TOO_LARGE, "The upload is larger than the server accepts; nothing was imported");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -42,6 +42,11 @@ public class UserService {
     }
 
     @Transactional(readOnly = true)
+    public Optional<AppUser> findById(long id) {
+        return users.findById(id);
+    }
+
+    @Transactional(readOnly = true)
     public boolean hasUsers() {
         return users.count() > 0;
     }
