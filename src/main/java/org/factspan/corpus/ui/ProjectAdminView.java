@@ -120,13 +120,12 @@ public class ProjectAdminView extends VerticalLayout {
         typed.setPlaceholder(p.name());
         var warning = new Paragraph("This deletes " + p.name() + " with its " + p.documents()
                 + " documents and every annotation in them. It cannot be undone.");
-        dialog = Ui.dialog("Delete " + p.name() + "?", new VerticalLayout(warning, typed), "Delete project", () -> {
+        dialog = Ui.dialog("Delete " + p.name() + "?", new VerticalLayout(warning, typed), "Delete project", "Cancel",
+                true, () -> {
             admin.delete(currentUser.require(), p.slug(), typed.getValue());
             refresh();
             return "Project " + p.name() + " deleted";
         });
-        dialog.getFooter().getChildren().filter(c -> c instanceof Button b && "dialog-ok".equals(b.getId().orElse("")))
-                .forEach(c -> ((Button) c).addThemeVariants(ButtonVariant.LUMO_ERROR));
     }
 
     private void refresh() {

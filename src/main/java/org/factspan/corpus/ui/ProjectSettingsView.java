@@ -262,15 +262,13 @@ public class ProjectSettingsView extends VerticalLayout implements BeforeEnterOb
                 + " remove it. Attribute values the other label does not accept are dropped.");
         usage.setId("label-usage");
         removeDialog = Ui.dialog("Label " + label.title() + " is in use", new VerticalLayout(usage, target),
-                "Move spans and remove", () -> {
+                "Move spans and remove", "Keep the label", false, () -> {
                     if (target.getValue() == null) {
                         throw new IllegalArgumentException("Choose the label the spans move to");
                     }
                     load(admin.removeLabel(currentUser.require(), slug, label.name(), target.getValue()));
                     return use.spans() + " spans moved to " + target.getValue() + "; " + label.name() + " removed";
                 });
-        removeDialog.getFooter().getChildren().filter(c -> c.getId().filter("dialog-cancel"::equals).isPresent())
-                .forEach(c -> ((Button) c).setText("Keep the label"));
     }
 
     // ------------------------------------------------------------------ guidelines

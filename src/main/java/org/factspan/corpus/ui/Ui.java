@@ -46,6 +46,12 @@ final class Ui {
 
     /** Opens a dialog whose primary button ({@code #dialog-ok}) runs {@code action} and closes it on success. */
     static Dialog dialog(String title, Component content, String action, Supplier<String> change) {
+        return dialog(title, content, action, "Cancel", false, change);
+    }
+
+    /** Like {@link #dialog(String, Component, String, Supplier)}, naming the cancel button; a danger button in red. */
+    static Dialog dialog(String title, Component content, String action, String cancelText, boolean danger,
+            Supplier<String> change) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(title);
         dialog.add(content);
@@ -56,7 +62,10 @@ final class Ui {
         });
         ok.setId("dialog-ok");
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button("Cancel", e -> dialog.close());
+        if (danger) {
+            ok.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        }
+        Button cancel = new Button(cancelText, e -> dialog.close());
         cancel.setId("dialog-cancel");
         dialog.getFooter().add(cancel, ok);
         dialog.open();
