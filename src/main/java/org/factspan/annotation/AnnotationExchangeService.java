@@ -239,6 +239,9 @@ public class AnnotationExchangeService {
                 throw new InvalidRequestException(where + ": the text of '" + d.name()
                         + "' does not match the text of document " + target.id() + " ('" + target.name() + "')");
             }
+            if (!d.spans().isEmpty()) {
+                corpus.requireEditableDocument(actor, slug, target.id());
+            }
             CodePoints text = CodePoints.of(d.text());
             Map<Long, PlannedSpan> byKey = new HashMap<>();
             for (AnnotationImport.ImportedSpan s : d.spans()) {

@@ -58,13 +58,17 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
     private final Span count = new Span();
     final Button undo = new Button("Undo");
     final Button redo = new Button("Redo");
+    final org.factspan.corpus.ui.AssignmentBar assignment;
     private DocumentEditor editor;
     private ProjectInfo project;
     private List<SpanInfo> spans = List.of();
     private List<AttributionInfo> links = List.of();
     private String pageTitle = "Document · Factspan";
 
-    public DocumentView(AnnotationService annotations, CorpusService corpus, CurrentUser currentUser) {
+    public DocumentView(AnnotationService annotations, CorpusService corpus, CurrentUser currentUser,
+            org.factspan.corpus.AssignmentService assignments) {
+        this.assignment = new org.factspan.corpus.ui.AssignmentBar(assignments, currentUser);
+        this.assignment.onReadOnlyChange(this::setReadOnly);
         this.annotations = annotations;
         this.corpus = corpus;
         this.currentUser = currentUser;
@@ -108,7 +112,7 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
         toolbar.addClassName("fs-toolbar");
         toolbar.setWidthFull();
         toolbar.expand(legend);
-        var main = new VerticalLayout(heading, meta, toolbar, annotator);
+        var main = new VerticalLayout(heading, meta, assignment, toolbar, annotator);
         main.addClassName("fs-doc-main");
         main.setPadding(false);
         add(main, panel);
@@ -134,11 +138,21 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
             annotator.setContentLabel(AnnotationService.CONTENT_LABEL);
             annotator.setText(doc.text());
             panel.setGuidelines(project.guidelines());
+            assignment.show(slug, documentId, project.archived());
             refresh();
+            setReadOnly(assignment.readOnly());
         } catch (NumberFormatException | NotFoundException | ForbiddenException e) {
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class,
                     e instanceof NumberFormatException ? "No such document" : e.getMessage());
         }
+    }
+
+    /** Finished (for this annotator) or archived: no edits in the text; the span service refuses them anyway. */
+    private void setReadOnly(boolean readOnly) {
+        annotator.setReadonly(readOnly);
+        getElement().setAttribute("data-readonly", Boolean.toString(readOnly));
+        undo.setVisible(!readOnly);
+        redo.setVisible(!readOnly);
     }
 
     @Override

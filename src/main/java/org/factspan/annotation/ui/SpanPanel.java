@@ -49,7 +49,11 @@ class SpanPanel extends Div {
         guidelines.removeAll();
         Div body = new Div();
         body.addClassName("fs-guidelines-text");
-        body.setText(text == null || text.isBlank() ? "No guidelines for this project yet." : text);
+        if (text == null || text.isBlank()) {
+            body.setText("No guidelines for this project yet.");
+        } else {
+            body.add(new com.vaadin.flow.component.Html(org.factspan.base.Markdown.toHtml(text)));
+        }
         guidelines.add(body);
     }
 
