@@ -23,6 +23,7 @@ import org.factspan.corpus.LabelKind;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.corpus.ProjectRole;
 import org.factspan.security.Actor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,9 +49,11 @@ public class AnnotationService {
     private final AttributionRepository attributions;
     private final CorpusService corpus;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     AnnotationService(SpanRepository spans, SpanAttributeRepository attributes, AttributionRepository attributions,
-            CorpusService corpus, Clock clock) {
+            CorpusService corpus, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.spans = spans;
         this.attributes = attributes;
         this.attributions = attributions;
@@ -100,6 +103,7 @@ public class AnnotationService {
         values.forEach((name, value) -> checkAttribute(labelInfo, name, value));
         Span saved = spans.saveAndFlush(new Span(documentId, actor.userId(), label, start, end, clock.instant()));
         values.forEach((name, value) -> attributes.save(new SpanAttribute(saved.getId(), name, value)));
+        events.publishEvent(new SpanChanged(slug, documentId, saved.getId(), SpanChanged.Change.CREATED));
         return toInfo(saved, corpus.textIndex(documentId), actor.username(), new TreeMap<>(values));
     }
 
@@ -115,6 +119,7 @@ public class AnnotationService {
         attributes.deleteAllInBatch(attributes.findBySpanId(spanId));
         spans.delete(span);
         spans.flush();
+        events.publishEvent(new SpanChanged(slug, documentId, spanId, SpanChanged.Change.DELETED));
         return new DeletedSpan(info, using);
     }
 
@@ -159,6 +164,7 @@ public class AnnotationService {
             }
         }
         spans.flush();
+        events.publishEvent(new SpanChanged(slug, documentId, spanId, SpanChanged.Change.RELABELED));
         return toInfo(span, corpus.textIndex(documentId), actor.username(), kept);
     }
 
@@ -181,6 +187,7 @@ public class AnnotationService {
                     () -> attributes.save(new SpanAttribute(spanId, name, value)));
         }
         attributes.flush();
+        events.publishEvent(new SpanChanged(slug, documentId, spanId, SpanChanged.Change.ATTRIBUTE));
         return toInfo(span, corpus.textIndex(documentId), actor.username(),
                 attributesOf(List.of(spanId)).getOrDefault(spanId, Map.of()));
     }
