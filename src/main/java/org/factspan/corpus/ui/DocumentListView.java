@@ -34,6 +34,10 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
     public static final String EXPORT_ROUTE = "projects/%s/export";
     /** The agreement view of a project (shown to its curators and admins). */
     public static final String AGREEMENT_ROUTE = "projects/%s/agreement";
+    /** Search in the project (a route of the search feature, linked by URL only). */
+    public static final String SEARCH_ROUTE = "projects/%s/search";
+    /** The project's recommenders (shown to its curators and admins). */
+    public static final String RECOMMENDERS_ROUTE = "projects/%s/recommenders";
 
     final Grid<DocumentSummary> grid = new Grid<>();
     private final CorpusService corpus;
@@ -42,6 +46,8 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
     private final Paragraph about = new Paragraph();
     final Anchor export = new Anchor("", "Export / import");
     final Anchor agreement = new Anchor();
+    final Anchor search = new Anchor("", "Search");
+    final Anchor recommenders = new Anchor("", "Recommenders");
     private Map<Long, Long> mySpans = Map.of();
     private String slug;
 
@@ -63,7 +69,11 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
         agreement.setId("agreement-link");
         agreement.setText("Agreement between annotators");
         agreement.setVisible(false);
-        var links = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(export, agreement);
+        search.setId("search-link");
+        recommenders.setId("recommenders-link");
+        recommenders.setVisible(false);
+        var links = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(search, export, agreement,
+                recommenders);
         links.addClassName("fs-project-links");
         add(title, about, links, grid);
     }
@@ -79,6 +89,9 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
             export.setHref(EXPORT_ROUTE.formatted(slug));
             agreement.setHref(AGREEMENT_ROUTE.formatted(slug));
             agreement.setVisible(actor.isAdmin() || project.role().filter(r -> r == ProjectRole.CURATOR).isPresent());
+            search.setHref(SEARCH_ROUTE.formatted(slug));
+            recommenders.setHref(RECOMMENDERS_ROUTE.formatted(slug));
+            recommenders.setVisible(agreement.isVisible());
             mySpans = corpus.mySpanCounts(actor, slug);
             grid.setItems(corpus.listDocuments(actor, slug));
         } catch (NotFoundException | ForbiddenException e) {
