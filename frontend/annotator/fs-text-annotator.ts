@@ -258,6 +258,12 @@ export class FsTextAnnotator extends LitElement {
   private _ghostByKey = new Map<string, Ghost>();
   /** True when the focus came from hovering (it goes when the pointer leaves). */
   private _ghostFocusByHover = false;
+  /**
+   * New suggestions wait while the user is selecting text (mouse down, or a selection in the text):
+   * redrawing the blocks under a selection would lose it. They are drawn once the selection is gone.
+   */
+  private _ghostsDeferred = false;
+  private _mouseDown = false;
   /** Bumped when text or labels change: every block must re-render. */
   private _renderEpoch = 0;
   /** The last selected span object (to keep its place in document order after a delete). */
@@ -293,12 +299,14 @@ export class FsTextAnnotator extends LitElement {
     document.addEventListener('keydown', this._onKeyDown);
     document.addEventListener('mousedown', this._onDocMouseDown);
     document.addEventListener('mouseup', this._onDocMouseUp);
+    document.addEventListener('selectionchange', this._onSelectionChange);
   }
 
   disconnectedCallback(): void {
     document.removeEventListener('keydown', this._onKeyDown);
     document.removeEventListener('mousedown', this._onDocMouseDown);
     document.removeEventListener('mouseup', this._onDocMouseUp);
+    document.removeEventListener('selectionchange', this._onSelectionChange);
     this._popup = null;
     this._link = null;
     super.disconnectedCallback();
@@ -314,12 +322,18 @@ export class FsTextAnnotator extends LitElement {
       this._renderEpoch++;
     }
     if (changed.has('labels')) this._renderEpoch++;
-    if (changed.has('ghosts') || changed.has('text')) {
+    let ghostsChanged = changed.has('ghosts');
+    if (ghostsChanged && !changed.has('text') && this._selectionBusy()) {
+      this._ghostsDeferred = true;
+      ghostsChanged = false;
+    }
+    if (ghostsChanged || changed.has('text')) {
+      this._ghostsDeferred = false;
       this._ghostOrdered = sortGhosts(Array.isArray(this.ghosts) ? this.ghosts : []);
       this._ghostByKey = new Map(this._ghostOrdered.map((g) => [g.key, g]));
       if (this._ghostFocus != null && !this._ghostByKey.has(this._ghostFocus)) this._ghostFocus = null;
     }
-    if (changed.has('text') || changed.has('spans') || changed.has('ghosts')) {
+    if (changed.has('text') || changed.has('spans') || ghostsChanged) {
       const spans = Array.isArray(this.spans) ? this.spans : [];
       const segments = overlayGhosts(text, computeSegments(text, spans, this._map), this._ghostOrdered, this._map);
       this._blocks = computeBlocks(text, segments, this._blockStarts, this._map);
@@ -883,8 +897,19 @@ export class FsTextAnnotator extends LitElement {
     return target instanceof Node && this.contains(target);
   }
 
+  /** True while the user is making or holding a text selection (see _ghostsDeferred). */
+  private _selectionBusy(): boolean {
+    return this._mouseDown || this._rawSelectionRange() !== null;
+  }
+
+  /** Draws suggestions that waited for a selection to go. */
+  private _onSelectionChange = (): void => {
+    if (this._ghostsDeferred && !this._selectionBusy()) this.requestUpdate('ghosts');
+  };
+
   /** Click outside the popup closes it. */
   private _onDocMouseDown = (e: MouseEvent): void => {
+    if (e.button === 0) this._mouseDown = true;
     if (!this._popup) return;
     const popupEl = this.querySelector('.fs-popup');
     if (popupEl && e.composedPath().includes(popupEl)) return;
@@ -893,6 +918,10 @@ export class FsTextAnnotator extends LitElement {
 
   /** After a mouse selection, show the popup (deferred: the selection settles after mouseup). */
   private _onDocMouseUp = (e: MouseEvent): void => {
+    if (e.button === 0) {
+      this._mouseDown = false;
+      if (this._ghostsDeferred) setTimeout(() => this._onSelectionChange(), 0);
+    }
     if (this.readonly || e.button !== 0 || this._link) return;
     const popupEl = this.querySelector('.fs-popup');
     if (popupEl && e.composedPath().includes(popupEl)) return;

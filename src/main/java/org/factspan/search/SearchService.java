@@ -262,7 +262,15 @@ public class SearchService {
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setAllowLeadingWildcard(false);
         try {
-            return parser.parse(query);
+            Query parsed = parser.parse(query);
+            String[] words = query.split("\\s+");
+            if (words.length > 1 && query.matches("[\\p{L}\\p{N}\\s'’-]+")) {
+                // plain words: those standing close together rank first
+                Query near = parser.parse("\"" + query + "\"~3");
+                return new BooleanQuery.Builder().add(parsed, Occur.MUST)
+                        .add(new org.apache.lucene.search.BoostQuery(near, 2f), Occur.SHOULD).build();
+            }
+            return parsed;
         } catch (ParseException | RuntimeException e) {
             throw new InvalidRequestException("Cannot read the query '" + query + "': " + firstLine(e.getMessage())
                     + " (quote special characters, or put a backslash before them)");
@@ -365,32 +373,94 @@ public class SearchService {
             CodePoints text = corpus.textIndex(documentId);
             int s16 = text.toUtf16(Math.min(start, text.length()));
             int e16 = text.toUtf16(Math.min(end, text.length()));
-            String[] context = context(text.text(), s16, e16);
+            Context c = context(text.text(), s16, e16, List.of(new int[] {s16, e16}));
             return new SearchHit(SearchHit.Kind.SPAN, documentId, title,
                     d.getField(SearchIndex.SPAN).numericValue().longValue(), d.get(SearchIndex.LABEL),
-                    d.get(SearchIndex.ANNOTATOR), Map.copyOf(attributes), start, end, context[0], context[1],
-                    context[2], score);
+                    d.get(SearchIndex.ANNOTATOR), Map.copyOf(attributes), start, end, c.before(), c.match(), c.after(),
+                    c.fragments(), score);
         }
         String body = d.get(SearchIndex.TEXT);
-        int s16 = 0;
-        int e16 = 0;
-        if (matcher != null) {
-            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-            Matches matches = matcher.matches(leaf, sd.doc - leaf.docBase);
-            MatchesIterator it = matches == null ? null : matches.getMatches(SearchIndex.TEXT);
-            if (it != null && it.next() && it.startOffset() >= 0) {
-                s16 = it.startOffset();
-                e16 = it.endOffset();
-            }
-        }
-        String[] context = context(body, s16, e16);
+        List<int[]> found = matcher == null ? List.of() : matchesIn(searcher, matcher, sd.doc, body);
+        int[] best = found.stream().max(java.util.Comparator.comparingInt(m -> m[1] - m[0])).orElse(new int[] {0, 0});
+        Context c = context(body, best[0], best[1], found);
         return new SearchHit(SearchHit.Kind.DOCUMENT, documentId, title, null, null, null, Map.of(),
-                body.codePointCount(0, s16), body.codePointCount(0, e16), context[0], context[1], context[2], score);
+                body.codePointCount(0, best[0]), body.codePointCount(0, best[1]), c.before(), c.match(), c.after(),
+                c.fragments(), score);
     }
 
-    /** Before, match and after: up to {@link #CONTEXT} characters either side, cut at white space, on one line. */
-    static String[] context(String text, int start, int end) {
+    /**
+     * Where the query matched in a document's text (UTF-16), in text order; matches that overlap or stand side by
+     * side (only white space between them) are one.
+     */
+    private static List<int[]> matchesIn(IndexSearcher searcher, Weight matcher, int doc, String text)
+            throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        Matches matches = matcher.matches(leaf, doc - leaf.docBase);
+        MatchesIterator it = matches == null ? null : matches.getMatches(SearchIndex.TEXT);
+        List<int[]> found = new ArrayList<>();
+        while (it != null && it.next() && found.size() < 200) {
+            if (it.startOffset() >= 0) {
+                found.add(new int[] {it.startOffset(), it.endOffset()});
+            }
+        }
+        found.sort(java.util.Comparator.comparingInt(m -> m[0]));
+        List<int[]> merged = new ArrayList<>();
+        for (int[] m : found) {
+            int[] last = merged.isEmpty() ? null : merged.getLast();
+            if (last != null && (m[0] <= last[1] || text.substring(last[1], m[0]).isBlank())) {
+                last[1] = Math.max(last[1], m[1]);
+            } else {
+                merged.add(new int[] {m[0], m[1]});
+            }
+        }
+        return merged;
+    }
+
+    /** A hit in context: the best match with what stands before and after it, and all matches as fragments. */
+    record Context(String before, String match, String after, List<SearchHit.Fragment> fragments) {
+    }
+
+    /**
+     * The window of up to {@link #CONTEXT} characters either side of {@code [start, end)} (UTF-16), cut at white space
+     * and put on one line, with every one of {@code matches} inside it marked.
+     */
+    static Context context(String text, int start, int end, List<int[]> matches) {
+        String[] parts = window(text, start, end);
+        int from = Integer.parseInt(parts[3]);
+        int to = Integer.parseInt(parts[4]);
+        List<SearchHit.Fragment> fragments = new ArrayList<>();
+        int at = from;
+        for (int[] m : matches) {
+            int s = Math.max(from, m[0]);
+            int e = Math.min(to, m[1]);
+            if (e <= s || s < at) {
+                continue;
+            }
+            if (s > at) {
+                fragments.add(new SearchHit.Fragment(oneLine(text.substring(at, s)), false));
+            }
+            fragments.add(new SearchHit.Fragment(oneLine(text.substring(s, e)), true));
+            at = e;
+        }
+        if (at < to) {
+            fragments.add(new SearchHit.Fragment(oneLine(text.substring(at, to)), false));
+        }
+        if (!fragments.isEmpty()) {
+            if (from > 0) {
+                fragments.set(0, new SearchHit.Fragment("…" + fragments.getFirst().text().stripLeading(),
+                        fragments.getFirst().hit()));
+            }
+            if (to < text.length()) {
+                fragments.set(fragments.size() - 1, new SearchHit.Fragment(fragments.getLast().text().stripTrailing()
+                        + "…", fragments.getLast().hit()));
+            }
+        }
+        return new Context(parts[0], parts[1], parts[2], List.copyOf(fragments));
+    }
+
+    /** Before, match and after (and the window's bounds): cut at white space, on one line. */
+    private static String[] window(String text, int start, int end) {
         int from = Math.max(0, start - CONTEXT);
         int to = Math.min(text.length(), end + CONTEXT);
         if (from > 0) {
@@ -409,7 +479,8 @@ public class SearchService {
         }
         String before = (from > 0 ? "…" : "") + oneLine(text.substring(from, start)).stripLeading();
         String after = oneLine(text.substring(end, to)).stripTrailing() + (to < text.length() ? "…" : "");
-        return new String[] {before, oneLine(text.substring(start, end)), after};
+        return new String[] {before, oneLine(text.substring(start, end)), after, Integer.toString(from),
+                Integer.toString(to)};
     }
 
     private static int indexOfSpace(String text, int from, int limit) {

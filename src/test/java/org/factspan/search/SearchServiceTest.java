@@ -69,6 +69,13 @@ class SearchServiceTest {
         assertThat(phrase.match()).isEqualTo("ministry said");
         assertThat(as(f.ann, SearchRequest.of("protesters square")).hits()).extracting(SearchHit::documentId)
                 .containsExactly(f.d3);
+        // every match is marked in the context; words side by side count as one match
+        SearchHit two = as(f.ann, SearchRequest.of("protesters ministry said")).hits().getFirst();
+        assertThat(two.fragments()).filteredOn(SearchHit.Fragment::hit).extracting(SearchHit.Fragment::text)
+                .containsExactly("Protesters", "ministry said");
+        assertThat(two.match()).isEqualTo("ministry said");
+        assertThat(String.join("", two.fragments().stream().map(SearchHit.Fragment::text).toList()))
+                .isEqualTo(two.before() + two.match() + two.after());
         assertThat(as(f.ann, SearchRequest.of("protesters almaty")).total()).isZero();
         assertThat(as(f.ann, SearchRequest.of("protesters OR almaty")).total()).isEqualTo(2);
     }

@@ -114,9 +114,11 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         states.setItemLabelGenerator(SearchView::stateName);
         for (var box : List.of(labels, attributes, annotators)) {
             box.setWidth("13rem");
+            box.setPlaceholder("Any");
             box.addValueChangeListener(e -> run());
         }
         states.setWidth("13rem");
+        states.setPlaceholder("Any");
         states.addValueChangeListener(e -> run());
 
         rebuild.setId("rebuild");
@@ -161,7 +163,8 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
             annotators.setItems(options.annotators());
             annotators.setVisible(options.allAnnotators());
             states.setItems(options.states());
-            states.setHelperText(options.allAnnotators() ? "the team's, or the chosen annotators'" : "yours");
+            states.setTooltipText(options.allAnnotators()
+                    ? "The team's state of the document, or the chosen annotators'" : "Your state of the document");
             rebuild.setVisible(actor.isAdmin());
         } catch (NotFoundException | ForbiddenException e) {
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, e.getMessage());
@@ -257,13 +260,13 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         }
         Div context = new Div();
         context.addClassName("fs-hit-context");
-        context.getElement().appendChild(new Element("span").setText(hit.before()));
-        Element mark = new Element("mark").setText(hit.match());
-        if (hit.kind() == SearchHit.Kind.SPAN) {
-            project.label(hit.label()).ifPresent(l -> mark.getStyle().set("--fs-color", l.color()));
+        for (SearchHit.Fragment fragment : hit.fragments()) {
+            Element piece = new Element(fragment.hit() ? "mark" : "span").setText(fragment.text());
+            if (fragment.hit() && hit.kind() == SearchHit.Kind.SPAN) {
+                project.label(hit.label()).ifPresent(l -> piece.getStyle().set("--fs-color", l.color()));
+            }
+            context.getElement().appendChild(piece);
         }
-        context.getElement().appendChild(mark);
-        context.getElement().appendChild(new Element("span").setText(hit.after()));
         card.add(head, context);
         return card;
     }
