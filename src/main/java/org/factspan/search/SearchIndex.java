@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,6 +60,9 @@ class SearchIndex implements DisposableBean {
     static final String START = "start";
     static final String END = "end";
     static final String STATE = "state";
+    static final String SHA = "sha";
+    /** Commit user data: which database the index was built from. */
+    static final String DATABASE = "database";
 
     static final String TYPE_DOC = "doc";
     static final String TYPE_SPAN = "span";
@@ -83,7 +85,7 @@ class SearchIndex implements DisposableBean {
     }
 
     /** A document with its spans as indexed; {@code states} maps user name to state. */
-    record IndexedDocument(long projectId, long documentId, int order, String title, String text,
+    record IndexedDocument(long projectId, long documentId, int order, String title, String text, String sha256,
             Map<String, DocumentState> states, List<IndexedSpan> spans) {
     }
 
@@ -157,6 +159,7 @@ class SearchIndex implements DisposableBean {
         d.add(new StringField(TYPE, TYPE_DOC, Field.Store.YES));
         common(d, doc);
         d.add(new NumericDocValuesField(START, 0));
+        d.add(new StringField(SHA, doc.sha256(), Field.Store.YES));
         d.add(new Field(TEXT, doc.text(), TEXT_WITH_OFFSETS));
         d.add(new StringField(STATE, ALL_ANNOTATORS + ":" + DocumentState.overall(doc.states().values()),
                 Field.Store.YES));
@@ -211,6 +214,28 @@ class SearchIndex implements DisposableBean {
         }
     }
 
+    /** The database the index was last committed for (see {@link #commit(String)}), or null. */
+    String database() {
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data == null) {
+            return null;
+        }
+        for (Map.Entry<String, String> e : data) {
+            if (e.getKey().equals(DATABASE)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** Commits and records which database the index now reflects. */
+    void commit(String database) {
+        if (database != null) {
+            writer.setLiveCommitData(Map.of(DATABASE, database).entrySet());
+        }
+        commit();
+    }
+
     /** Makes the changes so far durable and visible to new searches. */
     void commit() {
         try {
@@ -240,18 +265,19 @@ class SearchIndex implements DisposableBean {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
-    /** The ids of the documents of a project in the index. */
-    Set<Long> documentIds(long projectId) {
+    /** The documents of a project in the index: id to SHA-256 of the text. */
+    Map<Long, String> documents(long projectId) {
         return read(searcher -> {
             var query = new org.apache.lucene.search.BooleanQuery.Builder()
                     .add(new TermQuery(new Term(PROJECT, Long.toString(projectId))),
                             org.apache.lucene.search.BooleanClause.Occur.FILTER)
                     .add(new TermQuery(new Term(TYPE, TYPE_DOC)), org.apache.lucene.search.BooleanClause.Occur.FILTER)
                     .build();
-            Set<Long> ids = new HashSet<>();
+            Map<Long, String> ids = new java.util.HashMap<>();
             var stored = searcher.storedFields();
             for (var hit : searcher.search(query, Math.max(1, searcher.getIndexReader().maxDoc())).scoreDocs) {
-                ids.add(Long.parseLong(stored.document(hit.doc, Set.of(DOC)).get(DOC)));
+                Document d = stored.document(hit.doc, Set.of(DOC, SHA));
+                ids.put(Long.parseLong(d.get(DOC)), d.get(SHA));
             }
             return ids;
         });

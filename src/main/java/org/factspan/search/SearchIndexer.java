@@ -58,18 +58,39 @@ class SearchIndexer implements DisposableBean {
         return t;
     });
     private final Set<Pending> pending = new LinkedHashSet<>();
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private String database;
 
-    SearchIndexer(SearchIndex index, CorpusService corpus, AnnotationExchangeService exchange, DocumentStates states) {
+    SearchIndexer(SearchIndex index, CorpusService corpus, AnnotationExchangeService exchange, DocumentStates states,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.index = index;
         this.corpus = corpus;
         this.exchange = exchange;
         this.states = states;
     }
 
+    /**
+     * Builds the index when it is missing, empty, or was built from another database (one deleted and created again
+     * keeps document ids and texts, but not the spans).
+     */
     @EventListener(ApplicationReadyEvent.class)
     void buildWhenMissing() {
-        if (!index.existedAtStart() || index.documentCount() == 0) {
+        database = databaseIdentity();
+        if (!index.existedAtStart() || index.documentCount() == 0 || database == null
+                || !database.equals(index.database())) {
             worker.submit(this::rebuildNow);
+        }
+    }
+
+    /** When Flyway created this database's schema: tells one database from another. */
+    private String databaseIdentity() {
+        try {
+            return jdbc.sql("select min(installed_on) from flyway_schema_history").query(Object.class).optional()
+                    .map(Object::toString).orElse(null);
+        } catch (RuntimeException e) {
+            log.info("Cannot tell which database the search index belongs to ({}); it is rebuilt", e.toString());
+            return null;
         }
     }
 
@@ -124,25 +145,25 @@ class SearchIndexer implements DisposableBean {
      * indexes the missing ones and drops the gone ones, on the indexer thread, and waits.
      */
     void reconcile(ProjectInfo project, List<DocumentSummary> documents) {
-        Set<Long> indexed = index.documentIds(project.id());
-        Set<Long> current = new LinkedHashSet<>();
-        documents.forEach(d -> current.add(d.id()));
-        if (indexed.equals(current)) {
+        Map<Long, String> current = new java.util.LinkedHashMap<>();
+        documents.forEach(d -> current.put(d.id(), d.sha256()));
+        if (index.documents(project.id()).equals(current)) {
             return;
         }
         try {
             worker.submit(() -> {
-                Set<Long> now = index.documentIds(project.id());
-                for (Long gone : now) {
-                    if (!current.contains(gone)) {
+                Map<Long, String> now = index.documents(project.id());
+                for (Long gone : now.keySet()) {
+                    if (!current.containsKey(gone)) {
                         index.removeDocument(gone);
                     }
                 }
-                List<Long> missing = current.stream().filter(id -> !now.contains(id)).toList();
+                List<Long> missing = current.keySet().stream()
+                        .filter(id -> !current.get(id).equals(now.get(id))).toList();
                 if (!missing.isEmpty()) {
                     indexDocuments(project.slug(), missing);
                 }
-                index.commit();
+                index.commit(database);
             }).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -158,7 +179,7 @@ class SearchIndexer implements DisposableBean {
         for (ProjectSummary p : corpus.listProjects(SYSTEM)) {
             documents += indexDocuments(p.slug(), null);
         }
-        index.commit();
+        index.commit(database);
         log.info("Search index built: {} documents in {} ms", documents, (System.nanoTime() - started) / 1_000_000);
         return documents;
     }
@@ -181,7 +202,7 @@ class SearchIndexer implements DisposableBean {
                 log.warn("Could not index documents {} of {}: {}", ids, slug, e.toString());
             }
         });
-        index.commit();
+        index.commit(database);
     }
 
     /** Indexes documents of a project (all of them when {@code ids} is null); returns how many. */
@@ -229,7 +250,8 @@ class SearchIndexer implements DisposableBean {
                     s.attributes(), notes));
         }
         return new SearchIndex.IndexedDocument(project.id(), doc.document().id(), order, doc.document().title(),
-                doc.document().text(), states.of(doc), spans);
+                doc.document().text(), org.factspan.corpus.ProjectSetupService.sha256(doc.document().text()),
+                states.of(doc), spans);
     }
 
     @Override

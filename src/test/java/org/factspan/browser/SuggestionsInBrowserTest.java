@@ -160,14 +160,21 @@ class SuggestionsInBrowserTest {
         assertThat(stored()).extracting(SpanInfo::text).contains("Moscow-led military alliance");
     }
 
+    void label(String phrase, String label) {
+        int start = doc.text().indexOf(phrase);
+        annotations.createSpan(carol, TestUsers.SEED_PROJECT, doc.id(), start, start + phrase.length(), label);
+    }
+
     @Test
     void aSearchHitOpensTheDocumentWithTheMatchSelected() {
+        label("dozens were killed trying to storm government buildings", "CLAIM");
+        label("police", "SOURCE");
         page.navigate(base() + "/projects/" + TestUsers.SEED_PROJECT + "/search");
         page.locator("#query input").fill("hospitalised");
         Locator hit = page.locator(".fs-hit").first();
         assertThat(hit).containsText("hospitalised");
-        page.locator("#query input").fill("police said");
-        assertThat(page.locator("#summary")).containsText("hits");
+        page.locator("#query input").fill("dozens killed");
+        assertThat(page.locator(".fs-hit[data-kind='span']").first()).containsText("Claim");
         page.waitForTimeout(300);
         BrowserSupport.screenshot(page, "search");
 
@@ -176,5 +183,37 @@ class SuggestionsInBrowserTest {
         page.locator(".fs-hit").first().click();
         page.locator("fs-text-annotator[data-ready='true']").waitFor();
         page.waitForCondition(() -> "hospitalised".equals(page.evaluate("() => window.getSelection().toString()")));
+    }
+
+    /** Carol labels the five seeds as in the hand-labeled gold file; the recommenders are measured against it. */
+    @Test
+    void theRecommendersViewShowsPrecisionAndRecall() throws Exception {
+        List<Long> docs = corpus.listDocuments(carol, TestUsers.SEED_PROJECT).stream().map(d -> d.id()).toList();
+        try {
+            var in = getClass().getResourceAsStream("/search/seed-attributions.tsv");
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#") || line.startsWith("file\t")) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                long id = docs.get(Integer.parseInt(f[0].substring(0, 3)));
+                annotations.createSpan(carol, TestUsers.SEED_PROJECT, id, Integer.parseInt(f[2]), Integer.parseInt(f[3]),
+                        f[1]);
+            }
+            page.setViewportSize(1280, 1060);
+            page.navigate(base() + "/projects/" + TestUsers.SEED_PROJECT + "/recommenders");
+            page.locator("#evaluate").click();
+            assertThat(page.locator("#status")).containsText("5 documents in 5 groups",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(120_000));
+            assertThat(page.locator("#figures")).containsText("Attribution patterns");
+            page.waitForTimeout(300);
+            BrowserSupport.screenshot(page, "recommenders");
+        } finally {
+            for (long id : docs) {
+                for (SpanInfo s : annotations.listMySpans(carol, TestUsers.SEED_PROJECT, id)) {
+                    annotations.deleteSpan(carol, TestUsers.SEED_PROJECT, id, s.id());
+                }
+            }
+        }
     }
 }
