@@ -112,7 +112,12 @@ class SuggestionsInBrowserTest {
         Suggestion second = offered.get(1);
         openDocument();
         assertThat(page.locator("#suggestion-status")).hasText(offered.size() + " suggestions");
+        // a paragraph with several suggestions in view for the picture, then back to the top
+        page.evaluate("() => document.querySelectorAll('fs-text-annotator .fs-ghost')[6]"
+                + ".scrollIntoView({block: 'center'})");
+        page.waitForTimeout(200);
         BrowserSupport.screenshot(page, "suggestions-ghosts");
+        page.evaluate("() => window.scrollTo(0, 0)");
 
         page.keyboard().press("]");
         Locator focused = page.locator("fs-text-annotator .fs-ghost-focus").first();

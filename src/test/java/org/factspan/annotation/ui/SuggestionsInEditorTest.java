@@ -89,7 +89,9 @@ class SuggestionsInEditorTest extends SpringBrowserlessTest {
         List<TextAnnotator.ClientGhost> ghosts = view.annotator.getGhosts();
         assertThat(ghosts).isNotEmpty();
         assertThat(ghosts).extracting(TextAnnotator.ClientGhost::label).contains("ATTRIBUTION", "SOURCE");
-        assertThat(ghost(view, "SOURCE", "Kassym-Jomart Tokayev").recommender()).isEqualTo("patterns");
+        // the patterns propose it; the statistical model may too (spans of other tests), and the surer one names it
+        assertThat(ghost(view, "SOURCE", "Kassym-Jomart Tokayev").recommender()).isIn("patterns",
+                "opennlp-name-finder");
         assertThat(view.suggestions.status.isVisible()).isTrue();
         assertThat(view.suggestions.status.getText()).isEqualTo(ghosts.size() + " suggestions");
     }
@@ -108,7 +110,7 @@ class SuggestionsInEditorTest extends SpringBrowserlessTest {
             assertThat(s.label()).isEqualTo("SOURCE");
             assertThat(s.text()).isEqualTo("Kassym-Jomart Tokayev");
             assertThat(suggestionService.acceptedFrom(carol, TestUsers.SEED_PROJECT, doc.id(), s.id()))
-                    .contains("patterns");
+                    .contains(tokayev.recommender());
         });
         assertThat(view.annotator.getSpans()).extracting(TextAnnotator.ClientSpan::id).containsExactly(mine.getFirst()
                 .id());
