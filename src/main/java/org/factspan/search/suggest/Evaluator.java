@@ -40,7 +40,7 @@ class Evaluator {
                     if (i % folds == fold) {
                         test.add(docs.get(i));
                     } else {
-                        train.addAll(docs.get(i).byAnnotator());
+                        train.add(docs.get(i).training());
                     }
                 }
                 Recommender.Model model = r.train(schema, train);

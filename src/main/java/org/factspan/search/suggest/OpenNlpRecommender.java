@@ -154,7 +154,9 @@ public class OpenNlpRecommender implements Recommender {
 
         /**
          * Name samples of one label: spans inside a sentence become token spans (a span that starts or ends inside a
-         * token takes the whole token); overlapping spans of the label keep the first, longest one.
+         * token takes the whole token); overlapping spans of the label keep the first, longest one. Only sentences with
+         * at least one span (of any label) take part: a team labels a document bit by bit, and a sentence nobody has
+         * labeled yet would teach the model that its cues and names are nothing.
          */
         List<NameSample> samples(List<Extent> spans, String label) {
             List<Extent> mine = spans.stream().filter(s -> s.label().equals(label))
@@ -166,6 +168,9 @@ public class OpenNlpRecommender implements Recommender {
             for (Sentence s : sentences) {
                 int sStart = s.tokens()[0].getStart();
                 int sEnd = s.tokens()[s.tokens().length - 1].getEnd();
+                if (spans.stream().noneMatch(e -> e.start() < sEnd && e.end() > sStart)) {
+                    continue;
+                }
                 List<Span> names = new ArrayList<>();
                 int taken = -1;
                 for (Extent e : mine) {

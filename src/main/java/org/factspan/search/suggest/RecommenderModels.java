@@ -148,7 +148,7 @@ class RecommenderModels implements DisposableBean {
 
     Trained train(List<LabelInfo> schema, List<Training.Doc> docs) {
         List<Recommender.TrainingDocument> all = new ArrayList<>();
-        docs.forEach(d -> all.addAll(d.byAnnotator()));
+        docs.forEach(d -> all.add(d.training()));
         Map<String, Recommender.Model> models = new LinkedHashMap<>();
         for (Recommender r : recommenders) {
             models.put(r.id(), r.train(schema, all));

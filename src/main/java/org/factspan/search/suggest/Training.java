@@ -1,10 +1,8 @@
 package org.factspan.search.suggest;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.factspan.annotation.AnnotatedDocument;
 import org.factspan.annotation.AnnotationExchangeService;
@@ -26,10 +24,16 @@ class Training {
     static final Actor SYSTEM = new Actor(0, "system", Role.ADMIN);
 
     /**
-     * One document: its text, each annotator's spans as a training document, and the gold standard (the union of the
-     * annotators' spans, each extent and label once). Offsets are UTF-16.
+     * One document: its text and the union of the annotators' spans (each extent and label once), which is both what
+     * the recommenders learn from and the gold standard they are measured against. Offsets are UTF-16. The union, not
+     * one training document per annotator: annotators who have labeled only part of a document would otherwise teach
+     * that everything they have not labeled yet is nothing.
      */
-    record Doc(long id, String text, List<Recommender.TrainingDocument> byAnnotator, Set<Recommender.Extent> gold) {
+    record Doc(long id, String text, Set<Recommender.Extent> gold) {
+
+        Recommender.TrainingDocument training() {
+            return new Recommender.TrainingDocument(text, List.copyOf(gold));
+        }
     }
 
     private final AnnotationExchangeService exchange;
@@ -52,15 +56,10 @@ class Training {
     private static Doc toDoc(AnnotatedDocument d) {
         String text = d.document().text();
         CodePoints cp = CodePoints.of(text);
-        Map<String, List<Recommender.Extent>> byAnnotator = new LinkedHashMap<>();
         Set<Recommender.Extent> gold = new LinkedHashSet<>();
         for (SpanInfo s : d.spans()) {
-            var e = new Recommender.Extent(cp.toUtf16(s.start()), cp.toUtf16(s.end()), s.label());
-            byAnnotator.computeIfAbsent(s.annotator(), k -> new ArrayList<>()).add(e);
-            gold.add(e);
+            gold.add(new Recommender.Extent(cp.toUtf16(s.start()), cp.toUtf16(s.end()), s.label()));
         }
-        List<Recommender.TrainingDocument> training = byAnnotator.values().stream()
-                .map(spans -> new Recommender.TrainingDocument(text, spans)).toList();
-        return new Doc(d.document().id(), text, training, gold);
+        return new Doc(d.document().id(), text, gold);
     }
 }
