@@ -63,6 +63,14 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.factspan.corpus..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.factspan.annotation..")
                 .check(CLASSES);
+        // search reads corpus and annotation; they know it only through events and SpanSuggestions (and links by URL)
+        noClasses().that().resideInAnyPackage("org.factspan.base..", "org.factspan.security..", "org.factspan.corpus..",
+                "org.factspan.annotation..", "org.factspan.diff..", "org.factspan.agreement..", "org.factspan.export..")
+                .should().dependOnClassesThat().resideInAPackage("org.factspan.search..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("org.factspan.search..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.factspan.export..", "org.factspan.agreement..")
+                .check(CLASSES);
         // export reads the features; none of them knows export (the document list links to it by URL)
         noClasses().that().resideInAnyPackage("org.factspan.base..", "org.factspan.security..", "org.factspan.corpus..",
                 "org.factspan.annotation..", "org.factspan.diff..", "org.factspan.agreement..")

@@ -24,6 +24,7 @@ import org.factspan.corpus.ProjectInfo;
 import org.factspan.corpus.ProjectRole;
 import org.factspan.security.Actor;
 import org.factspan.security.UserService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,9 +59,11 @@ public class AnnotationService {
     private final UserService users;
     private final Clock clock;
     private volatile Long goldId;
+    private final ApplicationEventPublisher events;
 
     AnnotationService(SpanRepository spans, SpanAttributeRepository attributes, AttributionRepository attributions,
-            CorpusService corpus, UserService users, Clock clock) {
+            CorpusService corpus, UserService users, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.spans = spans;
         this.attributes = attributes;
         this.attributions = attributions;
@@ -197,6 +200,7 @@ public class AnnotationService {
                     + label + " already");
         }
         values.forEach((name, value) -> attributes.save(new SpanAttribute(saved.getId(), name, value)));
+        events.publishEvent(new SpanChanged(slug, documentId, saved.getId(), SpanChanged.Change.CREATED));
         return toInfo(saved, corpus.textIndex(documentId), owner.username(), new TreeMap<>(values));
     }
 
@@ -218,6 +222,7 @@ public class AnnotationService {
         attributes.deleteAllInBatch(attributes.findBySpanId(spanId));
         spans.delete(span);
         spans.flush();
+        events.publishEvent(new SpanChanged(slug, documentId, spanId, SpanChanged.Change.DELETED));
         return new DeletedSpan(info, using);
     }
 
@@ -273,6 +278,7 @@ public class AnnotationService {
             }
         }
         spans.flush();
+        events.publishEvent(new SpanChanged(slug, documentId, spanId, SpanChanged.Change.RELABELED));
         return toInfo(span, corpus.textIndex(documentId), owner.username(), kept);
     }
 
@@ -304,6 +310,7 @@ public class AnnotationService {
         stamp(actor, owner, span::stamp);
         attributes.flush();
         spans.flush();
+        events.publishEvent(new SpanChanged(slug, documentId, spanId, SpanChanged.Change.ATTRIBUTE));
         return toInfo(span, corpus.textIndex(documentId), owner.username(),
                 attributesOf(List.of(spanId)).getOrDefault(spanId, Map.of()));
     }

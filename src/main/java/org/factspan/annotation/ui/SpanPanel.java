@@ -250,6 +250,8 @@ class SpanPanel extends Div {
                 {"Del / Backspace", "delete the selected span"},
                 {"l, then click source and claim", "link an attribution"},
                 {"Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", "undo / redo"},
+                {"] / [", "next / previous suggestion"},
+                {"Enter or click, x", "accept, reject it"},
                 {"Esc", "clear the selection"}};
         for (String[] k : keys) {
             Div row = new Div(new Span(k[0]), new Span(k[1]));

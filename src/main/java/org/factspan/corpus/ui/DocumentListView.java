@@ -38,6 +38,10 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
     public static final String DISAGREEMENTS_ROUTE = "projects/%s/disagreements";
     /** The curation view of a document (curation feature, curators and admins). */
     public static final String CURATION_ROUTE = "projects/%s/documents/%d/curate";
+    /** Search in the project (a route of the search feature, linked by URL only). */
+    public static final String SEARCH_ROUTE = "projects/%s/search";
+    /** The project's recommenders (shown to its curators and admins). */
+    public static final String RECOMMENDERS_ROUTE = "projects/%s/recommenders";
 
     final Grid<DocumentSummary> grid = new Grid<>();
     private final CorpusService corpus;
@@ -55,6 +59,8 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
     /** Annotators with assignments: their next unfinished document. */
     final com.vaadin.flow.component.button.Button next = new com.vaadin.flow.component.button.Button("Next document →");
     private final org.factspan.corpus.AssignmentService assignments;
+    final Anchor search = new Anchor("", "Search");
+    final Anchor recommenders = new Anchor("", "Recommenders");
     private Map<Long, Long> mySpans = Map.of();
     private Map<Long, org.factspan.corpus.AssignmentInfo> mine = Map.of();
     private String slug;
@@ -103,8 +109,11 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
                 () -> com.vaadin.flow.component.notification.Notification.show("You have finished all your documents"
                         + " in this project", 4000, com.vaadin.flow.component.notification.Notification.Position
                                 .BOTTOM_START)));
-        var links = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(next, export, agreement,
-                disagreements, progress, importDocuments, settings);
+        search.setId("search-link");
+        recommenders.setId("recommenders-link");
+        recommenders.setVisible(false);
+        var links = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(next, search, export, agreement,
+                disagreements, progress, importDocuments, recommenders, settings);
         links.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
         links.addClassName("fs-project-links");
         add(title, about, links, grid);
@@ -125,6 +134,9 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
             disagreements.setHref(DISAGREEMENTS_ROUTE.formatted(slug));
             disagreements.setVisible(curator);
             curate.setVisible(curator);
+            search.setHref(SEARCH_ROUTE.formatted(slug));
+            recommenders.setHref(RECOMMENDERS_ROUTE.formatted(slug));
+            recommenders.setVisible(curator);
             boolean curates = project.curatedBy(actor);
             settings.setHref("projects/" + slug + "/settings");
             importDocuments.setHref("projects/" + slug + "/import");
