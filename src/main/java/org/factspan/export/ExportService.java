@@ -154,7 +154,8 @@ public class ExportService {
 
     static ExportSchema schema(ProjectInfo project) {
         return new ExportSchema(project.labels().stream()
-                .map(l -> new ExportSchema.Label(l.name(), l.title(), l.kind(), l.color())).toList());
+                .map(l -> new ExportSchema.Label(l.name(), l.title(), l.kind(), l.color(),
+                        l.attributes().stream().map(AttributeDef::name).toList())).toList());
     }
 
     private DatasetInfo info(AnnotationSelection selection, Instant at) {
