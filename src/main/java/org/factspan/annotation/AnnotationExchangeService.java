@@ -1,6 +1,8 @@
 package org.factspan.annotation;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -32,6 +34,7 @@ import org.factspan.corpus.ProjectRole;
 import org.factspan.corpus.ProjectSetupService;
 import org.factspan.security.Actor;
 import org.factspan.security.UserService;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,6 +52,10 @@ public class AnnotationExchangeService {
 
     /** The set of every annotator's spans. */
     public static final String ALL = "all";
+    /** At most this many documents are read at once when streaming. */
+    static final int BATCH_DOCUMENTS = 100;
+    /** A batch stops growing when its texts reach this many code points (one bigger document is read alone). */
+    static final int BATCH_CODE_POINTS = 2_000_000;
 
     private final SpanRepository spans;
     private final SpanAttributeRepository attributes;
@@ -56,11 +63,12 @@ public class AnnotationExchangeService {
     private final CorpusService corpus;
     private final UserService users;
     private final TransactionTemplate readOnly;
+    private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
 
     AnnotationExchangeService(SpanRepository spans, SpanAttributeRepository attributes,
             AttributionRepository attributions, CorpusService corpus, UserService users,
-            PlatformTransactionManager transactions, Clock clock) {
+            PlatformTransactionManager transactions, NamedParameterJdbcTemplate jdbc, Clock clock) {
         this.spans = spans;
         this.attributes = attributes;
         this.attributions = attributions;
@@ -68,6 +76,7 @@ public class AnnotationExchangeService {
         this.users = users;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -119,37 +128,55 @@ public class AnnotationExchangeService {
                         + project.labels().stream().map(LabelInfo::name).collect(Collectors.joining(", ")));
             }
         }
-        List<Long> all = corpus.listDocuments(actor, slug).stream().map(DocumentSummary::id).toList();
+        List<DocumentSummary> all = corpus.listDocuments(actor, slug);
+        Set<Long> known = all.stream().map(DocumentSummary::id).collect(Collectors.toSet());
         for (long id : f.documentIds()) {
-            if (!all.contains(id)) {
+            if (!known.contains(id)) {
                 throw new NotFoundException("No document " + id + " in project " + slug);
             }
         }
-        List<Long> ids = f.documentIds().isEmpty() ? all
-                : all.stream().filter(f.documentIds()::contains).toList();
-        return new AnnotationSelection(actor, project, wanted, userId, ids, f.labels());
+        List<DocumentSummary> chosen = f.documentIds().isEmpty() ? all
+                : all.stream().filter(d -> f.documentIds().contains(d.id())).toList();
+        return new AnnotationSelection(actor, project, wanted, userId, chosen.stream().map(DocumentSummary::id).toList(),
+                chosen.stream().map(DocumentSummary::length).toList(), f.labels());
     }
 
     /**
-     * The selected documents one at a time: each {@code next()} loads one document's text, spans, attributes and
-     * attributions in a read-only transaction of its own.
+     * The selected documents one at a time, read in batches: each batch of up to {@value #BATCH_DOCUMENTS} documents
+     * (fewer when their texts pass {@value #BATCH_CODE_POINTS} code points) is read with one query each for texts,
+     * spans, attribute values and attributions, in a read-only transaction of its own; only that batch is held.
      */
     public Iterator<AnnotatedDocument> documents(AnnotationSelection selection) {
-        Iterator<Long> ids = selection.documentIds().iterator();
+        List<Long> ids = selection.documentIds();
+        List<Integer> lengths = selection.lengths();
         Map<Long, String> names = new HashMap<>();
         return new Iterator<>() {
+            int next;
+            Iterator<AnnotatedDocument> batch = Collections.emptyIterator();
+
             @Override
             public boolean hasNext() {
-                return ids.hasNext();
+                return batch.hasNext() || next < ids.size();
             }
 
             @Override
             public AnnotatedDocument next() {
-                if (!ids.hasNext()) {
-                    throw new NoSuchElementException();
+                if (!batch.hasNext()) {
+                    if (next >= ids.size()) {
+                        throw new NoSuchElementException();
+                    }
+                    int end = next;
+                    long size = 0;
+                    while (end < ids.size() && end - next < BATCH_DOCUMENTS
+                            && (end == next || size + lengths.get(end) <= BATCH_CODE_POINTS)) {
+                        size += lengths.get(end);
+                        end++;
+                    }
+                    List<Long> chunk = ids.subList(next, end);
+                    next = end;
+                    batch = readOnly.execute(status -> loadBatch(selection, chunk, names)).iterator();
                 }
-                long id = ids.next();
-                return readOnly.execute(status -> load(selection, id, names));
+                return batch.next();
             }
         };
     }
@@ -160,34 +187,69 @@ public class AnnotationExchangeService {
         documents(select(actor, slug, set, filter)).forEachRemaining(consumer);
     }
 
-    private AnnotatedDocument load(AnnotationSelection selection, long documentId, Map<Long, String> names) {
-        DocumentContent doc = corpus.openDocument(selection.actor(), selection.project().slug(), documentId);
-        List<Span> found = selection.userId() == null ? spans.findByDocumentIdOrderByStartAscEndAscIdAsc(documentId)
-                : spans.findByDocumentIdAndUserIdOrderByStartAscEndAscIdAsc(documentId, selection.userId());
-        List<Span> kept = found.stream()
-                .filter(s -> selection.labels().isEmpty() || selection.labels().contains(s.getLabel())).toList();
-        Map<Long, Map<String, String>> values = new HashMap<>();
-        List<Long> spanIds = kept.stream().map(Span::getId).toList();
-        for (int i = 0; i < spanIds.size(); i += 1000) {
-            for (SpanAttribute a : attributes.findBySpanIdIn(spanIds.subList(i, Math.min(spanIds.size(), i + 1000)))) {
-                values.computeIfAbsent(a.getSpanId(), k -> new TreeMap<>()).put(a.getName(), a.getValue());
-            }
+    private List<AnnotatedDocument> loadBatch(AnnotationSelection selection, List<Long> documentIds,
+            Map<Long, String> names) {
+        List<DocumentContent> docs = corpus.openDocuments(selection.actor(), selection.project().slug(), documentIds);
+        Map<String, Object> params = new HashMap<>();
+        params.put("docs", documentIds);
+        String byUser = "";
+        if (selection.userId() != null) {
+            params.put("user", selection.userId());
+            byUser = " and s.user_id = :user";
         }
-        if (kept.stream().anyMatch(s -> !names.containsKey(s.getUserId()))) {
+        record Row(long id, long documentId, long userId, String label, int start, int end, Instant createdAt) {
+        }
+        Map<Long, List<Row>> spansByDocument = new HashMap<>();
+        Set<Long> users = new HashSet<>();
+        jdbc.query("select s.id, s.document_id, s.user_id, s.label, s.start_cp, s.end_cp, s.created_at from span s"
+                + " where s.document_id in (:docs)" + byUser + " order by s.document_id, s.start_cp, s.end_cp, s.id",
+                params, rs -> {
+                    Row row = new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getInt(5),
+                            rs.getInt(6), rs.getObject(7, OffsetDateTime.class).toInstant());
+                    if (selection.labels().isEmpty() || selection.labels().contains(row.label())) {
+                        spansByDocument.computeIfAbsent(row.documentId(), k -> new ArrayList<>()).add(row);
+                        users.add(row.userId());
+                    }
+                });
+        Map<Long, Map<String, String>> values = new HashMap<>();
+        jdbc.query("select a.span_id, a.name, a.val from span_attribute a join span s on s.id = a.span_id"
+                + " where s.document_id in (:docs)" + byUser, params,
+                rs -> {
+                    values.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getString(3));
+                });
+        Map<Long, List<AttributionInfo>> linksByDocument = new HashMap<>();
+        jdbc.query("select s.id, s.document_id, s.source_span_id, s.cue_span_id, s.content_span_id from attribution s"
+                + " where s.document_id in (:docs)" + byUser + " order by s.document_id, s.id", params, rs -> {
+                    long source = rs.getLong(3);
+                    Long sourceId = rs.wasNull() ? null : source;
+                    long cue = rs.getLong(4);
+                    Long cueId = rs.wasNull() ? null : cue;
+                    linksByDocument.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(
+                            new AttributionInfo(rs.getLong(1), rs.getLong(2), sourceId, cueId, rs.getLong(5)));
+                });
+        if (!names.keySet().containsAll(users)) {
             names.putAll(annotators(selection.project().id()));
         }
-        CodePoints text = CodePoints.of(doc.text());
-        List<SpanInfo> infos = kept.stream().map(s -> new SpanInfo(s.getId(), documentId, s.getStart(), s.getEnd(),
-                s.getLabel(), text.substring(s.getStart(), s.getEnd()), names.get(s.getUserId()), s.getCreatedAt(),
-                Collections.unmodifiableMap(values.getOrDefault(s.getId(), new TreeMap<>())))).toList();
-        Set<Long> keptIds = new HashSet<>(spanIds);
-        List<AttributionInfo> links = (selection.userId() == null ? attributions.findByDocumentIdOrderById(documentId)
-                : attributions.findByDocumentIdAndUserIdOrderById(documentId, selection.userId())).stream()
-                .map(Attribution::toInfo)
-                .filter(a -> keptIds.contains(a.content()) && (a.source() == null || keptIds.contains(a.source()))
-                        && (a.cue() == null || keptIds.contains(a.cue())))
-                .toList();
-        return new AnnotatedDocument(doc, infos, links);
+        List<AnnotatedDocument> result = new ArrayList<>(docs.size());
+        for (DocumentContent doc : docs) {
+            CodePoints text = CodePoints.of(doc.text());
+            List<Row> kept = spansByDocument.getOrDefault(doc.id(), List.of());
+            List<SpanInfo> infos = new ArrayList<>(kept.size());
+            Set<Long> keptIds = new HashSet<>();
+            for (Row s : kept) {
+                keptIds.add(s.id());
+                Map<String, String> attrs = values.get(s.id());
+                infos.add(new SpanInfo(s.id(), doc.id(), s.start(), s.end(), s.label(),
+                        text.substring(s.start(), s.end()), names.get(s.userId()), s.createdAt(),
+                        attrs == null ? Map.of() : Collections.unmodifiableMap(attrs)));
+            }
+            List<AttributionInfo> links = linksByDocument.getOrDefault(doc.id(), List.of()).stream()
+                    .filter(a -> keptIds.contains(a.content()) && (a.source() == null || keptIds.contains(a.source()))
+                            && (a.cue() == null || keptIds.contains(a.cue())))
+                    .toList();
+            result.add(new AnnotatedDocument(doc, infos, links));
+        }
+        return result;
     }
 
     private static boolean mayReadAll(Actor actor, ProjectInfo project) {

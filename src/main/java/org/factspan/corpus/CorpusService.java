@@ -94,6 +94,27 @@ public class CorpusService {
                 d.getLengthCp(), parseMeta(d.getMeta()));
     }
 
+    /**
+     * Several documents of the project in one query, in the order of {@code documentIds}; checks access like
+     * {@link #openDocument}. An id that is not in the project: {@link NotFoundException}.
+     */
+    @Transactional(readOnly = true)
+    public List<DocumentContent> openDocuments(Actor actor, String slug, List<Long> documentIds) {
+        ProjectInfo project = requireProject(actor, slug);
+        Map<Long, Document> found = new java.util.HashMap<>();
+        for (Document d : documents.findByProjectIdAndIdIn(project.id(), documentIds)) {
+            found.put(d.getId(), d);
+        }
+        return documentIds.stream().map(id -> {
+            Document d = found.get(id);
+            if (d == null) {
+                throw new NotFoundException("No document " + id + " in project " + slug);
+            }
+            return new DocumentContent(d.getId(), project.id(), project.slug(), d.getName(), d.getTitle(), d.getBody(),
+                    d.getLengthCp(), parseMeta(d.getMeta()));
+        }).toList();
+    }
+
     /** A document of the project without its text (cheap): checks access like {@link #openDocument}. */
     @Transactional(readOnly = true)
     public DocumentSummary requireDocument(Actor actor, String slug, long documentId) {

@@ -61,6 +61,11 @@ public final class BratFormat implements ExportFormat, ImportFormat {
     }
 
     @Override
+    public boolean writesCard() {
+        return true;
+    }
+
+    @Override
     public ExportResult write(ExportSchema schema, Iterator<ExportDocument> docs, OutputStream out)
             throws IOException {
         return write(schema, docs, out, null);

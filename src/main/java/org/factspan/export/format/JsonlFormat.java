@@ -33,6 +33,14 @@ public final class JsonlFormat implements ExportFormat, ImportFormat {
     }
 
     @Override
+    public String description() {
+        return "Factspan's own lossless format: one JSON object per document and line (`id`, `name`, `text`, `meta`, "
+                + "`spans` with `id`, `start`, `end`, `label`, `text`, `annotator` or `provenance`, `attributes`, and "
+                + "`attributions` with `source`, `cue`, `content` span ids). Offsets are Unicode code points, end "
+                + "exclusive (Python `str` offsets).";
+    }
+
+    @Override
     public String fileExtension() {
         return "jsonl";
     }

@@ -75,6 +75,11 @@ public final class XmiFormat implements ExportFormat {
     }
 
     @Override
+    public boolean writesCard() {
+        return true;
+    }
+
+    @Override
     public ExportResult write(ExportSchema schema, Iterator<ExportDocument> docs, OutputStream out)
             throws IOException {
         return write(schema, docs, out, null);
