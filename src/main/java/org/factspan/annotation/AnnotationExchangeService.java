@@ -3,6 +3,9 @@ package org.factspan.annotation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -34,6 +37,7 @@ import org.factspan.corpus.ProjectRole;
 import org.factspan.corpus.ProjectSetupService;
 import org.factspan.security.Actor;
 import org.factspan.security.UserService;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -58,20 +62,15 @@ public class AnnotationExchangeService {
     static final int BATCH_CODE_POINTS = 2_000_000;
 
     private final SpanRepository spans;
-    private final SpanAttributeRepository attributes;
-    private final AttributionRepository attributions;
     private final CorpusService corpus;
     private final UserService users;
     private final TransactionTemplate readOnly;
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
 
-    AnnotationExchangeService(SpanRepository spans, SpanAttributeRepository attributes,
-            AttributionRepository attributions, CorpusService corpus, UserService users,
+    AnnotationExchangeService(SpanRepository spans, CorpusService corpus, UserService users,
             PlatformTransactionManager transactions, NamedParameterJdbcTemplate jdbc, Clock clock) {
         this.spans = spans;
-        this.attributes = attributes;
-        this.attributions = attributions;
         this.corpus = corpus;
         this.users = users;
         this.readOnly = new TransactionTemplate(transactions);
@@ -190,8 +189,10 @@ public class AnnotationExchangeService {
     private List<AnnotatedDocument> loadBatch(AnnotationSelection selection, List<Long> documentIds,
             Map<Long, String> names) {
         List<DocumentContent> docs = corpus.openDocuments(selection.actor(), selection.project().slug(), documentIds);
+        // The ids go into the SQL as literals (they are numbers): H2 checks a literal IN list with a hash set, but a
+        // list of parameters value by value for every row, which tripled the export time (docs/benchmarks.md).
+        String in = documentIds.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
         Map<String, Object> params = new HashMap<>();
-        params.put("docs", documentIds);
         String byUser = "";
         if (selection.userId() != null) {
             params.put("user", selection.userId());
@@ -202,7 +203,7 @@ public class AnnotationExchangeService {
         Map<Long, List<Row>> spansByDocument = new HashMap<>();
         Set<Long> users = new HashSet<>();
         jdbc.query("select s.id, s.document_id, s.user_id, s.label, s.start_cp, s.end_cp, s.created_at from span s"
-                + " where s.document_id in (:docs)" + byUser + " order by s.document_id, s.start_cp, s.end_cp, s.id",
+                + " where s.document_id in " + in + byUser + " order by s.document_id, s.start_cp, s.end_cp, s.id",
                 params, rs -> {
                     Row row = new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getInt(5),
                             rs.getInt(6), rs.getObject(7, OffsetDateTime.class).toInstant());
@@ -213,13 +214,13 @@ public class AnnotationExchangeService {
                 });
         Map<Long, Map<String, String>> values = new HashMap<>();
         jdbc.query("select a.span_id, a.name, a.val from span_attribute a join span s on s.id = a.span_id"
-                + " where s.document_id in (:docs)" + byUser, params,
+                + " where s.document_id in " + in + byUser, params,
                 rs -> {
                     values.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getString(3));
                 });
         Map<Long, List<AttributionInfo>> linksByDocument = new HashMap<>();
         jdbc.query("select s.id, s.document_id, s.source_span_id, s.cue_span_id, s.content_span_id from attribution s"
-                + " where s.document_id in (:docs)" + byUser + " order by s.document_id, s.id", params, rs -> {
+                + " where s.document_id in " + in + byUser + " order by s.document_id, s.id", params, rs -> {
                     long source = rs.getLong(3);
                     Long sourceId = rs.wasNull() ? null : source;
                     long cue = rs.getLong(4);
@@ -294,9 +295,15 @@ public class AnnotationExchangeService {
         List<PlannedSpan> plannedSpans = new ArrayList<>();
         List<PlannedAttribution> plannedAttributions = new ArrayList<>();
         Set<List<Object>> seen = new HashSet<>();
+        List<DocumentSummary> targets = new ArrayList<>(docs.size());
         for (AnnotationImport.ImportedDocument d : docs) {
+            targets.add(match(d, byId, byName, bySha, d.where() == null ? "document '" + d.name() + "'" : d.where()));
+        }
+        Set<List<Object>> existing = existingSpans(targets.stream().map(DocumentSummary::id).distinct().toList());
+        for (int index = 0; index < docs.size(); index++) {
+            AnnotationImport.ImportedDocument d = docs.get(index);
             String where = d.where() == null ? "document '" + d.name() + "'" : d.where();
-            DocumentSummary target = match(d, byId, byName, bySha, where);
+            DocumentSummary target = targets.get(index);
             if (!target.sha256().equals(ProjectSetupService.sha256(d.text()))) {
                 throw new InvalidRequestException(where + ": the text of '" + d.name()
                         + "' does not match the text of document " + target.id() + " ('" + target.name() + "')");
@@ -330,9 +337,8 @@ public class AnnotationExchangeService {
                     }
                 }
                 Actor owner = owner(actor, s.annotator(), owners, at);
-                if (!seen.add(List.of(target.id(), owner.userId(), label.name(), s.start(), s.end()))
-                        || spans.existsByDocumentIdAndUserIdAndLabelAndStartAndEnd(target.id(), owner.userId(),
-                                label.name(), s.start(), s.end())) {
+                List<Object> key = List.of(target.id(), owner.userId(), label.name(), s.start(), s.end());
+                if (!seen.add(key) || existing.contains(key)) {
                     throw new ConflictException(at + ": " + owner.username() + " has labeled " + s.start() + ".."
                             + s.end() + " as " + label.name() + " already");
                 }
@@ -371,25 +377,81 @@ public class AnnotationExchangeService {
                 plannedAttributions.add(new PlannedAttribution(target.id(), userId, a, byKey));
             }
         }
+        // JDBC batches: a JPA save per row costs a statement and a round trip each (see docs/benchmarks.md)
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<Long> ids = insertSpans(plannedSpans.stream().map(p -> new SpanRow(p.documentId(), p.userId(),
+                p.span().label(), p.span().start(), p.span().end())).toList(), now);
         Map<PlannedSpan, Long> stored = new IdentityHashMap<>();
-        var now = clock.instant();
-        for (PlannedSpan p : plannedSpans) {
-            Span saved = spans.save(new Span(p.documentId(), p.userId(), p.span().label(), p.span().start(),
-                    p.span().end(), now));
-            stored.put(p, saved.getId());
-            p.span().attributes().forEach((name, value) -> attributes.save(new SpanAttribute(saved.getId(), name,
-                    value)));
+        List<Object[]> values = new ArrayList<>();
+        for (int i = 0; i < plannedSpans.size(); i++) {
+            PlannedSpan p = plannedSpans.get(i);
+            long id = ids.get(i);
+            stored.put(p, id);
+            p.span().attributes().forEach((name, value) -> values.add(new Object[] {id, name, value}));
         }
+        jdbc.getJdbcTemplate().batchUpdate("insert into span_attribute (span_id, name, val) values (?, ?, ?)", values);
+        List<Object[]> links = new ArrayList<>();
         for (PlannedAttribution p : plannedAttributions) {
             var a = p.attribution();
-            attributions.save(new Attribution(p.documentId(), p.userId(),
+            links.add(new Object[] {p.documentId(), p.userId(),
                     a.source() == null ? null : stored.get(p.spans().get(a.source())),
-                    a.cue() == null ? null : stored.get(p.spans().get(a.cue())),
-                    stored.get(p.spans().get(a.content())), now));
+                    a.cue() == null ? null : stored.get(p.spans().get(a.cue())), stored.get(p.spans().get(a.content())),
+                    now});
         }
-        spans.flush();
-        attributions.flush();
+        jdbc.getJdbcTemplate().batchUpdate("insert into attribution (document_id, user_id, source_span_id, cue_span_id,"
+                + " content_span_id, created_at) values (?, ?, ?, ?, ?, ?)", links);
         return new AnnotationImport.Summary(docs.size(), plannedSpans.size(), plannedAttributions.size());
+    }
+
+    /** (document id, user id, label, start, end) of the spans already stored in these documents. */
+    private Set<List<Object>> existingSpans(List<Long> documentIds) {
+        Set<List<Object>> keys = new HashSet<>();
+        for (int i = 0; i < documentIds.size(); i += 500) {
+            String in = documentIds.subList(i, Math.min(documentIds.size(), i + 500)).stream().map(String::valueOf)
+                    .collect(Collectors.joining(", ", "(", ")"));
+            jdbc.getJdbcTemplate().query("select document_id, user_id, label, start_cp, end_cp from span"
+                    + " where document_id in " + in, rs -> {
+                        keys.add(List.of(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getInt(5)));
+                    });
+        }
+        return keys;
+    }
+
+    /** Inserts spans in JDBC batches of 1,000 and returns their generated ids, in order. */
+    private List<Long> insertSpans(List<SpanRow> planned, OffsetDateTime now) {
+        List<Long> ids = new ArrayList<>(planned.size());
+        jdbc.getJdbcTemplate().execute((ConnectionCallback<Void>) connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into span (document_id, user_id, label,"
+                    + " start_cp, end_cp, created_at) values (?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+                for (int i = 0; i < planned.size(); i++) {
+                    SpanRow row = planned.get(i);
+                    insert.setLong(1, row.documentId());
+                    insert.setLong(2, row.userId());
+                    insert.setString(3, row.label());
+                    insert.setInt(4, row.start());
+                    insert.setInt(5, row.end());
+                    insert.setObject(6, now);
+                    insert.addBatch();
+                    if ((i + 1) % 1000 == 0 || i == planned.size() - 1) {
+                        insert.executeBatch();
+                        try (ResultSet keys = insert.getGeneratedKeys()) {
+                            while (keys.next()) {
+                                ids.add(keys.getLong(1));
+                            }
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        if (ids.size() != planned.size()) {
+            throw new IllegalStateException("The database returned " + ids.size() + " ids for " + planned.size()
+                    + " spans");
+        }
+        return ids;
+    }
+
+    private record SpanRow(long documentId, long userId, String label, int start, int end) {
     }
 
     private static DocumentSummary match(AnnotationImport.ImportedDocument d, Map<Long, DocumentSummary> byId,
