@@ -41,7 +41,11 @@ class BenchDatabase {
     final CorpusService corpus;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    BenchDatabase(JdbcTemplate jdbc, ProjectSetupService setup, UserService users, CorpusService corpus) {
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
+
+    BenchDatabase(JdbcTemplate jdbc, ProjectSetupService setup, UserService users, CorpusService corpus,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.setup = setup;
         this.users = users;
@@ -146,13 +150,20 @@ class BenchDatabase {
 
     void flush(List<Object[]> documents, List<Object[]> spans, List<Object[]> attributes,
             List<Object[]> attributions) {
-        jdbc.batchUpdate("insert into document (id, project_id, name, title, body, sha256, length_cp, meta, position,"
-                + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", documents);
-        insertAnnotations(spans, attributes, attributions);
+        transaction.executeWithoutResult(status -> {
+            jdbc.batchUpdate("insert into document (id, project_id, name, title, body, sha256, length_cp, meta,"
+                    + " position, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", documents);
+            insertAnnotations(spans, attributes, attributions);
+        });
         documents.clear();
     }
 
+    /** Inserts the rows in JDBC batches, in one transaction (the caller's, if there is one). */
     void insertAnnotations(List<Object[]> spans, List<Object[]> attributes, List<Object[]> attributions) {
+        transaction.executeWithoutResult(status -> insertRows(spans, attributes, attributions));
+    }
+
+    private void insertRows(List<Object[]> spans, List<Object[]> attributes, List<Object[]> attributions) {
         jdbc.batchUpdate("insert into span (id, document_id, user_id, label, start_cp, end_cp, created_at)"
                 + " values (?, ?, ?, ?, ?, ?, ?)", spans);
         jdbc.batchUpdate("insert into span_attribute (span_id, name, val) values (?, ?, ?)", attributes);
