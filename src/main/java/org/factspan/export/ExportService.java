@@ -47,6 +47,12 @@ public class ExportService {
 
     /** The agreement measures a dataset card shows. */
     static final List<String> CARD_MEASURES = List.of("span_f1_exact", "cohen_kappa");
+    /**
+     * Above this many exported spans the card leaves agreement to the agreement view and API: computing it holds
+     * every annotator's spans of the documents in memory (about 1.5 KB a span), which would end constant-memory
+     * exports.
+     */
+    static final int CARD_AGREEMENT_MAX_SPANS = 250_000;
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -221,16 +227,22 @@ public class ExportService {
             attributes.put(l.name(), l.attributes().stream().map(ExportService::describe).toList());
         }
         return new DatasetInfo(project.slug(), project.name(), selection.set(), filters, export.at, version, attributes,
-                () -> agreementSummary(export.actor, project.slug(), selection.documentIds()));
+                spans -> agreementSummary(export.actor, project.slug(), selection.documentIds(), spans));
     }
 
     /**
      * The card's agreement: {@link #CARD_MEASURES} over the exported documents and everyone with spans in them, as
      * the agreement view computes them; for curators and admins only (others see why not).
      */
-    AgreementSummary agreementSummary(Actor actor, String slug, List<Long> documentIds) {
+    AgreementSummary agreementSummary(Actor actor, String slug, List<Long> documentIds, int spans) {
         if (documentIds.isEmpty()) {
             return new AgreementSummary(List.of(), "No documents, so no agreement.");
+        }
+        if (spans > CARD_AGREEMENT_MAX_SPANS) {
+            return new AgreementSummary(List.of(), String.format(java.util.Locale.ROOT, "Not computed for an export"
+                    + " of more than %,d spans (this one has %,d), to keep the export's memory flat; the agreement"
+                    + " view and `GET /api/v1/projects/%s/agreement` compute it.", CARD_AGREEMENT_MAX_SPANS, spans,
+                    slug));
         }
         List<MeasureResult> results;
         try {

@@ -50,9 +50,10 @@ class BenchDatabase {
         this.setup = setup;
         this.users = users;
         this.corpus = corpus;
-        // databases of earlier runs (this run's was made after the JVM started)
+        // databases of earlier bench runs (this run's was made after the JVM started); only in a bench run
         long started = ManagementFactory.getRuntimeMXBean().getStartTime();
-        java.io.File[] old = new java.io.File("target/bench").listFiles((dir, name) -> name.startsWith("h2-"));
+        java.io.File[] old = System.getProperty("bench.scale") == null ? null
+                : new java.io.File("target/bench").listFiles((dir, name) -> name.startsWith("h2-"));
         for (java.io.File f : old == null ? new java.io.File[0] : old) {
             if (f.lastModified() < started) {
                 f.delete();

@@ -186,6 +186,16 @@ class ExportServiceTest {
     }
 
     @Test
+    void theCardLeavesAgreementOfHugeExportsToTheAgreementView() {
+        var carol = fixture.actor("carol");
+        List<Long> docs = List.of(fixture.document(carol, slug, 0));
+        assertThat(exports.agreementSummary(carol, slug, docs, 10).values()).isNotEmpty();
+        AgreementSummary huge = exports.agreementSummary(carol, slug, docs, ExportService.CARD_AGREEMENT_MAX_SPANS + 1);
+        assertThat(huge.values()).isEmpty();
+        assertThat(huge.note()).contains("Not computed", "250,001", "/api/v1/projects/" + slug + "/agreement");
+    }
+
+    @Test
     void singleFileFormatsCanBeZippedWithACardAndTheFileIsUnchanged() throws Exception {
         var carol = fixture.actor("carol");
         for (String format : List.of("jsonl", "doccano", "labelstudio", "conll", "csv")) {

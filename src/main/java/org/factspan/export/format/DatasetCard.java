@@ -51,7 +51,7 @@ final class DatasetCard {
         md.append("Claims, sources and attribution cues in news text, annotated with Factspan.\n\n");
         if (info != null) {
             about(md);
-            agreement(md, info.agreement().get());
+            agreement(md, info.agreement().apply(spansPerLabel.values().stream().mapToInt(Integer::intValue).sum()));
         }
         md.append("| | count |\n|---|---|\n");
         md.append("| documents | ").append(documents).append(" |\n");
