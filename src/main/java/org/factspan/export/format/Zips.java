@@ -53,12 +53,12 @@ final class Zips {
         zip.putNextEntry(entry);
     }
 
-    /** The zip as a stream whose {@code close()} does nothing, for writers that close what they are given. */
-    static OutputStream unclosable(ZipOutputStream zip) {
-        return new FilterOutputStream(zip) {
+    /** The stream (a zip) as one whose {@code close()} only flushes, for writers that close what they are given. */
+    static OutputStream unclosable(OutputStream stream) {
+        return new FilterOutputStream(stream) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                zip.write(b, off, len);
+                stream.write(b, off, len);
             }
 
             @Override
