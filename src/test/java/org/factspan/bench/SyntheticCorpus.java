@@ -104,7 +104,6 @@ final class SyntheticCorpus {
         Random random = new Random(seed * 1_000_003L + index);
         List<String> pool = sentences();
         StringBuilder text = new StringBuilder(HEAD).append("Report ").append(index + 1).append(". ");
-        List<int[]> sentenceWords = new ArrayList<>(); // per sentence: word starts and ends in code points
         List<List<int[]>> bySentence = new ArrayList<>();
         int count = 0;
         while (count < words) {
@@ -128,7 +127,6 @@ final class SyntheticCorpus {
             bySentence.add(wordsOf);
             count += wordsOf.size();
         }
-        sentenceWords.clear();
         double perSentence = Math.min(1.0, share * count / 8.5 / bySentence.size());
         List<Span[]> truth = new ArrayList<>();
         for (List<int[]> w : bySentence) {
