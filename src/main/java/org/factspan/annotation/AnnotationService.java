@@ -88,7 +88,7 @@ public class AnnotationService {
     public SpanInfo createSpan(Actor actor, String slug, long documentId, int start, int end, String label,
             Map<String, String> values) {
         ProjectInfo project = corpus.requireProject(actor, slug);
-        DocumentSummary doc = corpus.requireDocument(actor, slug, documentId);
+        DocumentSummary doc = corpus.requireDocument(project, documentId);
         LabelInfo labelInfo = requireLabel(project, label);
         if (start < 0 || end > doc.length() || start >= end) {
             throw new InvalidRequestException("Span " + start + ".." + end + " is not a non-empty range inside the text"

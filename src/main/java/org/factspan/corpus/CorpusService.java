@@ -125,6 +125,18 @@ public class CorpusService {
     }
 
     /**
+     * A document of a project the caller has already been checked for ({@code project} comes from
+     * {@link #requireProject}), without reading the project, membership and labels again: saves four queries on every
+     * span saved.
+     */
+    @Transactional(readOnly = true)
+    public DocumentSummary requireDocument(ProjectInfo project, long documentId) {
+        DocumentRow r = documents.findRow(documentId, project.id())
+                .orElseThrow(() -> new NotFoundException("No document " + documentId + " in project " + project.slug()));
+        return new DocumentSummary(r.id(), r.name(), r.title(), r.lengthCp(), r.sha256(), parseMeta(r.meta()));
+    }
+
+    /**
      * The code point index of a document's text, cached: texts never change after import. Callers check
      * access first ({@link #requireDocument}).
      */
