@@ -58,7 +58,7 @@ public final class KrippendorffAlphaUnitizingMeasure implements AgreementMeasure
                 count++;
             }
         }
-        KrippendorffAlphaUnitizingAgreement alpha = new KrippendorffAlphaUnitizingAgreement(study);
+        KrippendorffAlphaUnitizingAgreement alpha = new FastUnitizingAlpha(study);
         double overall = alpha.calculateAgreement();
         Map<String, Double> byLabel = new LinkedHashMap<>();
         for (String label : input.labels()) {

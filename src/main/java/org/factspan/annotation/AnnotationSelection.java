@@ -16,15 +16,17 @@ public final class AnnotationSelection {
     private final String set;
     private final Long userId;
     private final List<Long> documentIds;
+    private final List<Integer> lengths;
     private final Set<String> labels;
 
     AnnotationSelection(Actor actor, ProjectInfo project, String set, Long userId, List<Long> documentIds,
-            Set<String> labels) {
+            List<Integer> lengths, Set<String> labels) {
         this.actor = actor;
         this.project = project;
         this.set = set;
         this.userId = userId;
         this.documentIds = List.copyOf(documentIds);
+        this.lengths = List.copyOf(lengths);
         this.labels = Set.copyOf(labels);
     }
 
@@ -40,6 +42,11 @@ public final class AnnotationSelection {
     /** The documents, in project order. */
     public List<Long> documentIds() {
         return documentIds;
+    }
+
+    /** The documents' lengths in code points, in the order of {@link #documentIds()}. */
+    List<Integer> lengths() {
+        return lengths;
     }
 
     /** Labels to keep; empty for all. */

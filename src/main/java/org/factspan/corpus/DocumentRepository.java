@@ -14,6 +14,8 @@ interface DocumentRepository extends JpaRepository<Document, Long> {
 
     Optional<Document> findByIdAndProjectId(long id, long projectId);
 
+    List<Document> findByProjectIdAndIdIn(long projectId, java.util.Collection<Long> ids);
+
     @Query("select new org.factspan.corpus.DocumentRow(d.id, d.name, d.title, d.lengthCp, d.sha256, d.meta)"
             + " from Document d where d.id = :id and d.projectId = :projectId")
     Optional<DocumentRow> findRow(long id, long projectId);

@@ -39,14 +39,15 @@ class ExportApi {
     @GetMapping("/export")
     ResponseEntity<StreamingResponseBody> export(@PathVariable String slug,
             @RequestParam(required = false) String format, @RequestParam(required = false) String set,
-            @RequestParam(required = false) List<Long> documents, @RequestParam(required = false) List<String> labels) {
+            @RequestParam(required = false) List<Long> documents, @RequestParam(required = false) List<String> labels,
+            @RequestParam(defaultValue = "false") boolean zip) {
         if (format == null || format.isBlank()) {
             throw new InvalidRequestException("'format' is required; valid formats: "
                     + String.join(", ", exports.exportFormats()));
         }
         ExportService.PreparedExport export = exports.prepare(currentUser.require(), slug, format, set,
                 new AnnotationFilter(documents == null ? Set.of() : Set.copyOf(documents),
-                        labels == null ? Set.of() : Set.copyOf(labels)));
+                        labels == null ? Set.of() : Set.copyOf(labels)), zip);
         StreamingResponseBody body = export::writeTo;
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(export.mediaType()))

@@ -13,15 +13,13 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.factspan.annotation.AnnotatedDocument;
+import org.factspan.agreement.MeasureResult;
+import org.factspan.agreement.service.AgreementService;
 import org.factspan.annotation.AnnotationExchangeService;
 import org.factspan.annotation.AnnotationFilter;
 import org.factspan.annotation.AnnotationImport;
-import org.factspan.annotation.AnnotationSelection;
-import org.factspan.annotation.AttributionInfo;
-import org.factspan.annotation.SpanInfo;
+import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.corpus.AttributeDef;
 import org.factspan.corpus.AttributeKind;
@@ -31,35 +29,59 @@ import org.factspan.export.format.ExportFormat;
 import org.factspan.export.format.ExportResult;
 import org.factspan.export.format.FormatException;
 import org.factspan.export.format.ImportFormat;
+import org.factspan.export.format.ZipPackage;
 import org.factspan.security.Actor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.stereotype.Service;
 
 /**
- * Exports a project's annotations in a format, and imports annotations from a file. Permissions are those of
- * {@link AnnotationExchangeService}: the set {@value AnnotationExchangeService#ALL} for curators and admins, one's
- * own name for everyone, another's name for curators and admins. Everything is checked in {@link #prepare} before
- * the first byte is written, so a refused export writes nothing.
+ * Exports a project's annotations in a format, and imports annotations from a file. Which annotations: a set read by
+ * an {@link AnnotationSets} source (the annotators' sets by {@link AnnotatorSets}: {@value AnnotationExchangeService#ALL}
+ * for curators and admins, one's own name for everyone, another's name for curators and admins). Everything is
+ * checked in {@link #prepare} before the first byte is written, so a refused export writes nothing. Documents stream
+ * in batches ({@link AnnotationExchangeService#documents}), so memory does not grow with the project.
  */
 @Service
 public class ExportService {
+
+    /** The agreement measures a dataset card shows. */
+    static final List<String> CARD_MEASURES = List.of("span_f1_exact", "cohen_kappa");
+    /**
+     * Above this many exported spans the card leaves agreement to the agreement view and API: computing it holds
+     * every annotator's spans of the documents in memory (about 1.5 KB a span), which would end constant-memory
+     * exports.
+     */
+    static final int CARD_AGREEMENT_MAX_SPANS = 250_000;
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
     private final Formats formats;
     private final AnnotationExchangeService exchange;
+    private final AnnotationSets annotators;
+    private final List<AnnotationSets> sources;
+    private final AgreementService agreement;
     private final Clock clock;
     private final String version;
 
-    ExportService(Formats formats, AnnotationExchangeService exchange, Clock clock,
+    ExportService(Formats formats, AnnotationExchangeService exchange, AnnotatorSets annotators,
+            List<AnnotationSets> sources, AgreementService agreement, Clock clock,
             ObjectProvider<BuildProperties> build) {
         this.formats = formats;
         this.exchange = exchange;
+        this.annotators = annotators;
+        this.sources = sources.stream().filter(s -> s != annotators).toList();
+        this.agreement = agreement;
         this.clock = clock;
         BuildProperties properties = build.getIfAvailable();
         this.version = properties == null ? "development" : properties.getVersion();
+    }
+
+    /** How far a running export is: documents written of all selected. */
+    @FunctionalInterface
+    public interface Progress {
+        void documents(int written, int total);
     }
 
     /** A checked export, ready to be written once. */
@@ -67,14 +89,17 @@ public class ExportService {
 
         private final ExportService service;
         private final ExportFormat format;
-        private final AnnotationSelection selection;
+        private final ExportSelection selection;
+        private final Actor actor;
         private final Instant at;
         private final String fileName;
 
-        private PreparedExport(ExportService service, ExportFormat format, AnnotationSelection selection, Instant at) {
+        private PreparedExport(ExportService service, ExportFormat format, ExportSelection selection, Actor actor,
+                Instant at) {
             this.service = service;
             this.format = format;
             this.selection = selection;
+            this.actor = actor;
             this.at = at;
             this.fileName = (selection.project().slug() + "-" + selection.set() + "-" + STAMP.format(at))
                     .replaceAll("[^A-Za-z0-9._-]+", "_") + "." + format.fileExtension();
@@ -92,9 +117,20 @@ public class ExportService {
             return format.id();
         }
 
-        /** Writes the export, one document at a time; {@code out} stays open. */
+        /** How many documents the export will write. */
+        public int documents() {
+            return selection.documentIds().size();
+        }
+
+        /** Writes the export, a batch of documents at a time; {@code out} stays open. */
         public ExportResult writeTo(OutputStream out) throws IOException {
-            return service.write(this, out);
+            return writeTo(out, (written, total) -> {
+            });
+        }
+
+        /** As {@link #writeTo(OutputStream)}, telling {@code progress} after each document. */
+        public ExportResult writeTo(OutputStream out, Progress progress) throws IOException {
+            return service.write(this, out, progress);
         }
     }
 
@@ -106,9 +142,18 @@ public class ExportService {
         return formats.importIds();
     }
 
-    /** The sets the caller may export in the project. */
+    /** Whether the format is a zip with a dataset card by itself (the others can be zipped with one on request). */
+    public boolean writesCard(String formatId) {
+        return formats.export(formatId).map(ExportFormat::writesCard).orElse(false);
+    }
+
+    /** The sets the caller may export in the project: the annotators' sets first, then those of other sources. */
     public List<String> sets(Actor actor, String slug) {
-        return exchange.sets(actor, slug);
+        List<String> sets = new ArrayList<>(annotators.sets(actor, slug));
+        for (AnnotationSets source : sources) {
+            source.sets(actor, slug).stream().filter(s -> !sets.contains(s)).forEach(sets::add);
+        }
+        return sets;
     }
 
     /**
@@ -116,9 +161,18 @@ public class ExportService {
      * valid ones; see {@link AnnotationExchangeService#select} for the rest.
      */
     public PreparedExport prepare(Actor actor, String slug, String formatId, String set, AnnotationFilter filter) {
+        return prepare(actor, slug, formatId, set, filter, false);
+    }
+
+    /** As {@link #prepare(Actor, String, String, String, AnnotationFilter)}; {@code zip}: a zip with a dataset card. */
+    public PreparedExport prepare(Actor actor, String slug, String formatId, String set, AnnotationFilter filter,
+            boolean zip) {
         ExportFormat format = formats.export(formatId).orElseThrow(() -> new InvalidRequestException(
                 "Unknown export format '" + formatId + "'; valid formats: " + String.join(", ", formats.exportIds())));
-        return new PreparedExport(this, format, exchange.select(actor, slug, set, filter), clock.instant());
+        AnnotationSets source = set == null ? annotators
+                : sources.stream().filter(s -> s.owns(set)).findFirst().orElse(annotators);
+        ExportSelection selection = source.select(actor, slug, set, filter);
+        return new PreparedExport(this, zip ? ZipPackage.of(format) : format, selection, actor, clock.instant());
     }
 
     /** Checks, then writes the export to {@code out} (left open). */
@@ -127,12 +181,13 @@ public class ExportService {
         return prepare(actor, slug, formatId, set, filter).writeTo(out);
     }
 
-    private ExportResult write(PreparedExport export, OutputStream out) throws IOException {
-        AnnotationSelection selection = export.selection;
-        ProjectInfo project = selection.project();
-        Map<String, Integer> dropped = new TreeMap<>();
-        Iterator<AnnotatedDocument> source = exchange.documents(selection);
+    private ExportResult write(PreparedExport export, OutputStream out, Progress progress) throws IOException {
+        ExportSelection selection = export.selection;
+        int total = selection.documentIds().size();
+        Iterator<ExportDocument> source = selection.documents();
         Iterator<ExportDocument> docs = new Iterator<>() {
+            int written;
+
             @Override
             public boolean hasNext() {
                 return source.hasNext();
@@ -140,24 +195,27 @@ public class ExportService {
 
             @Override
             public ExportDocument next() {
-                return toExport(source.next(), dropped);
+                ExportDocument doc = source.next();
+                if (written > 0) {
+                    progress.documents(written, total);
+                }
+                written++;
+                return doc;
             }
         };
-        ExportResult result = export.format.write(schema(project), docs, out, info(selection, export.at));
-        if (dropped.isEmpty()) {
-            return result;
-        }
-        Map<String, Integer> all = new TreeMap<>(result.dropped());
-        dropped.forEach((reason, count) -> all.merge(reason, count, Integer::sum));
-        return new ExportResult(result.documents(), result.spans(), result.attributions(), all);
+        ExportResult result = export.format.write(schema(selection.project()), docs, out, info(export));
+        progress.documents(total, total);
+        return result;
     }
 
     static ExportSchema schema(ProjectInfo project) {
         return new ExportSchema(project.labels().stream()
-                .map(l -> new ExportSchema.Label(l.name(), l.title(), l.kind(), l.color())).toList());
+                .map(l -> new ExportSchema.Label(l.name(), l.title(), l.kind(), l.color(),
+                        l.attributes().stream().map(AttributeDef::name).toList())).toList());
     }
 
-    private DatasetInfo info(AnnotationSelection selection, Instant at) {
+    private DatasetInfo info(PreparedExport export) {
+        ExportSelection selection = export.selection;
         ProjectInfo project = selection.project();
         List<String> filters = new ArrayList<>();
         filters.add(selection.documentIds().size() + " document(s)");
@@ -168,27 +226,39 @@ public class ExportService {
         for (LabelInfo l : project.labels()) {
             attributes.put(l.name(), l.attributes().stream().map(ExportService::describe).toList());
         }
-        return new DatasetInfo(project.slug(), project.name(), selection.set(), filters, at, version, attributes);
+        return new DatasetInfo(project.slug(), project.name(), selection.set(), filters, export.at, version, attributes,
+                spans -> agreementSummary(export.actor, project.slug(), selection.documentIds(), spans));
+    }
+
+    /**
+     * The card's agreement: {@link #CARD_MEASURES} over the exported documents and everyone with spans in them, as
+     * the agreement view computes them; for curators and admins only (others see why not).
+     */
+    AgreementSummary agreementSummary(Actor actor, String slug, List<Long> documentIds, int spans) {
+        if (documentIds.isEmpty()) {
+            return new AgreementSummary(List.of(), "No documents, so no agreement.");
+        }
+        if (spans > CARD_AGREEMENT_MAX_SPANS) {
+            return new AgreementSummary(List.of(), String.format(java.util.Locale.ROOT, "Not computed for an export"
+                    + " of more than %,d spans (this one has %,d), to keep the export's memory flat; the agreement"
+                    + " view and `GET /api/v1/projects/%s/agreement` compute it.", CARD_AGREEMENT_MAX_SPANS, spans,
+                    slug));
+        }
+        List<MeasureResult> results;
+        try {
+            results = agreement.overall(actor, slug, documentIds, CARD_MEASURES);
+        } catch (ForbiddenException e) {
+            return new AgreementSummary(List.of(), "Not shown: only curators of the project and admins see agreement.");
+        }
+        return new AgreementSummary(results.stream().map(r -> new AgreementSummary.Value(r.id(),
+                r.defined() ? r.overall() : null, r.units(), r.defined() ? null : r.nanReason())).toList(),
+                "Over the " + documentIds.size() + " exported document(s) and everyone with spans in them, whatever "
+                        + "the set and label filter; the definitions are in Factspan's README (section Agreement).");
     }
 
     private static String describe(AttributeDef a) {
         return a.name() + (a.kind() == AttributeKind.ENUM ? ": " + String.join("|", a.options())
                 : " (" + a.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
-    }
-
-    private static ExportDocument toExport(AnnotatedDocument doc, Map<String, Integer> dropped) {
-        List<ExportSpan> spans = new ArrayList<>();
-        for (SpanInfo s : doc.spans()) {
-            spans.add(new ExportSpan(s.id(), s.start(), s.end(), s.label(), s.text(), s.annotator(), null,
-                    s.attributes()));
-        }
-        List<ExportAttribution> attributions = new ArrayList<>();
-        for (AttributionInfo a : doc.attributions()) {
-            attributions.add(new ExportAttribution(a.id(), a.source(), a.cue(), a.content(), doc.annotatorOf(a),
-                    null));
-        }
-        var d = doc.document();
-        return new ExportDocument(d.id(), d.name(), d.text(), d.meta(), spans, attributions);
     }
 
     /**

@@ -6,6 +6,7 @@ import org.factspan.export.format.CsvFormat;
 import org.factspan.export.format.DoccanoFormat;
 import org.factspan.export.format.JsonlFormat;
 import org.factspan.export.format.LabelStudioFormat;
+import org.factspan.export.format.XmiFormat;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -45,5 +46,10 @@ class FormatConfig {
     @Bean
     CsvFormat csvFormat() {
         return new CsvFormat();
+    }
+
+    @Bean
+    XmiFormat xmiFormat() {
+        return new XmiFormat();
     }
 }

@@ -122,4 +122,38 @@ class KrippendorffAlphaUnitizingMeasureTest {
         assertThat(empty.overall()).isNaN();
         assertThat(empty.nanReason()).isEqualTo("no spans");
     }
+
+    /** The fast expected disagreement gives DKPro's values, overall and per category, on random studies. */
+    @Test
+    void fastAlphaEqualsDkpro() {
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 40; round++) {
+            int raters = 2 + random.nextInt(3);
+            long length = 50 + random.nextInt(3000);
+            UnitizingAnnotationStudy study = new UnitizingAnnotationStudy(raters, 0, length);
+            for (int r = 0; r < raters; r++) {
+                for (String category : List.of("A", "B")) {
+                    long pos = random.nextInt(20);
+                    while (pos < length - 1) {
+                        long unit = 1 + random.nextInt(round % 2 == 0 ? 5 : 60);
+                        if (pos + unit > length) {
+                            break;
+                        }
+                        if (random.nextBoolean()) {
+                            study.addUnit(pos, unit, r, category);
+                        }
+                        pos += unit + random.nextInt(round % 3 == 0 ? 3 : 90);
+                    }
+                }
+            }
+            var dkpro = new KrippendorffAlphaUnitizingAgreement(study);
+            var fast = new FastUnitizingAlpha(study);
+            assertThat(fast.calculateAgreement()).as("round " + round)
+                    .isCloseTo(dkpro.calculateAgreement(), within(1e-12));
+            for (String category : List.of("A", "B")) {
+                assertThat(fast.calculateCategoryAgreement(category)).as("round " + round + " " + category)
+                        .isCloseTo(dkpro.calculateCategoryAgreement(category), within(1e-12));
+            }
+        }
+    }
 }

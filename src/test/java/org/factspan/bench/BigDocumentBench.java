@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Open a 50,000-word document with 5,000 spans in Chromium until the text is interactive, then create a
  * span with a key and undo it; baseline: the same text with no spans. Prints medians.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = BenchDatabase.CONTEXT)
 class BigDocumentBench {
 
     static final int WORDS = 50_000;

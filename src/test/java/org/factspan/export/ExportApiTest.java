@@ -105,6 +105,15 @@ class ExportApiTest {
         assertThat(filtered.text()).contains("\"annotator\":\"bob\"");
         Reply csv = call("carol", "GET", export("format=csv&set=all"), null);
         assertThat(csv.contentType()).startsWith("text/csv");
+        Reply zipped = call("carol", "GET", export("format=csv&set=all&zip=true"), null);
+        assertThat(zipped.contentType()).isEqualTo("application/zip");
+        assertThat(zipped.disposition()).contains(".zip");
+        var entries = ExportServiceTest.unzip(zipped.body());
+        assertThat(entries.keySet()).containsExactly(slug + "-all.csv", "README.md");
+        assertThat(entries.get(slug + "-all.csv")).isEqualTo(csv.body());
+        Reply xmi = call("carol", "GET", export("format=xmi&set=all"), null);
+        assertThat(xmi.contentType()).isEqualTo("application/zip");
+        assertThat(ExportServiceTest.unzip(xmi.body())).containsKeys("TypeSystem.xml", "README.md");
     }
 
     @Test

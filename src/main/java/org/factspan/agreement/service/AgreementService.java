@@ -79,6 +79,45 @@ public class AgreementService {
      */
     public AgreementReport compute(Actor actor, String slug, Collection<Long> documentIds,
             Collection<String> annotatorNames) {
+        Study study = study(actor, slug, documentIds, annotatorNames);
+        List<MeasureResult> results = measures.stream().map(m -> m.compute(study.input())).toList();
+
+        Map<String, List<Unit>> unitsByDocument = study.input().units().stream()
+                .collect(Collectors.groupingBy(Unit::documentId));
+        List<String> annotators = study.input().annotators();
+        List<DocumentAgreement> perDocument = new ArrayList<>();
+        for (DocumentSummary d : study.documents()) {
+            AgreementDocument one = new AgreementDocument(String.valueOf(d.id()), d.length());
+            List<Unit> own = unitsByDocument.getOrDefault(one.id(), List.of());
+            MeasureResult result = breakdown.compute(AgreementInput.ofUnits(annotators, List.of(one), own));
+            double value = result.overall() == null ? Double.NaN : result.overall();
+            perDocument.add(new DocumentAgreement(d.id(), d.name(), d.title(), d.length(), own.size(), value,
+                    Double.isNaN(value) ? result.nanReason() : null));
+        }
+        return new AgreementReport(results, perDocument, annotators);
+    }
+
+    /**
+     * Only the named measures over the documents and everyone with spans in them, without the per-document
+     * breakdown (what a dataset card shows). Refused like {@link #compute}; an unknown measure id is an
+     * {@link InvalidRequestException}.
+     */
+    public List<MeasureResult> overall(Actor actor, String slug, Collection<Long> documentIds,
+            Collection<String> measureIds) {
+        List<AgreementMeasure> chosen = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(measureIds)) {
+            chosen.add(measures.stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow(
+                    () -> new InvalidRequestException("Unknown agreement measure '" + id + "'; measures: "
+                            + String.join(", ", measureIds()))));
+        }
+        AgreementInput input = study(actor, slug, documentIds, null).input();
+        return chosen.stream().map(m -> m.compute(input)).toList();
+    }
+
+    private record Study(List<DocumentSummary> documents, AgreementInput input) {
+    }
+
+    private Study study(Actor actor, String slug, Collection<Long> documentIds, Collection<String> annotatorNames) {
         ProjectAnnotations all = annotations.allAnnotations(actor, slug, null);
         List<DocumentSummary> documents = selectDocuments(corpus.listDocuments(actor, slug), documentIds, slug);
         Set<Long> selected = documents.stream().map(DocumentSummary::id).collect(Collectors.toSet());
@@ -96,20 +135,7 @@ public class AgreementService {
                 .toList();
         List<AgreementDocument> studyDocuments = documents.stream()
                 .map(d -> new AgreementDocument(String.valueOf(d.id()), d.length())).toList();
-        AgreementInput input = new AgreementInput(annotators, studyDocuments, units, triples);
-        List<MeasureResult> results = measures.stream().map(m -> m.compute(input)).toList();
-
-        Map<String, List<Unit>> unitsByDocument = units.stream().collect(Collectors.groupingBy(Unit::documentId));
-        List<DocumentAgreement> perDocument = new ArrayList<>();
-        for (DocumentSummary d : documents) {
-            AgreementDocument one = new AgreementDocument(String.valueOf(d.id()), d.length());
-            List<Unit> own = unitsByDocument.getOrDefault(one.id(), List.of());
-            MeasureResult result = breakdown.compute(AgreementInput.ofUnits(annotators, List.of(one), own));
-            double value = result.overall() == null ? Double.NaN : result.overall();
-            perDocument.add(new DocumentAgreement(d.id(), d.name(), d.title(), d.length(), own.size(), value,
-                    Double.isNaN(value) ? result.nanReason() : null));
-        }
-        return new AgreementReport(results, perDocument, annotators);
+        return new Study(documents, new AgreementInput(annotators, studyDocuments, units, triples));
     }
 
     private static List<DocumentSummary> selectDocuments(List<DocumentSummary> inProject, Collection<Long> ids,

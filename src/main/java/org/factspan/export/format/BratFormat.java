@@ -1,6 +1,5 @@
 package org.factspan.export.format;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,8 +43,6 @@ public final class BratFormat implements ExportFormat, ImportFormat {
 
     static final String ANNOTATOR = "Annotator";
     static final String PROVENANCE = "Provenance";
-    private static final long ZIP_TIME = 315_532_800_000L + 12 * 3_600_000L; // 1980-01-02, fixed for stable zips
-    private static final Pattern NAME_SAFE = Pattern.compile("[^A-Za-z0-9._-]+");
     private static final Pattern ATTRIBUTE_WORD = Pattern.compile("[A-Za-z0-9_.:+-]+");
 
     @Override
@@ -64,6 +61,11 @@ public final class BratFormat implements ExportFormat, ImportFormat {
     }
 
     @Override
+    public boolean writesCard() {
+        return true;
+    }
+
+    @Override
     public ExportResult write(ExportSchema schema, Iterator<ExportDocument> docs, OutputStream out)
             throws IOException {
         return write(schema, docs, out, null);
@@ -78,29 +80,19 @@ public final class BratFormat implements ExportFormat, ImportFormat {
         Set<String> labels = new TreeSet<>();
         Map<String, Set<String>> attributeValues = new TreeMap<>();
         Set<String> names = new HashSet<>();
-        ZipOutputStream zip = new ZipOutputStream(new FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        });
+        ZipOutputStream zip = Zips.open(out);
         while (docs.hasNext()) {
             ExportDocument doc = docs.next();
-            String base = fileName(doc, names);
-            entry(zip, base + ".txt", doc.text());
-            entry(zip, base + ".ann", ann(doc, tally, labels, attributeValues));
+            String base = Zips.fileName(doc, names);
+            Zips.entry(zip, base + ".txt", doc.text());
+            Zips.entry(zip, base + ".ann", ann(doc, tally, labels, attributeValues));
             card.count(doc);
             tally.documents++;
         }
         ExportResult result = tally.result();
-        entry(zip, "annotation.conf", annotationConf(schema, labels, attributeValues));
-        entry(zip, "visual.conf", visualConf(schema));
-        entry(zip, "README.md", card.markdown("brat standoff", """
+        Zips.entry(zip, "annotation.conf", annotationConf(schema, labels, attributeValues));
+        Zips.entry(zip, "visual.conf", visualConf(schema));
+        Zips.entry(zip, "README.md", card.markdown("brat standoff", """
                 One `<name>.txt` (UTF-8, exactly the annotated text) and `<name>.ann` per document. Offsets are \
                 Unicode code points, end exclusive. Spans that cross line breaks are split into fragments at the \
                 breaks. Attributions: `source` (cue to source), `content` (cue to content) and `said` (source to \
@@ -110,26 +102,6 @@ public final class BratFormat implements ExportFormat, ImportFormat {
         zip.finish();
         zip.flush();
         return result;
-    }
-
-    private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
-        ZipEntry entry = new ZipEntry(name);
-        entry.setTime(ZIP_TIME);
-        zip.putNextEntry(entry);
-        zip.write(content.getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
-    }
-
-    private static String fileName(ExportDocument doc, Set<String> used) {
-        String base = NAME_SAFE.matcher(doc.name()).replaceAll("_").replaceAll("^[._]+", "");
-        if (base.isEmpty()) {
-            base = "doc";
-        }
-        String name = base;
-        for (int n = 2; !used.add(name.toLowerCase(java.util.Locale.ROOT)); n++) {
-            name = base + "-" + doc.id() + (n > 2 ? "-" + n : "");
-        }
-        return name;
     }
 
     private static String ann(ExportDocument doc, ExportResult.Tally tally, Set<String> labels,

@@ -50,6 +50,13 @@ public final class ConllFormat implements ExportFormat {
     }
 
     @Override
+    public String description() {
+        return "CoNLL-2003-style BIO: one token per line with its tag, a blank line after each sentence, "
+                + "`-DOCSTART-` before each document. Overlapping spans cannot be represented: the longest wins, the "
+                + "others are counted below.";
+    }
+
+    @Override
     public String fileExtension() {
         return "conll";
     }

@@ -53,6 +53,12 @@ public final class CsvFormat implements ExportFormat {
     }
 
     @Override
+    public String description() {
+        return "One row per claim (UTF-8 with BOM, RFC 4180): document, claim text and code point offsets, its "
+                + "sources and cues, attributes, annotator or provenance.";
+    }
+
+    @Override
     public String fileExtension() {
         return "csv";
     }

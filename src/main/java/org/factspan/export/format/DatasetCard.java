@@ -2,6 +2,7 @@ package org.factspan.export.format;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.factspan.export.AgreementSummary;
 import org.factspan.export.DatasetInfo;
 import org.factspan.export.ExportAttribution;
 import org.factspan.export.ExportDocument;
@@ -50,6 +51,7 @@ final class DatasetCard {
         md.append("Claims, sources and attribution cues in news text, annotated with Factspan.\n\n");
         if (info != null) {
             about(md);
+            agreement(md, info.agreement().apply(spansPerLabel.values().stream().mapToInt(Integer::intValue).sum()));
         }
         md.append("| | count |\n|---|---|\n");
         md.append("| documents | ").append(documents).append(" |\n");
@@ -83,6 +85,26 @@ final class DatasetCard {
                         .append(" |\n");
             }
             md.append('\n');
+        }
+    }
+
+    private static void agreement(StringBuilder md, AgreementSummary summary) {
+        if (summary == null) {
+            return;
+        }
+        md.append("## Agreement between annotators\n\n");
+        if (!summary.values().isEmpty()) {
+            md.append("| measure | value | units |\n|---|---|---|\n");
+            for (AgreementSummary.Value v : summary.values()) {
+                md.append("| ").append(v.measure()).append(" | ")
+                        .append(v.value() == null ? "undefined (" + cell(v.reason()) + ")"
+                                : String.format(java.util.Locale.ROOT, "%.3f", v.value()))
+                        .append(" | ").append(v.units()).append(" |\n");
+            }
+            md.append('\n');
+        }
+        if (summary.note() != null) {
+            md.append(summary.note()).append("\n\n");
         }
     }
 

@@ -39,6 +39,13 @@ public final class DoccanoFormat implements ExportFormat, ImportFormat {
     }
 
     @Override
+    public String description() {
+        return "doccano's JSONL for sequence labeling with relations: one document per line, `entities` with "
+                + "`start_offset`/`end_offset` (code points) and `label`, `relations` with `from_id`/`to_id`/`type` "
+                + "for attributions (`source`, `content`, `said`). Span attributes and owners are not carried.";
+    }
+
+    @Override
     public String fileExtension() {
         return "jsonl";
     }

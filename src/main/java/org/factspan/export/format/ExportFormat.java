@@ -22,6 +22,16 @@ public interface ExportFormat {
     /** File name extension without the dot, such as {@code jsonl} or {@code zip}. */
     String fileExtension();
 
+    /** True for formats that are a zip with a dataset card {@code README.md} (which then shows the agreement). */
+    default boolean writesCard() {
+        return false;
+    }
+
+    /** A paragraph for the dataset card: what the file holds and how to read it (Markdown). */
+    default String description() {
+        return "Written by Factspan's `" + id() + "` format; offsets are Unicode code points, end exclusive.";
+    }
+
     /** Writes the documents and tells what could not be represented. */
     ExportResult write(ExportSchema schema, Iterator<ExportDocument> docs, OutputStream out) throws IOException;
 

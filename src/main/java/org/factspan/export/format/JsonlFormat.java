@@ -1,5 +1,6 @@
 package org.factspan.export.format;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,9 +13,8 @@ import org.factspan.export.ExportDocument;
 import org.factspan.export.ExportSchema;
 import org.factspan.export.ExportSpan;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Factspan's own format, lossless: one JSON object per document and line ({@code \n}), UTF-8, code point offsets.
@@ -33,6 +33,14 @@ public final class JsonlFormat implements ExportFormat, ImportFormat {
     }
 
     @Override
+    public String description() {
+        return "Factspan's own lossless format: one JSON object per document and line (`id`, `name`, `text`, `meta`, "
+                + "`spans` with `id`, `start`, `end`, `label`, `text`, `annotator` or `provenance`, `attributes`, and "
+                + "`attributions` with `source`, `cue`, `content` span ids). Offsets are Unicode code points, end "
+                + "exclusive (Python `str` offsets).";
+    }
+
+    @Override
     public String fileExtension() {
         return "jsonl";
     }
@@ -41,54 +49,82 @@ public final class JsonlFormat implements ExportFormat, ImportFormat {
     public ExportResult write(ExportSchema schema, Iterator<ExportDocument> docs, OutputStream out)
             throws IOException {
         ExportResult.Tally tally = new ExportResult.Tally();
+        OutputStream buffered = new BufferedOutputStream(Zips.unclosable(out), 1 << 16);
         while (docs.hasNext()) {
             ExportDocument doc = docs.next();
-            out.write(Json.MAPPER.writeValueAsBytes(toJson(doc)));
-            out.write('\n');
+            // Jackson's streaming generator: the same bytes as a tree, without building one per document
+            try (JsonGenerator json = Json.MAPPER.createGenerator(Zips.unclosable(buffered))) {
+                write(json, doc);
+            }
+            buffered.write('\n');
             tally.documents++;
             tally.spans += doc.spans().size();
             tally.attributions += doc.attributions().size();
         }
-        out.flush();
+        buffered.flush();
         return tally.result();
     }
 
-    static ObjectNode toJson(ExportDocument doc) {
+    private static void write(JsonGenerator json, ExportDocument doc) {
         CodePoints cp = CodePoints.of(doc.text());
-        ObjectNode node = Json.object();
-        node.put("id", doc.id());
-        node.put("name", doc.name());
-        node.put("text", doc.text());
-        node.set("meta", Json.stringMap(doc.meta()));
-        ArrayNode spans = node.putArray("spans");
+        json.writeStartObject();
+        json.writeNumberProperty("id", doc.id());
+        json.writeStringProperty("name", doc.name());
+        json.writeStringProperty("text", doc.text());
+        writeMap(json, "meta", doc.meta());
+        json.writeArrayPropertyStart("spans");
         for (ExportSpan s : doc.spans()) {
-            ObjectNode span = spans.addObject();
-            span.put("id", s.id());
-            span.put("start", s.start());
-            span.put("end", s.end());
-            span.put("label", s.label());
-            span.put("text", cp.substring(s.start(), s.end()));
-            putOwner(span, s.annotator(), s.provenance());
-            span.set("attributes", Json.stringMap(s.attributes()));
+            json.writeStartObject();
+            json.writeNumberProperty("id", s.id());
+            json.writeNumberProperty("start", s.start());
+            json.writeNumberProperty("end", s.end());
+            json.writeStringProperty("label", s.label());
+            json.writeStringProperty("text", cp.substring(s.start(), s.end()));
+            writeOwner(json, s.annotator(), s.provenance());
+            writeMap(json, "attributes", s.attributes());
+            json.writeEndObject();
         }
-        ArrayNode attributions = node.putArray("attributions");
+        json.writeEndArray();
+        json.writeArrayPropertyStart("attributions");
         for (ExportAttribution a : doc.attributions()) {
-            ObjectNode attribution = attributions.addObject();
-            attribution.put("id", a.id());
-            attribution.put("source", a.source());
-            attribution.put("cue", a.cue());
-            attribution.put("content", a.content());
-            putOwner(attribution, a.annotator(), a.provenance());
+            json.writeStartObject();
+            json.writeNumberProperty("id", a.id());
+            writeId(json, "source", a.source());
+            writeId(json, "cue", a.cue());
+            json.writeNumberProperty("content", a.content());
+            writeOwner(json, a.annotator(), a.provenance());
+            json.writeEndObject();
         }
-        return node;
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
-    private static void putOwner(ObjectNode node, String annotator, String provenance) {
+    private static void writeMap(JsonGenerator json, String name, java.util.Map<String, String> map) {
+        json.writeObjectPropertyStart(name);
+        for (var e : map.entrySet()) {
+            if (e.getValue() == null) {
+                json.writeNullProperty(e.getKey());
+            } else {
+                json.writeStringProperty(e.getKey(), e.getValue());
+            }
+        }
+        json.writeEndObject();
+    }
+
+    private static void writeId(JsonGenerator json, String name, Long id) {
+        if (id == null) {
+            json.writeNullProperty(name);
+        } else {
+            json.writeNumberProperty(name, id);
+        }
+    }
+
+    private static void writeOwner(JsonGenerator json, String annotator, String provenance) {
         if (annotator != null) {
-            node.put("annotator", annotator);
+            json.writeStringProperty("annotator", annotator);
         }
         if (provenance != null) {
-            node.put("provenance", provenance);
+            json.writeStringProperty("provenance", provenance);
         }
     }
 

@@ -56,6 +56,13 @@ public final class LabelStudioFormat implements ExportFormat, ImportFormat {
     }
 
     @Override
+    public String description() {
+        return "Label Studio tasks as one JSON array (a task per line): `data.text`, one annotation per annotator "
+                + "(`factspan_annotator`) or for the gold standard (`ground_truth`), `labels` regions with code point "
+                + "offsets, attributes as `choices`, attributions as `relation` items.";
+    }
+
+    @Override
     public String fileExtension() {
         return "json";
     }

@@ -62,8 +62,18 @@ class GoldenFilesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void brat(Path dir) throws IOException {
-        Map<String, byte[]> entries = Golden.unzip(Golden.write(new BratFormat(), Golden.input(dir)));
-        Path expected = dir.resolve("expected-brat");
+        compareZip(dir.resolve("expected-brat"), Golden.write(new BratFormat(), Golden.input(dir)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void xmi(Path dir) throws IOException {
+        compareZip(dir.resolve("expected-xmi"), Golden.write(new XmiFormat(), Golden.input(dir)));
+    }
+
+    /** Every entry of the zip equals the file of that name in {@code expected}, and there are no others. */
+    private static void compareZip(Path expected, byte[] zip) throws IOException {
+        Map<String, byte[]> entries = Golden.unzip(zip);
         if (Golden.UPDATE) {
             if (Files.exists(expected)) {
                 try (Stream<Path> old = Files.list(expected)) {

@@ -1,0 +1,160 @@
+package org.factspan.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.factspan.TestUsers;
+import org.factspan.annotation.AnnotationService;
+import org.factspan.corpus.ProjectRole;
+import org.factspan.security.Actor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * 50 writers save spans at the same time, each its own user on its own document: through the annotation service
+ * (permission checks, duplicate check, insert, commit), through HTTP (the REST API with Basic authentication), and
+ * with a plain JDBC insert and commit on the same connection pool. Latency per save, p50 and p99.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = BenchDatabase.CONTEXT)
+class SaveSpanBench {
+
+    static final int WRITERS = 50;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    BenchDatabase db;
+    @Autowired
+    AnnotationService annotations;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    PasswordEncoder passwords;
+
+    @FunctionalInterface
+    interface Save {
+        void save(int writer, int op) throws Exception;
+    }
+
+    @Test
+    void fiftyConcurrentWriters() throws Exception {
+        int perWriter = BenchResults.full() ? 40 : 12;
+        int perWriterHttp = BenchResults.full() ? 20 : 4;
+        long project = db.project("bench-save-" + System.nanoTime());
+        String slug = db.jdbc.queryForObject("select slug from project where id = ?", String.class, project);
+        db.load(project, SyntheticCorpus.main().documents(WRITERS), false, d -> {
+        });
+        List<Long> docs = db.jdbc.queryForList("select id from document where project_id = ? order by position",
+                Long.class, project);
+        // 50 writers, each a member; one real BCrypt hash (cost 10) for all
+        String hash = passwords.encode(TestUsers.DEMO_PASSWORD);
+        List<Actor> writers = new ArrayList<>();
+        String prefix = "w" + project + "-";
+        for (int w = 0; w < WRITERS; w++) {
+            db.jdbc.update("insert into app_user (username, display_name, password_hash, role, enabled, created_at)"
+                    + " values (?, ?, ?, 'ANNOTATOR', true, ?)", prefix + w, prefix + w, hash,
+                    Timestamp.from(Instant.now()));
+            Actor a = db.actor(prefix + w);
+            db.setup.addMember(project, a.userId(), ProjectRole.ANNOTATOR);
+            writers.add(a);
+        }
+        // spans of three code points, one word apart; each phase uses its own stretch of the text
+        Latencies service = run(perWriter, (w, op) -> annotations.createSpan(writers.get(w), slug, docs.get(w),
+                4 * op, 4 * op + 3, "CLAIM"));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        Latencies web = run(perWriterHttp, (w, op) -> {
+            int start = 400 + 4 * op;
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/v1/projects/" + slug + "/documents/" + docs.get(w) + "/spans"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((prefix + w + ":"
+                            + TestUsers.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"start\":" + start + ",\"end\":" + (start + 3)
+                            + ",\"label\":\"SOURCE\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 201) {
+                throw new AssertionError(r.statusCode() + " " + r.body());
+            }
+        });
+        Latencies jdbc = run(perWriter, (w, op) -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "insert into span (document_id, user_id, label, start_cp, end_cp, created_at)"
+                            + " values (?, ?, 'ATTRIBUTION', ?, ?, ?)")) {
+                ps.setLong(1, docs.get(w));
+                ps.setLong(2, writers.get(w).userId());
+                ps.setInt(3, 800 + 4 * op);
+                ps.setInt(4, 800 + 4 * op + 3);
+                ps.setTimestamp(5, Timestamp.from(Instant.now()));
+                ps.executeUpdate();
+            }
+        });
+        String scale = BenchResults.scale();
+        BenchResults.record(List.of(
+                new BenchResults.Row("save span p50, service (50 writers)", scale, service.p(50), jdbc.p(50), "ms",
+                        null, service.count() + " saves; baseline: plain JDBC insert, same pool"),
+                new BenchResults.Row("save span p99, service (50 writers)", scale, service.p(99), jdbc.p(99), "ms",
+                        null, "goal p99 < 25 ms"),
+                new BenchResults.Row("save span p50, HTTP (50 writers)", scale, web.p(50), jdbc.p(50), "ms", null,
+                        web.count() + " saves; Basic auth checks the BCrypt hash on every request"),
+                new BenchResults.Row("save span p99, HTTP (50 writers)", scale, web.p(99), jdbc.p(99), "ms", null,
+                        "goal p99 < 25 ms")));
+    }
+
+    record Latencies(List<Double> millis) {
+        int count() {
+            return millis.size();
+        }
+
+        double p(int percentile) {
+            List<Double> sorted = millis.stream().sorted().toList();
+            int rank = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+            return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank)));
+        }
+    }
+
+    /** Every writer on its own thread, all started together; returns each save's latency. */
+    static Latencies run(int perWriter, Save save) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+        List<Future<?>> done = new ArrayList<>();
+        try {
+            for (int w = 0; w < WRITERS; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    go.await();
+                    for (int op = 0; op < perWriter; op++) {
+                        long t0 = System.nanoTime();
+                        save.save(writer, op);
+                        millis.add((System.nanoTime() - t0) / 1e6);
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Latencies(List.copyOf(millis));
+    }
+}

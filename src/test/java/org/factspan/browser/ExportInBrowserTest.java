@@ -1,0 +1,83 @@
+package org.factspan.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.factspan.TestUsers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The export dialog in Chromium: carol exports brat for all annotators and the browser downloads the zip. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true")
+class ExportInBrowserTest {
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        playwright = BrowserSupport.playwright();
+        browser = BrowserSupport.launch(playwright);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void carolExportsAndTheBrowserDownloadsTheFile() throws Exception {
+        String base = "http://localhost:" + port;
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 1000)
+                .setAcceptDownloads(true))) {
+            Page page = context.newPage();
+            BrowserSupport.login(page, base, "carol", TestUsers.DEMO_PASSWORD);
+            page.navigate(base + "/projects/" + TestUsers.SEED_PROJECT + "/export");
+            page.locator("#export-format").click();
+            page.getByRole(com.microsoft.playwright.options.AriaRole.OPTION, new Page.GetByRoleOptions().setName("brat")).click();
+            page.locator("#export-set").click();
+            page.getByRole(com.microsoft.playwright.options.AriaRole.OPTION, new Page.GetByRoleOptions().setName("all annotators")).click();
+            Download download = page.waitForDownload(() -> page.locator("#export-start").click());
+            assertThat(download.suggestedFilename()).startsWith(TestUsers.SEED_PROJECT + "-all-").endsWith(".zip");
+            List<String> names = new ArrayList<>();
+            String card = null;
+            try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(download.path()))) {
+                for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                    names.add(e.getName());
+                    if (e.getName().equals("README.md")) {
+                        card = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                    }
+                }
+            }
+            assertThat(names).contains("annotation.conf", "README.md");
+            assertThat(card).contains("## Agreement between annotators");
+            assertThat(page.locator("#export-status")).containsText("Exported 5 documents");
+            assertThat(page.locator("#export-download")).containsText("Download " + TestUsers.SEED_PROJECT);
+            BrowserSupport.screenshot(page, "export");
+        }
+    }
+}

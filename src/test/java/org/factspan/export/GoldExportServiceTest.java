@@ -1,0 +1,77 @@
+package org.factspan.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.factspan.TestUsers;
+import org.factspan.annotation.AnnotationFilter;
+import org.factspan.annotation.AnnotationService;
+import org.factspan.base.ForbiddenException;
+import org.factspan.corpus.CorpusService;
+import org.factspan.curation.CurationService;
+import org.factspan.curation.MergeOptions;
+import org.factspan.security.Actor;
+import org.factspan.security.UserService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The gold set: the curated version of curated or in-progress documents, each span with its provenance. */
+@SpringBootTest
+class GoldExportServiceTest {
+
+    static final String SLUG = TestUsers.SEED_PROJECT;
+
+    @Autowired
+    ExportService exports;
+    @Autowired
+    AnnotationService annotations;
+    @Autowired
+    CurationService curation;
+    @Autowired
+    CorpusService corpus;
+    @Autowired
+    UserService users;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void goldSpansCarryTheirProvenanceAndOnlyCuratorsExportThem() throws Exception {
+        jdbc.update("delete from curation_rejection");
+        jdbc.update("delete from curation_state");
+        jdbc.update("delete from attribution");
+        jdbc.update("delete from span");
+        Actor alice = users.findActor("alice").orElseThrow();
+        Actor bob = users.findActor("bob").orElseThrow();
+        Actor carol = users.findActor("carol").orElseThrow();
+        long doc = corpus.listDocuments(carol, SLUG).get(1).id();
+        annotations.createSpan(alice, SLUG, doc, 0, 9, "CLAIM");
+        annotations.createSpan(bob, SLUG, doc, 0, 9, "CLAIM");
+        annotations.createSpan(alice, SLUG, doc, 20, 30, "SOURCE");
+        curation.open(carol, SLUG, doc, MergeOptions.unanimous(), false);
+
+        assertThat(exports.sets(carol, SLUG)).contains("gold", "all");
+        assertThat(exports.sets(alice, SLUG)).doesNotContain("gold");
+        assertThatThrownBy(() -> exports.prepare(alice, SLUG, "jsonl", "gold", new AnnotationFilter(Set.of(), Set.of())))
+                .isInstanceOf(ForbiddenException.class);
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        exports.prepare(carol, SLUG, "jsonl", "gold", new AnnotationFilter(Set.of(), Set.of())).writeTo(out);
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(1); // only the document whose curation started
+        JsonNode line = JsonMapper.builder().build().readTree(lines[0]);
+        assertThat(line.get("id").asLong()).isEqualTo(doc);
+        assertThat(line.get("spans")).hasSize(1);
+        JsonNode span = line.get("spans").get(0);
+        assertThat(span.get("provenance").asString()).isEqualTo("unanimous");
+        assertThat(span.has("annotator")).isFalse();
+        assertThat(span.get("start").asInt()).isZero();
+        assertThat(span.get("end").asInt()).isEqualTo(9);
+    }
+}
