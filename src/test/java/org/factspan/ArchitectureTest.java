@@ -69,4 +69,23 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("org.factspan.export..")
                 .check(CLASSES);
     }
+
+    @Test
+    void curationSitsOnAnnotationAndTheDiffAndNothingBelowKnowsIt() {
+        // curation -> annotation, diff (and corpus, security, base); only export may read curation
+        noClasses().that().resideInAnyPackage("org.factspan.base..", "org.factspan.security..", "org.factspan.corpus..",
+                "org.factspan.annotation..", "org.factspan.diff..", "org.factspan.agreement..")
+                .should().dependOnClassesThat().resideInAPackage("org.factspan.curation..")
+                .because("the document list links to curation by URL only")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("org.factspan.curation..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.factspan.agreement..", "org.factspan.export..")
+                .check(CLASSES);
+        // The merge planning and the review are plain Java over the diff.
+        noClasses().that().haveFullyQualifiedName("org.factspan.curation.AutoMerge")
+                .or().haveFullyQualifiedName("org.factspan.curation.Review")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
+                        "com.vaadin..")
+                .check(CLASSES);
+    }
 }

@@ -23,13 +23,16 @@ import org.factspan.corpus.LabelKind;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.corpus.ProjectRole;
 import org.factspan.security.Actor;
+import org.factspan.security.UserService;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Spans, their attributes and attribution triples of one user on one document. Everyone who may open
+ * Spans, their attributes and attribution triples of one owner on one document. Everyone who may open
  * a document (admin or project member) annotates it for themselves, and sees only their own work.
+ * The one other owner is the gold standard ({@link #gold}, the system account {@value #GOLD}): the project's
+ * curators and admins read and change it, and every change records its provenance (decision 008).
  * Every refused call throws before anything is stored.
  */
 @Service
@@ -40,6 +43,9 @@ public class AnnotationService {
     /** The label of an attribution's source span. */
     public static final String SOURCE_LABEL = "SOURCE";
 
+    /** The system account that owns the gold standard (created by migration V3; it never logs in). */
+    public static final String GOLD = "gold";
+
     /** A deleted span with what went with it, so that undo can restore both. */
     public record DeletedSpan(SpanInfo span, List<AttributionInfo> attributions) {
     }
@@ -48,35 +54,98 @@ public class AnnotationService {
     private final SpanAttributeRepository attributes;
     private final AttributionRepository attributions;
     private final CorpusService corpus;
+    private final UserService users;
     private final Clock clock;
+    private volatile Long goldId;
 
     AnnotationService(SpanRepository spans, SpanAttributeRepository attributes, AttributionRepository attributions,
-            CorpusService corpus, Clock clock) {
+            CorpusService corpus, UserService users, Clock clock) {
         this.spans = spans;
         this.attributes = attributes;
         this.attributions = attributions;
         this.corpus = corpus;
+        this.users = users;
         this.clock = clock;
+    }
+
+    /** The gold standard as an owner, stamping {@code stamp} on what a call creates or changes. */
+    public Owner gold(Provenance.Kind stamp) {
+        return new Owner(goldId(), GOLD, stamp);
+    }
+
+    /** True for the gold standard's owner. */
+    public boolean isGold(Owner owner) {
+        return owner.userId() == goldId();
+    }
+
+    private long goldId() {
+        Long id = goldId;
+        if (id == null) {
+            id = users.findSystemAccount(GOLD).orElseThrow(() -> new IllegalStateException(
+                    "The system account '" + GOLD + "' is missing (Flyway migration V3 creates it)")).userId();
+            goldId = id;
+        }
+        return id;
     }
 
     @Transactional(readOnly = true)
     public List<SpanInfo> listMySpans(Actor actor, String slug, long documentId) {
+        return listSpans(actor, Owner.of(actor), slug, documentId);
+    }
+
+    /** The owner's spans on a document, in document order (another owner than oneself: the gold standard only). */
+    @Transactional(readOnly = true)
+    public List<SpanInfo> listSpans(Actor actor, Owner owner, String slug, long documentId) {
+        requireMayUse(actor, owner, slug);
         corpus.requireDocument(actor, slug, documentId);
-        List<Span> mine = spans.findByDocumentIdAndUserIdOrderByStartAscEndAscIdAsc(documentId, actor.userId());
+        List<Span> mine = spans.findByDocumentIdAndUserIdOrderByStartAscEndAscIdAsc(documentId, owner.userId());
         Map<Long, Map<String, String>> values = new LinkedHashMap<>();
-        for (SpanAttribute a : attributes.findOfDocumentAndUser(documentId, actor.userId())) {
+        for (SpanAttribute a : attributes.findOfDocumentAndUser(documentId, owner.userId())) {
             values.computeIfAbsent(a.getSpanId(), k -> new TreeMap<>()).put(a.getName(), a.getValue());
         }
         CodePoints text = corpus.textIndex(documentId);
-        return mine.stream().map(s -> toInfo(s, text, actor.username(), values.getOrDefault(s.getId(), Map.of())))
+        return mine.stream().map(s -> toInfo(s, text, owner.username(), values.getOrDefault(s.getId(), Map.of())))
                 .toList();
     }
 
     @Transactional(readOnly = true)
     public List<AttributionInfo> listMyAttributions(Actor actor, String slug, long documentId) {
+        return listAttributions(actor, Owner.of(actor), slug, documentId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AttributionInfo> listAttributions(Actor actor, Owner owner, String slug, long documentId) {
+        requireMayUse(actor, owner, slug);
         corpus.requireDocument(actor, slug, documentId);
-        return attributions.findByDocumentIdAndUserIdOrderById(documentId, actor.userId()).stream()
+        return attributions.findByDocumentIdAndUserIdOrderById(documentId, owner.userId()).stream()
                 .map(Attribution::toInfo).toList();
+    }
+
+    /** Provenance of the owner's spans and attributions on a document, by id (only gold items have one). */
+    @Transactional(readOnly = true)
+    public Provenances provenance(Actor actor, Owner owner, String slug, long documentId) {
+        ProjectInfo project = corpus.requireProject(actor, slug);
+        requireMayUse(actor, owner, project);
+        corpus.requireDocument(actor, slug, documentId);
+        return new Provenances(provenanceMap(spans.provenanceOf(documentId, owner.userId())),
+                provenanceMap(attributions.provenanceOf(documentId, owner.userId())));
+    }
+
+    /** Provenance by span id and by attribution id. */
+    public record Provenances(Map<Long, Provenance> spans, Map<Long, Provenance> attributions) {
+        public Provenances {
+            spans = Map.copyOf(spans);
+            attributions = Map.copyOf(attributions);
+        }
+    }
+
+    private static Map<Long, Provenance> provenanceMap(List<Object[]> rows) {
+        Map<Long, Provenance> result = new java.util.HashMap<>();
+        for (Object[] r : rows) {
+            result.put(((Number) r[0]).longValue(), new Provenance(Provenance.Kind.of((String) r[1]), (String) r[2],
+                    (java.time.Instant) r[3]));
+        }
+        return result;
     }
 
     @Transactional
@@ -88,35 +157,53 @@ public class AnnotationService {
     @Transactional
     public SpanInfo createSpan(Actor actor, String slug, long documentId, int start, int end, String label,
             Map<String, String> values) {
+        return createSpan(actor, Owner.of(actor), slug, documentId, start, end, label, values);
+    }
+
+    /** Creates a span for {@code owner} (oneself, or for curators and admins the gold standard). */
+    @Transactional
+    public SpanInfo createSpan(Actor actor, Owner owner, String slug, long documentId, int start, int end,
+            String label, Map<String, String> values) {
         ProjectInfo project = corpus.requireProject(actor, slug);
+        requireMayUse(actor, owner, project);
         DocumentSummary doc = corpus.requireDocument(actor, slug, documentId);
         LabelInfo labelInfo = requireLabel(project, label);
         if (start < 0 || end > doc.length() || start >= end) {
             throw new InvalidRequestException("Span " + start + ".." + end + " is not a non-empty range inside the text"
                     + " (0.." + doc.length() + " code points, end exclusive)");
         }
-        if (spans.existsByDocumentIdAndUserIdAndLabelAndStartAndEnd(documentId, actor.userId(), label, start, end)) {
-            throw new ConflictException("You have labeled " + start + ".." + end + " as " + label + " already");
+        if (spans.existsByDocumentIdAndUserIdAndLabelAndStartAndEnd(documentId, owner.userId(), label, start, end)) {
+            throw new ConflictException(who(actor, owner, "have", "has") + " labeled " + start + ".." + end + " as "
+                    + label + " already");
         }
         values.forEach((name, value) -> checkAttribute(labelInfo, name, value));
+        Span span = new Span(documentId, owner.userId(), label, start, end, clock.instant());
+        stamp(actor, owner, span::stamp);
         Span saved;
         try {
-            saved = spans.saveAndFlush(new Span(documentId, actor.userId(), label, start, end, clock.instant()));
+            saved = spans.saveAndFlush(span);
         } catch (DataIntegrityViolationException e) {
-            // the same span created at the same moment by another request of this user (unique constraint)
-            throw new ConflictException("You have labeled " + start + ".." + end + " as " + label + " already");
+            // the same span created at the same moment by another request of this owner (unique constraint)
+            throw new ConflictException(who(actor, owner, "have", "has") + " labeled " + start + ".." + end + " as "
+                    + label + " already");
         }
         values.forEach((name, value) -> attributes.save(new SpanAttribute(saved.getId(), name, value)));
-        return toInfo(saved, corpus.textIndex(documentId), actor.username(), new TreeMap<>(values));
+        return toInfo(saved, corpus.textIndex(documentId), owner.username(), new TreeMap<>(values));
     }
 
     /** Deletes the caller's span, its attributes and every attribution that uses it. */
     @Transactional
     public DeletedSpan deleteSpan(Actor actor, String slug, long documentId, long spanId) {
+        return deleteSpan(actor, Owner.of(actor), slug, documentId, spanId);
+    }
+
+    @Transactional
+    public DeletedSpan deleteSpan(Actor actor, Owner owner, String slug, long documentId, long spanId) {
+        requireMayUse(actor, owner, slug);
         corpus.requireDocument(actor, slug, documentId);
-        Span span = ownSpan(actor, documentId, spanId);
-        List<AttributionInfo> using = attributionsUsing(actor, documentId, spanId);
-        SpanInfo info = toInfo(span, corpus.textIndex(documentId), actor.username(), attributesOf(List.of(spanId))
+        Span span = ownSpan(owner, documentId, spanId);
+        List<AttributionInfo> using = attributionsUsing(owner, documentId, spanId);
+        SpanInfo info = toInfo(span, corpus.textIndex(documentId), owner.username(), attributesOf(List.of(spanId))
                 .getOrDefault(spanId, Map.of()));
         attributions.deleteAllByIdInBatch(using.stream().map(AttributionInfo::id).toList());
         attributes.deleteAllInBatch(attributes.findBySpanId(spanId));
@@ -128,7 +215,11 @@ public class AnnotationService {
     /** The caller's attributions on a document that use a span (asked before deleting it). */
     @Transactional(readOnly = true)
     public List<AttributionInfo> attributionsUsing(Actor actor, long documentId, long spanId) {
-        return attributions.findByDocumentIdAndUserIdOrderById(documentId, actor.userId()).stream()
+        return attributionsUsing(Owner.of(actor), documentId, spanId);
+    }
+
+    private List<AttributionInfo> attributionsUsing(Owner owner, long documentId, long spanId) {
+        return attributions.findByDocumentIdAndUserIdOrderById(documentId, owner.userId()).stream()
                 .map(Attribution::toInfo).filter(a -> a.uses(spanId)).toList();
     }
 
@@ -138,25 +229,32 @@ public class AnnotationService {
      */
     @Transactional
     public SpanInfo relabelSpan(Actor actor, String slug, long documentId, long spanId, String label) {
+        return relabelSpan(actor, Owner.of(actor), slug, documentId, spanId, label);
+    }
+
+    @Transactional
+    public SpanInfo relabelSpan(Actor actor, Owner owner, String slug, long documentId, long spanId, String label) {
         ProjectInfo project = corpus.requireProject(actor, slug);
+        requireMayUse(actor, owner, project);
         corpus.requireDocument(actor, slug, documentId);
-        Span span = ownSpan(actor, documentId, spanId);
+        Span span = ownSpan(owner, documentId, spanId);
         LabelInfo target = requireLabel(project, label);
         if (span.getLabel().equals(label)) {
-            return toInfo(span, corpus.textIndex(documentId), actor.username(),
+            return toInfo(span, corpus.textIndex(documentId), owner.username(),
                     attributesOf(List.of(spanId)).getOrDefault(spanId, Map.of()));
         }
-        if (spans.existsByDocumentIdAndUserIdAndLabelAndStartAndEnd(documentId, actor.userId(), label, span.getStart(),
+        if (spans.existsByDocumentIdAndUserIdAndLabelAndStartAndEnd(documentId, owner.userId(), label, span.getStart(),
                 span.getEnd())) {
-            throw new ConflictException("You have labeled " + span.getStart() + ".." + span.getEnd() + " as " + label
-                    + " already");
+            throw new ConflictException(who(actor, owner, "have", "has") + " labeled " + span.getStart() + ".."
+                    + span.getEnd() + " as " + label + " already");
         }
-        List<AttributionInfo> using = attributionsUsing(actor, documentId, spanId);
+        List<AttributionInfo> using = attributionsUsing(owner, documentId, spanId);
         if (!using.isEmpty()) {
             throw new ConflictException("Span " + spanId + " is part of " + using.size()
                     + " attribution(s); unlink it before changing its label");
         }
         span.relabel(label);
+        stamp(actor, owner, span::stamp);
         Map<String, String> kept = new TreeMap<>();
         for (SpanAttribute a : attributes.findBySpanId(spanId)) {
             if (target.attribute(a.getName()).isPresent()) {
@@ -166,15 +264,22 @@ public class AnnotationService {
             }
         }
         spans.flush();
-        return toInfo(span, corpus.textIndex(documentId), actor.username(), kept);
+        return toInfo(span, corpus.textIndex(documentId), owner.username(), kept);
     }
 
     /** Sets (or, with a null or blank value, removes) an attribute of the caller's span. */
     @Transactional
     public SpanInfo setAttribute(Actor actor, String slug, long documentId, long spanId, String name, String value) {
+        return setAttribute(actor, Owner.of(actor), slug, documentId, spanId, name, value);
+    }
+
+    @Transactional
+    public SpanInfo setAttribute(Actor actor, Owner owner, String slug, long documentId, long spanId, String name,
+            String value) {
         ProjectInfo project = corpus.requireProject(actor, slug);
+        requireMayUse(actor, owner, project);
         corpus.requireDocument(actor, slug, documentId);
-        Span span = ownSpan(actor, documentId, spanId);
+        Span span = ownSpan(owner, documentId, spanId);
         LabelInfo label = requireLabel(project, span.getLabel());
         var key = new SpanAttribute.Key(spanId, name);
         if (value == null || value.isBlank()) {
@@ -187,8 +292,10 @@ public class AnnotationService {
             attributes.findById(key).ifPresentOrElse(a -> a.setValue(value),
                     () -> attributes.save(new SpanAttribute(spanId, name, value)));
         }
+        stamp(actor, owner, span::stamp);
         attributes.flush();
-        return toInfo(span, corpus.textIndex(documentId), actor.username(),
+        spans.flush();
+        return toInfo(span, corpus.textIndex(documentId), owner.username(),
                 attributesOf(List.of(spanId)).getOrDefault(spanId, Map.of()));
     }
 
@@ -199,31 +306,39 @@ public class AnnotationService {
     @Transactional
     public AttributionInfo createAttribution(Actor actor, String slug, long documentId, Long source, Long cue,
             long content) {
+        return createAttribution(actor, Owner.of(actor), slug, documentId, source, cue, content);
+    }
+
+    @Transactional
+    public AttributionInfo createAttribution(Actor actor, Owner owner, String slug, long documentId, Long source,
+            Long cue, long content) {
         ProjectInfo project = corpus.requireProject(actor, slug);
+        requireMayUse(actor, owner, project);
         corpus.requireDocument(actor, slug, documentId);
-        Span contentSpan = ownSpan(actor, documentId, content);
+        Span contentSpan = ownSpan(owner, documentId, content);
         if (!contentSpan.getLabel().equals(CONTENT_LABEL)) {
             throw new InvalidRequestException("The content of an attribution must be a " + CONTENT_LABEL + " span, not "
                     + contentSpan.getLabel());
         }
-        if (source != null && !ownSpan(actor, documentId, source).getLabel().equals(SOURCE_LABEL)) {
+        if (source != null && !ownSpan(owner, documentId, source).getLabel().equals(SOURCE_LABEL)) {
             throw new InvalidRequestException("The source of an attribution must be a " + SOURCE_LABEL + " span");
         }
         if (cue != null) {
-            String cueLabel = ownSpan(actor, documentId, cue).getLabel();
+            String cueLabel = ownSpan(owner, documentId, cue).getLabel();
             if (project.label(cueLabel).map(l -> l.kind() != LabelKind.CUE).orElse(true)) {
                 throw new InvalidRequestException("The cue of an attribution must be a cue span (e.g. ATTRIBUTION), not "
                         + cueLabel);
             }
         }
-        boolean duplicate = attributions.findByDocumentIdAndUserIdOrderById(documentId, actor.userId()).stream()
+        boolean duplicate = attributions.findByDocumentIdAndUserIdOrderById(documentId, owner.userId()).stream()
                 .anyMatch(a -> a.getContentSpanId() == content && Objects.equals(a.getSourceSpanId(), source)
                         && Objects.equals(a.getCueSpanId(), cue));
         if (duplicate) {
             throw new ConflictException("This attribution exists already");
         }
-        return attributions.saveAndFlush(new Attribution(documentId, actor.userId(), source, cue, content,
-                clock.instant())).toInfo();
+        Attribution attribution = new Attribution(documentId, owner.userId(), source, cue, content, clock.instant());
+        stamp(actor, owner, attribution::stamp);
+        return attributions.saveAndFlush(attribution).toInfo();
     }
 
     /**
@@ -232,12 +347,18 @@ public class AnnotationService {
      */
     @Transactional
     public AttributionInfo linkSpans(Actor actor, String slug, long documentId, List<Long> spanIds) {
+        return linkSpans(actor, Owner.of(actor), slug, documentId, spanIds);
+    }
+
+    @Transactional
+    public AttributionInfo linkSpans(Actor actor, Owner owner, String slug, long documentId, List<Long> spanIds) {
         ProjectInfo project = corpus.requireProject(actor, slug);
+        requireMayUse(actor, owner, project);
         Long source = null;
         Long cue = null;
         Long content = null;
         for (long id : new java.util.LinkedHashSet<>(spanIds)) {
-            String label = ownSpan(actor, documentId, id).getLabel();
+            String label = ownSpan(owner, documentId, id).getLabel();
             boolean isCue = project.label(label).map(l -> l.kind() == LabelKind.CUE).orElse(false);
             if (label.equals(CONTENT_LABEL) && content == null) {
                 content = id;
@@ -253,15 +374,22 @@ public class AnnotationService {
         if (content == null) {
             throw new InvalidRequestException("An attribution needs a " + CONTENT_LABEL + " span as its content");
         }
-        return createAttribution(actor, slug, documentId, source, cue, content);
+        return createAttribution(actor, owner, slug, documentId, source, cue, content);
     }
 
     @Transactional
     public AttributionInfo deleteAttribution(Actor actor, String slug, long documentId, long attributionId) {
+        return deleteAttribution(actor, Owner.of(actor), slug, documentId, attributionId);
+    }
+
+    @Transactional
+    public AttributionInfo deleteAttribution(Actor actor, Owner owner, String slug, long documentId,
+            long attributionId) {
+        requireMayUse(actor, owner, slug);
         corpus.requireDocument(actor, slug, documentId);
         Attribution a = attributions.findById(attributionId).filter(x -> x.getDocumentId() == documentId)
                 .orElseThrow(() -> new NotFoundException("No attribution " + attributionId + " in document " + documentId));
-        if (a.getUserId() != actor.userId()) {
+        if (a.getUserId() != owner.userId()) {
             throw new ForbiddenException("Attribution " + attributionId + " belongs to another annotator");
         }
         attributions.delete(a);
@@ -277,9 +405,7 @@ public class AnnotationService {
     @Transactional(readOnly = true)
     public ProjectAnnotations allAnnotations(Actor actor, String slug, Collection<Long> documentIds) {
         ProjectInfo project = corpus.requireProject(actor, slug);
-        if (!actor.isAdmin() && project.role().filter(r -> r == ProjectRole.CURATOR).isEmpty()) {
-            throw new ForbiddenException("Only curators of project '" + slug + "' and admins see all annotators' work");
-        }
+        requireCurator(actor, project);
         Set<Long> only = documentIds == null ? null : Set.copyOf(documentIds);
         List<ProjectAnnotations.AnnotatedSpan> all = spans.findAllOfProject(project.id()).stream()
                 .map(r -> new ProjectAnnotations.AnnotatedSpan(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
@@ -295,11 +421,110 @@ public class AnnotationService {
         return new ProjectAnnotations(all, triples);
     }
 
-    private Span ownSpan(Actor actor, long documentId, long spanId) {
+    /**
+     * One owner's spans and attributions in a project (or in {@code documentIds} when not null), in one query per
+     * table: the gold standard's for curators and admins, one's own for anyone.
+     */
+    @Transactional(readOnly = true)
+    public ProjectAnnotations annotationsOf(Actor actor, Owner owner, String slug, Collection<Long> documentIds) {
+        ProjectInfo project = corpus.requireProject(actor, slug);
+        requireMayUse(actor, owner, project);
+        Set<Long> only = documentIds == null ? null : Set.copyOf(documentIds);
+        List<ProjectAnnotations.AnnotatedSpan> all = spans.findAllOfProjectAndUser(project.id(), owner.userId())
+                .stream()
+                .map(r -> new ProjectAnnotations.AnnotatedSpan(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                        (String) r[2], ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), (String) r[3]))
+                .filter(s -> only == null || only.contains(s.documentId()))
+                .toList();
+        List<ProjectAnnotations.AnnotatedAttribution> triples = attributions
+                .findAllOfProjectAndUser(project.id(), owner.userId()).stream()
+                .map(r -> new ProjectAnnotations.AnnotatedAttribution(((Number) r[0]).longValue(),
+                        ((Number) r[1]).longValue(), (String) r[2], r[3] == null ? null : ((Number) r[3]).longValue(),
+                        r[4] == null ? null : ((Number) r[4]).longValue(), ((Number) r[5]).longValue()))
+                .filter(a -> only == null || only.contains(a.documentId()))
+                .toList();
+        return new ProjectAnnotations(all, triples);
+    }
+
+    /** The names of everyone with spans in the project (not the gold standard), sorted: curators and admins only. */
+    @Transactional(readOnly = true)
+    public List<String> annotatorNames(Actor actor, String slug) {
+        ProjectInfo project = corpus.requireProject(actor, slug);
+        requireCurator(actor, project);
+        return spans.annotatorNamesOf(project.id());
+    }
+
+    /**
+     * Every annotator's spans (with their names and attributes) and attributions on one document, without the gold
+     * standard: for the project's curators and admins.
+     */
+    @Transactional(readOnly = true)
+    public AnnotatedDocument documentAnnotations(Actor actor, String slug, long documentId) {
+        ProjectInfo project = corpus.requireProject(actor, slug);
+        requireCurator(actor, project);
+        var doc = corpus.openDocument(actor, slug, documentId);
+        List<Span> found = spans.findByDocumentIdOrderByStartAscEndAscIdAsc(documentId);
+        Map<Long, String> names = new java.util.HashMap<>();
+        for (Object[] row : spans.annotatorsOf(project.id())) {
+            names.put(((Number) row[0]).longValue(), (String) row[1]);
+        }
+        Map<Long, Map<String, String>> values = attributesOf(found.stream().map(Span::getId).toList());
+        CodePoints text = corpus.textIndex(documentId);
+        List<SpanInfo> infos = found.stream().map(s -> toInfo(s, text, names.get(s.getUserId()),
+                values.getOrDefault(s.getId(), Map.of()))).toList();
+        return new AnnotatedDocument(doc, infos, attributions.findByDocumentIdOrderById(documentId).stream()
+                .map(Attribution::toInfo).toList());
+    }
+
+    /** Admins and the project's curators only: they see every annotator's work and the gold standard. */
+    private static void requireCurator(Actor actor, ProjectInfo project) {
+        if (!actor.isAdmin() && project.role().filter(r -> r == ProjectRole.CURATOR).isEmpty()) {
+            throw new ForbiddenException("Only curators of project '" + project.slug()
+                    + "' and admins see all annotators' work and the gold standard");
+        }
+    }
+
+    /** As {@link #requireMayUse(Actor, Owner, ProjectInfo)}; reads the project only for another owner. */
+    private void requireMayUse(Actor actor, Owner owner, String slug) {
+        if (owner.userId() != actor.userId()) {
+            requireMayUse(actor, owner, corpus.requireProject(actor, slug));
+        }
+    }
+
+    /** One's own set, or the gold standard for the project's curators and admins; nobody else's. */
+    private void requireMayUse(Actor actor, Owner owner, ProjectInfo project) {
+        if (owner.userId() == actor.userId()) {
+            return;
+        }
+        if (!isGold(owner)) {
+            throw new ForbiddenException("You may read and change only your own annotations");
+        }
+        requireCurator(actor, project);
+    }
+
+    /** Gold items record how they got there (the owner's stamp, curator by default), who acted and when. */
+    private void stamp(Actor actor, Owner owner, Stamper target) {
+        if (isGold(owner)) {
+            target.stamp(owner.stamp() == null ? Provenance.Kind.CURATOR : owner.stamp(), actor.userId(),
+                    clock.instant());
+        }
+    }
+
+    private interface Stamper {
+        void stamp(Provenance.Kind kind, long curator, java.time.Instant at);
+    }
+
+    private String who(Actor actor, Owner owner, String first, String third) {
+        return owner.userId() == actor.userId() ? "You " + first : isGold(owner) ? "The gold standard " + third
+                : owner.username() + " " + third;
+    }
+
+    private Span ownSpan(Owner owner, long documentId, long spanId) {
         Span span = spans.findById(spanId).filter(s -> s.getDocumentId() == documentId)
                 .orElseThrow(() -> new NotFoundException("No span " + spanId + " in document " + documentId));
-        if (span.getUserId() != actor.userId()) {
-            throw new ForbiddenException("Span " + spanId + " belongs to another annotator");
+        if (span.getUserId() != owner.userId()) {
+            throw new ForbiddenException("Span " + spanId + (isGold(owner) ? " is not in the gold standard"
+                    : " belongs to another annotator"));
         }
         return span;
     }

@@ -38,6 +38,16 @@ class Attribution {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Gold only: how it got into the gold standard ({@link Provenance.Kind#id()}), by whom, when. */
+    @Column(name = "provenance")
+    private String provenance;
+
+    @Column(name = "curated_by")
+    private Long curatedBy;
+
+    @Column(name = "curated_at")
+    private Instant curatedAt;
+
     protected Attribution() {
     }
 
@@ -76,5 +86,14 @@ class Attribution {
 
     AttributionInfo toInfo() {
         return new AttributionInfo(id, documentId, sourceSpanId, cueSpanId, contentSpanId);
+    }
+
+    /** Records how a gold item got here and who acted; a null kind changes nothing. */
+    void stamp(Provenance.Kind kind, long curator, Instant at) {
+        if (kind != null) {
+            this.provenance = kind.id();
+            this.curatedBy = curator;
+            this.curatedAt = at;
+        }
     }
 }

@@ -8,12 +8,27 @@ interface AttributionRepository extends JpaRepository<Attribution, Long> {
 
     List<Attribution> findByDocumentIdAndUserIdOrderById(long documentId, long userId);
 
+    /** Every annotator's attributions on a document; the gold standard's are not among them. */
+    @Query("select a from Attribution a where a.documentId = :documentId and a.userId not in"
+            + " (select u.id from AppUser u where u.systemAccount = true) order by a.id")
     List<Attribution> findByDocumentIdOrderById(long documentId);
 
     /** Every annotator's attributions in a project: id, document id, username, source, cue, content span ids. */
     @Query(nativeQuery = true, value = "select a.id, a.document_id, u.username, a.source_span_id, a.cue_span_id,"
             + " a.content_span_id from attribution a join document d on d.id = a.document_id"
-            + " join app_user u on u.id = a.user_id where d.project_id = :projectId"
+            + " join app_user u on u.id = a.user_id where d.project_id = :projectId and u.system_account = false"
             + " order by d.position, a.document_id, u.username, a.id")
     List<Object[]> findAllOfProject(long projectId);
+
+    /** One owner's attributions in a project, columns as {@link #findAllOfProject}. */
+    @Query(nativeQuery = true, value = "select a.id, a.document_id, u.username, a.source_span_id, a.cue_span_id,"
+            + " a.content_span_id from attribution a join document d on d.id = a.document_id"
+            + " join app_user u on u.id = a.user_id where d.project_id = :projectId and a.user_id = :userId"
+            + " order by d.position, a.document_id, a.id")
+    List<Object[]> findAllOfProjectAndUser(long projectId, long userId);
+
+    /** Provenance of one owner's attributions on a document: attribution id, provenance id, curator's name, time. */
+    @Query("select a.id, a.provenance, u.username, a.curatedAt from Attribution a left join AppUser u"
+            + " on u.id = a.curatedBy where a.documentId = :documentId and a.userId = :userId and a.provenance is not null")
+    List<Object[]> provenanceOf(long documentId, long userId);
 }

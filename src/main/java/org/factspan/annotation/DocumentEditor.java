@@ -11,7 +11,8 @@ import org.factspan.security.Actor;
  * One user's editing session on one document: every change goes through here and can be undone and
  * redone for as long as the session lives (the editor view keeps one per open document). Undoing a
  * delete re-creates the span (with its attributes and attributions) under a new id; later undo and
- * redo steps follow that id through an alias table.
+ * redo steps follow that id through an alias table. It edits an {@link AnnotationStore}: the user's own
+ * annotations, or (curation) the gold standard.
  */
 public final class DocumentEditor {
 
@@ -21,27 +22,26 @@ public final class DocumentEditor {
         void redo();
     }
 
-    private final AnnotationService service;
-    private final Actor actor;
-    private final String slug;
-    private final long documentId;
+    private final AnnotationStore store;
     private final Deque<Edit> undoStack = new ArrayDeque<>();
     private final Deque<Edit> redoStack = new ArrayDeque<>();
     private final Map<Long, Long> spanAlias = new HashMap<>();
     private final Map<Long, Long> attributionAlias = new HashMap<>();
 
+    /** The actor's own annotations on the document. */
     public DocumentEditor(AnnotationService service, Actor actor, String slug, long documentId) {
-        this.service = service;
-        this.actor = actor;
-        this.slug = slug;
-        this.documentId = documentId;
+        this(AnnotationStore.of(service, actor, Owner.of(actor), slug, documentId));
+    }
+
+    public DocumentEditor(AnnotationStore store) {
+        this.store = store;
     }
 
     public SpanInfo createSpan(int start, int end, String label) {
-        SpanInfo created = service.createSpan(actor, slug, documentId, start, end, label);
+        SpanInfo created = store.createSpan(start, end, label, Map.of());
         record(new Edit() {
             public void undo() {
-                service.deleteSpan(actor, slug, documentId, span(created.id()));
+                store.deleteSpan(span(created.id()));
             }
 
             public void redo() {
@@ -52,7 +52,7 @@ public final class DocumentEditor {
     }
 
     public AnnotationService.DeletedSpan deleteSpan(long spanId) {
-        AnnotationService.DeletedSpan deleted = service.deleteSpan(actor, slug, documentId, spanId);
+        AnnotationService.DeletedSpan deleted = store.deleteSpan(spanId);
         record(new Edit() {
             public void undo() {
                 recreate(deleted.span());
@@ -62,7 +62,7 @@ public final class DocumentEditor {
             }
 
             public void redo() {
-                service.deleteSpan(actor, slug, documentId, span(deleted.span().id()));
+                store.deleteSpan(span(deleted.span().id()));
             }
         });
         return deleted;
@@ -70,20 +70,19 @@ public final class DocumentEditor {
 
     public SpanInfo relabelSpan(long spanId, String label) {
         SpanInfo before = currentSpan(spanId);
-        SpanInfo after = service.relabelSpan(actor, slug, documentId, spanId, label);
+        SpanInfo after = store.relabelSpan(spanId, label);
         if (before.label().equals(label)) {
             return after;
         }
         record(new Edit() {
             public void undo() {
                 long id = span(before.id());
-                service.relabelSpan(actor, slug, documentId, id, before.label());
-                before.attributes().forEach((name, value) -> service.setAttribute(actor, slug, documentId, id, name,
-                        value));
+                store.relabelSpan(id, before.label());
+                before.attributes().forEach((name, value) -> store.setAttribute(id, name, value));
             }
 
             public void redo() {
-                service.relabelSpan(actor, slug, documentId, span(before.id()), label);
+                store.relabelSpan(span(before.id()), label);
             }
         });
         return after;
@@ -91,24 +90,24 @@ public final class DocumentEditor {
 
     public SpanInfo setAttribute(long spanId, String name, String value) {
         String old = currentSpan(spanId).attributes().get(name);
-        SpanInfo after = service.setAttribute(actor, slug, documentId, spanId, name, value);
+        SpanInfo after = store.setAttribute(spanId, name, value);
         record(new Edit() {
             public void undo() {
-                service.setAttribute(actor, slug, documentId, span(spanId), name, old);
+                store.setAttribute(span(spanId), name, old);
             }
 
             public void redo() {
-                service.setAttribute(actor, slug, documentId, span(spanId), name, value);
+                store.setAttribute(span(spanId), name, value);
             }
         });
         return after;
     }
 
     public AttributionInfo link(List<Long> spanIds) {
-        AttributionInfo created = service.linkSpans(actor, slug, documentId, spanIds);
+        AttributionInfo created = store.linkSpans(spanIds);
         record(new Edit() {
             public void undo() {
-                service.deleteAttribution(actor, slug, documentId, attribution(created.id()));
+                store.deleteAttribution(attribution(created.id()));
             }
 
             public void redo() {
@@ -119,14 +118,14 @@ public final class DocumentEditor {
     }
 
     public AttributionInfo unlink(long attributionId) {
-        AttributionInfo removed = service.deleteAttribution(actor, slug, documentId, attributionId);
+        AttributionInfo removed = store.deleteAttribution(attributionId);
         record(new Edit() {
             public void undo() {
                 relink(removed);
             }
 
             public void redo() {
-                service.deleteAttribution(actor, slug, documentId, attribution(removed.id()));
+                store.deleteAttribution(attribution(removed.id()));
             }
         });
         return removed;
@@ -161,14 +160,14 @@ public final class DocumentEditor {
         return !redoStack.isEmpty();
     }
 
-    /** The user's spans on the document, in document order. */
+    /** The spans being edited, in document order. */
     public List<SpanInfo> spans() {
-        return service.listMySpans(actor, slug, documentId);
+        return store.spans();
     }
 
-    /** The user's attribution triples on the document. */
+    /** The attribution triples being edited. */
     public List<AttributionInfo> attributions() {
-        return service.listMyAttributions(actor, slug, documentId);
+        return store.attributions();
     }
 
     /** The current id of a span that may have been re-created by undo or redo. */
@@ -194,20 +193,18 @@ public final class DocumentEditor {
     }
 
     private void recreate(SpanInfo span) {
-        SpanInfo again = service.createSpan(actor, slug, documentId, span.start(), span.end(), span.label(),
-                span.attributes());
+        SpanInfo again = store.createSpan(span.start(), span.end(), span.label(), span.attributes());
         spanAlias.put(span(span.id()), again.id());
     }
 
     private void relink(AttributionInfo a) {
-        AttributionInfo again = service.createAttribution(actor, slug, documentId,
-                a.source() == null ? null : span(a.source()), a.cue() == null ? null : span(a.cue()), span(a.content()));
+        AttributionInfo again = store.createAttribution(a.source() == null ? null : span(a.source()),
+                a.cue() == null ? null : span(a.cue()), span(a.content()));
         attributionAlias.put(attribution(a.id()), again.id());
     }
 
     private SpanInfo currentSpan(long spanId) {
-        return service.listMySpans(actor, slug, documentId).stream().filter(s -> s.id() == spanId).findFirst()
-                .orElseThrow(() -> new org.factspan.base.NotFoundException("No span " + spanId + " in document "
-                        + documentId));
+        return store.spans().stream().filter(s -> s.id() == spanId).findFirst()
+                .orElseThrow(() -> new org.factspan.base.NotFoundException("No span " + spanId));
     }
 }

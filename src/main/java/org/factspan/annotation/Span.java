@@ -35,6 +35,16 @@ class Span {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Gold only: how it got into the gold standard ({@link Provenance.Kind#id()}), by whom, when. */
+    @Column(name = "provenance")
+    private String provenance;
+
+    @Column(name = "curated_by")
+    private Long curatedBy;
+
+    @Column(name = "curated_at")
+    private Instant curatedAt;
+
     protected Span() {
     }
 
@@ -80,5 +90,14 @@ class Span {
 
     void relabel(String newLabel) {
         this.label = java.util.Objects.requireNonNull(newLabel);
+    }
+
+    /** Records how a gold item got here and who acted; a null kind changes nothing. */
+    void stamp(Provenance.Kind kind, long curator, Instant at) {
+        if (kind != null) {
+            this.provenance = kind.id();
+            this.curatedBy = curator;
+            this.curatedAt = at;
+        }
     }
 }

@@ -8,6 +8,9 @@ interface SpanRepository extends JpaRepository<Span, Long> {
 
     List<Span> findByDocumentIdAndUserIdOrderByStartAscEndAscIdAsc(long documentId, long userId);
 
+    /** Every annotator's spans on a document; the gold standard (a system account's) is not among them. */
+    @Query("select s from Span s where s.documentId = :documentId and s.userId not in"
+            + " (select u.id from AppUser u where u.systemAccount = true) order by s.start, s.end, s.id")
     List<Span> findByDocumentIdOrderByStartAscEndAscIdAsc(long documentId);
 
     boolean existsByDocumentIdAndUserIdAndLabelAndStartAndEnd(long documentId, long userId, String label, int start,
@@ -17,16 +20,35 @@ interface SpanRepository extends JpaRepository<Span, Long> {
             + " where d.project_id = :projectId and s.user_id = :userId group by s.document_id")
     List<Object[]> countPerDocument(long projectId, long userId);
 
-    /** Id and user name of everyone who is a member of the project or has spans in it, by name. */
-    @Query(nativeQuery = true, value = "select u.id, u.username from app_user u where u.id in"
-            + " (select m.user_id from project_member m where m.project_id = :projectId)"
+    /** Id and user name of everyone who is a member of the project or has spans in it (no system account), by name. */
+    @Query(nativeQuery = true, value = "select u.id, u.username from app_user u where u.system_account = false and"
+            + " (u.id in (select m.user_id from project_member m where m.project_id = :projectId)"
             + " or u.id in (select s.user_id from span s join document d on d.id = s.document_id"
-            + " where d.project_id = :projectId) order by u.username")
+            + " where d.project_id = :projectId)) order by u.username")
     List<Object[]> annotatorsOf(long projectId);
 
-    /** Every annotator's spans in a project: id, document id, username, label, start, end. */
+    /** Every annotator's spans in a project (not the gold standard): id, document id, username, label, start, end. */
     @Query(nativeQuery = true, value = "select s.id, s.document_id, u.username, s.label, s.start_cp, s.end_cp"
             + " from span s join document d on d.id = s.document_id join app_user u on u.id = s.user_id"
-            + " where d.project_id = :projectId order by d.position, s.document_id, u.username, s.start_cp, s.end_cp, s.id")
+            + " where d.project_id = :projectId and u.system_account = false"
+            + " order by d.position, s.document_id, u.username, s.start_cp, s.end_cp, s.id")
     List<Object[]> findAllOfProject(long projectId);
+
+    /** User names of everyone with spans in the project (no system account), sorted. */
+    @Query(nativeQuery = true, value = "select distinct u.username from span s join document d on d.id = s.document_id"
+            + " join app_user u on u.id = s.user_id where d.project_id = :projectId and u.system_account = false"
+            + " order by u.username")
+    List<String> annotatorNamesOf(long projectId);
+
+    /** One owner's spans in a project, columns as {@link #findAllOfProject}. */
+    @Query(nativeQuery = true, value = "select s.id, s.document_id, u.username, s.label, s.start_cp, s.end_cp"
+            + " from span s join document d on d.id = s.document_id join app_user u on u.id = s.user_id"
+            + " where d.project_id = :projectId and s.user_id = :userId"
+            + " order by d.position, s.document_id, s.start_cp, s.end_cp, s.id")
+    List<Object[]> findAllOfProjectAndUser(long projectId, long userId);
+
+    /** Provenance of one owner's spans on a document: span id, provenance id, curator's name, time. */
+    @Query("select s.id, s.provenance, u.username, s.curatedAt from Span s left join AppUser u on u.id = s.curatedBy"
+            + " where s.documentId = :documentId and s.userId = :userId and s.provenance is not null")
+    List<Object[]> provenanceOf(long documentId, long userId);
 }

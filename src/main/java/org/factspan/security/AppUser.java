@@ -39,6 +39,10 @@ public class AppUser {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** A built-in account that owns data but never logs in (the gold standard's owner, see decision 008). */
+    @Column(name = "system_account", nullable = false)
+    private boolean systemAccount;
+
     protected AppUser() {
     }
 
@@ -80,6 +84,10 @@ public class AppUser {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public boolean isSystemAccount() {
+        return systemAccount;
     }
 
     public Actor toActor() {

@@ -30,9 +30,16 @@ public class UserService {
         return users.findByUsername(username);
     }
 
+    /** True when a person's account exists; built-in system accounts (such as the gold standard's) do not count. */
     @Transactional(readOnly = true)
     public boolean hasUsers() {
-        return users.count() > 0;
+        return users.existsBySystemAccountFalse();
+    }
+
+    /** A built-in system account by name (it never logs in, so {@link #findActor} does not find it). */
+    @Transactional(readOnly = true)
+    public Optional<Actor> findSystemAccount(String username) {
+        return users.findByUsername(username).filter(AppUser::isSystemAccount).map(AppUser::toActor);
     }
 
     @Transactional

@@ -73,6 +73,38 @@ class KappaMeasuresTest {
         assertThat(r.byLabel()).containsOnlyKeys("L2", "L3", "L4", "L5");
     }
 
+    /**
+     * Fleiss (1971), Table 1: 30 psychiatric patients, each diagnosed by 6 psychiatrists into 5 categories
+     * (depression, personality disorder, schizophrenia, neurosis, other); the paper gives kappa 0.430, R's
+     * {@code irr::kappam.fleiss(diagnoses)} 0.4302445. Every rater labels every subject, so no {@code NONE} enters;
+     * per category the paper gives 0.245, 0.245, 0.520, 0.471 and 0.566.
+     */
+    @Test
+    void fleiss1971PsychiatricDiagnosesGivePointFourThree() {
+        int[][] diagnoses = {
+            {4, 4, 4, 4, 4, 4}, {2, 2, 2, 5, 5, 5}, {2, 3, 3, 3, 3, 5}, {5, 5, 5, 5, 5, 5}, {2, 2, 2, 4, 4, 4},
+            {1, 1, 3, 3, 3, 3}, {3, 3, 3, 3, 5, 5}, {1, 1, 3, 3, 3, 4}, {1, 1, 4, 4, 4, 4}, {5, 5, 5, 5, 5, 5},
+            {1, 4, 4, 4, 4, 4}, {1, 2, 4, 4, 4, 4}, {2, 2, 2, 3, 3, 3}, {1, 4, 4, 4, 4, 4}, {2, 2, 4, 4, 4, 5},
+            {3, 3, 3, 3, 3, 5}, {1, 1, 1, 4, 5, 5}, {1, 1, 1, 1, 1, 2}, {2, 2, 4, 4, 4, 4}, {1, 3, 3, 5, 5, 5},
+            {5, 5, 5, 5, 5, 5}, {2, 4, 4, 4, 4, 4}, {2, 2, 4, 5, 5, 5}, {1, 1, 4, 4, 4, 4}, {1, 4, 4, 4, 4, 5},
+            {2, 2, 2, 2, 2, 4}, {1, 1, 1, 1, 5, 5}, {2, 2, 4, 4, 4, 4}, {1, 3, 3, 3, 3, 3}, {5, 5, 5, 5, 5, 5}};
+        String[] names = {"DEPRESSION", "PERSONALITY", "SCHIZOPHRENIA", "NEUROSIS", "OTHER"};
+        StudyBuilder s = new StudyBuilder("r1", "r2", "r3", "r4", "r5", "r6").doc("d1", 1000);
+        for (int subject = 0; subject < diagnoses.length; subject++) {
+            for (int rater = 0; rater < 6; rater++) {
+                s.span("r" + (rater + 1), subject * 10, subject * 10 + 5, names[diagnoses[subject][rater] - 1]);
+            }
+        }
+        MeasureResult r = fleiss.compute(s.build());
+        assertThat(r.overall()).isCloseTo(0.4302445, within(1e-7));
+        assertThat(r.units()).isEqualTo(30);
+        assertThat(r.byLabel().get("DEPRESSION")).isCloseTo(0.245, within(0.0005));
+        assertThat(r.byLabel().get("PERSONALITY")).isCloseTo(0.245, within(0.0005));
+        assertThat(r.byLabel().get("SCHIZOPHRENIA")).isCloseTo(0.520, within(0.0005));
+        assertThat(r.byLabel().get("NEUROSIS")).isCloseTo(0.471, within(0.0005));
+        assertThat(r.byLabel().get("OTHER")).isCloseTo(0.566, within(0.0005));
+    }
+
     /** Random labels for 3 annotators on 60 extents; our measures equal DKPro called directly and plain formulas. */
     @Test
     void crossCheckAgainstDkproOnSeededRandomData() {

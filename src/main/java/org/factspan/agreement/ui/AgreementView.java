@@ -136,7 +136,7 @@ public class AgreementView extends VerticalLayout implements BeforeEnterObserver
         heatmapMeasure.addValueChangeListener(e -> showHeatmap());
 
         documents.setId("documents");
-        documents.addComponentColumn(d -> new Anchor(DocumentListView.DOCUMENT_ROUTE.formatted(slug, d.id()), d.title()))
+        documents.addComponentColumn(d -> new Anchor(DocumentListView.CURATION_ROUTE.formatted(slug, d.id()), d.title()))
                 .setHeader("Document").setFlexGrow(4);
         documents.addColumn(d -> d.defined() ? PairHeatmap.format(d.value()) : "—")
                 .setHeader(AgreementService.BREAKDOWN_MEASURE).setFlexGrow(0).setWidth("9em");

@@ -34,6 +34,10 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
     public static final String EXPORT_ROUTE = "projects/%s/export";
     /** The agreement view of a project (shown to its curators and admins). */
     public static final String AGREEMENT_ROUTE = "projects/%s/agreement";
+    /** The disagreement list of a project (curation feature, curators and admins). */
+    public static final String DISAGREEMENTS_ROUTE = "projects/%s/disagreements";
+    /** The curation view of a document (curation feature, curators and admins). */
+    public static final String CURATION_ROUTE = "projects/%s/documents/%d/curate";
 
     final Grid<DocumentSummary> grid = new Grid<>();
     private final CorpusService corpus;
@@ -42,6 +46,8 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
     private final Paragraph about = new Paragraph();
     final Anchor export = new Anchor("", "Export / import");
     final Anchor agreement = new Anchor();
+    final Anchor disagreements = new Anchor();
+    private final Grid.Column<DocumentSummary> curate;
     private Map<Long, Long> mySpans = Map.of();
     private String slug;
 
@@ -56,14 +62,27 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
         grid.addColumn(DocumentSummary::length).setHeader("Length (chars)").setFlexGrow(0).setWidth("7em");
         grid.addColumn(d -> progress(mySpans.getOrDefault(d.id(), 0L))).setHeader("My progress").setFlexGrow(0)
                 .setWidth("9em");
+        curate = grid.addComponentColumn(d -> {
+            Anchor link = new Anchor(CURATION_ROUTE.formatted(slug, d.id()), "Curate");
+            link.getElement().setAttribute("data-curate", String.valueOf(d.id()));
+            return link;
+        }).setHeader("Curation").setFlexGrow(0).setWidth("7em");
+        curate.setVisible(false);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
-        grid.addItemClickListener(e -> UI.getCurrent().navigate(DOCUMENT_ROUTE.formatted(slug, e.getItem().id())));
+        grid.addItemClickListener(e -> {
+            if (e.getColumn() != curate) {
+                UI.getCurrent().navigate(DOCUMENT_ROUTE.formatted(slug, e.getItem().id()));
+            }
+        });
         export.setId("export-link");
         agreement.setId("agreement-link");
         agreement.setText("Agreement between annotators");
         agreement.setVisible(false);
-        var links = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(export, agreement);
+        disagreements.setId("disagreements-link");
+        disagreements.setText("Disagreements to curate");
+        disagreements.setVisible(false);
+        var links = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(export, agreement, disagreements);
         links.addClassName("fs-project-links");
         add(title, about, links, grid);
     }
@@ -78,7 +97,11 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
             about.setText(project.description() == null ? "" : project.description());
             export.setHref(EXPORT_ROUTE.formatted(slug));
             agreement.setHref(AGREEMENT_ROUTE.formatted(slug));
-            agreement.setVisible(actor.isAdmin() || project.role().filter(r -> r == ProjectRole.CURATOR).isPresent());
+            boolean curator = actor.isAdmin() || project.role().filter(r -> r == ProjectRole.CURATOR).isPresent();
+            agreement.setVisible(curator);
+            disagreements.setHref(DISAGREEMENTS_ROUTE.formatted(slug));
+            disagreements.setVisible(curator);
+            curate.setVisible(curator);
             mySpans = corpus.mySpanCounts(actor, slug);
             grid.setItems(corpus.listDocuments(actor, slug));
         } catch (NotFoundException | ForbiddenException e) {

@@ -115,7 +115,7 @@ class AgreementViewTest extends SpringBrowserlessTest {
         assertThat(view.heatmap.cellTexts()).containsExactly("—", "0.667", "0.667", "—");
         var grid = test(view.documents);
         assertThat(((Anchor) grid.getCellComponent(0, 0)).getHref())
-                .isEqualTo("projects/" + TestUsers.SEED_PROJECT + "/documents/" + doc);
+                .isEqualTo("projects/" + TestUsers.SEED_PROJECT + "/documents/" + doc + "/curate");
         assertThat(grid.getCellText(0, 1)).isEqualTo("0.667");
     }
 

@@ -1,0 +1,295 @@
+package org.factspan.curation.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.server.VaadinSession;
+import java.util.List;
+import java.util.Map;
+import org.factspan.TestUsers;
+import org.factspan.annotation.AnnotationService;
+import org.factspan.annotation.Provenance;
+import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.ProjectSetupService;
+import org.factspan.corpus.ui.DocumentListView;
+import org.factspan.curation.CurationService;
+import org.factspan.curation.CurationStatus;
+import org.factspan.curation.Disagreement;
+import org.factspan.curation.DocumentCuration;
+import org.factspan.curation.MergeMode;
+import org.factspan.curation.ReviewStatus;
+import org.factspan.curation.SeedCuration;
+import org.factspan.security.UserService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The curation view and the disagreement list without a browser. Each test logs in as the fixture's fresh curator
+ * (see {@link SeedCuration}) by hand, since {@code @WithUserDetails} needs a user that exists before the test.
+ */
+@SpringBootTest
+@ViewPackages(packages = "org.factspan")
+class CurationViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    ProjectSetupService setup;
+    @Autowired
+    CorpusService corpus;
+    @Autowired
+    UserService users;
+    @Autowired
+    AnnotationService annotations;
+    @Autowired
+    CurationService curation;
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService details;
+
+    SeedCuration s;
+
+    @BeforeEach
+    void fixture() {
+        s = new SeedCuration(setup, corpus, users, annotations);
+    }
+
+    void loginAs(String username) {
+        var user = details.loadUserByUsername(username);
+        var auth = new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(user,
+                user.getPassword(), user.getAuthorities());
+        SecurityContextHolder.getContext().setAuthentication(auth);
+    }
+
+    String url() {
+        return "projects/" + s.slug + "/documents/" + s.doc + "/curate";
+    }
+
+    CurationView open() {
+        loginAs(s.carol.username());
+        return navigate(url(), CurationView.class);
+    }
+
+    long alice(String phrase) {
+        return s.spans.get("alice " + phrase).id();
+    }
+
+    long bob(String phrase) {
+        return s.spans.get("bob " + phrase).id();
+    }
+
+    @Test
+    void startingMergesAndShowsGoldAndEveryVersion() {
+        CurationView view = open();
+        assertThat(view.startBox.isVisible()).isTrue();
+        assertThat(view.workBox.isVisible()).isFalse();
+        assertThat(view.status.getText()).isEqualTo("Not started");
+        assertThat(view.startMode.getValue()).isEqualTo(MergeMode.UNANIMOUS);
+        assertThat(view.startThreshold.isEnabled()).isFalse();
+        test(view.start).click();
+        assertThat(view.workBox.isVisible()).isTrue();
+        assertThat(view.status.getText()).isEqualTo("In progress");
+        assertThat(view.gold.getSpans()).hasSize(3);
+        assertThat(view.texts).hasSize(2).containsKeys(s.alice.username(), s.bob.username());
+        assertThat(view.openCount.getText()).isEqualTo("5 open disagreements");
+        assertThat(view.version.getText()).startsWith("version 1");
+        assertThat(view.markCurated.isVisible()).isTrue();
+        assertThat(curation.read(s.carol, s.slug, s.doc, false).gold()).allSatisfy(
+                g -> assertThat(g.provenance().kind()).isEqualTo(Provenance.Kind.UNANIMOUS));
+    }
+
+    @Test
+    void majorityStartAndAcceptRejectFromThePanelAndKeys() {
+        CurationView view = open();
+        test(view.startMode).selectItem("also what a majority agrees on");
+        assertThat(view.startThreshold.isEnabled()).isTrue();
+        test(view.start).click();
+        assertThat(view.state().merge().mode()).isEqualTo(MergeMode.MAJORITY);
+
+        view.selectUnit(alice("terrorist groups"));
+        assertThat(view.unit()).isEqualTo(alice("terrorist groups"));
+        assertThat(view.state().positions().get(view.position()).spans())
+                .containsExactlyInAnyOrder(alice("terrorist groups"), bob("terrorist groups"));
+        Button accept = find(Button.class).withId("accept-" + bob("terrorist groups")).single();
+        test(accept).click();
+        DocumentCuration after = view.state();
+        assertThat(after.span(bob("terrorist groups")).orElseThrow().status()).isEqualTo(ReviewStatus.ACCEPTED);
+        assertThat(after.gold()).filteredOn(g -> g.text().equals("terrorist groups")).singleElement().satisfies(g -> {
+            assertThat(g.label()).isEqualTo("SOURCE");
+            assertThat(g.provenance().kind()).isEqualTo(Provenance.Kind.ADJUDICATED);
+            assertThat(g.provenance().curator()).isEqualTo(s.carol.username());
+        });
+        assertThat(view.gold.getSpans()).hasSize(4);
+
+        // Enter accepts the selected version (alice's label replaces bob's); Del rejects, again takes it back.
+        view.selectUnit(alice("terrorist groups"));
+        view.acceptSelected();
+        assertThat(view.state().gold()).filteredOn(g -> g.text().equals("terrorist groups")).singleElement()
+                .satisfies(g -> assertThat(g.label()).isEqualTo("CLAIM"));
+        view.selectUnit(alice("protesters angry over rising fuel prices stormed government buildings"));
+        view.toggleRejectSelected();
+        assertThat(view.state().span(view.unit()).orElseThrow().status()).isEqualTo(ReviewStatus.REJECTED);
+        assertThat(find(Button.class).withId("reject-" + view.unit()).single().getText()).isEqualTo("Undo reject");
+        view.toggleRejectSelected();
+        assertThat(view.state().span(view.unit()).orElseThrow().status()).isEqualTo(ReviewStatus.INCOMPLETE);
+
+        // Attributions of the selected claim can be accepted too.
+        view.selectUnit(alice("it would send peacekeepers to \"stabilize\" Kazakhstan"));
+        long triple = view.state().attributions().stream()
+                .filter(a -> a.content() == alice("it would send peacekeepers to \"stabilize\" Kazakhstan"))
+                .findFirst().orElseThrow().id();
+        test(find(Button.class).withId("accept-attribution-" + triple).single()).click();
+        assertThat(view.state().goldAttributions()).singleElement()
+                .satisfies(a -> assertThat(a.provenance().kind()).isEqualTo(Provenance.Kind.ADJUDICATED));
+    }
+
+    @Test
+    void editingGoldDirectlyWithUndoAndTheSelectedGoldSpan() {
+        CurationView view = open();
+        test(view.start).click();
+        int start = s.at("energy-rich Kazakhstan");
+        view.gold.getElement().getNode(); // attached
+        com.vaadin.flow.component.ComponentUtil.fireEvent(view.gold, new org.factspan.annotation.ui.TextAnnotator
+                .CreateEvent(view.gold, true, start, start + "energy-rich Kazakhstan".length(), "CLAIM"));
+        DocumentCuration c = view.state();
+        var created = c.gold().stream().filter(g -> g.text().equals("energy-rich Kazakhstan")).findFirst()
+                .orElseThrow();
+        assertThat(created.provenance().kind()).isEqualTo(Provenance.Kind.CURATOR);
+        assertThat(view.undo.isEnabled()).isTrue();
+
+        view.selectGold(created.id());
+        assertThat(find(Component.class).withId("gold-editor").single().isVisible()).isTrue();
+        view.setGoldAttribute(created.id(), "verdict", "refuted");
+        assertThat(view.state().goldSpan(created.id()).orElseThrow().attributes()).containsEntry("verdict", "refuted");
+        test(view.undo).click();
+        assertThat(view.state().goldSpan(created.id()).orElseThrow().attributes()).doesNotContainKey("verdict");
+        test(view.undo).click();
+        assertThat(view.state().gold()).noneMatch(g -> g.text().equals("energy-rich Kazakhstan"));
+        test(view.redo).click();
+        assertThat(view.state().gold()).anyMatch(g -> g.text().equals("energy-rich Kazakhstan"));
+    }
+
+    @Test
+    void aConcurrentChangeIsReportedAndReloadedNotOverwritten() {
+        CurationView view = open();
+        test(view.start).click();
+        long before = view.state().version();
+        // Another curator (an admin) changes the gold standard meanwhile.
+        var admin = users.findActor("admin").orElseThrow();
+        curation.createGoldSpan(admin, s.slug, s.doc, before, 0, 7, "CLAIM", Map.of());
+        view.selectUnit(alice("terrorist groups"));
+        test(find(Button.class).withId("accept-" + alice("terrorist groups")).single()).click();
+        Notification shown = find(Notification.class).last();
+        assertThat(test(shown).getText()).contains("changed by admin").contains("reloaded");
+        assertThat(view.state().version()).isEqualTo(before + 1);
+        assertThat(view.state().gold()).noneMatch(g -> g.text().equals("terrorist groups"));
+        assertThat(view.state().gold()).anyMatch(g -> g.start() == 0 && g.end() == 7);
+        // After the reload the same click works.
+        test(find(Button.class).withId("accept-" + alice("terrorist groups")).single()).click();
+        assertThat(view.state().gold()).anyMatch(g -> g.text().equals("terrorist groups"));
+    }
+
+    @Test
+    void markingCuratedMakesGoldReadOnlyUntilReopened() {
+        CurationView view = open();
+        test(view.start).click();
+        test(view.markCurated).click();
+        assertThat(view.state().status()).isEqualTo(CurationStatus.CURATED);
+        assertThat(view.status.getText()).startsWith("Curated by " + s.carol.username());
+        assertThat(view.reopen.isVisible()).isTrue();
+        assertThat(view.markCurated.isVisible()).isFalse();
+        view.selectUnit(alice("terrorist groups"));
+        assertThat(find(Button.class).withId("accept-" + alice("terrorist groups")).single().isEnabled()).isFalse();
+        view.acceptSelected();
+        assertThat(view.state().gold()).noneMatch(g -> g.text().equals("terrorist groups"));
+        test(view.reopen).click();
+        assertThat(view.state().status()).isEqualTo(CurationStatus.IN_PROGRESS);
+        assertThat(find(Button.class).withId("accept-" + alice("terrorist groups")).single().isEnabled()).isTrue();
+    }
+
+    @Test
+    void namesCanBeHiddenAndAPlaceSelectedByUrl() {
+        CurationView view = open();
+        test(view.start).click();
+        test(view.anonymous).click();
+        assertThat(view.state().annotators()).allSatisfy(a -> assertThat(a).startsWith("Annotator "));
+        assertThat(view.texts.keySet()).allSatisfy(a -> assertThat(a).startsWith("Annotator "));
+
+        int start = s.at("terrorist groups");
+        com.vaadin.flow.component.UI.getCurrent().navigate(url(),
+                com.vaadin.flow.router.QueryParameters.simple(Map.of("at", start + "-" + (start + 16))));
+        CurationView at = (CurationView) com.vaadin.flow.component.UI.getCurrent().getCurrentView();
+        assertThat(at.position()).isNotNegative();
+        var p = at.state().positions().get(at.position());
+        assertThat(p.start()).isEqualTo(start);
+        assertThat(at.unit()).isIn(p.spans());
+        assertThat(find(Component.class).withId("position-title").single()).isNotNull();
+        at.step(1);
+        assertThat(at.state().positions().get(at.position()).kind()).isNotEqualTo(
+                org.factspan.diff.PositionKind.AGREE);
+    }
+
+    @Test
+    void annotatorsAreNotShownTheViews() {
+        loginAs(s.alice.username());
+        Component shown = navigate(url(), Component.class);
+        assertThat(shown).isNotInstanceOf(CurationView.class);
+        assertThat(shown.getClass().getSimpleName()).contains("NotFound");
+        Component list = navigate("projects/" + s.slug + "/disagreements", Component.class);
+        assertThat(list).isNotInstanceOf(DisagreementsView.class);
+        navigate("projects/" + s.slug, DocumentListView.class);
+        assertThat(find(Anchor.class).withId("disagreements-link").all()).as("no visible link").isEmpty();
+        assertThat(curation.read(s.carol, s.slug, s.doc, false).status()).isEqualTo(CurationStatus.NOT_STARTED);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDisagreementListSortsFiltersAndLinksIntoCuration() {
+        loginAs(s.carol.username());
+        DocumentListView documents = navigate("projects/" + s.slug, DocumentListView.class);
+        Anchor link = find(Anchor.class).withId("disagreements-link").single();
+        assertThat(link.getHref()).isEqualTo("projects/" + s.slug + "/disagreements");
+        Grid<?> docs = find(Grid.class).withId("documents").single();
+        assertThat(((Anchor) test(docs).getCellComponent(0, 5)).getHref()).isEqualTo(url());
+        assertThat(documents).isNotNull();
+
+        DisagreementsView view = navigate("projects/" + s.slug + "/disagreements", DisagreementsView.class);
+        List<Disagreement> rows = view.rows();
+        assertThat(rows).extracting(Disagreement::kind).containsExactly(Disagreement.Kind.LABEL_CONFLICT,
+                Disagreement.Kind.LABEL_CONFLICT, Disagreement.Kind.BOUNDARY_CONFLICT, Disagreement.Kind.INCOMPLETE,
+                Disagreement.Kind.ATTRIBUTION_INCOMPLETE, Disagreement.Kind.ATTRIBUTION_INCOMPLETE);
+        assertThat(view.summary.getText()).isEqualTo("6 open disagreements in 2 documents");
+        Disagreement first = rows.stream().filter(d -> d.documentId() == s.doc).findFirst().orElseThrow();
+        assertThat(view.link(first)).isEqualTo(url() + "?at=" + first.start() + "-" + first.end());
+
+        test(view.label).selectItem("ATTRIBUTION");
+        assertThat(view.rows()).singleElement().satisfies(d -> assertThat(d.documentId()).isEqualTo(s.other));
+        view.label.clear();
+        test(view.annotator).selectItem(s.alice.username());
+        assertThat(view.rows()).allSatisfy(d -> assertThat(d.annotators()).contains(s.alice.username()));
+        view.annotator.clear();
+        view.document.setValue(corpus.listDocuments(s.carol, s.slug).stream().filter(d -> d.id() == s.doc)
+                .findFirst().orElseThrow());
+        assertThat(view.rows()).hasSize(5).allSatisfy(d -> assertThat(d.documentId()).isEqualTo(s.doc));
+        test(view.anonymous).click();
+        assertThat(view.rows()).allSatisfy(d -> assertThat(d.annotators()).allSatisfy(
+                n -> assertThat(n).startsWith("Annotator ")));
+
+        // Settled places leave the list unless asked for.
+        curation.open(s.carol, s.slug, s.doc, org.factspan.curation.MergeOptions.unanimous(), false);
+        long v = curation.read(s.carol, s.slug, s.doc, false).version();
+        curation.accept(s.carol, s.slug, s.doc, v, org.factspan.curation.Accept.span(alice("terrorist groups")));
+        view.refresh();
+        assertThat(view.rows()).hasSize(4);
+        test(view.settled).click();
+        assertThat(view.rows()).hasSize(5).filteredOn(Disagreement::settled).hasSize(1);
+        assertThat(VaadinSession.getCurrent()).isNotNull();
+        assertThat(TestUsers.SEED_PROJECT).isNotEmpty();
+    }
+}
