@@ -607,6 +607,22 @@ public class CurationService {
         return result;
     }
 
+    /**
+     * The ids of the project's documents that are marked curated, for any member of the project (annotators may see
+     * what is built on finished gold, such as claim clusters).
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> curatedDocuments(Actor actor, String slug) {
+        List<Long> ids = corpus.listDocuments(actor, slug).stream().map(DocumentSummary::id).toList();
+        Set<Long> curated = new java.util.HashSet<>();
+        states.findByDocumentIdIn(ids).forEach(st -> {
+            if (st.status() == CurationStatus.CURATED) {
+                curated.add(st.documentId());
+            }
+        });
+        return curated;
+    }
+
     // ------------------------------------------------------------------ disagreements
 
     /**
