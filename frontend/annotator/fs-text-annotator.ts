@@ -17,6 +17,8 @@
  *   readonly: boolean              no creating/relabelling/deleting/linking/undo (default false)
  *   snap: boolean                  snap selections to whole words, trim white space (default true)
  *   contentLabel: string           label that completes link mode (default 'CLAIM')
+ *   ghosts: Array<{key, start, end, label, recommender?, score?, reason?}>  suggestions (default []),
+ *                                  drawn with a dashed outline and no fill, never blocking selection
  * Events (bubbles, composed; ids are the spans' own ids):
  *   fs-create   {start: number, end: number, label: string}  label key/letter or popup on a text selection
  *   fs-select   {id: number|string|null}   click on a span (cycles through covering spans, shortest
@@ -27,12 +29,18 @@
  *   fs-link     {spans: id[]}              link mode finished: [anchorId, ...picked ids in click order]
  *   fs-undo     {}                         Ctrl+Z / Cmd+Z
  *   fs-redo     {}                         Ctrl+Shift+Z / Ctrl+Y (and Cmd variants)
+ *   fs-ghost-accept {key}                  click on a suggestion, or Enter with one focused
+ *   fs-ghost-reject {key}                  x with a suggestion focused
  * Keys (document-level; ignored in inputs/textareas/contenteditable and during IME composition):
  *   1-9 / label letters, Delete/Backspace, Tab/Shift+Tab (only when focus is on the page body or
  *   inside the component), Ctrl/Cmd+Z/Y, l (link mode with a selected span; takes precedence over
  *   a label letter 'l' when no text is selected), Enter (finish link mode), Escape (cancel link
  *   mode, else close popup, clear text selection and span selection).
+ *   ] / [ focus the next / previous suggestion (hovering one focuses it too); Enter accepts and x
+ *   rejects the focused one (focus moves on to the next).
  * Methods: selectRange(start, end): boolean selects a code point range (used by browser tests);
+ *   revealRange(start, end) scrolls to a code point range and selects it; revealSpan(id) selects a
+ *   span and scrolls to it;
  *   applySpanDelta(added, removedIds) changes `spans` without resending the whole list.
  * DOM / attributes:
  *   host[data-ready="true"] once text has been rendered; host[data-linking] while in link mode.
@@ -43,6 +51,9 @@
  *   Classes on marks: fs-multi (several covering spans), fs-selected, fs-hovered, fs-linked
  *     (shares a link with the selected/hovered span), fs-link-anchor, fs-link-pick.
  *   .fs-popup with button[data-label] (mouse users); .fs-link-hint while in link mode.
+ *   Suggestions: span.fs-seg.fs-ghost[data-ghost-keys][data-ghost-label] over plain text,
+ *   mark.fs-span.fs-ghosted[data-ghost-keys] over real spans; .fs-ghost-focus on the focused
+ *   one's pieces, and .fs-ghost-hint (what Enter and x do) next to it.
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
@@ -71,6 +82,7 @@ import {
   type Segment,
 } from './render.ts';
 import { snapRange } from './snap.ts';
+import { focusAfterRemoval, ghostTitle, overlayGhosts, sortGhosts, stepGhost, type Ghost } from './ghosts.ts';
 
 type SpanId = number | string;
 
@@ -103,6 +115,19 @@ fs-text-annotator .fs-span[data-more]::after {
   color: var(--fs-color, #888);
   user-select: none;
 }
+fs-text-annotator .fs-ghost,
+fs-text-annotator .fs-span.fs-ghosted {
+  outline: 1.5px dashed var(--fs-ghost-color, #888);
+  outline-offset: 1px;
+  border-radius: 3px;
+  cursor: pointer;
+}
+fs-text-annotator .fs-ghost { background: none; }
+fs-text-annotator .fs-ghost.fs-ghost-focus,
+fs-text-annotator .fs-span.fs-ghosted.fs-ghost-focus {
+  outline: 2px solid var(--fs-ghost-color, #888);
+  background: color-mix(in srgb, var(--fs-ghost-color, #888) 14%, transparent);
+}
 fs-text-annotator .fs-span.fs-linked {
   outline: 2px dashed var(--fs-color, #888);
   outline-offset: 1px;
@@ -120,7 +145,7 @@ fs-text-annotator .fs-span.fs-selected {
 fs-text-annotator .fs-span.fs-link-pick { outline: 3px dotted var(--lumo-primary-color, #1a73e8); outline-offset: 1px; }
 fs-text-annotator .fs-span.fs-link-anchor { outline: 3px double var(--lumo-error-color, #d33); outline-offset: 1px; }
 fs-text-annotator[data-linking] .fs-text { cursor: crosshair; }
-fs-text-annotator .fs-popup, fs-text-annotator .fs-link-hint {
+fs-text-annotator .fs-popup, fs-text-annotator .fs-link-hint, fs-text-annotator .fs-ghost-hint {
   position: absolute;
   z-index: 100;
   padding: 4px;
@@ -132,6 +157,20 @@ fs-text-annotator .fs-popup, fs-text-annotator .fs-link-hint {
 }
 fs-text-annotator .fs-popup { display: flex; flex-direction: column; gap: 2px; }
 fs-text-annotator .fs-link-hint { padding: 4px 8px; white-space: nowrap; pointer-events: none; }
+fs-text-annotator .fs-ghost-hint {
+  padding: 3px 8px;
+  white-space: nowrap;
+  pointer-events: none;
+  font-size: 0.8rem;
+  border-left: 4px solid var(--fs-ghost-color, #888);
+}
+fs-text-annotator .fs-ghost-hint kbd {
+  font: inherit;
+  font-weight: 600;
+  padding: 0 3px;
+  border: 1px solid var(--lumo-contrast-20pct, #ccc);
+  border-radius: 3px;
+}
 fs-text-annotator .fs-popup button {
   all: unset;
   box-sizing: border-box;
@@ -165,7 +204,7 @@ function isEditable(el: EventTarget | null | undefined): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT';
 }
 
-const DECORATION_CLASSES = ['fs-selected', 'fs-hovered', 'fs-linked', 'fs-link-anchor', 'fs-link-pick'];
+const DECORATION_CLASSES = ['fs-selected', 'fs-hovered', 'fs-linked', 'fs-link-anchor', 'fs-link-pick', 'fs-ghost-focus'];
 
 interface PopupState {
   x: number;
@@ -191,7 +230,9 @@ export class FsTextAnnotator extends LitElement {
     readonly: { type: Boolean },
     snap: { type: Boolean },
     contentLabel: { attribute: false },
+    ghosts: { attribute: false },
     _popup: { state: true },
+    _ghostFocus: { state: true },
     _link: { state: true },
   };
 
@@ -204,7 +245,10 @@ export class FsTextAnnotator extends LitElement {
   declare readonly: boolean;
   declare snap: boolean;
   declare contentLabel: string;
+  declare ghosts: Ghost[];
   declare _popup: PopupState | null;
+  /** Key of the focused suggestion (Enter accepts it, x rejects it), or null. */
+  declare _ghostFocus: string | null;
   declare _link: LinkState | null;
 
   /** Derived from text/spans/links in willUpdate(). */
@@ -214,6 +258,16 @@ export class FsTextAnnotator extends LitElement {
   private _spanById = new Map<string, AnnotationSpan>();
   private _ordered: AnnotationSpan[] = [];
   private _adjacency = new Map<string, Set<string>>();
+  private _ghostOrdered: Ghost[] = [];
+  private _ghostByKey = new Map<string, Ghost>();
+  /** True when the focus came from hovering (it goes when the pointer leaves). */
+  private _ghostFocusByHover = false;
+  /**
+   * New suggestions wait while the user is selecting text (mouse down, or a selection in the text):
+   * redrawing the blocks under a selection would lose it. They are drawn once the selection is gone.
+   */
+  private _ghostsDeferred = false;
+  private _mouseDown = false;
   /** Bumped when text or labels change: every block must re-render. */
   private _renderEpoch = 0;
   /** The last selected span object (to keep its place in document order after a delete). */
@@ -232,6 +286,8 @@ export class FsTextAnnotator extends LitElement {
     this.readonly = false;
     this.snap = true;
     this.contentLabel = 'CLAIM';
+    this.ghosts = [];
+    this._ghostFocus = null;
     this._popup = null;
     this._link = null;
   }
@@ -247,12 +303,14 @@ export class FsTextAnnotator extends LitElement {
     document.addEventListener('keydown', this._onKeyDown);
     document.addEventListener('mousedown', this._onDocMouseDown);
     document.addEventListener('mouseup', this._onDocMouseUp);
+    document.addEventListener('selectionchange', this._onSelectionChange);
   }
 
   disconnectedCallback(): void {
     document.removeEventListener('keydown', this._onKeyDown);
     document.removeEventListener('mousedown', this._onDocMouseDown);
     document.removeEventListener('mouseup', this._onDocMouseUp);
+    document.removeEventListener('selectionchange', this._onSelectionChange);
     this._popup = null;
     this._link = null;
     super.disconnectedCallback();
@@ -268,9 +326,20 @@ export class FsTextAnnotator extends LitElement {
       this._renderEpoch++;
     }
     if (changed.has('labels')) this._renderEpoch++;
-    if (changed.has('text') || changed.has('spans')) {
+    let ghostsChanged = changed.has('ghosts');
+    if (ghostsChanged && !changed.has('text') && this._selectionBusy()) {
+      this._ghostsDeferred = true;
+      ghostsChanged = false;
+    }
+    if (ghostsChanged || changed.has('text')) {
+      this._ghostsDeferred = false;
+      this._ghostOrdered = sortGhosts(Array.isArray(this.ghosts) ? this.ghosts : []);
+      this._ghostByKey = new Map(this._ghostOrdered.map((g) => [g.key, g]));
+      if (this._ghostFocus != null && !this._ghostByKey.has(this._ghostFocus)) this._ghostFocus = null;
+    }
+    if (changed.has('text') || changed.has('spans') || ghostsChanged) {
       const spans = Array.isArray(this.spans) ? this.spans : [];
-      const segments = computeSegments(text, spans, this._map);
+      const segments = overlayGhosts(text, computeSegments(text, spans, this._map), this._ghostOrdered, this._map);
       this._blocks = computeBlocks(text, segments, this._blockStarts, this._map);
       this._ordered = sortSpans(spans);
       this._spanById = new Map(this._ordered.map((s) => [String(s.id), s]));
@@ -312,7 +381,7 @@ export class FsTextAnnotator extends LitElement {
       this._blocks,
       (b) => b.key,
       (b) => guard([b.sig, epoch], () => this._renderBlock(b)),
-    )}</div>${this._renderPopup()}${this._renderLinkHint()}`;
+    )}</div>${this._renderPopup()}${this._renderLinkHint()}${this._renderGhostHint()}`;
   }
 
   private _renderBlock(block: Block): TemplateResult {
@@ -328,7 +397,21 @@ export class FsTextAnnotator extends LitElement {
   }
 
   private _renderSegment(seg: Segment): TemplateResult {
+    const ghosts = (seg.ghosts ?? []) as Ghost[];
+    const ghostKeys = ghosts.length > 0 ? ghosts.map((g) => g.key).join(' ') : nothing;
+    const ghostColor = ghosts.length > 0 ? `--fs-ghost-color: ${safeColor(labelFor(this.labels, ghosts[0].label).color)}` : '';
     if (seg.spans.length === 0) {
+      if (ghosts.length > 0) {
+        const title = ghosts.map((g) => ghostTitle(g, labelFor(this.labels, g.label).title)).join('\n');
+        return html`<span
+          class="fs-seg fs-ghost"
+          data-u16=${seg.startU16}
+          data-ghost-keys=${ghostKeys}
+          data-ghost-label=${ghosts[0].label}
+          title=${title}
+          style=${ghostColor}
+        >${seg.text}</span>`;
+      }
       return html`<span class="fs-seg" data-u16=${seg.startU16}>${seg.text}</span>`;
     }
     const top = seg.spans[0];
@@ -339,15 +422,17 @@ export class FsTextAnnotator extends LitElement {
       })
       .join('\n');
     const deco = segmentDecoration(seg.spans, this.labels);
+    const ghostTitles = ghosts.map((g) => '\n' + ghostTitle(g, labelFor(this.labels, g.label).title)).join('');
     return html`<mark
-      class=${seg.spans.length > 1 ? 'fs-span fs-multi' : 'fs-span'}
+      class=${(seg.spans.length > 1 ? 'fs-span fs-multi' : 'fs-span') + (ghosts.length > 0 ? ' fs-ghosted' : '')}
+      data-ghost-keys=${ghostKeys}
       data-u16=${seg.startU16}
       data-span-id=${String(top.id)}
       data-span-ids=${seg.spans.map((s) => String(s.id)).join(' ')}
       data-label=${top.label}
       data-more=${deco.more > 0 ? String(deco.more) : nothing}
-      title=${title}
-      style=${deco.style}
+      title=${title + ghostTitles}
+      style=${ghosts.length > 0 ? `${deco.style}; ${ghostColor}` : deco.style}
     >${seg.text}</mark>`;
   }
 
@@ -377,6 +462,24 @@ export class FsTextAnnotator extends LitElement {
     </div>`;
   }
 
+  private _renderGhostHint(): TemplateResult | typeof nothing {
+    const key = this._ghostFocus;
+    const ghost = key == null ? undefined : this._ghostByKey.get(key);
+    if (!ghost || this._link || this._popup || this.readonly) return nothing;
+    const pieces = Array.from(this._ghostPieces(ghost.key));
+    const last = pieces[pieces.length - 1];
+    if (!last) return nothing;
+    const pos = this._popupPosition(last.getBoundingClientRect());
+    const label = labelFor(this.labels, ghost.label);
+    return html`<div
+      class="fs-ghost-hint"
+      role="status"
+      style=${`left: ${pos.x}px; top: ${pos.y}px; --fs-ghost-color: ${safeColor(label.color)}`}
+    >
+      Suggested <b>${label.title}</b> · <kbd>Enter</kbd> accept · <kbd>x</kbd> reject · <kbd>]</kbd> next
+    </div>`;
+  }
+
   private _renderLinkHint(): TemplateResult | typeof nothing {
     const link = this._link;
     if (!link) return nothing;
@@ -387,6 +490,13 @@ export class FsTextAnnotator extends LitElement {
   }
 
   // ---------------------------------------------------------------- decorations (no re-render)
+
+  /** Pieces (plain or marked) of suggestion `key`. */
+  private _ghostPieces(key: string): NodeListOf<HTMLElement> | HTMLElement[] {
+    const textEl = this._textEl();
+    if (!textEl) return [];
+    return textEl.querySelectorAll<HTMLElement>(`[data-ghost-keys~="${CSS.escape(key)}"]`);
+  }
 
   /** Marks of span `id` (all segments it covers). */
   private _marksOf(id: string): NodeListOf<HTMLElement> | HTMLElement[] {
@@ -426,6 +536,12 @@ export class FsTextAnnotator extends LitElement {
       for (const p of this._link.picks) add(String(p), 'fs-link-pick');
     }
     const decorated: Element[] = [];
+    if (this._ghostFocus != null) {
+      for (const el of Array.from(this._ghostPieces(this._ghostFocus))) {
+        el.classList.add('fs-ghost-focus');
+        decorated.push(el);
+      }
+    }
     for (const [id, classes] of want) {
       for (const el of Array.from(this._marksOf(id))) {
         el.classList.add(...classes);
@@ -520,6 +636,33 @@ export class FsTextAnnotator extends LitElement {
     this.spans = [...current.filter((s) => !gone.has(String(s.id))), ...added];
   }
 
+  /** Scrolls to the code point range [start, end) and selects it (e.g. a search hit). */
+  revealRange(start: number, end: number): boolean {
+    const ok = end > start ? this.selectRange(start, end) : false;
+    const at = this._utf16ToDom(this._map.toUtf16(Math.max(0, start)));
+    const el = at?.node.parentElement;
+    el?.scrollIntoView({ block: 'center' });
+    return ok;
+  }
+
+  /** Selects span `id` and scrolls to it; false if there is no such span. */
+  revealSpan(id: number | string): boolean {
+    const span = this._spanById.get(String(id));
+    if (!span) return false;
+    this._select(span, false);
+    const first = this._marksOf(String(span.id))[0];
+    first?.scrollIntoView({ block: 'center' });
+    return true;
+  }
+
+  /** Focuses suggestion `key` (null: none) and scrolls to it when asked. */
+  focusGhost(key: string | null, scroll = false): void {
+    this._ghostFocus = key != null && this._ghostByKey.has(key) ? key : null;
+    this._ghostFocusByHover = false;
+    this._applyDecorations();
+    if (scroll && this._ghostFocus != null) this._ghostPieces(this._ghostFocus)[0]?.scrollIntoView({ block: 'nearest' });
+  }
+
   selectRange(start: number, end: number): boolean {
     const a = this._utf16ToDom(this._map.toUtf16(Math.min(start, end)));
     const b = this._utf16ToDom(this._map.toUtf16(Math.max(start, end)));
@@ -537,6 +680,20 @@ export class FsTextAnnotator extends LitElement {
 
   private _fire(type: string, detail: object): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  /** Accepts or rejects a suggestion: it goes at once here, focus moves on, and the server is told. */
+  private _ghostAction(type: 'fs-ghost-accept' | 'fs-ghost-reject', key: string): void {
+    if (this.readonly || !this._ghostByKey.has(key)) return;
+    let next = this._ghostFocus;
+    if (next === key) {
+      // keyboard users go on to the next suggestion; a hovered one just goes
+      next = this._ghostFocusByHover ? null : focusAfterRemoval(this._ghostOrdered, key);
+      this._ghostFocusByHover = false;
+    }
+    this.ghosts = this._ghostOrdered.filter((g) => g.key !== key);
+    this._ghostFocus = next;
+    this._fire(type, { key });
   }
 
   private _create(start: number, end: number, label: string): void {
@@ -644,6 +801,11 @@ export class FsTextAnnotator extends LitElement {
 
     if (key === 'Escape') {
       let handled = false;
+      if (this._ghostFocus != null && !this._link) {
+        this._ghostFocus = null;
+        this._applyDecorations();
+        handled = true;
+      }
       if (this._link) {
         this._link = null;
         handled = true;
@@ -696,8 +858,25 @@ export class FsTextAnnotator extends LitElement {
     }
 
     if (this.readonly) return;
+    if ((key === ']' || key === '[') && this._ghostOrdered.length > 0 && this._isOurKeyTarget(target)) {
+      e.preventDefault();
+      const next = stepGhost(this._ghostOrdered, this._ghostFocus, key === ']' ? 1 : -1);
+      if (next) this.focusGhost(next.key, true);
+      return;
+    }
+    const focusedGhost = this._ghostFocus;
+    if (focusedGhost != null && key === 'Enter' && this._isOurKeyTarget(target)) {
+      e.preventDefault();
+      this._ghostAction('fs-ghost-accept', focusedGhost);
+      return;
+    }
     const textSel = this._selectionRange();
     const span = this._selectedSpan();
+    if (focusedGhost != null && (key === 'x' || key === 'X') && !textSel && !e.shiftKey) {
+      e.preventDefault();
+      this._ghostAction('fs-ghost-reject', focusedGhost);
+      return;
+    }
 
     if ((key === 'Delete' || key === 'Backspace') && span && !textSel) {
       e.preventDefault();
@@ -728,8 +907,19 @@ export class FsTextAnnotator extends LitElement {
     return target instanceof Node && this.contains(target);
   }
 
+  /** True while the user is making or holding a text selection (see _ghostsDeferred). */
+  private _selectionBusy(): boolean {
+    return this._mouseDown || this._rawSelectionRange() !== null;
+  }
+
+  /** Draws suggestions that waited for a selection to go. */
+  private _onSelectionChange = (): void => {
+    if (this._ghostsDeferred && !this._selectionBusy()) this.requestUpdate('ghosts');
+  };
+
   /** Click outside the popup closes it. */
   private _onDocMouseDown = (e: MouseEvent): void => {
+    if (e.button === 0) this._mouseDown = true;
     if (!this._popup) return;
     const popupEl = this.querySelector('.fs-popup');
     if (popupEl && e.composedPath().includes(popupEl)) return;
@@ -738,6 +928,10 @@ export class FsTextAnnotator extends LitElement {
 
   /** After a mouse selection, show the popup (deferred: the selection settles after mouseup). */
   private _onDocMouseUp = (e: MouseEvent): void => {
+    if (e.button === 0) {
+      this._mouseDown = false;
+      if (this._ghostsDeferred) setTimeout(() => this._onSelectionChange(), 0);
+    }
     if (this.readonly || e.button !== 0 || this._link) return;
     const popupEl = this.querySelector('.fs-popup');
     if (popupEl && e.composedPath().includes(popupEl)) return;
@@ -754,6 +948,13 @@ export class FsTextAnnotator extends LitElement {
     const sel = window.getSelection();
     if (sel && !sel.isCollapsed && this._rawSelectionRange()) return;
     const target = e.target instanceof Element ? e.target : null;
+    const ghostEl = target?.closest<HTMLElement>('span.fs-ghost');
+    if (ghostEl && !this._link && !this.readonly) {
+      const keys = (ghostEl.dataset.ghostKeys ?? '').split(' ').filter((k) => k !== '');
+      const chosen = keys.includes(this._ghostFocus ?? '') ? this._ghostFocus : keys[0];
+      if (chosen) this._ghostAction('fs-ghost-accept', chosen);
+      return;
+    }
     const mark = target?.closest<HTMLElement>('mark.fs-span');
     const covering = mark ? this._coveringOf(mark) : [];
     if (this._link) {
@@ -771,6 +972,15 @@ export class FsTextAnnotator extends LitElement {
   /** Hover highlights the innermost span under the pointer and the spans linked to it. */
   private _onTextMouseOver = (e: MouseEvent): void => {
     const target = e.target instanceof Element ? e.target : null;
+    const ghostEl = target?.closest<HTMLElement>('[data-ghost-keys]');
+    const ghostKey = ghostEl ? (ghostEl.dataset.ghostKeys ?? '').split(' ')[0] || null : null;
+    if (ghostKey != null && ghostKey !== this._ghostFocus && !this.readonly) {
+      this._ghostFocus = ghostKey;
+      this._ghostFocusByHover = true;
+    } else if (ghostKey == null && this._ghostFocusByHover) {
+      this._ghostFocus = null;
+      this._ghostFocusByHover = false;
+    }
     const mark = target?.closest<HTMLElement>('mark.fs-span');
     const id = mark?.dataset.spanId ?? null;
     if (id === this._hovered) return;
@@ -779,6 +989,11 @@ export class FsTextAnnotator extends LitElement {
   };
 
   private _onTextMouseLeave = (): void => {
+    if (this._ghostFocusByHover) {
+      this._ghostFocus = null;
+      this._ghostFocusByHover = false;
+      this._applyDecorations();
+    }
     if (this._hovered === null) return;
     this._hovered = null;
     this._applyDecorations();

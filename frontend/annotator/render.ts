@@ -46,6 +46,8 @@ export interface Segment {
   text: string;
   /** Covering spans, innermost (shortest) first; empty for plain text. */
   spans: AnnotationSpan[];
+  /** Covering suggestions (ghosts.ts), shortest first; absent when none. */
+  ghosts?: Array<{ key: string; label: string }>;
 }
 
 /**
@@ -313,7 +315,11 @@ export function computeBlocks(
         seg = segments[si];
       }
       segs.push(piece);
-      if (piece.spans.length > 0) sig.push(`${piece.startU16}-${piece.endU16}:${piece.spans.map(spanSig).join(',')}`);
+      const ghosts = piece.ghosts ?? [];
+      if (piece.spans.length > 0 || ghosts.length > 0) {
+        const g = ghosts.length > 0 ? `~${ghosts.map((x) => x.key).join(',')}` : '';
+        sig.push(`${piece.startU16}-${piece.endU16}:${piece.spans.map(spanSig).join(',')}${g}`);
+      }
     }
     if (segs.length === 0) continue;
     const startsParagraph = bStart === 0 || isLineBreak(text.charCodeAt(bStart - 1));

@@ -63,6 +63,14 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.factspan.corpus..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.factspan.annotation..")
                 .check(CLASSES);
+        // search reads corpus and annotation; they know it only through events and SpanSuggestions (and links by URL)
+        noClasses().that().resideInAnyPackage("org.factspan.base..", "org.factspan.security..", "org.factspan.corpus..",
+                "org.factspan.annotation..", "org.factspan.diff..", "org.factspan.agreement..", "org.factspan.export..")
+                .should().dependOnClassesThat().resideInAPackage("org.factspan.search..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("org.factspan.search..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.factspan.export..", "org.factspan.agreement..")
+                .check(CLASSES);
         // export reads the features; none of them knows export (the document list links to it by URL)
         noClasses().that().resideInAnyPackage("org.factspan.base..", "org.factspan.security..", "org.factspan.corpus..",
                 "org.factspan.annotation..", "org.factspan.diff..", "org.factspan.agreement..")
@@ -84,6 +92,24 @@ class ArchitectureTest {
         // The merge planning and the review are plain Java over the diff.
         noClasses().that().haveFullyQualifiedName("org.factspan.curation.AutoMerge")
                 .or().haveFullyQualifiedName("org.factspan.curation.Review")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
+                        "com.vaadin..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void claimsSitOnTopAndTheirRulesArePlainJava() {
+        // claims -> curation, search, annotation, corpus; only export may read claims
+        noClasses().that().resideInAnyPackage("org.factspan.base..", "org.factspan.security..", "org.factspan.corpus..",
+                "org.factspan.annotation..", "org.factspan.diff..", "org.factspan.agreement..", "org.factspan.curation..",
+                "org.factspan.search..")
+                .should().dependOnClassesThat().resideInAPackage("org.factspan.claims..")
+                .because("the document list links to the claim board by URL only")
+                .check(CLASSES);
+        noClasses().that().haveFullyQualifiedName("org.factspan.claims.QuantityExtractor")
+                .or().haveFullyQualifiedName("org.factspan.claims.ConflictRules")
+                .or().haveFullyQualifiedName("org.factspan.claims.ClaimSuggester")
+                .or().haveFullyQualifiedName("org.factspan.claims.Interval")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
                         "com.vaadin..")
                 .check(CLASSES);

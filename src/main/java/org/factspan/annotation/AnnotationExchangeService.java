@@ -32,6 +32,7 @@ import org.factspan.corpus.ProjectRole;
 import org.factspan.corpus.ProjectSetupService;
 import org.factspan.security.Actor;
 import org.factspan.security.UserService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,10 +58,12 @@ public class AnnotationExchangeService {
     private final UserService users;
     private final TransactionTemplate readOnly;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     AnnotationExchangeService(SpanRepository spans, SpanAttributeRepository attributes,
             AttributionRepository attributions, CorpusService corpus, UserService users,
-            PlatformTransactionManager transactions, Clock clock) {
+            PlatformTransactionManager transactions, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.spans = spans;
         this.attributes = attributes;
         this.attributions = attributions;
@@ -239,6 +242,9 @@ public class AnnotationExchangeService {
                 throw new InvalidRequestException(where + ": the text of '" + d.name()
                         + "' does not match the text of document " + target.id() + " ('" + target.name() + "')");
             }
+            if (!d.spans().isEmpty()) {
+                corpus.requireEditableDocument(actor, slug, target.id());
+            }
             CodePoints text = CodePoints.of(d.text());
             Map<Long, PlannedSpan> byKey = new HashMap<>();
             for (AnnotationImport.ImportedSpan s : d.spans()) {
@@ -315,6 +321,7 @@ public class AnnotationExchangeService {
             Span saved = spans.save(new Span(p.documentId(), p.userId(), p.span().label(), p.span().start(),
                     p.span().end(), now));
             stored.put(p, saved.getId());
+            events.publishEvent(new SpanChanged(slug, p.documentId(), saved.getId(), SpanChanged.Change.CREATED));
             p.span().attributes().forEach((name, value) -> attributes.save(new SpanAttribute(saved.getId(), name,
                     value)));
         }

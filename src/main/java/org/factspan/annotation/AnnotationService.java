@@ -24,6 +24,7 @@ import org.factspan.corpus.ProjectInfo;
 import org.factspan.corpus.ProjectRole;
 import org.factspan.security.Actor;
 import org.factspan.security.UserService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,7 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
  * a document (admin or project member) annotates it for themselves, and sees only their own work.
  * The one other owner is the gold standard ({@link #gold}, the system account {@value #GOLD}): the project's
  * curators and admins read and change it, and every change records its provenance (decision 008).
- * Every refused call throws before anything is stored.
+ * Changes are refused while the project is archived, and for one's own work while one has marked the document
+ * finished ({@link CorpusService#requireEditableDocument}). Every refused call throws before anything is stored.
  */
 @Service
 public class AnnotationService {
@@ -57,9 +59,11 @@ public class AnnotationService {
     private final UserService users;
     private final Clock clock;
     private volatile Long goldId;
+    private final ApplicationEventPublisher events;
 
     AnnotationService(SpanRepository spans, SpanAttributeRepository attributes, AttributionRepository attributions,
-            CorpusService corpus, UserService users, Clock clock) {
+            CorpusService corpus, UserService users, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.spans = spans;
         this.attributes = attributes;
         this.attributions = attributions;
@@ -166,11 +170,19 @@ public class AnnotationService {
             String label, Map<String, String> values) {
         ProjectInfo project = corpus.requireProject(actor, slug);
         requireMayUse(actor, owner, project);
-        DocumentSummary doc = corpus.requireDocument(actor, slug, documentId);
+        DocumentSummary doc = requireEditable(actor, owner, slug, documentId);
         LabelInfo labelInfo = requireLabel(project, label);
         if (start < 0 || end > doc.length() || start >= end) {
             throw new InvalidRequestException("Span " + start + ".." + end + " is not a non-empty range inside the text"
                     + " (0.." + doc.length() + " code points, end exclusive)");
+        }
+        if (!project.allowOverlap()) {
+            spans.findByDocumentIdAndUserIdOrderByStartAscEndAscIdAsc(documentId, owner.userId()).stream()
+                    .filter(s -> s.getStart() < end && start < s.getEnd()).findFirst().ifPresent(s -> {
+                        throw new ConflictException("Span " + start + ".." + end + " overlaps the " + s.getLabel()
+                                + " span " + s.getStart() + ".." + s.getEnd() + " of " + owner.username()
+                                + "; this project does not allow overlapping spans");
+                    });
         }
         if (spans.existsByDocumentIdAndUserIdAndLabelAndStartAndEnd(documentId, owner.userId(), label, start, end)) {
             throw new ConflictException(who(actor, owner, "have", "has") + " labeled " + start + ".." + end + " as "
@@ -188,6 +200,7 @@ public class AnnotationService {
                     + label + " already");
         }
         values.forEach((name, value) -> attributes.save(new SpanAttribute(saved.getId(), name, value)));
+        events.publishEvent(new SpanChanged(slug, documentId, saved.getId(), SpanChanged.Change.CREATED));
         return toInfo(saved, corpus.textIndex(documentId), owner.username(), new TreeMap<>(values));
     }
 
@@ -200,7 +213,7 @@ public class AnnotationService {
     @Transactional
     public DeletedSpan deleteSpan(Actor actor, Owner owner, String slug, long documentId, long spanId) {
         requireMayUse(actor, owner, slug);
-        corpus.requireDocument(actor, slug, documentId);
+        requireEditable(actor, owner, slug, documentId);
         Span span = ownSpan(owner, documentId, spanId);
         List<AttributionInfo> using = attributionsUsing(owner, documentId, spanId);
         SpanInfo info = toInfo(span, corpus.textIndex(documentId), owner.username(), attributesOf(List.of(spanId))
@@ -209,6 +222,7 @@ public class AnnotationService {
         attributes.deleteAllInBatch(attributes.findBySpanId(spanId));
         spans.delete(span);
         spans.flush();
+        events.publishEvent(new SpanChanged(slug, documentId, spanId, SpanChanged.Change.DELETED));
         return new DeletedSpan(info, using);
     }
 
@@ -236,7 +250,7 @@ public class AnnotationService {
     public SpanInfo relabelSpan(Actor actor, Owner owner, String slug, long documentId, long spanId, String label) {
         ProjectInfo project = corpus.requireProject(actor, slug);
         requireMayUse(actor, owner, project);
-        corpus.requireDocument(actor, slug, documentId);
+        requireEditable(actor, owner, slug, documentId);
         Span span = ownSpan(owner, documentId, spanId);
         LabelInfo target = requireLabel(project, label);
         if (span.getLabel().equals(label)) {
@@ -264,6 +278,7 @@ public class AnnotationService {
             }
         }
         spans.flush();
+        events.publishEvent(new SpanChanged(slug, documentId, spanId, SpanChanged.Change.RELABELED));
         return toInfo(span, corpus.textIndex(documentId), owner.username(), kept);
     }
 
@@ -278,7 +293,7 @@ public class AnnotationService {
             String value) {
         ProjectInfo project = corpus.requireProject(actor, slug);
         requireMayUse(actor, owner, project);
-        corpus.requireDocument(actor, slug, documentId);
+        requireEditable(actor, owner, slug, documentId);
         Span span = ownSpan(owner, documentId, spanId);
         LabelInfo label = requireLabel(project, span.getLabel());
         var key = new SpanAttribute.Key(spanId, name);
@@ -295,6 +310,7 @@ public class AnnotationService {
         stamp(actor, owner, span::stamp);
         attributes.flush();
         spans.flush();
+        events.publishEvent(new SpanChanged(slug, documentId, spanId, SpanChanged.Change.ATTRIBUTE));
         return toInfo(span, corpus.textIndex(documentId), owner.username(),
                 attributesOf(List.of(spanId)).getOrDefault(spanId, Map.of()));
     }
@@ -314,7 +330,7 @@ public class AnnotationService {
             Long cue, long content) {
         ProjectInfo project = corpus.requireProject(actor, slug);
         requireMayUse(actor, owner, project);
-        corpus.requireDocument(actor, slug, documentId);
+        requireEditable(actor, owner, slug, documentId);
         Span contentSpan = ownSpan(owner, documentId, content);
         if (!contentSpan.getLabel().equals(CONTENT_LABEL)) {
             throw new InvalidRequestException("The content of an attribution must be a " + CONTENT_LABEL + " span, not "
@@ -386,7 +402,7 @@ public class AnnotationService {
     public AttributionInfo deleteAttribution(Actor actor, Owner owner, String slug, long documentId,
             long attributionId) {
         requireMayUse(actor, owner, slug);
-        corpus.requireDocument(actor, slug, documentId);
+        requireEditable(actor, owner, slug, documentId);
         Attribution a = attributions.findById(attributionId).filter(x -> x.getDocumentId() == documentId)
                 .orElseThrow(() -> new NotFoundException("No attribution " + attributionId + " in document " + documentId));
         if (a.getUserId() != owner.userId()) {
@@ -489,6 +505,20 @@ public class AnnotationService {
         if (owner.userId() != actor.userId()) {
             requireMayUse(actor, owner, corpus.requireProject(actor, slug));
         }
+    }
+
+    /**
+     * The document, if {@code owner}'s work on it may change now: never in an archived project; one's own work not
+     * while one has marked the document finished; the gold standard regardless of anyone's assignment.
+     */
+    private DocumentSummary requireEditable(Actor actor, Owner owner, String slug, long documentId) {
+        if (owner.userId() == actor.userId()) {
+            return corpus.requireEditableDocument(actor, slug, documentId);
+        }
+        if (corpus.requireProject(actor, slug).archived()) {
+            throw new ConflictException("Project '" + slug + "' is archived and read-only");
+        }
+        return corpus.requireDocument(actor, slug, documentId);
     }
 
     /** One's own set, or the gold standard for the project's curators and admins; nobody else's. */

@@ -23,6 +23,8 @@ import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.corpus.ProjectRole;
 import org.factspan.curation.CurationService;
+import org.factspan.search.SearchRequest;
+import org.factspan.search.SearchService;
 import org.factspan.security.Actor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -38,12 +40,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClaimService {
 
     private static final int CONTEXT = 90;
+    /** Above this many claims, candidates come from the search index's MoreLikeThis first. */
+    static final int LARGE_POOL = 400;
 
     private final ClaimClusterRepository clusters;
     private final ClaimMemberRepository members;
     private final ClaimSpans spans;
     private final CorpusService corpus;
     private final CurationService curation;
+    private final SearchService search;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final QuantityExtractor extractor = new QuantityExtractor();
@@ -51,7 +56,8 @@ public class ClaimService {
     private final ClaimSuggester suggester = new ClaimSuggester();
 
     ClaimService(ClaimClusterRepository clusters, ClaimMemberRepository members, ClaimSpans spans,
-            CorpusService corpus, CurationService curation, JdbcTemplate jdbc, Clock clock) {
+            CorpusService corpus, CurationService curation, SearchService search, JdbcTemplate jdbc, Clock clock) {
+        this.search = search;
         this.clusters = clusters;
         this.members = members;
         this.spans = spans;
@@ -122,6 +128,15 @@ public class ClaimService {
         List<ClaimSpan> pool = preferGold(all).stream()
                 .filter(s -> docs.containsKey(s.documentId()) && !taken.contains(s.id()))
                 .toList();
+        if (pool.size() > LARGE_POOL) {
+            // a big project: the shared search index picks the candidates, the suggester ranks them
+            CodePoints text = corpus.textIndex(query.documentId());
+            Set<Long> near = new HashSet<>();
+            search.similarSpans(actor, slug, text.substring(query.start(), query.end()),
+                    Set.of(AnnotationService.CONTENT_LABEL), SearchRequest.MAX_LIMIT)
+                    .forEach(h -> near.add(h.spanId()));
+            pool = pool.stream().filter(s -> near.contains(s.id())).toList();
+        }
         Map<Long, ClaimSpan> byId = new HashMap<>();
         List<ClaimSuggester.Candidate> candidates = new ArrayList<>();
         for (ClaimSpan s : pool) {
@@ -332,7 +347,10 @@ public class ClaimService {
 
     // ------------------------------------------------------------------ helpers
 
-    /** Suggested stances follow the members: recomputed after every change, never overriding a person's choice. */
+    /**
+     * Suggested stances follow the members: each member's against the members added before it (the first agrees with
+     * the statement written from it), recomputed after every change, never overriding a person's choice.
+     */
     private void resuggest(ProjectInfo project, ClaimCluster cluster) {
         List<ClaimMember> ms = members.findByClusterIdOrderByIdAsc(cluster.getId());
         Map<Long, ClaimSpan> claimSpans = spans.byIds(project.id(), ms.stream().map(ClaimMember::getSpanId).toList());
@@ -347,12 +365,18 @@ public class ClaimService {
                     extractor.extract(text.substring(s.start(), s.end())),
                     s.sources().stream().map(r -> text.substring(r[0], r[1])).toList()));
         }
+        // each member against the ones added before it: the first one is what the statement was written from
+        List<ConflictRules.Member> earlier = new ArrayList<>();
         for (ClaimMember m : ms) {
             ConflictRules.Member me = facts.get(m.getId());
-            if (!m.isStanceSuggested() || me == null) {
+            if (me == null) {
                 continue;
             }
-            List<ConflictRules.Member> others = facts.values().stream().filter(o -> o.id() != m.getId()).toList();
+            List<ConflictRules.Member> others = List.copyOf(earlier);
+            earlier.add(me);
+            if (!m.isStanceSuggested()) {
+                continue;
+            }
             Stance suggested = rules.suggestStance(me, others);
             if (suggested != m.getStance()) {
                 m.setStance(suggested, true);

@@ -15,6 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Projects and documents as a caller may see them. Access rule: admins see every project; others see
  * the projects they are members of; any other project is refused with {@link ForbiddenException}.
+ * Once a project has any assignment, its annotators see only the documents assigned to them (curators and
+ * admins see all). Archived projects are listed to admins only, and are read-only for everyone.
  */
 @Service
 public class CorpusService {
@@ -28,6 +30,7 @@ public class CorpusService {
     private final LabelAttributeRepository labelAttributes;
     private final DocumentRepository documents;
     private final AnnotationCounts counts;
+    private final AssignmentRepository assignments;
     private final JsonMapper json;
     /** Recently used texts (LRU): opening a big document for every edit would read it again and again. */
     private final Map<Long, CodePoints> texts = new java.util.LinkedHashMap<>(64, 0.75f, true) {
@@ -39,7 +42,8 @@ public class CorpusService {
 
     CorpusService(ProjectRepository projects, ProjectMemberRepository members, LabelRepository labels,
             LabelAttributeRepository labelAttributes, DocumentRepository documents, AnnotationCounts counts,
-            JsonMapper json) {
+            AssignmentRepository assignments, JsonMapper json) {
+        this.assignments = assignments;
         this.projects = projects;
         this.members = members;
         this.labels = labels;
@@ -51,10 +55,12 @@ public class CorpusService {
 
     @Transactional(readOnly = true)
     public List<ProjectSummary> listProjects(Actor actor) {
-        List<Project> visible = actor.isAdmin() ? projects.findAllByOrderByNameAsc() : projects.findForMember(actor.userId());
+        List<Project> visible = actor.isAdmin() ? projects.findAllByOrderByNameAsc()
+                : projects.findForMember(actor.userId()).stream().filter(p -> !p.isArchived()).toList();
         return visible.stream().map(p -> new ProjectSummary(p.getSlug(), p.getName(), p.getDescription(),
                 documents.countByProjectId(p.getId()),
-                counts.spansPerDocument(p.getId(), actor.userId()).values().stream().mapToLong(Long::longValue).sum()))
+                counts.spansPerDocument(p.getId(), actor.userId()).values().stream().mapToLong(Long::longValue).sum(),
+                p.isArchived()))
                 .toList();
     }
 
@@ -67,15 +73,57 @@ public class CorpusService {
             throw new ForbiddenException("You are not a member of project '" + slug + "'");
         }
         return new ProjectInfo(project.getId(), project.getSlug(), project.getName(), project.getDescription(),
-                project.getGuidelines(), project.isSnapWords(), role, labels(project.getId()));
+                project.getGuidelines(), project.isSnapWords(), role, labels(project.getId()), project.isArchived(),
+                project.isAllowOverlap(), project.getAnnotatorsPerDocument());
     }
 
     @Transactional(readOnly = true)
     public List<DocumentSummary> listDocuments(Actor actor, String slug) {
         ProjectInfo project = requireProject(actor, slug);
+        Optional<java.util.Set<Long>> only = assignedOnly(actor, project);
         return documents.listRows(project.id()).stream()
+                .filter(r -> only.map(ids -> ids.contains(r.id())).orElse(true))
                 .map(r -> new DocumentSummary(r.id(), r.name(), r.title(), r.lengthCp(), r.sha256(), parseMeta(r.meta())))
                 .toList();
+    }
+
+    /**
+     * The documents an annotator may open when the project assigns work: empty (no restriction) for admins,
+     * curators, and in projects without any assignment.
+     */
+    Optional<java.util.Set<Long>> assignedOnly(Actor actor, ProjectInfo project) {
+        if (project.curatedBy(actor) || !assignments.existsInProject(project.id())) {
+            return Optional.empty();
+        }
+        return Optional.of(assignments.findByProjectAndUser(project.id(), actor.userId()).stream()
+                .map(Assignment::getDocumentId).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    private void checkAssigned(Actor actor, ProjectInfo project, long documentId) {
+        if (!project.curatedBy(actor) && assignments.findByDocumentIdAndUserId(documentId, actor.userId()).isEmpty()
+                && assignments.existsInProject(project.id())) {
+            throw new ForbiddenException("Document " + documentId + " is not assigned to you");
+        }
+    }
+
+    /**
+     * A document the caller may change their annotations of: like {@link #requireDocument}, and refused with
+     * {@link org.factspan.base.ConflictException} when the project is archived or the caller has marked the
+     * document finished (until a curator reopens it).
+     */
+    @Transactional(readOnly = true)
+    public DocumentSummary requireEditableDocument(Actor actor, String slug, long documentId) {
+        ProjectInfo project = requireProject(actor, slug);
+        DocumentSummary doc = requireDocument(actor, slug, documentId);
+        if (project.archived()) {
+            throw new org.factspan.base.ConflictException("Project '" + slug + "' is archived and read-only");
+        }
+        if (assignments.findByDocumentIdAndUserId(documentId, actor.userId()).filter(Assignment::isFinished)
+                .isPresent()) {
+            throw new org.factspan.base.ConflictException("You marked document " + documentId
+                    + " finished; it is read-only for you until a curator reopens it");
+        }
+        return doc;
     }
 
     /** Span counts of the caller per document (the "my progress" column). */
@@ -90,6 +138,7 @@ public class CorpusService {
         ProjectInfo project = requireProject(actor, slug);
         Document d = documents.findByIdAndProjectId(documentId, project.id())
                 .orElseThrow(() -> new NotFoundException("No document " + documentId + " in project " + slug));
+        checkAssigned(actor, project, documentId);
         return new DocumentContent(d.getId(), project.id(), project.slug(), d.getName(), d.getTitle(), d.getBody(),
                 d.getLengthCp(), parseMeta(d.getMeta()));
     }
@@ -100,6 +149,7 @@ public class CorpusService {
         ProjectInfo project = requireProject(actor, slug);
         DocumentRow r = documents.findRow(documentId, project.id())
                 .orElseThrow(() -> new NotFoundException("No document " + documentId + " in project " + slug));
+        checkAssigned(actor, project, documentId);
         return new DocumentSummary(r.id(), r.name(), r.title(), r.lengthCp(), r.sha256(), parseMeta(r.meta()));
     }
 

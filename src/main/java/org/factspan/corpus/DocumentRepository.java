@@ -24,4 +24,8 @@ interface DocumentRepository extends JpaRepository<Document, Long> {
     long countByProjectId(long projectId);
 
     boolean existsByProjectIdAndSha256(long projectId, String sha256);
+
+    @Query("select new org.factspan.corpus.DocumentRow(d.id, d.name, d.title, d.lengthCp, d.sha256, d.meta)"
+            + " from Document d where d.projectId = :projectId and d.sha256 = :sha256")
+    Optional<DocumentRow> findRowBySha256(long projectId, String sha256);
 }

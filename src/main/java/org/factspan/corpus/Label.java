@@ -60,6 +60,10 @@ class Label {
         return id;
     }
 
+    String getName() {
+        return name;
+    }
+
     LabelInfo toInfo(java.util.List<AttributeDef> attributes) {
         return new LabelInfo(name, title, hotkey, letter, color, kind, attributes);
     }

@@ -31,6 +31,15 @@ class Project {
     @Column(name = "snap_words", nullable = false)
     private boolean snapWords = true;
 
+    @Column(nullable = false)
+    private boolean archived;
+
+    @Column(name = "allow_overlap", nullable = false)
+    private boolean allowOverlap = true;
+
+    @Column(name = "annotators_per_document", nullable = false)
+    private int annotatorsPerDocument = 2;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -70,5 +79,43 @@ class Project {
 
     boolean isSnapWords() {
         return snapWords;
+    }
+
+    boolean isArchived() {
+        return archived;
+    }
+
+    boolean isAllowOverlap() {
+        return allowOverlap;
+    }
+
+    int getAnnotatorsPerDocument() {
+        return annotatorsPerDocument;
+    }
+
+    void rename(String name) {
+        this.name = Objects.requireNonNull(name);
+    }
+
+    void describe(String description) {
+        this.description = description;
+    }
+
+    void setGuidelines(String guidelines) {
+        this.guidelines = guidelines;
+    }
+
+    void setArchived(boolean archived) {
+        this.archived = archived;
+    }
+
+    void setSettings(ProjectSettings settings) {
+        this.snapWords = settings.snapWords();
+        this.allowOverlap = settings.allowOverlap();
+        this.annotatorsPerDocument = settings.annotatorsPerDocument();
+    }
+
+    ProjectSettings settings() {
+        return new ProjectSettings(snapWords, allowOverlap, annotatorsPerDocument);
     }
 }

@@ -5,10 +5,22 @@ import java.util.Optional;
 
 /**
  * A project as one caller sees it, with its settings and label schema. {@code role} is empty for admins
- * who are not members.
+ * who are not members. An archived project is read-only.
  */
 public record ProjectInfo(long id, String slug, String name, String description, String guidelines,
-        boolean snapWords, Optional<ProjectRole> role, List<LabelInfo> labels) {
+        boolean snapWords, Optional<ProjectRole> role, List<LabelInfo> labels, boolean archived,
+        boolean allowOverlap, int annotatorsPerDocument) {
+
+    /** Without the workflow settings: not archived, overlaps allowed, two annotators per document. */
+    public ProjectInfo(long id, String slug, String name, String description, String guidelines, boolean snapWords,
+            Optional<ProjectRole> role, List<LabelInfo> labels) {
+        this(id, slug, name, description, guidelines, snapWords, role, labels, false, true, 2);
+    }
+
+    /** Admins and the project's curators: they manage the schema, assignments and see progress. */
+    public boolean curatedBy(org.factspan.security.Actor actor) {
+        return actor.isAdmin() || role.filter(r -> r == ProjectRole.CURATOR).isPresent();
+    }
 
     public Optional<LabelInfo> label(String name) {
         return labels.stream().filter(l -> l.name().equals(name)).findFirst();

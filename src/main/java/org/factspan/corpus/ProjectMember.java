@@ -40,4 +40,12 @@ class ProjectMember {
     ProjectRole getRole() {
         return role;
     }
+
+    long getUserId() {
+        return userId;
+    }
+
+    void setRole(ProjectRole role) {
+        this.role = role;
+    }
 }

@@ -22,11 +22,14 @@ public class ProjectSetupService {
     private final LabelRepository labels;
     private final LabelAttributeRepository labelAttributes;
     private final DocumentRepository documents;
+    private final AssignmentRepository assignments;
     private final JsonMapper json;
     private final Clock clock;
 
     ProjectSetupService(ProjectRepository projects, ProjectMemberRepository members, LabelRepository labels,
-            LabelAttributeRepository labelAttributes, DocumentRepository documents, JsonMapper json, Clock clock) {
+            LabelAttributeRepository labelAttributes, DocumentRepository documents, AssignmentRepository assignments,
+            JsonMapper json, Clock clock) {
+        this.assignments = assignments;
         this.projects = projects;
         this.members = members;
         this.labels = labels;
@@ -61,6 +64,14 @@ public class ProjectSetupService {
     public void addMember(long projectId, long userId, ProjectRole role) {
         if (members.findByProjectIdAndUserId(projectId, userId).isEmpty()) {
             members.save(new ProjectMember(projectId, userId, role));
+        }
+    }
+
+    /** Assigns a document to a user (no checks: the seed import and tests use it). */
+    @Transactional
+    public void assign(long documentId, long userId) {
+        if (assignments.findByDocumentIdAndUserId(documentId, userId).isEmpty()) {
+            assignments.save(new Assignment(documentId, userId, clock.instant()));
         }
     }
 

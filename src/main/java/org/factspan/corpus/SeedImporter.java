@@ -34,8 +34,9 @@ class SeedImporter implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SeedImporter.class);
 
+    /** {@code assignAnnotators}: assign every document to every member with the annotator role. */
     record Manifest(String format, String slug, String name, String description, String guidelines,
-            List<LabelInfo> labels, List<Member> members, List<Entry> documents) {
+            List<LabelInfo> labels, List<Member> members, List<Entry> documents, boolean assignAnnotators) {
     }
 
     record Member(String username, ProjectRole role) {
@@ -83,9 +84,14 @@ class SeedImporter implements ApplicationRunner {
         tx.executeWithoutResult(status -> {
             long projectId = setup.createProject(manifest.slug(), manifest.name(), manifest.description(), guidelines,
                     manifest.labels());
+            List<Long> annotators = new java.util.ArrayList<>();
             for (Member member : manifest.members() == null ? List.<Member>of() : manifest.members()) {
-                users.findUser(member.username())
-                        .ifPresent(user -> setup.addMember(projectId, user.getId(), member.role()));
+                users.findUser(member.username()).ifPresent(user -> {
+                    setup.addMember(projectId, user.getId(), member.role());
+                    if (member.role() == ProjectRole.ANNOTATOR) {
+                        annotators.add(user.getId());
+                    }
+                });
             }
             for (Entry entry : manifest.documents()) {
                 String text = texts.get(entry.file());
@@ -94,7 +100,10 @@ class SeedImporter implements ApplicationRunner {
                     meta.putAll(entry.meta());
                 }
                 meta.put("file", entry.file());
-                setup.importDocument(projectId, entry.file(), text, meta);
+                long documentId = setup.importDocument(projectId, entry.file(), text, meta);
+                if (manifest.assignAnnotators()) {
+                    annotators.forEach(user -> setup.assign(documentId, user));
+                }
             }
         });
         log.info("Seed project '{}' created with {} documents", manifest.slug(), manifest.documents().size());

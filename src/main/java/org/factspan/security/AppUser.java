@@ -90,6 +90,22 @@ public class AppUser {
         return systemAccount;
     }
 
+    void setDisplayName(String displayName) {
+        this.displayName = Objects.requireNonNull(displayName);
+    }
+
+    void setPasswordHash(String passwordHash) {
+        this.passwordHash = Objects.requireNonNull(passwordHash);
+    }
+
+    void setRole(Role role) {
+        this.role = Objects.requireNonNull(role);
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
     public Actor toActor() {
         return new Actor(id, username, role);
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,14 +17,18 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.factspan.security.ui.LoginView;
 
 /**
- * Two filter chains: the REST API under {@code /api/**} (stateless, HTTP Basic, JSON errors, no CSRF
- * because no cookie authenticates it) and the Vaadin UI (form login through {@link LoginView}).
+ * Three filter chains: the OpenAPI description (public), the REST API under {@code /api/**} (stateless, HTTP
+ * Basic or a personal Bearer token, JSON errors, no CSRF because no cookie authenticates it) and the Vaadin UI
+ * (form login through {@link LoginView}).
  */
 @Configuration
 @EnableWebSecurity
@@ -47,17 +52,21 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenService tokens, UserService users,
+            ObjectProvider<SecurityContextHolderStrategy> strategy) throws Exception {
+        var bearer = new BearerTokenFilter(tokens, users,
+                strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy), SecurityConfig::writeError);
         http.securityMatcher("/api/**")
+                .addFilterBefore(bearer, BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(
                         (request, response, ex) -> writeError(response, 401, "Unauthorized",
                                 ex instanceof LockedException
                                         ? "Too many failed logins for this user name: it is locked for a few minutes"
-                                        : "Valid credentials are required (HTTP Basic)")))
+                                        : "Valid credentials are required (HTTP Basic or a Bearer API token)")))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) -> writeError(response, 401, "Unauthorized",
-                                "Valid credentials are required (HTTP Basic)"))
+                                "Valid credentials are required (HTTP Basic or a Bearer API token)"))
                         .accessDeniedHandler((request, response, e) -> writeError(response, 403, "Forbidden",
                                 "You do not have permission for this")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -65,6 +74,17 @@ class SecurityConfig {
                     headers.addObjectPostProcessor(EAGER_HEADERS);
                     headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
                 })
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    /** The OpenAPI description and its browsable UI: public, they describe the API and hold no data. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain apiDocsFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();
     }

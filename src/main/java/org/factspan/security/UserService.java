@@ -1,12 +1,23 @@
 package org.factspan.security;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import org.factspan.base.ConflictException;
+import org.factspan.base.ForbiddenException;
+import org.factspan.base.InvalidRequestException;
+import org.factspan.base.NotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Users: lookup and creation. */
+/**
+ * Users: lookup, creation, and user management. Management (create, change, disable, reset a password) is for
+ * admins; everyone changes their own password. An admin cannot disable or demote themselves, so that there is
+ * always an admin left who can log in. Refused calls change nothing.
+ */
 @Service
 public class UserService {
 
@@ -32,6 +43,11 @@ public class UserService {
 
     /** True when a person's account exists; built-in system accounts (such as the gold standard's) do not count. */
     @Transactional(readOnly = true)
+    public Optional<AppUser> findById(long id) {
+        return users.findById(id);
+    }
+
+    @Transactional(readOnly = true)
     public boolean hasUsers() {
         return users.existsBySystemAccountFalse();
     }
@@ -48,5 +64,113 @@ public class UserService {
             throw new IllegalArgumentException("Password of " + username + " must have at least 8 characters");
         }
         return users.save(new AppUser(username, displayName, passwordEncoder.encode(rawPassword), role, clock.instant()));
+    }
+
+    /** The user behind an actor, enabled or not (user management and the account page). */
+    @Transactional(readOnly = true)
+    public UserInfo me(Actor actor) {
+        return users.findById(actor.userId()).map(UserInfo::of)
+                .orElseThrow(() -> new NotFoundException("No user " + actor.username()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserInfo> listUsers(Actor actor) {
+        requireAdmin(actor);
+        return users.findAll().stream().map(UserInfo::of).sorted(Comparator.comparing(UserInfo::username)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public UserInfo getUser(Actor actor, String username) {
+        requireAdmin(actor);
+        return UserInfo.of(require(username));
+    }
+
+    @Transactional
+    public UserInfo createUser(Actor actor, String username, String displayName, String password, Role role) {
+        requireAdmin(actor);
+        if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
+            throw new InvalidRequestException("User name must be 1 to 64 lower-case letters, digits, '.', '_' or '-',"
+                    + " starting with a letter or digit");
+        }
+        if (users.findByUsername(username).isPresent()) {
+            throw new ConflictException("A user '" + username + "' exists already");
+        }
+        String name = displayName == null || displayName.isBlank() ? username : displayName.strip();
+        checkPassword(password);
+        return UserInfo.of(users.save(new AppUser(username, checkDisplayName(name), passwordEncoder.encode(password),
+                role == null ? Role.ANNOTATOR : role, clock.instant())));
+    }
+
+    /** Changes display name, global role and enabled flag; null leaves a field as it is. */
+    @Transactional
+    public UserInfo updateUser(Actor actor, String username, String displayName, Role role, Boolean enabled) {
+        requireAdmin(actor);
+        AppUser user = require(username);
+        boolean self = user.getId() == actor.userId();
+        if (self && Boolean.FALSE.equals(enabled)) {
+            throw new InvalidRequestException("You cannot disable yourself");
+        }
+        if (self && role != null && role != Role.ADMIN) {
+            throw new InvalidRequestException("You cannot take the admin role from yourself; another admin can");
+        }
+        if (displayName != null) {
+            user.setDisplayName(checkDisplayName(displayName.strip()));
+        }
+        if (role != null) {
+            user.setRole(role);
+        }
+        if (enabled != null) {
+            user.setEnabled(enabled);
+        }
+        return UserInfo.of(user);
+    }
+
+    @Transactional
+    public void resetPassword(Actor actor, String username, String newPassword) {
+        requireAdmin(actor);
+        AppUser user = require(username);
+        checkPassword(newPassword);
+        user.setPasswordHash(passwordEncoder.encode(newPassword));
+    }
+
+    @Transactional
+    public void changeOwnPassword(Actor actor, String currentPassword, String newPassword) {
+        AppUser user = users.findById(actor.userId()).orElseThrow(() -> new NotFoundException("No such user"));
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+            throw new InvalidRequestException("The current password is not right");
+        }
+        checkPassword(newPassword);
+        if (passwordEncoder.matches(newPassword, user.getPasswordHash())) {
+            throw new InvalidRequestException("The new password is the same as the current one");
+        }
+        user.setPasswordHash(passwordEncoder.encode(newPassword));
+    }
+
+    private AppUser require(String username) {
+        return users.findByUsername(username == null ? "" : username)
+                .orElseThrow(() -> new NotFoundException("No user '" + username + "'"));
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (!actor.isAdmin()) {
+            throw new ForbiddenException("Only admins manage users");
+        }
+    }
+
+    private static String checkDisplayName(String name) {
+        if (name.isEmpty() || name.length() > 200) {
+            throw new InvalidRequestException("The display name must have 1 to 200 characters");
+        }
+        return name;
+    }
+
+    /** At least 8 characters; at most 72 bytes of UTF-8, all that bcrypt reads. */
+    static void checkPassword(String password) {
+        if (password == null || password.codePointCount(0, password.length()) < 8) {
+            throw new InvalidRequestException("A password needs at least 8 characters");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
+            throw new InvalidRequestException("A password may have at most 72 bytes (bcrypt reads no more)");
+        }
     }
 }

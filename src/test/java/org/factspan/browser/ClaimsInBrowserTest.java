@@ -94,7 +94,8 @@ class ClaimsInBrowserTest {
             assertThat(page.locator("#claims-summary")).hasText("1 cluster, 1 with conflicts");
             assertThat(page.locator(".fs-claim-card .fs-badge-numeric")).hasText("numbers conflict");
             assertThat(page.locator(".fs-claim-card")).containsText("2 outlets");
-            assertThat(page.locator(".fs-claim-card .fs-stance-conflicts")).containsText("conflicts");
+            assertThat(page.locator(".fs-claim-member[data-span] .fs-stance-conflicts")).hasText("conflicts (suggested)");
+            assertThat(page.locator(".fs-claim-member[data-span] .fs-stance-agrees")).hasText("agrees (suggested)");
             BrowserSupport.screenshot(page, "claims-board");
         }
     }

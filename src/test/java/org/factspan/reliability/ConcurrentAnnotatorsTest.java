@@ -16,12 +16,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.factspan.TestUsers;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.AttributionInfo;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.base.ConflictException;
 import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.LabelInfo;
+import org.factspan.corpus.LabelKind;
 import org.factspan.corpus.ProjectRole;
 import org.factspan.corpus.ProjectSetupService;
 import org.factspan.security.Actor;
@@ -46,7 +47,6 @@ class ConcurrentAnnotatorsTest {
 
     static final int ANNOTATORS = 50;
     static final int SPANS_EACH = 24;
-    static final String SLUG = TestUsers.SEED_PROJECT;
 
     @Autowired
     AnnotationService annotations;
@@ -62,10 +62,21 @@ class ConcurrentAnnotatorsTest {
     final List<Actor> annotators = new ArrayList<>();
     List<Long> documents;
     long projectId;
+    String slug;
 
     @BeforeAll
     void createTeam() {
-        projectId = jdbc.queryForObject("select id from project where slug = ?", Long.class, SLUG);
+        // a project of its own (no assignments: every member annotates every document), so that no other test's
+        // view of the seed project changes
+        slug = "concurrency-" + System.nanoTime();
+        projectId = setup.createProject(slug, "Concurrency", null, null, List.of(
+                new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.SPAN),
+                new LabelInfo("SOURCE", "Source", "2", "#E69F00", LabelKind.SPAN),
+                new LabelInfo("ATTRIBUTION", "Attribution", "3", "#009E73", LabelKind.CUE)));
+        for (int d = 0; d < 5; d++) {
+            setup.importDocument(projectId, "doc" + d + ".txt", ("Document " + d + ": the police said that eight"
+                    + " officers were killed and hundreds were wounded in the unrest. ").repeat(20), Map.of());
+        }
         for (int i = 0; i < ANNOTATORS; i++) {
             String name = "team" + i;
             String password = "password-" + i;
@@ -74,7 +85,7 @@ class ConcurrentAnnotatorsTest {
             setup.addMember(projectId, user.getId(), ProjectRole.ANNOTATOR);
             annotators.add(users.findActor(name).orElseThrow());
         }
-        documents = corpus.listDocuments(annotators.get(0), SLUG).stream().map(d -> d.id()).toList();
+        documents = corpus.listDocuments(annotators.get(0), slug).stream().map(d -> d.id()).toList();
     }
 
     @Test
@@ -94,18 +105,18 @@ class ConcurrentAnnotatorsTest {
                     // every annotator works on every document; offsets overlap between annotators on purpose
                     long doc = documents.get((seed + i) % documents.size());
                     int s = 10 * i + seed % 7;
-                    SpanInfo claim = annotations.createSpan(actor, SLUG, doc, s, s + 12, "CLAIM");
-                    SpanInfo source = annotations.createSpan(actor, SLUG, doc, s + 20, s + 25, "SOURCE");
-                    AttributionInfo triple = annotations.createAttribution(actor, SLUG, doc, source.id(), null,
+                    SpanInfo claim = annotations.createSpan(actor, slug, doc, s, s + 12, "CLAIM");
+                    SpanInfo source = annotations.createSpan(actor, slug, doc, s + 20, s + 25, "SOURCE");
+                    AttributionInfo triple = annotations.createAttribution(actor, slug, doc, source.id(), null,
                             claim.id());
                     operations.addAndGet(3);
                     if (i % 3 == 0) {
-                        annotations.deleteSpan(actor, SLUG, doc, source.id()); // takes the triple with it
+                        annotations.deleteSpan(actor, slug, doc, source.id()); // takes the triple with it
                         operations.incrementAndGet();
                         mine.add(doc + ":" + s + "-" + (s + 12) + ":CLAIM");
                     } else if (i % 3 == 1) {
-                        annotations.deleteAttribution(actor, SLUG, doc, triple.id());
-                        annotations.deleteSpan(actor, SLUG, doc, claim.id());
+                        annotations.deleteAttribution(actor, slug, doc, triple.id());
+                        annotations.deleteSpan(actor, slug, doc, claim.id());
                         operations.addAndGet(2);
                         mine.add(doc + ":" + (s + 20) + "-" + (s + 25) + ":SOURCE");
                     } else {
@@ -132,11 +143,11 @@ class ConcurrentAnnotatorsTest {
             Set<String> actual = new TreeSet<>();
             for (long doc : documents) {
                 Map<Long, SpanInfo> byId = new HashMap<>();
-                for (SpanInfo span : annotations.listMySpans(actor, SLUG, doc)) {
+                for (SpanInfo span : annotations.listMySpans(actor, slug, doc)) {
                     byId.put(span.id(), span);
                     actual.add(doc + ":" + span.start() + "-" + span.end() + ":" + span.label());
                 }
-                for (AttributionInfo t : annotations.listMyAttributions(actor, SLUG, doc)) {
+                for (AttributionInfo t : annotations.listMyAttributions(actor, slug, doc)) {
                     SpanInfo source = byId.get(t.source());
                     SpanInfo content = byId.get(t.content());
                     assertThat(source).as("source of triple %s", t.id()).isNotNull();
@@ -148,8 +159,8 @@ class ConcurrentAnnotatorsTest {
             assertThat(actual).as("spans of %s", actor.username()).isEqualTo(expected.get(actor.userId()));
         }
         int spansLeft = ANNOTATORS * (SPANS_EACH / 3) * 4;
-        assertThat(jdbc.queryForObject("select count(*) from span s join app_user u on u.id = s.user_id"
-                + " where u.username like 'team%'", Integer.class)).isEqualTo(spansLeft);
+        assertThat(jdbc.queryForObject("select count(*) from span s join document d on d.id = s.document_id"
+                + " where d.project_id = ?", Integer.class, projectId)).isEqualTo(spansLeft);
     }
 
     @Test
@@ -164,7 +175,7 @@ class ConcurrentAnnotatorsTest {
             results.add(pool.submit(() -> {
                 start.await();
                 try {
-                    annotations.createSpan(actor, SLUG, doc, 900, 913, "ATTRIBUTION");
+                    annotations.createSpan(actor, slug, doc, 900, 913, "ATTRIBUTION");
                     return "created";
                 } catch (ConflictException e) {
                     return "conflict";
@@ -179,7 +190,7 @@ class ConcurrentAnnotatorsTest {
         pool.shutdown();
         assertThat(Collections.frequency(outcomes, "created")).isEqualTo(1);
         assertThat(Collections.frequency(outcomes, "conflict")).isEqualTo(threads - 1);
-        assertThat(annotations.listMySpans(actor, SLUG, doc)).filteredOn(s -> s.start() == 900 && s.end() == 913)
+        assertThat(annotations.listMySpans(actor, slug, doc)).filteredOn(s -> s.start() == 900 && s.end() == 913)
                 .hasSize(1);
     }
 }

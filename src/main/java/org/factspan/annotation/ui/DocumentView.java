@@ -26,6 +26,7 @@ import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.AttributionInfo;
 import org.factspan.annotation.DocumentEditor;
 import org.factspan.annotation.SpanInfo;
+import org.factspan.annotation.SpanSuggestions;
 import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
@@ -37,11 +38,16 @@ import org.factspan.corpus.ProjectInfo;
 import org.factspan.corpus.ui.DocumentListView;
 import org.factspan.security.Actor;
 import org.factspan.security.CurrentUser;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.task.TaskExecutor;
 
 /**
  * The annotation editor for one document and the logged-in user: select text and press a label's key
  * (or pick it in the popup); click a span (or Tab to it) to see and edit it in the side panel; Del
- * deletes it, {@code l} links it into an attribution, Ctrl+Z / Ctrl+Shift+Z undo and redo.
+ * deletes it, {@code l} links it into an attribution, Ctrl+Z / Ctrl+Shift+Z undo and redo. Suggestions show as
+ * dashed ghosts: {@code ]}/{@code [} move between them, Enter or a click accepts, {@code x} rejects. The query
+ * parameters {@code span} (one of the user's spans) or {@code from} and {@code to} (code points) scroll there and
+ * select it.
  */
 @Route("projects/:slug/documents/:documentId")
 @PermitAll
@@ -58,17 +64,26 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
     private final Span count = new Span();
     final Button undo = new Button("Undo");
     final Button redo = new Button("Redo");
+    final org.factspan.corpus.ui.AssignmentBar assignment;
     private DocumentEditor editor;
     private ProjectInfo project;
     private List<SpanInfo> spans = List.of();
     private List<AttributionInfo> links = List.of();
     private String pageTitle = "Document · Factspan";
+    final SuggestionLayer suggestions;
 
-    public DocumentView(AnnotationService annotations, CorpusService corpus, CurrentUser currentUser) {
+    public DocumentView(AnnotationService annotations, CorpusService corpus, CurrentUser currentUser,
+            org.factspan.corpus.AssignmentService assignments, ObjectProvider<SpanSuggestions> suggestions,
+            TaskExecutor executor) {
+        this.assignment = new org.factspan.corpus.ui.AssignmentBar(assignments, currentUser);
+        this.assignment.onReadOnlyChange(this::setReadOnly);
         this.annotations = annotations;
         this.corpus = corpus;
         this.currentUser = currentUser;
         this.panel = new SpanPanel(this);
+        this.suggestions = new SuggestionLayer(suggestions.getIfAvailable(), annotator, executor);
+        annotator.addGhostAcceptListener(e -> acceptSuggestion(e.getKey()));
+        annotator.addGhostRejectListener(e -> rejectSuggestion(e.getKey()));
         addClassName("fs-document");
         setWidthFull();
         setSpacing(false);
@@ -104,11 +119,11 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
         annotator.addUndoListener(e -> undo());
         annotator.addRedoListener(e -> redo());
 
-        var toolbar = new HorizontalLayout(legend, undo, redo, count);
+        var toolbar = new HorizontalLayout(legend, this.suggestions.status, undo, redo, count);
         toolbar.addClassName("fs-toolbar");
         toolbar.setWidthFull();
         toolbar.expand(legend);
-        var main = new VerticalLayout(heading, meta, toolbar, annotator);
+        var main = new VerticalLayout(heading, meta, assignment, toolbar, annotator);
         main.addClassName("fs-doc-main");
         main.setPadding(false);
         add(main, panel);
@@ -134,11 +149,25 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
             annotator.setContentLabel(AnnotationService.CONTENT_LABEL);
             annotator.setText(doc.text());
             panel.setGuidelines(project.guidelines());
+            assignment.show(slug, documentId, project.archived());
+            if (!assignment.readOnly()) {
+                suggestions.open(actor, slug, documentId);
+            }
             refresh();
+            setReadOnly(assignment.readOnly());
+            reveal(event.getLocation().getQueryParameters().getParameters(), doc.length());
         } catch (NumberFormatException | NotFoundException | ForbiddenException e) {
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class,
                     e instanceof NumberFormatException ? "No such document" : e.getMessage());
         }
+    }
+
+    /** Finished (for this annotator) or archived: no edits in the text; the span service refuses them anyway. */
+    private void setReadOnly(boolean readOnly) {
+        annotator.setReadonly(readOnly);
+        getElement().setAttribute("data-readonly", Boolean.toString(readOnly));
+        undo.setVisible(!readOnly);
+        redo.setVisible(!readOnly);
     }
 
     @Override
@@ -165,7 +194,8 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
 
     // ------------------------------------------------------------------ edits (all through the editor)
 
-    void createSpan(int start, int end, String label) {
+    /** Creates a span (undoable); returns it, or null when it was refused (the user sees why). */
+    SpanInfo createSpan(int start, int end, String label) {
         try {
             SpanInfo created = editor.createSpan(start, end, label);
             // A create changes one span: update the list in memory instead of reading thousands again.
@@ -176,9 +206,65 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
             spans = List.copyOf(next);
             annotator.setSelected(created.id());
             show();
+            return created;
         } catch (InvalidRequestException | ConflictException | ForbiddenException | NotFoundException e) {
             error(e.getMessage());
             refresh();
+            return null;
+        }
+    }
+
+    /** Accepts a suggestion: the user's own span (undoable like any other), recorded as accepted from it. */
+    void acceptSuggestion(String key) {
+        Optional<SpanSuggestions.Suggestion> found = suggestions.get(key);
+        if (found.isEmpty()) {
+            suggestions.refresh();
+            return;
+        }
+        SpanSuggestions.Suggestion s = found.get();
+        SpanInfo created = createSpan(s.start(), s.end(), s.label());
+        if (created != null) {
+            try {
+                suggestions.accepted(s, created.id());
+            } catch (InvalidRequestException | NotFoundException | ForbiddenException e) {
+                error(e.getMessage());
+            }
+        }
+    }
+
+    /** Rejects a suggestion: not proposed to this user in this document again. */
+    void rejectSuggestion(String key) {
+        suggestions.get(key).ifPresent(s -> {
+            try {
+                suggestions.rejected(s);
+            } catch (InvalidRequestException | NotFoundException | ForbiddenException e) {
+                error(e.getMessage());
+                suggestions.refresh();
+            }
+        });
+    }
+
+    /** {@code ?span=ID} selects one of the user's spans; {@code ?from=A&to=B} a code point range. */
+    private void reveal(Map<String, List<String>> query, int length) {
+        try {
+            if (query.containsKey("span")) {
+                long id = Long.parseLong(query.get("span").getFirst());
+                if (spans.stream().anyMatch(x -> x.id() == id)) {
+                    annotator.setSelected(id);
+                    annotator.revealSpan(id);
+                    panel.show(selectedSpan());
+                    return;
+                }
+            }
+            if (query.containsKey("from")) {
+                int from = Integer.parseInt(query.get("from").getFirst());
+                int to = query.containsKey("to") ? Integer.parseInt(query.get("to").getFirst()) : from;
+                if (from >= 0 && from <= to && to <= length) {
+                    annotator.reveal(from, to);
+                }
+            }
+        } catch (NumberFormatException ignored) {
+            // a hand-edited address: open the document at its start
         }
     }
 
@@ -296,6 +382,7 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
         undo.setEnabled(editor != null && editor.canUndo());
         redo.setEnabled(editor != null && editor.canRedo());
         panel.show(selectedSpan());
+        suggestions.refresh();
     }
 
     // ------------------------------------------------------------------ header

@@ -49,7 +49,11 @@ class SpanPanel extends Div {
         guidelines.removeAll();
         Div body = new Div();
         body.addClassName("fs-guidelines-text");
-        body.setText(text == null || text.isBlank() ? "No guidelines for this project yet." : text);
+        if (text == null || text.isBlank()) {
+            body.setText("No guidelines for this project yet.");
+        } else {
+            body.add(new com.vaadin.flow.component.Html(org.factspan.base.Markdown.toHtml(text)));
+        }
         guidelines.add(body);
     }
 
@@ -246,6 +250,8 @@ class SpanPanel extends Div {
                 {"Del / Backspace", "delete the selected span"},
                 {"l, then click source and claim", "link an attribution"},
                 {"Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", "undo / redo"},
+                {"] / [", "next / previous suggestion"},
+                {"Enter or click, x", "accept, reject it"},
                 {"Esc", "clear the selection"}};
         for (String[] k : keys) {
             Div row = new Div(new Span(k[0]), new Span(k[1]));

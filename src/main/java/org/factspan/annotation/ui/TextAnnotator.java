@@ -37,12 +37,18 @@ public class TextAnnotator extends Component {
     public record ClientLink(long id, Long source, Long cue, long content) {
     }
 
+    /** A suggestion as the component draws it (dashed, no fill); {@code key} is unique in the document. */
+    public record ClientGhost(String key, int start, int end, String label, String recommender, double score,
+            String reason) {
+    }
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private List<ClientSpan> spans = List.of();
     private boolean spansSent;
     private List<ClientLink> links = List.of();
     private Long selected;
+    private List<ClientGhost> ghosts = List.of();
 
     public void setText(String text) {
         getElement().setProperty("text", text);
@@ -110,6 +116,28 @@ public class TextAnnotator extends Component {
         return selected;
     }
 
+    /** Shows these suggestions (replacing the previous ones); the focused one stays focused if it is still there. */
+    public void setGhosts(List<ClientGhost> ghosts) {
+        this.ghosts = List.copyOf(ghosts);
+        getElement().executeJs("this.ghosts = $0", JSON.valueToTree(this.ghosts));
+    }
+
+    public List<ClientGhost> getGhosts() {
+        return ghosts;
+    }
+
+    /** Once the text is drawn: scrolls to the code point range and selects it (a search hit, for instance). */
+    public void reveal(int start, int end) {
+        getElement().executeJs("customElements.whenDefined('fs-text-annotator').then(() => this.updateComplete)"
+                + ".then(() => requestAnimationFrame(() => this.revealRange($0, $1)))", start, end);
+    }
+
+    /** Once the text is drawn: selects the span and scrolls to it. */
+    public void revealSpan(long spanId) {
+        getElement().executeJs("customElements.whenDefined('fs-text-annotator').then(() => this.updateComplete)"
+                + ".then(() => requestAnimationFrame(() => this.revealSpan($0)))", (double) spanId);
+    }
+
     public void setReadonly(boolean readonly) {
         getElement().setProperty("readonly", readonly);
     }
@@ -140,6 +168,14 @@ public class TextAnnotator extends Component {
 
     public Registration addRedoListener(ComponentEventListener<RedoEvent> listener) {
         return addListener(RedoEvent.class, listener);
+    }
+
+    public Registration addGhostAcceptListener(ComponentEventListener<GhostAcceptEvent> listener) {
+        return addListener(GhostAcceptEvent.class, listener);
+    }
+
+    public Registration addGhostRejectListener(ComponentEventListener<GhostRejectEvent> listener) {
+        return addListener(GhostRejectEvent.class, listener);
     }
 
     private static Long idOf(JsonNode node) {
@@ -258,6 +294,36 @@ public class TextAnnotator extends Component {
 
         public List<Long> getSpanIds() {
             return spanIds;
+        }
+    }
+
+    /** A click on a suggestion, or Enter with one focused. */
+    @DomEvent("fs-ghost-accept")
+    public static class GhostAcceptEvent extends ComponentEvent<TextAnnotator> {
+        private final String key;
+
+        public GhostAcceptEvent(TextAnnotator source, boolean fromClient, @EventData("event.detail.key") String key) {
+            super(source, fromClient);
+            this.key = key;
+        }
+
+        public String getKey() {
+            return key;
+        }
+    }
+
+    /** x with a suggestion focused. */
+    @DomEvent("fs-ghost-reject")
+    public static class GhostRejectEvent extends ComponentEvent<TextAnnotator> {
+        private final String key;
+
+        public GhostRejectEvent(TextAnnotator source, boolean fromClient, @EventData("event.detail.key") String key) {
+            super(source, fromClient);
+            this.key = key;
+        }
+
+        public String getKey() {
+            return key;
         }
     }
 

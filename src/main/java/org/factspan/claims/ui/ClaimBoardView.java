@@ -341,8 +341,9 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
         Paragraph hint = new Paragraph(choices.isEmpty() ? "There are no claim spans in this project yet."
                 : "Gold claims where a document is curated, else the annotators' claims.");
         hint.addClassName("fs-muted");
-        d.add(new VerticalLayout(filter, grid, statement, hint));
-        d.getFooter().add(new Button("Cancel", e -> d.close()), create);
+        Button cancel = new Button("Cancel", e -> d.close());
+        HorizontalLayout buttons = new HorizontalLayout(cancel, create);
+        d.add(new VerticalLayout(filter, grid, statement, hint, buttons));
         dialog = d;
         d.open();
     }

@@ -38,6 +38,10 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
     public static final String DISAGREEMENTS_ROUTE = "projects/%s/disagreements";
     /** The curation view of a document (curation feature, curators and admins). */
     public static final String CURATION_ROUTE = "projects/%s/documents/%d/curate";
+    /** Search in the project (a route of the search feature, linked by URL only). */
+    public static final String SEARCH_ROUTE = "projects/%s/search";
+    /** The project's recommenders (shown to its curators and admins). */
+    public static final String RECOMMENDERS_ROUTE = "projects/%s/recommenders";
 
     final Grid<DocumentSummary> grid = new Grid<>();
     private final CorpusService corpus;
@@ -48,20 +52,34 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
     final Anchor agreement = new Anchor();
     final Anchor disagreements = new Anchor();
     private final Grid.Column<DocumentSummary> curate;
+    /** Curators and admins: the project's settings, document import, assignments and progress. */
+    final Anchor settings = new Anchor("", "Settings");
+    final Anchor importDocuments = new Anchor("", "Import documents");
+    final Anchor progress = new Anchor("", "Assignments and progress");
+    /** Annotators with assignments: their next unfinished document. */
+    final com.vaadin.flow.component.button.Button next = new com.vaadin.flow.component.button.Button("Next document →");
+    private final org.factspan.corpus.AssignmentService assignments;
+    final Anchor search = new Anchor("", "Search");
+    /** Claims across articles (a route of the claims feature, linked by URL only). */
+    final Anchor claims = new Anchor("", "Claims across articles");
+    final Anchor recommenders = new Anchor("", "Recommenders");
     private Map<Long, Long> mySpans = Map.of();
+    private Map<Long, org.factspan.corpus.AssignmentInfo> mine = Map.of();
     private String slug;
 
-    public DocumentListView(CorpusService corpus, CurrentUser currentUser) {
+    public DocumentListView(CorpusService corpus, CurrentUser currentUser,
+            org.factspan.corpus.AssignmentService assignments) {
         this.corpus = corpus;
         this.currentUser = currentUser;
+        this.assignments = assignments;
         addClassName("fs-page");
         grid.setId("documents");
         grid.addColumn(DocumentSummary::title).setHeader("Title").setFlexGrow(5);
         grid.addColumn(d -> d.meta().getOrDefault("outlet", "")).setHeader("Outlet").setFlexGrow(1);
         grid.addColumn(d -> d.meta().getOrDefault("date", "")).setHeader("Date").setFlexGrow(0).setWidth("8em");
         grid.addColumn(DocumentSummary::length).setHeader("Length (chars)").setFlexGrow(0).setWidth("7em");
-        grid.addColumn(d -> progress(mySpans.getOrDefault(d.id(), 0L))).setHeader("My progress").setFlexGrow(0)
-                .setWidth("9em");
+        grid.addColumn(d -> progress(mySpans.getOrDefault(d.id(), 0L), mine.get(d.id()))).setHeader("My progress")
+                .setFlexGrow(0).setWidth("11em");
         curate = grid.addComponentColumn(d -> {
             Anchor link = new Anchor(CURATION_ROUTE.formatted(slug, d.id()), "Curate");
             link.getElement().setAttribute("data-curate", String.valueOf(d.id()));
@@ -82,7 +100,24 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
         disagreements.setId("disagreements-link");
         disagreements.setText("Disagreements to curate");
         disagreements.setVisible(false);
-        var links = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(export, agreement, disagreements);
+        settings.setId("settings-link");
+        importDocuments.setId("import-link");
+        progress.setId("progress-link");
+        next.setId("next-document");
+        next.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY,
+                com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+        next.addClickListener(e -> assignments.next(currentUser.require(), slug, null).ifPresentOrElse(
+                id -> UI.getCurrent().navigate(DOCUMENT_ROUTE.formatted(slug, id)),
+                () -> com.vaadin.flow.component.notification.Notification.show("You have finished all your documents"
+                        + " in this project", 4000, com.vaadin.flow.component.notification.Notification.Position
+                                .BOTTOM_START)));
+        search.setId("search-link");
+        claims.setId("claims-link");
+        recommenders.setId("recommenders-link");
+        recommenders.setVisible(false);
+        var links = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(next, search, claims, export, agreement,
+                disagreements, progress, importDocuments, recommenders, settings);
+        links.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
         links.addClassName("fs-project-links");
         add(title, about, links, grid);
     }
@@ -102,6 +137,24 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
             disagreements.setHref(DISAGREEMENTS_ROUTE.formatted(slug));
             disagreements.setVisible(curator);
             curate.setVisible(curator);
+            search.setHref(SEARCH_ROUTE.formatted(slug));
+            claims.setHref("projects/" + slug + "/claims");
+            recommenders.setHref(RECOMMENDERS_ROUTE.formatted(slug));
+            recommenders.setVisible(curator);
+            boolean curates = project.curatedBy(actor);
+            settings.setHref("projects/" + slug + "/settings");
+            importDocuments.setHref("projects/" + slug + "/import");
+            progress.setHref("projects/" + slug + "/progress");
+            settings.setVisible(curates);
+            importDocuments.setVisible(curates && !project.archived());
+            progress.setVisible(curates);
+            mine = assignments.myAssignments(actor, slug).stream().collect(java.util.stream.Collectors.toMap(
+                    org.factspan.corpus.AssignmentInfo::documentId, a -> a));
+            next.setVisible(mine.values().stream().anyMatch(a -> !a.finished()));
+            if (project.archived()) {
+                about.setText((project.description() == null ? "" : project.description() + " ")
+                        + "(Archived: read-only.)");
+            }
             mySpans = corpus.mySpanCounts(actor, slug);
             grid.setItems(corpus.listDocuments(actor, slug));
         } catch (NotFoundException | ForbiddenException e) {
@@ -109,7 +162,8 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
         }
     }
 
-    private static String progress(long spans) {
-        return spans == 0 ? "not started" : spans + (spans == 1 ? " span" : " spans");
+    private static String progress(long spans, org.factspan.corpus.AssignmentInfo assignment) {
+        String count = spans == 0 ? "not started" : spans + (spans == 1 ? " span" : " spans");
+        return assignment != null && assignment.finished() ? "finished · " + count : count;
     }
 }

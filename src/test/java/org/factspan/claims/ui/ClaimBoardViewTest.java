@@ -74,11 +74,13 @@ class ClaimBoardViewTest extends SpringBrowserlessTest {
         assertThat(view.newCluster.isVisible()).isTrue();
 
         test(view.newCluster).click();
+        roundTrip(); // the dialog attaches its content on the way to the client
         Grid<ClaimViews.ClaimChoice> choices = descendants(view.dialog, Grid.class).get(0);
         ClaimViews.ClaimChoice first = choices.getListDataView().getItems()
                 .filter(c -> c.spanId() == eight.id()).findFirst().orElseThrow();
         choices.select(first);
         test(view.create).click();
+        roundTrip();
 
         // the suggestions dialog opened for the new cluster; the 13-killed claim is among them
         List<Button> add = descendants(view.dialog, Button.class).stream()
@@ -93,6 +95,7 @@ class ClaimBoardViewTest extends SpringBrowserlessTest {
             assertThat(c.statement()).isEqualTo("eight police and national guard troops were killed");
             assertThat(c.members()).extracting(ClaimViews.Member::spanId).containsExactly(eight.id(), thirteen.id());
             assertThat(c.hasConflict("numeric")).isTrue();
+            assertThat(c.members().get(0).stance()).isEqualTo("agrees");
             assertThat(c.members().get(1).stance()).isEqualTo("conflicts");
         });
         assertThat(view.summary.getText()).isEqualTo("1 cluster, 1 with conflicts");

@@ -1,0 +1,128 @@
+package org.factspan.annotation.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.html.Span;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.factspan.annotation.SpanSuggestions;
+import org.factspan.annotation.SpanSuggestions.Suggestion;
+import org.factspan.security.Actor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The suggestions of the editor: computed on a background thread after the document opens and after every edit,
+ * pushed to the annotator as ghosts when ready, so typing and selecting never wait for them. Does nothing when no
+ * {@link SpanSuggestions} is installed.
+ */
+final class SuggestionLayer {
+
+    private static final Logger log = LoggerFactory.getLogger(SuggestionLayer.class);
+
+    private final SpanSuggestions source;
+    private final TextAnnotator annotator;
+    private final Executor executor;
+    final Span status = new Span();
+    private Actor actor;
+    private String slug;
+    private long documentId;
+    private Map<String, Suggestion> current = Map.of();
+    private long generation;
+    /** The running computation including its hand-over to the UI (tests wait for it). */
+    CompletableFuture<Void> pending = CompletableFuture.completedFuture(null);
+
+    SuggestionLayer(SpanSuggestions source, TextAnnotator annotator, Executor executor) {
+        this.source = source;
+        this.annotator = annotator;
+        this.executor = executor;
+        status.setId("suggestion-status");
+        status.addClassName("fs-suggestion-status");
+        status.setVisible(false);
+    }
+
+    void open(Actor actor, String slug, long documentId) {
+        this.actor = actor;
+        this.slug = slug;
+        this.documentId = documentId;
+        this.current = Map.of();
+    }
+
+    /** Computes the suggestions again in the background and shows them when they are ready. */
+    void refresh() {
+        if (source == null || actor == null) {
+            return;
+        }
+        UI ui = UI.getCurrent();
+        long mine = ++generation;
+        Actor who = actor;
+        String project = slug;
+        long doc = documentId;
+        pending = CompletableFuture.supplyAsync(() -> source.suggest(who, project, doc), executor)
+                .handle((list, error) -> {
+                    if (error != null) {
+                        log.warn("Suggestions for document {} failed: {}", doc, error.toString());
+                        return null;
+                    }
+                    try {
+                        if (ui != null) {
+                            ui.access(() -> show(mine, list));
+                        }
+                    } catch (UIDetachedException gone) {
+                        // the user left the document
+                    }
+                    return null;
+                });
+    }
+
+    private void show(long computed, List<Suggestion> list) {
+        if (computed != generation) {
+            return; // an edit since has asked for newer ones
+        }
+        Map<String, Suggestion> byKey = new LinkedHashMap<>();
+        list.forEach(s -> byKey.put(s.key(), s));
+        current = byKey;
+        annotator.setGhosts(list.stream().map(s -> new TextAnnotator.ClientGhost(s.key(), s.start(), s.end(), s.label(),
+                s.recommender(), s.score(), s.reason())).toList());
+        showStatus();
+    }
+
+    private void showStatus() {
+        int n = current.size();
+        status.setVisible(n > 0);
+        status.setText(n == 1 ? "1 suggestion" : n + " suggestions");
+        status.getElement().setAttribute("title", "Dashed outlines are suggestions: ] and [ move between them, Enter"
+                + " or a click accepts, x rejects");
+    }
+
+    Optional<Suggestion> get(String key) {
+        return Optional.ofNullable(current.get(key));
+    }
+
+    Map<String, Suggestion> current() {
+        return current;
+    }
+
+    /** The annotator took it: its span {@code spanId} exists; remember where it came from. */
+    void accepted(Suggestion suggestion, long spanId) {
+        forget(suggestion);
+        source.accepted(actor, slug, documentId, spanId, suggestion);
+    }
+
+    /** The annotator does not want it here. */
+    void rejected(Suggestion suggestion) {
+        forget(suggestion);
+        source.reject(actor, slug, documentId, suggestion);
+    }
+
+    private void forget(Suggestion suggestion) {
+        Map<String, Suggestion> left = new LinkedHashMap<>(current);
+        left.remove(suggestion.key());
+        current = left;
+        showStatus();
+    }
+}

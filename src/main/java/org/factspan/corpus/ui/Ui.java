@@ -1,0 +1,80 @@
+package org.factspan.corpus.ui;
+
+import com.vaadin.flow.component.ClickEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import java.util.function.Supplier;
+import org.factspan.base.ConflictException;
+import org.factspan.base.ForbiddenException;
+import org.factspan.base.InvalidRequestException;
+import org.factspan.base.NotFoundException;
+
+/** Small helpers the workflow views share: running a change with its message, dialogs, small buttons. */
+final class Ui {
+
+    private Ui() {
+    }
+
+    /**
+     * Runs a change that returns what to tell the user; a refusal by a service (or a record that rejects its
+     * values) shows its message as an error. Returns whether the change went through.
+     */
+    static boolean run(Supplier<String> change) {
+        try {
+            String done = change.get();
+            if (done != null) {
+                Notification.show(done, 3000, Notification.Position.BOTTOM_START)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            }
+            return true;
+        } catch (InvalidRequestException | ConflictException | ForbiddenException | NotFoundException
+                | IllegalArgumentException e) {
+            error(e.getMessage());
+            return false;
+        }
+    }
+
+    static void error(String message) {
+        Notification.show(message, 6000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    /** Opens a dialog whose primary button ({@code #dialog-ok}) runs {@code action} and closes it on success. */
+    static Dialog dialog(String title, Component content, String action, Supplier<String> change) {
+        return dialog(title, content, action, "Cancel", false, change);
+    }
+
+    /** Like {@link #dialog(String, Component, String, Supplier)}, naming the cancel button; a danger button in red. */
+    static Dialog dialog(String title, Component content, String action, String cancelText, boolean danger,
+            Supplier<String> change) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(title);
+        dialog.add(content);
+        Button ok = new Button(action, e -> {
+            if (run(change)) {
+                dialog.close();
+            }
+        });
+        ok.setId("dialog-ok");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        if (danger) {
+            ok.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        }
+        Button cancel = new Button(cancelText, e -> dialog.close());
+        cancel.setId("dialog-cancel");
+        dialog.getFooter().add(cancel, ok);
+        dialog.open();
+        return dialog;
+    }
+
+    static Button small(String text, ComponentEventListener<ClickEvent<Button>> listener) {
+        Button b = new Button(text, listener);
+        b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return b;
+    }
+}

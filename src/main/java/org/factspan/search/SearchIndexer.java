@@ -1,0 +1,262 @@
+package org.factspan.search;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.factspan.annotation.AnnotatedDocument;
+import org.factspan.annotation.AnnotationExchangeService;
+import org.factspan.annotation.AnnotationFilter;
+import org.factspan.annotation.SpanChanged;
+import org.factspan.annotation.SpanInfo;
+import org.factspan.base.NotFoundException;
+import org.factspan.corpus.AttributeKind;
+import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.DocumentSummary;
+import org.factspan.corpus.LabelInfo;
+import org.factspan.corpus.ProjectInfo;
+import org.factspan.corpus.ProjectSummary;
+import org.factspan.security.Actor;
+import org.factspan.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps the index current: after a span change commits, the changed document is queued and re-indexed (its text and
+ * all its spans) on one background thread, so edits never wait for Lucene. Rebuilds everything on demand and at start
+ * when the index is missing. Reads through the services as {@link #SYSTEM}, an admin that is nobody: the index holds
+ * every annotator's work and {@link SearchService} decides who sees which part of it.
+ */
+@Component
+class SearchIndexer implements DisposableBean {
+
+    /** The indexer's own identity: an admin (sees every project), id 0 (no such user). */
+    static final Actor SYSTEM = new Actor(0, "system", Role.ADMIN);
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
+
+    private record Pending(String slug, long documentId) {
+    }
+
+    private final SearchIndex index;
+    private final CorpusService corpus;
+    private final AnnotationExchangeService exchange;
+    private final DocumentStates states;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "search-indexer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<Pending> pending = new LinkedHashSet<>();
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private String database;
+
+    SearchIndexer(SearchIndex index, CorpusService corpus, AnnotationExchangeService exchange, DocumentStates states,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.index = index;
+        this.corpus = corpus;
+        this.exchange = exchange;
+        this.states = states;
+    }
+
+    /**
+     * Builds the index when it is missing, empty, or was built from another database (one deleted and created again
+     * keeps document ids and texts, but not the spans).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void buildWhenMissing() {
+        database = databaseIdentity();
+        if (!index.existedAtStart() || index.documentCount() == 0 || database == null
+                || !database.equals(index.database())) {
+            worker.submit(this::rebuildNow);
+        }
+    }
+
+    /** When Flyway created this database's schema: tells one database from another. */
+    private String databaseIdentity() {
+        try {
+            return jdbc.sql("select min(installed_on) from flyway_schema_history").query(Object.class).optional()
+                    .map(Object::toString).orElse(null);
+        } catch (RuntimeException e) {
+            log.info("Cannot tell which database the search index belongs to ({}); it is rebuilt", e.toString());
+            return null;
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void spanChanged(SpanChanged event) {
+        enqueue(event.slug(), event.documentId());
+    }
+
+    /** Queues a document for re-indexing (after a change the index cannot see, e.g. a document state). */
+    void enqueue(String slug, long documentId) {
+        synchronized (pending) {
+            // A drain is queued exactly when the set is not empty: it takes everything that is there when it runs.
+            boolean idle = pending.isEmpty();
+            pending.add(new Pending(slug, documentId));
+            if (idle) {
+                worker.submit(this::drain);
+            }
+        }
+    }
+
+    /** Waits until every queued change is in the index (or the time is up); true when it is. */
+    boolean awaitIdle(Duration timeout) {
+        var marker = worker.submit(() -> {
+        });
+        try {
+            marker.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return false;
+        }
+    }
+
+    /** Rebuilds the whole index on the indexer thread and waits for it; returns the number of documents. */
+    int rebuild() {
+        try {
+            return worker.submit(this::rebuildNow).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while rebuilding the search index", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Rebuilding the search index failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * Makes the index agree with the project's documents (added or removed since; the corpus publishes no events):
+     * indexes the missing ones and drops the gone ones, on the indexer thread, and waits.
+     */
+    void reconcile(ProjectInfo project, List<DocumentSummary> documents) {
+        Map<Long, String> current = new java.util.LinkedHashMap<>();
+        documents.forEach(d -> current.put(d.id(), d.sha256()));
+        if (index.documents(project.id()).equals(current)) {
+            return;
+        }
+        try {
+            worker.submit(() -> {
+                Map<Long, String> now = index.documents(project.id());
+                for (Long gone : now.keySet()) {
+                    if (!current.containsKey(gone)) {
+                        index.removeDocument(gone);
+                    }
+                }
+                List<Long> missing = current.keySet().stream()
+                        .filter(id -> !current.get(id).equals(now.get(id))).toList();
+                if (!missing.isEmpty()) {
+                    indexDocuments(project.slug(), missing);
+                }
+                index.commit(database);
+            }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            log.warn("Could not bring the search index of {} up to date", project.slug(), e.getCause());
+        }
+    }
+
+    private int rebuildNow() {
+        long started = System.nanoTime();
+        index.removeAll();
+        int documents = 0;
+        for (ProjectSummary p : corpus.listProjects(SYSTEM)) {
+            documents += indexDocuments(p.slug(), null);
+        }
+        index.commit(database);
+        log.info("Search index built: {} documents in {} ms", documents, (System.nanoTime() - started) / 1_000_000);
+        return documents;
+    }
+
+    private void drain() {
+        List<Pending> batch;
+        synchronized (pending) {
+            batch = new ArrayList<>(pending);
+            pending.clear();
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        Map<String, List<Long>> bySlug = new java.util.LinkedHashMap<>();
+        batch.forEach(p -> bySlug.computeIfAbsent(p.slug(), k -> new ArrayList<>()).add(p.documentId()));
+        bySlug.forEach((slug, ids) -> {
+            try {
+                indexDocuments(slug, ids);
+            } catch (RuntimeException e) {
+                log.warn("Could not index documents {} of {}: {}", ids, slug, e.toString());
+            }
+        });
+        index.commit(database);
+    }
+
+    /** Indexes documents of a project (all of them when {@code ids} is null); returns how many. */
+    private int indexDocuments(String slug, List<Long> ids) {
+        ProjectInfo project;
+        List<DocumentSummary> all;
+        try {
+            project = corpus.requireProject(SYSTEM, slug);
+            all = corpus.listDocuments(SYSTEM, slug);
+        } catch (NotFoundException e) {
+            return 0; // the project is gone (or renamed: a rebuild catches up)
+        }
+        Map<Long, Integer> order = new java.util.HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            order.put(all.get(i).id(), i);
+        }
+        List<Long> wanted = ids == null ? all.stream().map(DocumentSummary::id).toList()
+                : ids.stream().filter(order::containsKey).toList();
+        if (ids != null) {
+            ids.stream().filter(id -> !order.containsKey(id)).forEach(index::removeDocument);
+        }
+        if (wanted.isEmpty()) {
+            return 0;
+        }
+        int[] count = {0};
+        exchange.forEachDocument(SYSTEM, slug, AnnotationExchangeService.ALL,
+                new AnnotationFilter(Set.copyOf(wanted), Set.of()), doc -> {
+                    index.put(toIndexed(project, doc, order.get(doc.document().id())));
+                    count[0]++;
+                });
+        return count[0];
+    }
+
+    private SearchIndex.IndexedDocument toIndexed(ProjectInfo project, AnnotatedDocument doc, int order) {
+        List<SearchIndex.IndexedSpan> spans = new ArrayList<>();
+        for (SpanInfo s : doc.spans()) {
+            LabelInfo label = project.label(s.label()).orElse(null);
+            List<String> notes = new ArrayList<>();
+            s.attributes().forEach((name, value) -> {
+                if (label != null && label.attribute(name).map(a -> a.kind() == AttributeKind.TEXT).orElse(false)) {
+                    notes.add(value);
+                }
+            });
+            spans.add(new SearchIndex.IndexedSpan(s.id(), s.label(), s.annotator(), s.start(), s.end(), s.text(),
+                    s.attributes(), notes));
+        }
+        return new SearchIndex.IndexedDocument(project.id(), doc.document().id(), order, doc.document().title(),
+                doc.document().text(), org.factspan.corpus.ProjectSetupService.sha256(doc.document().text()),
+                states.of(doc), spans);
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        worker.shutdown();
+        worker.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}

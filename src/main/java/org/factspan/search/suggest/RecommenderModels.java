@@ -1,0 +1,167 @@
+package org.factspan.search.suggest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.factspan.annotation.SpanChanged;
+import org.factspan.base.NotFoundException;
+import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.LabelInfo;
+import org.factspan.corpus.ProjectInfo;
+import org.factspan.search.SearchProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The recommenders' models per project. Trained on first use, then retrained in the background on one thread after
+ * spans change, debounced: every change restarts a wait of {@code factspan.search.retrain-delay}, so a burst of edits
+ * costs one training. Predictions go on with the previous models until the new ones are swapped in.
+ */
+@Component
+class RecommenderModels implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(RecommenderModels.class);
+
+    /** The models of one project, trained together from the same spans. */
+    record Trained(Map<String, Recommender.Model> models, Instant at, int documents, long version) {
+    }
+
+    private final List<Recommender> recommenders;
+    private final Training training;
+    private final CorpusService corpus;
+    private final SearchProperties properties;
+    private final Clock clock;
+    private final Map<Long, Trained> trained = new ConcurrentHashMap<>();
+    private final Map<Long, ScheduledFuture<?>> scheduled = new ConcurrentHashMap<>();
+    private final Map<Long, Object> locks = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "recommender-training");
+        t.setDaemon(true);
+        return t;
+    });
+    private long versions;
+
+    RecommenderModels(List<Recommender> recommenders, Training training, CorpusService corpus,
+            SearchProperties properties, Clock clock) {
+        this.recommenders = List.copyOf(recommenders);
+        this.training = training;
+        this.corpus = corpus;
+        this.properties = properties;
+        this.clock = clock;
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Recommender r : recommenders) {
+            if (!r.id().matches("[a-z0-9-]{1,64}") || !ids.add(r.id())) {
+                throw new IllegalStateException("Recommender id '" + r.id() + "' is not unique or not [a-z0-9-]");
+            }
+        }
+    }
+
+    List<Recommender> recommenders() {
+        return recommenders;
+    }
+
+    /** The current models of a project, training them now (on the calling thread) if there are none yet. */
+    Trained current(ProjectInfo project) {
+        Trained t = trained.get(project.id());
+        if (t != null) {
+            return t;
+        }
+        synchronized (locks.computeIfAbsent(project.id(), k -> new Object())) {
+            t = trained.get(project.id());
+            return t != null ? t : trainNow(project.slug());
+        }
+    }
+
+    /** The models if trained already (no training): for status displays. */
+    java.util.Optional<Trained> ifTrained(long projectId) {
+        return java.util.Optional.ofNullable(trained.get(projectId));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void spanChanged(SpanChanged event) {
+        retrainLater(event.slug());
+    }
+
+    /** Schedules a retraining of the project after the debounce delay (a later call restarts the wait). */
+    void retrainLater(String slug) {
+        long projectId;
+        try {
+            projectId = corpus.requireProject(Training.SYSTEM, slug).id();
+        } catch (NotFoundException e) {
+            return;
+        }
+        if (!trained.containsKey(projectId)) {
+            return; // nobody asked for suggestions yet: the first request trains
+        }
+        ScheduledFuture<?> next = worker.schedule(() -> {
+            try {
+                trainNow(slug);
+            } catch (RuntimeException e) {
+                log.warn("Retraining the recommenders of {} failed", slug, e);
+            }
+        }, properties.retrainDelay().toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> previous = scheduled.put(projectId, next);
+        if (previous != null) {
+            previous.cancel(false);
+        }
+    }
+
+    /** Waits until no retraining is scheduled or running (tests). */
+    boolean awaitIdle(java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (scheduled.values().stream().allMatch(java.util.concurrent.Future::isDone)) {
+                return true;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Trains every recommender of the project from its spans now, and swaps the models in. */
+    Trained trainNow(String slug) {
+        ProjectInfo project = corpus.requireProject(Training.SYSTEM, slug);
+        long started = System.nanoTime();
+        List<Training.Doc> docs = training.load(slug);
+        Trained t = train(project.labels(), docs);
+        trained.put(project.id(), t);
+        log.info("Recommenders of {} trained on {} documents in {} ms", slug, docs.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return t;
+    }
+
+    Trained train(List<LabelInfo> schema, List<Training.Doc> docs) {
+        List<Recommender.TrainingDocument> all = new ArrayList<>();
+        docs.forEach(d -> all.add(d.training()));
+        Map<String, Recommender.Model> models = new LinkedHashMap<>();
+        for (Recommender r : recommenders) {
+            models.put(r.id(), r.train(schema, all));
+        }
+        synchronized (this) {
+            versions++;
+            return new Trained(models, clock.instant(), docs.size(), versions);
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        worker.shutdownNow();
+        worker.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,65 @@
+package org.factspan.security;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's own account: who they are, their password, their personal API tokens. */
+@RestController
+@RequestMapping("/api/v1/me")
+class MeApi {
+
+    record PasswordChange(String currentPassword, String newPassword) {
+    }
+
+    record TokenRequest(String name) {
+    }
+
+    private final UserService users;
+    private final ApiTokenService tokens;
+    private final CurrentUser currentUser;
+
+    MeApi(UserService users, ApiTokenService tokens, CurrentUser currentUser) {
+        this.users = users;
+        this.tokens = tokens;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping
+    UserInfo me() {
+        return users.me(currentUser.require());
+    }
+
+    @PutMapping("/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void changePassword(@RequestBody PasswordChange body) {
+        users.changeOwnPassword(currentUser.require(), body == null ? null : body.currentPassword(),
+                body == null ? null : body.newPassword());
+    }
+
+    @GetMapping("/tokens")
+    List<ApiTokenInfo> tokens() {
+        return tokens.list(currentUser.require());
+    }
+
+    /** Creates a token; the answer carries the secret, this once. */
+    @PostMapping("/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    NewApiToken createToken(@RequestBody TokenRequest body) {
+        return tokens.create(currentUser.require(), body == null ? null : body.name());
+    }
+
+    @DeleteMapping("/tokens/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(@PathVariable long id) {
+        tokens.revoke(currentUser.require(), id);
+    }
+}

@@ -1,0 +1,73 @@
+package org.factspan.security;
+
+import java.util.List;
+import org.factspan.base.InvalidRequestException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** User management (admins only; the service checks). */
+@RestController
+@RequestMapping("/api/v1/users")
+class UsersApi {
+
+    record NewUser(String username, String displayName, String password, Role role) {
+    }
+
+    record UserChange(String displayName, Role role, Boolean enabled) {
+    }
+
+    record NewPassword(String password) {
+    }
+
+    private final UserService users;
+    private final CurrentUser currentUser;
+
+    UsersApi(UserService users, CurrentUser currentUser) {
+        this.users = users;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping
+    List<UserInfo> list() {
+        return users.listUsers(currentUser.require());
+    }
+
+    @GetMapping("/{username}")
+    UserInfo get(@PathVariable String username) {
+        return users.getUser(currentUser.require(), username);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    UserInfo create(@RequestBody NewUser body) {
+        if (body == null) {
+            throw new InvalidRequestException("Body {\"username\", \"displayName\", \"password\", \"role\"} is required");
+        }
+        return users.createUser(currentUser.require(), body.username(), body.displayName(), body.password(),
+                body.role());
+    }
+
+    /** Changes display name, global role or enabled ({@code "enabled": false} disables the user). */
+    @PatchMapping("/{username}")
+    UserInfo update(@PathVariable String username, @RequestBody UserChange body) {
+        if (body == null) {
+            throw new InvalidRequestException("Body {\"displayName\", \"role\", \"enabled\"} is required");
+        }
+        return users.updateUser(currentUser.require(), username, body.displayName(), body.role(), body.enabled());
+    }
+
+    /** Sets a new password for the user (a reset by an admin). */
+    @PutMapping("/{username}/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void resetPassword(@PathVariable String username, @RequestBody NewPassword body) {
+        users.resetPassword(currentUser.require(), username, body == null ? null : body.password());
+    }
+}

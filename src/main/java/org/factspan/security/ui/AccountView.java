@@ -1,0 +1,166 @@
+package org.factspan.security.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.factspan.base.ForbiddenException;
+import org.factspan.base.InvalidRequestException;
+import org.factspan.base.NotFoundException;
+import org.factspan.security.ApiTokenInfo;
+import org.factspan.security.ApiTokenService;
+import org.factspan.security.CurrentUser;
+import org.factspan.security.NewApiToken;
+import org.factspan.security.UserInfo;
+import org.factspan.security.UserService;
+
+/** The logged-in user's account: change the password; create, see and revoke personal API tokens. */
+@Route("account")
+@PageTitle("Account · Factspan")
+@PermitAll
+public class AccountView extends VerticalLayout {
+
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm").withZone(ZoneId.systemDefault());
+
+    final PasswordField current = new PasswordField("Current password");
+    final PasswordField fresh = new PasswordField("New password");
+    final PasswordField repeat = new PasswordField("New password again");
+    final Button changePassword = new Button("Change password");
+    final TextField tokenName = new TextField("New token's name");
+    final Button createToken = new Button("Create token");
+    final Grid<ApiTokenInfo> tokens = new Grid<>();
+    /** The secret of the token created last, shown once in a dialog. */
+    String shownToken;
+
+    private final UserService users;
+    private final ApiTokenService tokenService;
+    private final CurrentUser currentUser;
+
+    public AccountView(UserService users, ApiTokenService tokenService, CurrentUser currentUser) {
+        this.users = users;
+        this.tokenService = tokenService;
+        this.currentUser = currentUser;
+        addClassName("fs-page");
+        UserInfo me = users.me(currentUser.require());
+        var who = new Paragraph(me.displayName() + " (" + me.username() + ") · "
+                + (me.role().name().equals("ADMIN") ? "administrator" : "member of projects as listed on Projects"));
+        who.addClassName("fs-muted");
+
+        current.setId("current-password");
+        fresh.setId("new-password");
+        repeat.setId("repeat-password");
+        fresh.setHelperText("At least 8 characters");
+        changePassword.setId("change-password");
+        changePassword.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        changePassword.addClickListener(e -> changePassword());
+        var passwordForm = new HorizontalLayout(current, fresh, repeat, changePassword);
+        passwordForm.setAlignItems(FlexComponent.Alignment.BASELINE);
+        passwordForm.addClassName("fs-form-row");
+
+        tokenName.setId("token-name");
+        tokenName.setPlaceholder("e.g. export script");
+        tokenName.setMaxLength(100);
+        createToken.setId("create-token");
+        createToken.addClickListener(e -> createToken());
+        var tokenForm = new HorizontalLayout(tokenName, createToken);
+        tokenForm.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        tokens.setId("tokens");
+        tokens.addColumn(ApiTokenInfo::name).setHeader("Name").setFlexGrow(2);
+        tokens.addColumn(t -> t.prefix() + "…").setHeader("Token starts with").setFlexGrow(1);
+        tokens.addColumn(t -> WHEN.format(t.createdAt())).setHeader("Created").setFlexGrow(1);
+        tokens.addColumn(t -> t.lastUsedAt() == null ? "never" : WHEN.format(t.lastUsedAt())).setHeader("Last used")
+                .setFlexGrow(1);
+        tokens.addComponentColumn(t -> {
+            Button revoke = new Button("Revoke", e -> revoke(t));
+            revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            revoke.setId("revoke-" + t.id());
+            return revoke;
+        }).setFlexGrow(0).setWidth("8em");
+        tokens.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        tokens.setAllRowsVisible(true);
+        tokens.setEmptyStateText("No tokens yet.");
+
+        var tokenHelp = new Paragraph("A personal API token lets a script call the REST API as you: send it as"
+                + " 'Authorization: Bearer <token>'. It is shown once, when you create it; Factspan keeps only a hash.");
+        tokenHelp.addClassName("fs-muted");
+        add(new H2("Your account"), who, new H3("Password"), passwordForm, new H3("API tokens"), tokenHelp, tokenForm,
+                tokens);
+        refresh();
+    }
+
+    void changePassword() {
+        if (!fresh.getValue().equals(repeat.getValue())) {
+            error("The two new passwords differ");
+            return;
+        }
+        try {
+            users.changeOwnPassword(currentUser.require(), current.getValue(), fresh.getValue());
+            current.clear();
+            fresh.clear();
+            repeat.clear();
+            Notification.show("Password changed", 3000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (InvalidRequestException | ForbiddenException | NotFoundException e) {
+            error(e.getMessage());
+        }
+    }
+
+    void createToken() {
+        try {
+            NewApiToken created = tokenService.create(currentUser.require(), tokenName.getValue());
+            shownToken = created.token();
+            tokenName.clear();
+            refresh();
+            Dialog dialog = new Dialog();
+            dialog.setHeaderTitle("Token '" + created.info().name() + "' created");
+            Pre secret = new Pre(created.token());
+            secret.setId("new-token");
+            secret.addClassName("fs-secret");
+            dialog.add(new Paragraph("Copy it now: it will not be shown again."), secret);
+            Button close = new Button("I have copied it", e -> dialog.close());
+            close.setId("close-token");
+            close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            dialog.getFooter().add(close);
+            dialog.open();
+        } catch (InvalidRequestException e) {
+            error(e.getMessage());
+        }
+    }
+
+    void revoke(ApiTokenInfo token) {
+        try {
+            tokenService.revoke(currentUser.require(), token.id());
+            Notification.show("Token '" + token.name() + "' revoked", 3000, Notification.Position.BOTTOM_START);
+        } catch (NotFoundException e) {
+            error(e.getMessage());
+        }
+        refresh();
+    }
+
+    private void refresh() {
+        tokens.setItems(tokenService.list(currentUser.require()));
+    }
+
+    static void error(String message) {
+        Notification.show(message, 5000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+}
