@@ -96,6 +96,8 @@ class ClaimsInBrowserTest {
             assertThat(page.locator(".fs-claim-card")).containsText("2 outlets");
             assertThat(page.locator(".fs-claim-member[data-span] .fs-stance-conflicts")).hasText("conflicts (suggested)");
             assertThat(page.locator(".fs-claim-member[data-span] .fs-stance-agrees")).hasText("agrees (suggested)");
+            assertThat(page.locator("vaadin-dialog-overlay[opened]")).hasCount(0);
+            page.waitForTimeout(400); // the dialog's closing animation
             BrowserSupport.screenshot(page, "claims-board");
         }
     }

@@ -247,8 +247,7 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
         }
         Span mark = new Span(m.text());
         mark.addClassName("fs-claim-mark");
-        Div quote = new Div(new Span(m.before().isEmpty() ? "" : "…" + m.before()), mark,
-                new Span(m.after().isEmpty() ? "" : m.after() + "…"));
+        Div quote = new Div(new Span(leading(m.before())), mark, new Span(trailing(m.after())));
         quote.addClassName("fs-claim-quote");
         Div details = new Div();
         details.addClassName("fs-claim-details");
@@ -415,8 +414,7 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
                 key.addClassName("fs-key");
                 Span mark = new Span(s.text());
                 mark.addClassName("fs-claim-mark");
-                Div quote = new Div(new Span(s.before().isEmpty() ? "" : "…" + s.before()), mark,
-                        new Span(s.after().isEmpty() ? "" : s.after() + "…"));
+                Div quote = new Div(new Span(leading(s.before())), mark, new Span(trailing(s.after())));
                 quote.addClassName("fs-claim-quote");
                 Span why = new Span(String.format(Locale.ROOT, "score %.2f · ", s.score())
                         + String.join(" · ", s.reasons()));
@@ -481,6 +479,16 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
         Span b = new Span(text);
         b.addClassNames("fs-badge", className);
         return b;
+    }
+
+    /** Context before a claim: "…" marks text left out, unless the context starts its paragraph. */
+    private static String leading(String before) {
+        return before.isEmpty() || Character.isUpperCase(before.codePointAt(0)) ? before : "…" + before;
+    }
+
+    /** Context after a claim: "…" marks text left out, unless the context ends a sentence. */
+    private static String trailing(String after) {
+        return after.isEmpty() || after.strip().matches(".*[.!?\"”']$") ? after : after + "…";
     }
 
     private static String blankToNull(String s) {
