@@ -96,4 +96,22 @@ class ArchitectureTest {
                         "com.vaadin..")
                 .check(CLASSES);
     }
+
+    @Test
+    void claimsSitOnTopAndTheirRulesArePlainJava() {
+        // claims -> curation, search, annotation, corpus; only export may read claims
+        noClasses().that().resideInAnyPackage("org.factspan.base..", "org.factspan.security..", "org.factspan.corpus..",
+                "org.factspan.annotation..", "org.factspan.diff..", "org.factspan.agreement..", "org.factspan.curation..",
+                "org.factspan.search..")
+                .should().dependOnClassesThat().resideInAPackage("org.factspan.claims..")
+                .because("the document list links to the claim board by URL only")
+                .check(CLASSES);
+        noClasses().that().haveFullyQualifiedName("org.factspan.claims.QuantityExtractor")
+                .or().haveFullyQualifiedName("org.factspan.claims.ConflictRules")
+                .or().haveFullyQualifiedName("org.factspan.claims.ClaimSuggester")
+                .or().haveFullyQualifiedName("org.factspan.claims.Interval")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
+                        "com.vaadin..")
+                .check(CLASSES);
+    }
 }

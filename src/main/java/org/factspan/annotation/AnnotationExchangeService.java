@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.factspan.base.CodePoints;
+import org.factspan.base.audit.AuditLog;
 import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
@@ -69,11 +70,13 @@ public class AnnotationExchangeService {
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AuditLog auditLog;
 
     AnnotationExchangeService(SpanRepository spans, CorpusService corpus, UserService users,
             PlatformTransactionManager transactions, NamedParameterJdbcTemplate jdbc, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, AuditLog auditLog) {
         this.events = events;
+        this.auditLog = auditLog;
         this.spans = spans;
         this.corpus = corpus;
         this.users = users;
@@ -197,7 +200,8 @@ public class AnnotationExchangeService {
         // list of parameters value by value for every row: a third of the export's time in the profile (decision 015).
         String in = documentIds.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
         Map<String, Object> params = new HashMap<>();
-        String byUser = "";
+        // one annotator's set, or every annotator's: never the gold standard's system account (decision 008)
+        String byUser = " and s.user_id in (select u.id from app_user u where u.system_account = false)";
         if (selection.userId() != null) {
             params.put("user", selection.userId());
             byUser = " and s.user_id = :user";
@@ -412,6 +416,22 @@ public class AnnotationExchangeService {
         }
         jdbc.getJdbcTemplate().batchUpdate("insert into attribution (document_id, user_id, source_span_id, cue_span_id,"
                 + " content_span_id, created_at) values (?, ?, ?, ?, ?, ?)", links);
+        // the audit trail: one entry per document, with what was imported into it and for whom
+        Map<Long, Map<String, Integer>> perDocument = new java.util.LinkedHashMap<>();
+        Map<Long, String> userNames = new HashMap<>();
+        owners.values().forEach(o -> userNames.put(o.userId(), o.username()));
+        userNames.put(actor.userId(), actor.username());
+        for (PlannedSpan p : plannedSpans) {
+            perDocument.computeIfAbsent(p.documentId(), k -> new java.util.TreeMap<>())
+                    .merge("spans of " + userNames.getOrDefault(p.userId(), "user " + p.userId()), 1, Integer::sum);
+        }
+        for (PlannedAttribution p : plannedAttributions) {
+            perDocument.computeIfAbsent(p.documentId(), k -> new java.util.TreeMap<>())
+                    .merge("attributions of " + userNames.getOrDefault(p.userId(), "user " + p.userId()), 1,
+                            Integer::sum);
+        }
+        perDocument.forEach((doc, counts) -> auditLog.record(new AuditLog.Who(actor.userId(), actor.username()),
+                "annotations.import", AuditLog.Target.document(project.id(), doc), null, counts));
         return new AnnotationImport.Summary(docs.size(), plannedSpans.size(), plannedAttributions.size());
     }
 

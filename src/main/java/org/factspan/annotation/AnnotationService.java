@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.factspan.base.CodePoints;
+import org.factspan.base.audit.AuditLog;
 import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
@@ -60,10 +61,12 @@ public class AnnotationService {
     private final Clock clock;
     private volatile Long goldId;
     private final ApplicationEventPublisher events;
+    private final AuditLog auditLog;
 
     AnnotationService(SpanRepository spans, SpanAttributeRepository attributes, AttributionRepository attributions,
-            CorpusService corpus, UserService users, Clock clock, ApplicationEventPublisher events) {
+            CorpusService corpus, UserService users, Clock clock, ApplicationEventPublisher events, AuditLog auditLog) {
         this.events = events;
+        this.auditLog = auditLog;
         this.spans = spans;
         this.attributes = attributes;
         this.attributions = attributions;
@@ -201,7 +204,9 @@ public class AnnotationService {
         }
         values.forEach((name, value) -> attributes.save(new SpanAttribute(saved.getId(), name, value)));
         events.publishEvent(new SpanChanged(slug, documentId, saved.getId(), SpanChanged.Change.CREATED));
-        return toInfo(saved, corpus.textIndex(documentId), owner.username(), new TreeMap<>(values));
+        SpanInfo created = toInfo(saved, corpus.textIndex(documentId), owner.username(), new TreeMap<>(values));
+        audit(actor, "span.create", project.id(), documentId, saved.getId(), null, owner, null, state(created));
+        return created;
     }
 
     /** Deletes the caller's span, its attributes and every attribution that uses it. */
@@ -223,6 +228,8 @@ public class AnnotationService {
         spans.delete(span);
         spans.flush();
         events.publishEvent(new SpanChanged(slug, documentId, spanId, SpanChanged.Change.DELETED));
+        audit(actor, "span.delete", null, documentId, spanId, null, owner, Map.of("span", state(info),
+                "attributions", using), null);
         return new DeletedSpan(info, using);
     }
 
@@ -267,6 +274,7 @@ public class AnnotationService {
             throw new ConflictException("Span " + spanId + " is part of " + using.size()
                     + " attribution(s); unlink it before changing its label");
         }
+        String previousLabel = span.getLabel();
         span.relabel(label);
         stamp(actor, owner, span::stamp);
         Map<String, String> kept = new TreeMap<>();
@@ -279,7 +287,10 @@ public class AnnotationService {
         }
         spans.flush();
         events.publishEvent(new SpanChanged(slug, documentId, spanId, SpanChanged.Change.RELABELED));
-        return toInfo(span, corpus.textIndex(documentId), owner.username(), kept);
+        SpanInfo relabeled = toInfo(span, corpus.textIndex(documentId), owner.username(), kept);
+        audit(actor, "span.relabel", project.id(), documentId, spanId, null, owner, Map.of("label", previousLabel),
+                Map.of("label", label, "attributes", kept));
+        return relabeled;
     }
 
     /** Sets (or, with a null or blank value, removes) an attribute of the caller's span. */
@@ -297,6 +308,7 @@ public class AnnotationService {
         Span span = ownSpan(owner, documentId, spanId);
         LabelInfo label = requireLabel(project, span.getLabel());
         var key = new SpanAttribute.Key(spanId, name);
+        String previous = attributes.findById(key).map(SpanAttribute::getValue).orElse(null);
         if (value == null || value.isBlank()) {
             if (label.attribute(name).isEmpty()) {
                 throw new InvalidRequestException("Label " + label.name() + " has no attribute '" + name + "'");
@@ -311,6 +323,9 @@ public class AnnotationService {
         attributes.flush();
         spans.flush();
         events.publishEvent(new SpanChanged(slug, documentId, spanId, SpanChanged.Change.ATTRIBUTE));
+        audit(actor, "span.attribute", project.id(), documentId, spanId, null, owner,
+                previous == null ? null : Map.of(name, previous),
+                value == null || value.isBlank() ? null : Map.of(name, value));
         return toInfo(span, corpus.textIndex(documentId), owner.username(),
                 attributesOf(List.of(spanId)).getOrDefault(spanId, Map.of()));
     }
@@ -354,7 +369,9 @@ public class AnnotationService {
         }
         Attribution attribution = new Attribution(documentId, owner.userId(), source, cue, content, clock.instant());
         stamp(actor, owner, attribution::stamp);
-        return attributions.saveAndFlush(attribution).toInfo();
+        AttributionInfo made = attributions.saveAndFlush(attribution).toInfo();
+        audit(actor, "attribution.create", project.id(), documentId, content, made.id(), owner, null, made);
+        return made;
     }
 
     /**
@@ -410,6 +427,8 @@ public class AnnotationService {
         }
         attributions.delete(a);
         attributions.flush();
+        audit(actor, "attribution.delete", null, documentId, a.getContentSpanId(), attributionId, owner, a.toInfo(),
+                null);
         return a.toInfo();
     }
 
@@ -519,6 +538,24 @@ public class AnnotationService {
             throw new ConflictException("Project '" + slug + "' is archived and read-only");
         }
         return corpus.requireDocument(actor, slug, documentId);
+    }
+
+    /** Records a change in the audit trail, in the change's own transaction. */
+    private void audit(Actor actor, String action, Long projectId, long documentId, Long spanId, Long attributionId,
+            Owner owner, Object before, Object after) {
+        auditLog.record(new AuditLog.Who(actor.userId(), actor.username()), action,
+                new AuditLog.Target(projectId, documentId, spanId, attributionId, owner.username()), before, after);
+    }
+
+    /** A span's state for the audit trail. */
+    private static Map<String, Object> state(SpanInfo s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("start", s.start());
+        m.put("end", s.end());
+        m.put("label", s.label());
+        m.put("text", s.text());
+        m.put("attributes", s.attributes());
+        return m;
     }
 
     /** One's own set, or the gold standard for the project's curators and admins; nobody else's. */

@@ -1,5 +1,6 @@
 package org.factspan.corpus;
 
+import org.factspan.base.audit.AuditLog;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,13 +50,15 @@ public class DocumentImportService {
     }
 
     private final CorpusService corpus;
+    private final AuditLog audit;
     private final ProjectSetupService setup;
     private final DocumentRepository documents;
     private final ImportLimits limits;
     private final JsonMapper json;
 
     DocumentImportService(CorpusService corpus, ProjectSetupService setup, DocumentRepository documents,
-            ImportLimits limits, JsonMapper json) {
+            ImportLimits limits, JsonMapper json, AuditLog audit) {
+        this.audit = audit;
         this.corpus = corpus;
         this.setup = setup;
         this.documents = documents;
@@ -117,6 +120,9 @@ public class DocumentImportService {
             long id = setup.importDocument(project.id(), c.name(), c.text(), meta);
             imported.add(new ImportReport.Imported(id, c.name(), meta.get("title"), c.text().codePointCount(0,
                     c.text().length()), ProjectSetupService.sha256(c.text())));
+            audit.record(new AuditLog.Who(actor.userId(), actor.username()), "document.import",
+                    AuditLog.Target.document(project.id(), id), null, Map.of("name", c.name(), "file", c.source(),
+                            "sha256", ProjectSetupService.sha256(c.text())));
         }
         return new ImportReport(imported, duplicates);
     }

@@ -1,5 +1,6 @@
 package org.factspan.corpus;
 
+import org.factspan.base.audit.AuditLog;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,10 +39,12 @@ public class ProjectAdminService {
     private final SpanStatistics stats;
     private final UserService users;
     private final Clock clock;
+    private final AuditLog audit;
 
     ProjectAdminService(ProjectRepository projects, ProjectMemberRepository members, LabelRepository labels,
             LabelAttributeRepository labelAttributes, DocumentRepository documents, AssignmentRepository assignments,
-            CorpusService corpus, SpanStatistics stats, UserService users, Clock clock) {
+            CorpusService corpus, SpanStatistics stats, UserService users, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.projects = projects;
         this.members = members;
         this.labels = labels;
@@ -409,9 +412,13 @@ public class ProjectAdminService {
         }
         AppUser user = users.findUser(username == null ? "" : username)
                 .orElseThrow(() -> new NotFoundException("No user '" + username + "'"));
-        members.findByProjectIdAndUserId(project.id(), user.getId()).ifPresentOrElse(m -> m.setRole(role),
+        var existing = members.findByProjectIdAndUserId(project.id(), user.getId());
+        Object before = existing.map(m -> Map.of("user", user.getUsername(), "role", m.getRole().name())).orElse(null);
+        existing.ifPresentOrElse(m -> m.setRole(role),
                 () -> members.save(new ProjectMember(project.id(), user.getId(), role)));
         members.flush();
+        audit.record(new AuditLog.Who(actor.userId(), actor.username()), "member.set",
+                AuditLog.Target.project(project.id()), before, Map.of("user", user.getUsername(), "role", role.name()));
         return new MemberInfo(user.getUsername(), user.getDisplayName(), role, user.isEnabled());
     }
 
@@ -431,6 +438,9 @@ public class ProjectAdminService {
         }
         members.delete(member);
         members.flush();
+        audit.record(new AuditLog.Who(actor.userId(), actor.username()), "member.remove",
+                AuditLog.Target.project(project.id()), Map.of("user", user.getUsername(), "role",
+                        member.getRole().name()), null);
     }
 
     // ------------------------------------------------------------------ helpers

@@ -27,6 +27,7 @@ import org.factspan.annotation.Provenance;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.base.CodePoints;
 import org.factspan.base.ConflictException;
+import org.factspan.base.audit.AuditLog;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
@@ -85,9 +86,11 @@ public class CurationService {
     private final CurationStateRepository states;
     private final RejectionRepository rejections;
     private final Clock clock;
+    private final AuditLog audit;
 
     CurationService(AnnotationService annotations, CorpusService corpus, CurationStateRepository states,
-            RejectionRepository rejections, Clock clock) {
+            RejectionRepository rejections, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.annotations = annotations;
         this.corpus = corpus;
         this.states = states;
@@ -200,9 +203,12 @@ public class CurationService {
                 throw new ConflictException("Another curator opened document " + documentId
                         + " for curation at the same moment; open it again");
             }
-            if (mergeInto(actor, slug, doc, options).changed()) {
+            MergeResult merged = mergeInto(actor, slug, doc, options);
+            if (merged.changed()) {
                 state.changed(actor.userId(), clock.instant());
             }
+            decision(actor, "curation.open", documentId, null, null, Map.of("merge", options.mode().name()
+                    .toLowerCase(java.util.Locale.ROOT), "spans", merged.spans(), "attributions", merged.attributions()));
             return build(actor, slug, doc, state, anonymous);
         }
         return build(actor, slug, doc, existing.get(), anonymous);
@@ -213,7 +219,11 @@ public class CurationService {
     public Versioned<MergeResult> merge(Actor actor, String slug, long documentId, long version, MergeOptions options) {
         return change(actor, slug, documentId, version, false, state -> {
             state.mergedWith(options);
-            return mergeInto(actor, slug, annotations.documentAnnotations(actor, slug, documentId), options);
+            MergeResult merged = mergeInto(actor, slug, annotations.documentAnnotations(actor, slug, documentId),
+                    options);
+            decision(actor, "curation.merge", documentId, null, null, Map.of("merge", options.mode().name()
+                    .toLowerCase(java.util.Locale.ROOT), "spans", merged.spans(), "attributions", merged.attributions()));
+            return merged;
         });
     }
 
@@ -303,6 +313,9 @@ public class CurationService {
             };
             (accept.what() == Accept.What.ATTRIBUTION ? rejections.findByAttributionId(accept.id())
                     : rejections.findBySpanId(accept.id())).ifPresent(rejections::delete);
+            decision(actor, "curation.accept", documentId, accept.what() == Accept.What.ATTRIBUTION ? null : accept.id(),
+                    Map.of("what", accept.what().name().toLowerCase(java.util.Locale.ROOT), "id", accept.id()),
+                    result);
             return result;
         });
     }
@@ -492,6 +505,8 @@ public class CurationService {
                 rejections.save(new Rejection(documentId, id, null, actor.userId(), clock.instant()));
             }
         }
+        decision(actor, "curation.reject", documentId, attribution ? null : id, null,
+                Map.of(attribution ? "attribution" : "span", id));
     }
 
     /** Takes a rejection back. */
@@ -500,6 +515,8 @@ public class CurationService {
         requireOpened(actor, slug, documentId);
         (attribution ? rejections.findByAttributionId(id) : rejections.findBySpanId(id))
                 .filter(r -> r.documentId() == documentId).ifPresent(rejections::delete);
+        decision(actor, "curation.unreject", documentId, attribution ? null : id,
+                Map.of(attribution ? "attribution" : "span", id), null);
     }
 
     // ------------------------------------------------------------------ editing the gold standard directly
@@ -576,21 +593,25 @@ public class CurationService {
     /** Marks the document curated: its gold standard is final until {@link #reopen}. */
     @Transactional
     public long markCurated(Actor actor, String slug, long documentId, long version) {
-        return change(actor, slug, documentId, version, false, state -> {
+        long next = change(actor, slug, documentId, version, false, state -> {
             state.markCurated(actor.userId(), clock.instant());
             return null;
         }).version();
+        decision(actor, "curation.curated", documentId, null, null, Map.of("version", next));
+        return next;
     }
 
     @Transactional
     public long reopen(Actor actor, String slug, long documentId, long version) {
-        return change(actor, slug, documentId, version, true, state -> {
+        long next = change(actor, slug, documentId, version, true, state -> {
             if (state.status() != CurationStatus.CURATED) {
                 throw new ConflictException("Document " + documentId + " is not marked curated");
             }
             state.reopen();
             return null;
         }).version();
+        decision(actor, "curation.reopen", documentId, null, null, Map.of("version", next));
+        return next;
     }
 
     /**
@@ -605,6 +626,22 @@ public class CurationService {
         ids.forEach(id -> result.put(id, CurationStatus.NOT_STARTED));
         states.findByDocumentIdIn(ids).forEach(s -> result.put(s.documentId(), s.status()));
         return result;
+    }
+
+    /**
+     * The ids of the project's documents that are marked curated, for any member of the project (annotators may see
+     * what is built on finished gold, such as claim clusters).
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> curatedDocuments(Actor actor, String slug) {
+        List<Long> ids = corpus.listDocuments(actor, slug).stream().map(DocumentSummary::id).toList();
+        Set<Long> curated = new java.util.HashSet<>();
+        states.findByDocumentIdIn(ids).forEach(st -> {
+            if (st.status() == CurationStatus.CURATED) {
+                curated.add(st.documentId());
+            }
+        });
+        return curated;
     }
 
     // ------------------------------------------------------------------ disagreements
@@ -708,6 +745,12 @@ public class CurationService {
      * nobody changed it since {@code expected}, refuses while curated (unless {@code whileCurated}), and counts the
      * version up. Anything thrown rolls the whole change back.
      */
+    /** A curation decision in the audit trail (gold edits themselves are recorded by the annotation service). */
+    private void decision(Actor actor, String action, long documentId, Long spanId, Object before, Object after) {
+        audit.record(new AuditLog.Who(actor.userId(), actor.username()), action,
+                new AuditLog.Target(null, documentId, spanId, null, AnnotationService.GOLD), before, after);
+    }
+
     private <T> Versioned<T> change(Actor actor, String slug, long documentId, long expected, boolean whileCurated,
             Function<CurationState, T> work) {
         requireCurator(actor, slug);

@@ -64,10 +64,12 @@ public class ExportService {
     private final AgreementService agreement;
     private final Clock clock;
     private final String version;
+    private final org.factspan.claims.ClaimService claims;
 
     ExportService(Formats formats, AnnotationExchangeService exchange, AnnotatorSets annotators,
             List<AnnotationSets> sources, AgreementService agreement, Clock clock,
-            ObjectProvider<BuildProperties> build) {
+            ObjectProvider<BuildProperties> build, org.factspan.claims.ClaimService claims) {
+        this.claims = claims;
         this.formats = formats;
         this.exchange = exchange;
         this.annotators = annotators;
@@ -134,8 +136,11 @@ public class ExportService {
         }
     }
 
+    /** The document formats, then {@code claims} (the project's claim clusters). */
     public List<String> exportFormats() {
-        return formats.exportIds();
+        List<String> ids = new ArrayList<>(formats.exportIds());
+        ids.add(ClaimsFormat.ID);
+        return ids;
     }
 
     public List<String> importFormats() {
@@ -167,8 +172,12 @@ public class ExportService {
     /** As {@link #prepare(Actor, String, String, String, AnnotationFilter)}; {@code zip}: a zip with a dataset card. */
     public PreparedExport prepare(Actor actor, String slug, String formatId, String set, AnnotationFilter filter,
             boolean zip) {
-        ExportFormat format = formats.export(formatId).orElseThrow(() -> new InvalidRequestException(
-                "Unknown export format '" + formatId + "'; valid formats: " + String.join(", ", formats.exportIds())));
+        ExportFormat format = ClaimsFormat.ID.equals(formatId) ? new ClaimsFormat(claims, actor, slug)
+                : formats.export(formatId).orElseThrow(() -> new InvalidRequestException("Unknown export format '"
+                        + formatId + "'; valid formats: " + String.join(", ", exportFormats())));
+        if (format instanceof ClaimsFormat) {
+            claims.clusters(actor, slug, org.factspan.claims.ClaimViews.Filter.none()); // refuses outsiders now
+        }
         AnnotationSets source = set == null ? annotators
                 : sources.stream().filter(s -> s.owns(set)).findFirst().orElse(annotators);
         ExportSelection selection = source.select(actor, slug, set, filter);

@@ -4,11 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
+import org.factspan.base.audit.AuditLog;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,8 +26,10 @@ public class UserService {
     private final AppUserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final AuditLog audit;
 
-    UserService(AppUserRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+    UserService(AppUserRepository users, PasswordEncoder passwordEncoder, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
@@ -97,8 +101,10 @@ public class UserService {
         }
         String name = displayName == null || displayName.isBlank() ? username : displayName.strip();
         checkPassword(password);
-        return UserInfo.of(users.save(new AppUser(username, checkDisplayName(name), passwordEncoder.encode(password),
-                role == null ? Role.ANNOTATOR : role, clock.instant())));
+        UserInfo created = UserInfo.of(users.save(new AppUser(username, checkDisplayName(name),
+                passwordEncoder.encode(password), role == null ? Role.ANNOTATOR : role, clock.instant())));
+        record(actor, "user.create", null, Map.of("user", username, "role", created.role().name()));
+        return created;
     }
 
     /** Changes display name, global role and enabled flag; null leaves a field as it is. */
@@ -113,6 +119,8 @@ public class UserService {
         if (self && role != null && role != Role.ADMIN) {
             throw new InvalidRequestException("You cannot take the admin role from yourself; another admin can");
         }
+        Map<String, Object> before = Map.of("user", user.getUsername(), "displayName", user.getDisplayName(),
+                "role", user.getRole().name(), "enabled", user.isEnabled());
         if (displayName != null) {
             user.setDisplayName(checkDisplayName(displayName.strip()));
         }
@@ -122,6 +130,8 @@ public class UserService {
         if (enabled != null) {
             user.setEnabled(enabled);
         }
+        record(actor, "user.update", before, Map.of("user", user.getUsername(), "displayName", user.getDisplayName(),
+                "role", user.getRole().name(), "enabled", user.isEnabled()));
         return UserInfo.of(user);
     }
 
@@ -131,6 +141,12 @@ public class UserService {
         AppUser user = require(username);
         checkPassword(newPassword);
         user.setPasswordHash(passwordEncoder.encode(newPassword));
+        record(actor, "user.password-reset", null, Map.of("user", user.getUsername())); // never the password
+    }
+
+    private void record(Actor actor, String action, Object before, Object after) {
+        audit.record(new AuditLog.Who(actor.userId(), actor.username()), action,
+                new AuditLog.Target(null, null, null, null, null), before, after);
     }
 
     @Transactional

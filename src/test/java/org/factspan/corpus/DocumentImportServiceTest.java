@@ -37,6 +37,8 @@ class DocumentImportServiceTest {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    org.factspan.base.audit.AuditLog audit;
     WorkflowFixture f;
     /** The same service with small limits, to reach them cheaply. */
     DocumentImportService small;
@@ -44,7 +46,7 @@ class DocumentImportServiceTest {
     @BeforeEach
     void setUp() {
         f = new WorkflowFixture(users, projects, 0, 2);
-        small = new DocumentImportService(corpus, setup, documents, new ImportLimits(100, 1000, 2000, 5, 50), json);
+        small = new DocumentImportService(corpus, setup, documents, new ImportLimits(100, 1000, 2000, 5, 50), json, audit);
     }
 
     static UploadedFile file(String name, String content) {
@@ -179,7 +181,7 @@ class DocumentImportServiceTest {
             many[i + 1] = "x" + "y".repeat(600) + i;
         }
         var budget = new DocumentImportService(corpus, setup, documents, new ImportLimits(1000, 1000, 2000, 50, 50),
-                json);
+                json, audit);
         refused(budget, List.of(new UploadedFile("budget.zip", zip(many))), "budget.zip!f6.txt",
                 "2000 bytes an import may");
         String[] entries = new String[12];

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import org.factspan.FreshProject;
 import org.factspan.TestUsers;
+import org.factspan.corpus.ProjectSetupService;
 import org.factspan.annotation.AnnotationFilter;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.base.ForbiddenException;
@@ -26,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest
 class GoldExportServiceTest {
 
-    static final String SLUG = TestUsers.SEED_PROJECT;
 
     @Autowired
     ExportService exports;
@@ -40,29 +41,29 @@ class GoldExportServiceTest {
     UserService users;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ProjectSetupService setup;
 
     @Test
     void goldSpansCarryTheirProvenanceAndOnlyCuratorsExportThem() throws Exception {
-        jdbc.update("delete from curation_rejection");
-        jdbc.update("delete from curation_state");
-        jdbc.update("delete from attribution");
-        jdbc.update("delete from span");
-        Actor alice = users.findActor("alice").orElseThrow();
-        Actor bob = users.findActor("bob").orElseThrow();
-        Actor carol = users.findActor("carol").orElseThrow();
-        long doc = corpus.listDocuments(carol, SLUG).get(1).id();
-        annotations.createSpan(alice, SLUG, doc, 0, 9, "CLAIM");
-        annotations.createSpan(bob, SLUG, doc, 0, 9, "CLAIM");
-        annotations.createSpan(alice, SLUG, doc, 20, 30, "SOURCE");
-        curation.open(carol, SLUG, doc, MergeOptions.unanimous(), false);
+        FreshProject p = new FreshProject("goldexport", setup, corpus, users);
+        String slug = p.slug;
+        Actor alice = p.annotator;
+        Actor bob = p.annotator2;
+        Actor carol = p.curator;
+        long doc = corpus.listDocuments(carol, slug).get(1).id();
+        annotations.createSpan(alice, slug, doc, 0, 9, "CLAIM");
+        annotations.createSpan(bob, slug, doc, 0, 9, "CLAIM");
+        annotations.createSpan(alice, slug, doc, 20, 30, "SOURCE");
+        curation.open(carol, slug, doc, MergeOptions.unanimous(), false);
 
-        assertThat(exports.sets(carol, SLUG)).contains("gold", "all");
-        assertThat(exports.sets(alice, SLUG)).doesNotContain("gold");
-        assertThatThrownBy(() -> exports.prepare(alice, SLUG, "jsonl", "gold", new AnnotationFilter(Set.of(), Set.of())))
+        assertThat(exports.sets(carol, slug)).contains("gold", "all");
+        assertThat(exports.sets(alice, slug)).doesNotContain("gold");
+        assertThatThrownBy(() -> exports.prepare(alice, slug, "jsonl", "gold", new AnnotationFilter(Set.of(), Set.of())))
                 .isInstanceOf(ForbiddenException.class);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        exports.prepare(carol, SLUG, "jsonl", "gold", new AnnotationFilter(Set.of(), Set.of())).writeTo(out);
+        exports.prepare(carol, slug, "jsonl", "gold", new AnnotationFilter(Set.of(), Set.of())).writeTo(out);
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
         assertThat(lines).hasSize(1); // only the document whose curation started
         JsonNode line = JsonMapper.builder().build().readTree(lines[0]);

@@ -71,10 +71,15 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
     private List<AttributionInfo> links = List.of();
     private String pageTitle = "Document · Factspan";
     final SuggestionLayer suggestions;
+    private final org.factspan.annotation.HistoryService history;
+    private long openDocumentId;
+    final com.vaadin.flow.component.button.Button historyButton = new com.vaadin.flow.component.button.Button(
+            "History");
 
     public DocumentView(AnnotationService annotations, CorpusService corpus, CurrentUser currentUser,
             org.factspan.corpus.AssignmentService assignments, ObjectProvider<SpanSuggestions> suggestions,
-            TaskExecutor executor) {
+            TaskExecutor executor, org.factspan.annotation.HistoryService history) {
+        this.history = history;
         this.assignment = new org.factspan.corpus.ui.AssignmentBar(assignments, currentUser);
         this.assignment.onReadOnlyChange(this::setReadOnly);
         this.annotations = annotations;
@@ -119,7 +124,10 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
         annotator.addUndoListener(e -> undo());
         annotator.addRedoListener(e -> redo());
 
-        var toolbar = new HorizontalLayout(legend, this.suggestions.status, undo, redo, count);
+        historyButton.setId("document-history");
+        historyButton.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        historyButton.addClickListener(e -> showDocumentHistory());
+        var toolbar = new HorizontalLayout(legend, this.suggestions.status, undo, redo, historyButton, count);
         toolbar.addClassName("fs-toolbar");
         toolbar.setWidthFull();
         toolbar.expand(legend);
@@ -140,6 +148,7 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
             project = corpus.requireProject(actor, slug);
             DocumentContent doc = corpus.openDocument(actor, slug, documentId);
             editor = new DocumentEditor(annotations, actor, slug, documentId);
+            openDocumentId = documentId;
             pageTitle = doc.title() + " · Factspan";
             heading.setText(doc.title());
             showMeta(doc.meta());
@@ -427,4 +436,23 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
         Notification.show(message, 2000, Notification.Position.BOTTOM_START);
     }
 
+
+    // ------------------------------------------------------------------ history (audit trail)
+
+    /** What was done to a span, as the audit trail has it (what the user may see). */
+    java.util.List<org.factspan.base.audit.AuditEvent> spanHistory(long spanId) {
+        return history.ofSpan(currentUser.require(), project.slug(), openDocumentId, spanId);
+    }
+
+    /** The document's audit trail in a dialog: who did what when, before and after. */
+    void showDocumentHistory() {
+        var events = history.ofDocument(currentUser.require(), project.slug(), openDocumentId);
+        var dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setHeaderTitle("History of this document");
+        dialog.setWidth("min(64rem, 95vw)");
+        dialog.add(HistoryList.of(events));
+        var close = new com.vaadin.flow.component.button.Button("Close", e -> dialog.close());
+        dialog.getFooter().add(close);
+        dialog.open();
+    }
 }

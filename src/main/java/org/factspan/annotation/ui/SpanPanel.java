@@ -113,6 +113,18 @@ class SpanPanel extends Div {
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         delete.getElement().setAttribute("title", "Delete (Del)");
         details.add(delete);
+
+        // the span's audit trail, read when opened
+        Details history = new Details("History");
+        history.setId("span-history");
+        history.addClassName("fs-span-history");
+        history.addOpenedChangeListener(e -> {
+            if (e.isOpened()) {
+                history.removeAll();
+                history.add(HistoryList.of(view.spanHistory(span.id())));
+            }
+        });
+        details.add(history);
     }
 
     /** Same span, same label: set the editors' values (no client event fires) and redraw the links. */

@@ -60,6 +60,8 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
     final com.vaadin.flow.component.button.Button next = new com.vaadin.flow.component.button.Button("Next document →");
     private final org.factspan.corpus.AssignmentService assignments;
     final Anchor search = new Anchor("", "Search");
+    /** Claims across articles (a route of the claims feature, linked by URL only). */
+    final Anchor claims = new Anchor("", "Claims across articles");
     final Anchor recommenders = new Anchor("", "Recommenders");
     private Map<Long, Long> mySpans = Map.of();
     private Map<Long, org.factspan.corpus.AssignmentInfo> mine = Map.of();
@@ -110,9 +112,10 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
                         + " in this project", 4000, com.vaadin.flow.component.notification.Notification.Position
                                 .BOTTOM_START)));
         search.setId("search-link");
+        claims.setId("claims-link");
         recommenders.setId("recommenders-link");
         recommenders.setVisible(false);
-        var links = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(next, search, export, agreement,
+        var links = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(next, search, claims, export, agreement,
                 disagreements, progress, importDocuments, recommenders, settings);
         links.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
         links.addClassName("fs-project-links");
@@ -135,6 +138,7 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
             disagreements.setVisible(curator);
             curate.setVisible(curator);
             search.setHref(SEARCH_ROUTE.formatted(slug));
+            claims.setHref("projects/" + slug + "/claims");
             recommenders.setHref(RECOMMENDERS_ROUTE.formatted(slug));
             recommenders.setVisible(curator);
             boolean curates = project.curatedBy(actor);

@@ -1,0 +1,53 @@
+package org.factspan.annotation;
+
+import java.util.List;
+import org.factspan.base.audit.AuditEvent;
+import org.factspan.base.audit.AuditLog;
+import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.ProjectInfo;
+import org.factspan.corpus.ProjectRole;
+import org.factspan.security.Actor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The audit trail of a document and of a span, as the caller may see it: the project's curators and admins see
+ * everything; annotators see what they did themselves and what was done to their own work (never another
+ * annotator's work, as everywhere else).
+ */
+@Service
+public class HistoryService {
+
+    private final AuditLog audit;
+    private final CorpusService corpus;
+
+    HistoryService(AuditLog audit, CorpusService corpus) {
+        this.audit = audit;
+        this.corpus = corpus;
+    }
+
+    /** Everything recorded about the document, oldest first. */
+    @Transactional(readOnly = true)
+    public List<AuditEvent> ofDocument(Actor actor, String slug, long documentId) {
+        ProjectInfo project = corpus.requireProject(actor, slug);
+        corpus.requireDocument(actor, slug, documentId);
+        return visible(actor, project, audit.ofDocument(documentId));
+    }
+
+    /** Everything recorded about one span of the document, oldest first. */
+    @Transactional(readOnly = true)
+    public List<AuditEvent> ofSpan(Actor actor, String slug, long documentId, long spanId) {
+        ProjectInfo project = corpus.requireProject(actor, slug);
+        corpus.requireDocument(actor, slug, documentId);
+        return visible(actor, project, audit.ofSpan(spanId).stream()
+                .filter(e -> e.documentId() == null || e.documentId() == documentId).toList());
+    }
+
+    private static List<AuditEvent> visible(Actor actor, ProjectInfo project, List<AuditEvent> events) {
+        if (actor.isAdmin() || project.role().filter(r -> r == ProjectRole.CURATOR).isPresent()) {
+            return events;
+        }
+        return events.stream().filter(e -> actor.username().equals(e.owner())
+                || e.owner() == null && actor.username().equals(e.username())).toList();
+    }
+}

@@ -1,0 +1,124 @@
+package org.factspan.claims.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.factspan.FreshProject;
+import org.factspan.TestUsers;
+import org.factspan.corpus.ProjectSetupService;
+import org.factspan.annotation.AnnotationService;
+import org.factspan.annotation.SpanInfo;
+import org.factspan.base.CodePoints;
+import org.factspan.claims.ClaimViews;
+import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.DocumentSummary;
+import org.factspan.security.Actor;
+import org.factspan.security.UserService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** The claim board without a browser: build a cluster from a claim and a suggestion, see its conflict, filter. */
+@SpringBootTest
+@ViewPackages(packages = "org.factspan")
+class ClaimBoardViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    AnnotationService annotations;
+    @Autowired
+    CorpusService corpus;
+    @Autowired
+    UserService users;
+    @Autowired
+    ProjectSetupService setup;
+
+    FreshProject p;
+    SpanInfo eight;
+    SpanInfo thirteen;
+
+    @BeforeEach
+    void claims() {
+        p = new FreshProject("board", setup, corpus, users);
+        eight = p.label(annotations, p.annotator, "001_df33a49b151eb0e2.txt",
+                "eight police and national guard troops were killed", "CLAIM");
+        thirteen = p.label(annotations, p.annotator, "002_7de7c1baf47c190f.txt",
+                "more than 350 security officers had been wounded and 13 killed", "CLAIM");
+        p.label(annotations, p.annotator, "003_e83fa0ec37095518.txt",
+                "The government has resigned in response to the unrest", "CLAIM");
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    @SuppressWarnings("unchecked")
+    void aCuratorBuildsAClusterFromAClaimAndASuggestionAndSeesTheConflict() {
+        ClaimBoardView view = navigate("projects/" + p.slug + "/claims", ClaimBoardView.class);
+        assertThat(view.shown()).isEmpty();
+        assertThat(view.newCluster.isVisible()).isTrue();
+
+        test(view.newCluster).click();
+        roundTrip(); // the dialog attaches its content on the way to the client
+        Grid<ClaimViews.ClaimChoice> choices = descendants(view.dialog, Grid.class).get(0);
+        ClaimViews.ClaimChoice first = choices.getListDataView().getItems()
+                .filter(c -> c.spanId() == eight.id()).findFirst().orElseThrow();
+        choices.select(first);
+        test(view.create).click();
+        roundTrip();
+
+        // the suggestions dialog opened for the new cluster; the 13-killed claim is among them
+        List<Button> add = descendants(view.dialog, Button.class).stream()
+                .filter(b -> b.getElement().hasAttribute("data-suggestion")).toList();
+        assertThat(add).extracting(b -> Long.parseLong(b.getElement().getAttribute("data-suggestion")))
+                .contains(thirteen.id());
+        test(add.stream().filter(b -> b.getElement().getAttribute("data-suggestion").equals(
+                String.valueOf(thirteen.id()))).findFirst().orElseThrow()).click();
+        view.dialog.close();
+
+        assertThat(view.shown()).singleElement().satisfies(c -> {
+            assertThat(c.statement()).isEqualTo("eight police and national guard troops were killed");
+            assertThat(c.members()).extracting(ClaimViews.Member::spanId).containsExactly(eight.id(), thirteen.id());
+            assertThat(c.hasConflict("numeric")).isTrue();
+            assertThat(c.members().get(0).stance()).isEqualTo("agrees");
+            assertThat(c.members().get(1).stance()).isEqualTo("conflicts");
+        });
+        assertThat(view.summary.getText()).isEqualTo("1 cluster, 1 with conflicts");
+        assertThat(descendants(view.cards, com.vaadin.flow.component.html.Span.class))
+                .anyMatch(s -> "numbers conflict".equals(s.getText()));
+
+        view.conflict.setValue("none");
+        assertThat(view.shown()).isEmpty();
+        view.conflict.setValue("numeric");
+        assertThat(view.shown()).hasSize(1);
+    }
+
+    @Test
+    @WithUserDetails("alice")
+    void anAnnotatorSeesNoClusterOfUncuratedDocumentsAndCannotBuildOne() {
+        ClaimBoardView view = navigate("projects/" + TestUsers.SEED_PROJECT + "/claims", ClaimBoardView.class);
+        assertThat(view.newCluster.isVisible()).isFalse();
+        assertThat(view.shown()).isEmpty();
+    }
+
+    static <T extends Component> List<T> descendants(Component root, Class<T> type) {
+        List<T> out = new ArrayList<>();
+        walk(root, type, out);
+        return out;
+    }
+
+    private static <T extends Component> void walk(Component c, Class<T> type, List<T> out) {
+        if (type.isInstance(c)) {
+            out.add(type.cast(c));
+        }
+        Stream<Component> children = c.getChildren();
+        children.forEach(child -> walk(child, type, out));
+    }
+}

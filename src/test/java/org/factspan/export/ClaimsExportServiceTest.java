@@ -1,0 +1,79 @@
+package org.factspan.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.factspan.FreshProject;
+import org.factspan.TestUsers;
+import org.factspan.corpus.ProjectSetupService;
+import org.factspan.annotation.AnnotationFilter;
+import org.factspan.annotation.AnnotationService;
+import org.factspan.annotation.SpanInfo;
+import org.factspan.base.CodePoints;
+import org.factspan.claims.ClaimService;
+import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.DocumentSummary;
+import org.factspan.security.Actor;
+import org.factspan.security.UserService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The claims format: one cluster per line with members, stances, sources, numbers and conflicts. */
+@SpringBootTest
+class ClaimsExportServiceTest {
+
+    static final String SLUG = TestUsers.SEED_PROJECT;
+
+    @Autowired
+    ExportService exports;
+    @Autowired
+    ClaimService claims;
+    @Autowired
+    AnnotationService annotations;
+    @Autowired
+    CorpusService corpus;
+    @Autowired
+    UserService users;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ProjectSetupService setup;
+
+    @Test
+    void clustersAreExportedOnePerLine() throws Exception {
+        FreshProject p = new FreshProject("claimsexport", setup, corpus, users);
+        Actor alice = p.annotator;
+        Actor carol = p.curator;
+        SpanInfo a = p.label(annotations, alice, "001_df33a49b151eb0e2.txt",
+                "317 people were wounded during the unrest across the country", "CLAIM");
+        SpanInfo b = p.label(annotations, alice, "002_7de7c1baf47c190f.txt",
+                "more than 1,000 people had been wounded in the unrest", "CLAIM");
+        claims.create(carol, p.slug, "People wounded in the unrest", List.of(a.id(), b.id()));
+
+        assertThat(exports.exportFormats()).contains("claims");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        var export = exports.prepare(carol, p.slug, "claims", null, new AnnotationFilter(Set.of(), Set.of()));
+        assertThat(export.fileName()).endsWith(".jsonl");
+        export.writeTo(out);
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(1);
+        JsonNode cluster = JsonMapper.builder().build().readTree(lines[0]);
+        assertThat(cluster.get("statement").asString()).isEqualTo("People wounded in the unrest");
+        assertThat(cluster.get("outlets").asInt()).isEqualTo(2);
+        assertThat(cluster.get("members")).hasSize(2);
+        JsonNode first = cluster.get("members").get(0);
+        assertThat(first.get("text").asString()).isEqualTo("317 people were wounded during the unrest across the country");
+        assertThat(first.get("start").asInt()).isEqualTo(a.start());
+        assertThat(first.get("annotator").asString()).isEqualTo(alice.username());
+        assertThat(first.get("numbers").get(0).get("interval").asString()).isEqualTo("317");
+        assertThat(cluster.get("members").get(1).get("stance").asString()).isEqualTo("conflicts");
+        assertThat(cluster.get("conflicts").get(0).get("kind").asString()).isEqualTo("numeric");
+    }
+}
