@@ -14,8 +14,6 @@ import org.factspan.annotation.SpanInfo;
 import org.factspan.corpus.CorpusService;
 import org.factspan.security.Actor;
 import org.factspan.security.UserService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,10 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true")
-class AgreementInBrowserTest {
-
-    static Playwright playwright;
-    static Browser browser;
+class AgreementInBrowserTest extends BrowserTest {
 
     @LocalServerPort
     int port;
@@ -41,22 +36,6 @@ class AgreementInBrowserTest {
     AnnotationService annotations;
     @Autowired
     UserService users;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = BrowserSupport.playwright();
-        browser = BrowserSupport.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void carolSeesAgreementPushedFromTheBackground() {

@@ -17,8 +17,6 @@ import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentContent;
 import org.factspan.security.Actor;
 import org.factspan.security.UserService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,10 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true")
-class AnnotateInBrowserTest {
-
-    static Playwright playwright;
-    static Browser browser;
+class AnnotateInBrowserTest extends BrowserTest {
 
     @LocalServerPort
     int port;
@@ -44,22 +39,6 @@ class AnnotateInBrowserTest {
     AnnotationService annotations;
     @Autowired
     UserService users;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = BrowserSupport.playwright();
-        browser = BrowserSupport.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     String base() {
         return "http://localhost:" + port;

@@ -15,8 +15,6 @@ import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.security.Actor;
 import org.factspan.security.UserService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,10 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true")
-class ClaimsInBrowserTest {
-
-    static Playwright playwright;
-    static Browser browser;
+class ClaimsInBrowserTest extends BrowserTest {
 
     @LocalServerPort
     int port;
@@ -45,22 +40,6 @@ class ClaimsInBrowserTest {
     AnnotationService annotations;
     @Autowired
     ProjectSetupService setup;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = BrowserSupport.playwright();
-        browser = BrowserSupport.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void aCuratorBuildsAClusterFromTwoArticlesAndSeesTheNumericConflict() {

@@ -16,8 +16,6 @@ import org.factspan.curation.CurationService;
 import org.factspan.curation.DocumentCuration;
 import org.factspan.curation.SeedCuration;
 import org.factspan.security.UserService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,10 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true")
-class CurationInBrowserTest {
-
-    static Playwright playwright;
-    static Browser browser;
+class CurationInBrowserTest extends BrowserTest {
 
     @LocalServerPort
     int port;
@@ -48,22 +43,6 @@ class CurationInBrowserTest {
     AnnotationService annotations;
     @Autowired
     CurationService curation;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = BrowserSupport.playwright();
-        browser = BrowserSupport.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void carolAcceptsAlicesVersionAndFindsItInGoldAfterAReload() {

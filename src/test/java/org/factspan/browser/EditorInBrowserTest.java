@@ -17,9 +17,7 @@ import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentContent;
 import org.factspan.security.Actor;
 import org.factspan.security.UserService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
@@ -30,10 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The editor in real Chromium: keys, overlaps, undo/redo, triples, attributes. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true")
-class EditorInBrowserTest {
-
-    static Playwright playwright;
-    static Browser browser;
+class EditorInBrowserTest extends BrowserTest {
 
     @LocalServerPort
     int port;
@@ -48,22 +43,6 @@ class EditorInBrowserTest {
     DocumentContent doc;
     BrowserContext context;
     Page page;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = BrowserSupport.playwright();
-        browser = BrowserSupport.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @BeforeEach
     void open() {

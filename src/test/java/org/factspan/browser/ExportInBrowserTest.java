@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.factspan.TestUsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,29 +23,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The export dialog in Chromium: carol exports brat for all annotators and the browser downloads the zip. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true")
-class ExportInBrowserTest {
-
-    static Playwright playwright;
-    static Browser browser;
+class ExportInBrowserTest extends BrowserTest {
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = BrowserSupport.playwright();
-        browser = BrowserSupport.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void carolExportsAndTheBrowserDownloadsTheFile() throws Exception {

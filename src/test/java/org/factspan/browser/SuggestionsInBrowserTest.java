@@ -18,9 +18,7 @@ import org.factspan.corpus.DocumentContent;
 import org.factspan.search.suggest.SuggestionService;
 import org.factspan.security.Actor;
 import org.factspan.security.UserService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
@@ -31,10 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** Suggestions and search in real Chromium: ghosts, ] and Enter to accept, x to reject, a search hit opened. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true")
-class SuggestionsInBrowserTest {
-
-    static Playwright playwright;
-    static Browser browser;
+class SuggestionsInBrowserTest extends BrowserTest {
 
     @LocalServerPort
     int port;
@@ -51,22 +46,6 @@ class SuggestionsInBrowserTest {
     DocumentContent doc;
     BrowserContext context;
     Page page;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = BrowserSupport.playwright();
-        browser = BrowserSupport.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @BeforeEach
     void open() {

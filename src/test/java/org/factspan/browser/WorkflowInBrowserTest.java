@@ -23,8 +23,6 @@ import org.factspan.corpus.ProjectSpec;
 import org.factspan.security.Actor;
 import org.factspan.security.Role;
 import org.factspan.security.UserService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,14 +37,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true")
-class WorkflowInBrowserTest {
+class WorkflowInBrowserTest extends BrowserTest {
 
     static final String PASSWORD = "browser-secret-1";
     static final String TEXT = "Reuters, 6 January 2022\n\nThe interior ministry said that 18 police officers were"
             + " killed in Almaty.\nProtesters set fire to the mayor's office, local media reported.\n";
-
-    static Playwright playwright;
-    static Browser browser;
 
     @LocalServerPort
     int port;
@@ -60,22 +55,6 @@ class WorkflowInBrowserTest {
     AnnotationService annotations;
     @Autowired
     AssignmentService assignments;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = BrowserSupport.playwright();
-        browser = BrowserSupport.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     long reuters(String slug) {
         return corpus.listDocuments(users.findActor("admin").orElseThrow(), slug).stream()

@@ -1,0 +1,34 @@
+package org.factspan.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Base of the real-browser tests: one Debian Chromium per test class, started through {@link BrowserSupport} (no
+ * download, no outside network, a fresh profile) and closed after the class.
+ */
+abstract class BrowserTest {
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        playwright = BrowserSupport.playwright();
+        browser = BrowserSupport.launch(playwright);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+        if (playwright != null) {
+            playwright.close();
+            playwright = null;
+        }
+    }
+}
