@@ -383,6 +383,38 @@ class RoleMatrixRestTest {
         assertThat(failures).isEmpty();
     }
 
+    /**
+     * Anonymous users and the routes (the other callers: {@link RoleMatrixRoutesTest}): without a session every route
+     * but the login page answers a redirect to {@code /login} before any view runs; the login page answers itself.
+     */
+    @Test
+    void withoutASessionEveryRouteButLoginRedirectsToTheLoginPage() throws Exception {
+        MatrixWorld w = new MatrixWorld("anon", services, team);
+        var http = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                .build();
+        List<String> failures = new ArrayList<>();
+        int cells = 0;
+        for (RouteAccess.RouteInfo route : RouteAccess.routes()) {
+            String url = "http://localhost:" + port + "/" + RouteAccess.url(route.template(), w);
+            var reply = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            cells++;
+            String location = reply.headers().firstValue("Location").orElse("");
+            if (RouteAccess.ACCESS.get(route.template()) == RouteAccess.Access.PUBLIC) {
+                if (reply.statusCode() != 200) {
+                    failures.add(url + ": " + reply.statusCode() + " (a public route)");
+                }
+            } else if (reply.statusCode() != 302 || !location.endsWith("/login")) {
+                failures.add(url + ": " + reply.statusCode() + " " + location);
+            } else if (reply.body().contains(w.name) || reply.body().contains(w.slug + "\"")) {
+                failures.add(url + ": the redirect carries project data");
+            }
+        }
+        System.out.printf("role matrix (routes): anonymous opened %d routes%n", cells);
+        assertThat(cells).isEqualTo(RouteAccess.ACCESS.size());
+        assertThat(failures).isEmpty();
+    }
+
     /** The request for one endpoint in one world: path variables filled, and a body and query that are well-formed. */
     Call call(Endpoint e, MatrixWorld w) {
         String p = e.pattern();
