@@ -275,6 +275,15 @@ public class AnnotationExchangeService {
     }
 
     /**
+     * Refuses a caller who may not import into the project (not a member: 403; no such project: 404) before anything
+     * of an upload is read, so that a refused caller learns nothing from the parser and costs the server nothing.
+     */
+    @Transactional(readOnly = true)
+    public void requireMayImport(Actor actor, String slug) {
+        corpus.requireProject(actor, slug);
+    }
+
+    /**
      * Stores imported spans, attributes and attributions, all or nothing. Admins may import for any user named in
      * the {@code annotator} fields; everyone else imports as themselves (naming another user is refused with
      * {@link ForbiddenException}). Any problem, named with the document's place in the file, throws before anything

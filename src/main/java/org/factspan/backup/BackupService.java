@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
@@ -106,6 +107,10 @@ public class BackupService {
             if (!"H2".equalsIgnoreCase(product)) {
                 throw new InvalidRequestException("Backups from the app are for the embedded H2 database; this instance"
                         + " runs on " + product + ": use its own tools (pg_dump)");
+            }
+            if (c.getMetaData().getURL().startsWith("jdbc:h2:mem:")) {
+                throw new ConflictException("This instance keeps its database in memory only: there is nothing on"
+                        + " disk to back up (set FACTSPAN_DB_URL to an H2 file)");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach the database", e);

@@ -276,6 +276,7 @@ public class ExportService {
      * the line and reason.
      */
     public AnnotationImport.Summary importAnnotations(Actor actor, String slug, String formatId, byte[] content) {
+        exchange.requireMayImport(actor, slug);
         ImportFormat format = formats.importer(formatId).orElseThrow(() -> new InvalidRequestException(
                 "Unknown import format '" + formatId + "'; valid formats: " + String.join(", ", formats.importIds())));
         List<ExportDocument> docs;

@@ -33,8 +33,28 @@ class RecommenderModels implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RecommenderModels.class);
 
-    /** The models of one project, trained together from the same spans. */
-    record Trained(Map<String, Recommender.Model> models, Instant at, int documents, long version) {
+    /**
+     * Documents are dealt into this many folds by id. A document's suggestions come from models trained without its
+     * fold: models trained on a document's own spans hand them back to whoever opens it (the name finder reproduced
+     * one annotator's spans for another, before curation), and annotators label blind.
+     */
+    static final int FOLDS = 5;
+
+    /**
+     * The models of one project, trained together from the same spans: {@code models} on every annotated document (what
+     * the status shows), {@code byFold} without the documents of one fold (only folds that hold an annotated document).
+     */
+    record Trained(Map<String, Recommender.Model> models, Map<Integer, Map<String, Recommender.Model>> byFold,
+            Instant at, int documents, long version) {
+
+        /** The models to suggest with in one document: none of them has learnt from that document's spans. */
+        Map<String, Recommender.Model> forDocument(long documentId) {
+            return byFold.getOrDefault(fold(documentId), models);
+        }
+    }
+
+    static int fold(long documentId) {
+        return (int) Math.floorMod(documentId, (long) FOLDS);
     }
 
     private final List<Recommender> recommenders;
@@ -147,16 +167,28 @@ class RecommenderModels implements DisposableBean {
     }
 
     Trained train(List<LabelInfo> schema, List<Training.Doc> docs) {
+        Map<String, Recommender.Model> models = trainAll(schema, docs);
+        Map<Integer, Map<String, Recommender.Model>> byFold = new java.util.HashMap<>();
+        for (int f = 0; f < FOLDS; f++) {
+            int fold = f;
+            if (docs.stream().anyMatch(d -> fold(d.id()) == fold)) {
+                byFold.put(fold, trainAll(schema, docs.stream().filter(d -> fold(d.id()) != fold).toList()));
+            }
+        }
+        synchronized (this) {
+            versions++;
+            return new Trained(models, Map.copyOf(byFold), clock.instant(), docs.size(), versions);
+        }
+    }
+
+    private Map<String, Recommender.Model> trainAll(List<LabelInfo> schema, List<Training.Doc> docs) {
         List<Recommender.TrainingDocument> all = new ArrayList<>();
         docs.forEach(d -> all.add(d.training()));
         Map<String, Recommender.Model> models = new LinkedHashMap<>();
         for (Recommender r : recommenders) {
             models.put(r.id(), r.train(schema, all));
         }
-        synchronized (this) {
-            versions++;
-            return new Trained(models, clock.instant(), docs.size(), versions);
-        }
+        return models;
     }
 
     @Override

@@ -91,7 +91,7 @@ public class SuggestionService implements SpanSuggestions {
         Map<String, Suggestion> best = new LinkedHashMap<>();
         Set<String> labels = new java.util.HashSet<>(project.labels().stream().map(LabelInfo::name).toList());
         for (Recommender r : models.recommenders()) {
-            Recommender.Model model = trained.models().get(r.id());
+            Recommender.Model model = trained.forDocument(documentId).get(r.id());
             if (model == null) {
                 continue;
             }

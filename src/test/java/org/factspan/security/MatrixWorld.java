@@ -1,0 +1,107 @@
+package org.factspan.security;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.factspan.TestUsers;
+import org.factspan.annotation.AnnotationService;
+import org.factspan.claims.ClaimService;
+import org.factspan.claims.ClaimViews;
+import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.DocumentContent;
+import org.factspan.corpus.DocumentSummary;
+import org.factspan.corpus.ProjectInfo;
+import org.factspan.corpus.ProjectRole;
+import org.factspan.corpus.ProjectSetupService;
+import org.factspan.curation.CurationService;
+import org.factspan.curation.MergeOptions;
+
+/**
+ * A small project with something of every kind in it, for the role matrix: two seed articles, a team (curator,
+ * annotator, a second annotator, a spare member), both annotators' spans and attributions on the first article, the
+ * annotator assigned to both articles, curation in progress on the first article (gold spans and a gold
+ * attribution), the second article curated with a gold claim in a claim cluster, and an API token of the annotator.
+ * Every path variable of the REST API and every route parameter can be filled from it.
+ */
+final class MatrixWorld {
+
+    /** The beans a world is built with. */
+    record Services(ProjectSetupService setup, CorpusService corpus, AnnotationService annotations,
+            CurationService curation, ClaimService claims, ApiTokenService tokens, UserService users) {
+    }
+
+    /** The people: members of the project ({@code spare} is one who may be removed), and the admin. */
+    record Team(Actor curator, Actor annotator, Actor annotator2, Actor spare, Actor admin) {
+    }
+
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    final String slug;
+    final String name;
+    final long projectId;
+    final long doc;
+    final long doc2;
+    final long annClaim;
+    final long annSource;
+    final long annTriple;
+    final long otherClaim;
+    final long otherTriple;
+    final long goldClaim;
+    final long goldSource;
+    final long goldTriple;
+    /** The version of the first article's gold standard after the set-up. */
+    final long version;
+    final long goldClaim2;
+    final long cluster;
+    final long clusterMember;
+    final long token;
+
+    MatrixWorld(String prefix, Services s, Team t) {
+        ProjectInfo seed = s.corpus().requireProject(t.admin(), TestUsers.SEED_PROJECT);
+        String tag = prefix + NEXT.incrementAndGet() + Long.toString(System.nanoTime() % 1_000_000, 36);
+        slug = tag.toLowerCase(Locale.ROOT);
+        name = "Matrix " + tag;
+        projectId = s.setup().createProject(slug, name, seed.description(), seed.guidelines(), seed.labels());
+        List<DocumentSummary> seedDocs = s.corpus().listDocuments(t.admin(), TestUsers.SEED_PROJECT);
+        DocumentContent first = s.corpus().openDocument(t.admin(), TestUsers.SEED_PROJECT, seedDocs.get(0).id());
+        DocumentContent second = s.corpus().openDocument(t.admin(), TestUsers.SEED_PROJECT, seedDocs.get(1).id());
+        doc = s.setup().importDocument(projectId, first.name(), first.text(), first.meta());
+        doc2 = s.setup().importDocument(projectId, second.name(), second.text(), second.meta());
+        s.setup().addMember(projectId, t.curator().userId(), ProjectRole.CURATOR);
+        s.setup().addMember(projectId, t.annotator().userId(), ProjectRole.ANNOTATOR);
+        s.setup().addMember(projectId, t.annotator2().userId(), ProjectRole.ANNOTATOR);
+        s.setup().addMember(projectId, t.spare().userId(), ProjectRole.ANNOTATOR);
+        s.setup().assign(doc, t.annotator().userId());
+        s.setup().assign(doc2, t.annotator().userId());
+        s.setup().assign(doc, t.annotator2().userId());
+
+        AnnotationService a = s.annotations();
+        annClaim = a.createSpan(t.annotator(), slug, doc, 0, 20, "CLAIM").id();
+        annSource = a.createSpan(t.annotator(), slug, doc, 25, 35, "SOURCE").id();
+        annTriple = a.createAttribution(t.annotator(), slug, doc, annSource, null, annClaim).id();
+        otherClaim = a.createSpan(t.annotator2(), slug, doc, 0, 20, "CLAIM").id();
+        long otherSource = a.createSpan(t.annotator2(), slug, doc, 40, 50, "SOURCE").id();
+        otherTriple = a.createAttribution(t.annotator2(), slug, doc, otherSource, null, otherClaim).id();
+
+        CurationService c = s.curation();
+        long v = c.open(t.curator(), slug, doc, MergeOptions.unanimous(), false).version();
+        var source = c.createGoldSpan(t.curator(), slug, doc, v, 60, 70, "SOURCE", Map.of());
+        goldSource = source.value().id();
+        var claim = c.createGoldSpan(t.curator(), slug, doc, source.version(), 80, 95, "CLAIM", Map.of());
+        goldClaim = claim.value().id();
+        var triple = c.createGoldAttribution(t.curator(), slug, doc, claim.version(), goldSource, null, goldClaim);
+        goldTriple = triple.value().id();
+        version = triple.version();
+
+        long v2 = c.open(t.curator(), slug, doc2, MergeOptions.none(), false).version();
+        var claim2 = c.createGoldSpan(t.curator(), slug, doc2, v2, 0, 20, "CLAIM", Map.of());
+        goldClaim2 = claim2.value().id();
+        c.markCurated(t.curator(), slug, doc2, claim2.version());
+        ClaimViews.Cluster made = s.claims().create(t.curator(), slug, "What the matrix says", List.of(goldClaim2));
+        cluster = made.id();
+        clusterMember = made.members().get(0).id();
+        s.tokens().list(t.annotator()).forEach(old -> s.tokens().revoke(t.annotator(), old.id())); // 20 at most
+        token = s.tokens().create(t.annotator(), "matrix " + tag).info().id();
+    }
+}
