@@ -247,6 +247,8 @@ class ExportServiceTest {
      */
     @Test
     void documentsAreReadInBatchesNotOneByOne() throws Exception {
+        // counts statements with H2's query statistics: an H2 feature (the PostgreSQL run skips it)
+        org.junit.jupiter.api.Assumptions.assumeFalse(org.factspan.PostgresTestDatabase.enabled());
         var admin = fixture.actor("admin");
         String[] texts = new String[250];
         for (int i = 0; i < texts.length; i++) {
