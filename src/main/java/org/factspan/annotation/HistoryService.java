@@ -20,10 +20,12 @@ public class HistoryService {
 
     private final AuditLog audit;
     private final CorpusService corpus;
+    private final SpanRepository spans;
 
-    HistoryService(AuditLog audit, CorpusService corpus) {
+    HistoryService(AuditLog audit, CorpusService corpus, SpanRepository spans) {
         this.audit = audit;
         this.corpus = corpus;
+        this.spans = spans;
     }
 
     /** Everything recorded about the document, oldest first. */
@@ -39,8 +41,13 @@ public class HistoryService {
     public List<AuditEvent> ofSpan(Actor actor, String slug, long documentId, long spanId) {
         ProjectInfo project = corpus.requireProject(actor, slug);
         corpus.requireDocument(actor, slug, documentId);
-        return visible(actor, project, audit.ofSpan(spanId).stream()
-                .filter(e -> e.documentId() == null || e.documentId() == documentId).toList());
+        List<AuditEvent> events = audit.ofSpan(spanId).stream()
+                .filter(e -> e.documentId() == null || e.documentId() == documentId).toList();
+        // a deleted span keeps its history; a span that never was (in this document) has none and no row
+        if (events.isEmpty() && spans.findById(spanId).filter(s -> s.getDocumentId() == documentId).isEmpty()) {
+            throw new org.factspan.base.NotFoundException("No span " + spanId + " in document " + documentId);
+        }
+        return visible(actor, project, events);
     }
 
     private static List<AuditEvent> visible(Actor actor, ProjectInfo project, List<AuditEvent> events) {

@@ -64,6 +64,19 @@ class ApiExceptionHandler {
         return error(HttpStatus.CONTENT_TOO_LARGE, "The upload is larger than the server accepts; nothing was imported");
     }
 
+    /** A multipart body that does not parse (no closing boundary, a broken header): the client's fault, not ours. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<Map<String, Object>> badMultipart(org.springframework.web.multipart.MultipartException e) {
+        return error(HttpStatus.BAD_REQUEST, "The multipart body could not be read (a boundary or part header is"
+                + " broken); nothing was imported");
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.support.MissingServletRequestPartException.class)
+    ResponseEntity<Map<String, Object>> missingPart(
+            org.springframework.web.multipart.support.MissingServletRequestPartException e) {
+        return error(HttpStatus.BAD_REQUEST, "Part '" + e.getRequestPartName() + "' is required");
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
         return error(HttpStatus.BAD_REQUEST, "Parameter '" + e.getName() + "' has an invalid value");
@@ -107,9 +120,17 @@ class ApiExceptionHandler {
     /** Anything unforeseen: a 500 with a plain message; the details go to the log, not to the caller. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) throws Exception {
-        if (e instanceof org.springframework.web.ErrorResponse || e instanceof org.springframework.security.core.AuthenticationException
-                || e instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException) {
-            throw e; // Spring's own status-carrying errors and security keep their handling
+        if (e instanceof org.springframework.security.core.AuthenticationException
+                || e instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException
+                || e instanceof org.springframework.web.HttpMediaTypeNotAcceptableException) {
+            throw e; // security, a gone client and a client that accepts no JSON keep their handling
+        }
+        if (e instanceof org.springframework.web.ErrorResponse status && status.getStatusCode().value() < 500) {
+            // Spring's other status-carrying errors (a missing header, a bad binding): their status, our JSON
+            return error(HttpStatus.valueOf(status.getStatusCode().value()), status.getBody().getDetail());
+        }
+        if (e instanceof org.springframework.web.ErrorResponse) {
+            throw e;
         }
         LOG.error("Unexpected error in a REST call", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on the server; it has been logged");

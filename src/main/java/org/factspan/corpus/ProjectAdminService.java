@@ -412,6 +412,10 @@ public class ProjectAdminService {
         }
         AppUser user = users.findUser(username == null ? "" : username)
                 .orElseThrow(() -> new NotFoundException("No user '" + username + "'"));
+        if (user.isSystemAccount()) {
+            throw new InvalidRequestException("'" + username + "' is a built-in system account, not a person; it"
+                    + " cannot be a member of a project");
+        }
         var existing = members.findByProjectIdAndUserId(project.id(), user.getId());
         Object before = existing.map(m -> Map.of("user", user.getUsername(), "role", m.getRole().name())).orElse(null);
         existing.ifPresentOrElse(m -> m.setRole(role),

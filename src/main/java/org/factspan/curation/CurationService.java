@@ -513,8 +513,20 @@ public class CurationService {
     @Transactional
     public void unreject(Actor actor, String slug, long documentId, long id, boolean attribution) {
         requireOpened(actor, slug, documentId);
-        (attribution ? rejections.findByAttributionId(id) : rejections.findBySpanId(id))
-                .filter(r -> r.documentId() == documentId).ifPresent(rejections::delete);
+        AnnotatedDocument doc = annotations.documentAnnotations(actor, slug, documentId);
+        if (attribution) {
+            if (doc.attributions().stream().noneMatch(a -> a.id() == id)) {
+                throw new NotFoundException("No annotator's attribution " + id + " in document " + documentId);
+            }
+        } else {
+            annotatorSpan(doc, id);
+        }
+        var rejection = (attribution ? rejections.findByAttributionId(id) : rejections.findBySpanId(id))
+                .filter(r -> r.documentId() == documentId);
+        if (rejection.isEmpty()) {
+            return; // not rejected: nothing to take back, and nothing to record
+        }
+        rejections.delete(rejection.get());
         decision(actor, "curation.unreject", documentId, attribution ? null : id,
                 Map.of(attribution ? "attribution" : "span", id), null);
     }

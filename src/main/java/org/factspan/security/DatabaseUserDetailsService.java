@@ -21,7 +21,9 @@ class DatabaseUserDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        AppUser user = users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException(username));
+        // system accounts (the gold standard's) never log in, whatever their row says
+        AppUser user = users.findByUsername(username).filter(u -> !u.isSystemAccount())
+                .orElseThrow(() -> new UsernameNotFoundException(username));
         return User.withUsername(user.getUsername())
                 .password(user.getPasswordHash())
                 .disabled(!user.isEnabled())

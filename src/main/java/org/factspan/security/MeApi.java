@@ -18,6 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MeApi {
 
     record PasswordChange(String currentPassword, String newPassword) {
+        /** Spring's DEBUG log prints request bodies: never the passwords. */
+        @Override
+        public String toString() {
+            return "PasswordChange[currentPassword=***, newPassword=***]";
+        }
     }
 
     record TokenRequest(String name) {

@@ -93,6 +93,9 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain uiFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles.css", "/images/**").permitAll());
+        // Vaadin lets the login form's post through without a CSRF token: refuse one sent from another site
+        http.addFilterBefore(new SameOriginLoginFilter("/login"),
+                org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
         // Vaadin's client needs inline bootstrap scripts, eval for executeJs and inline styles; everything
         // else may come only from this origin, and no other site may frame the app.
         http.headers(headers -> {

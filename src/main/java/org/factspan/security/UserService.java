@@ -111,7 +111,7 @@ public class UserService {
     @Transactional
     public UserInfo updateUser(Actor actor, String username, String displayName, Role role, Boolean enabled) {
         requireAdmin(actor);
-        AppUser user = require(username);
+        AppUser user = requireChangeable(username);
         boolean self = user.getId() == actor.userId();
         if (self && Boolean.FALSE.equals(enabled)) {
             throw new InvalidRequestException("You cannot disable yourself");
@@ -138,7 +138,7 @@ public class UserService {
     @Transactional
     public void resetPassword(Actor actor, String username, String newPassword) {
         requireAdmin(actor);
-        AppUser user = require(username);
+        AppUser user = requireChangeable(username);
         checkPassword(newPassword);
         user.setPasswordHash(passwordEncoder.encode(newPassword));
         record(actor, "user.password-reset", null, Map.of("user", user.getUsername())); // never the password
@@ -165,6 +165,19 @@ public class UserService {
     private AppUser require(String username) {
         return users.findByUsername(username == null ? "" : username)
                 .orElseThrow(() -> new NotFoundException("No user '" + username + "'"));
+    }
+
+    /**
+     * A user an admin may change: not a system account. The gold standard's account ("gold") owns the curated
+     * spans; enabled and given a password, anyone knowing it could write gold directly, past curation.
+     */
+    private AppUser requireChangeable(String username) {
+        AppUser user = require(username);
+        if (user.isSystemAccount()) {
+            throw new ConflictException("'" + username + "' is a built-in system account; it cannot log in and"
+                    + " cannot be changed");
+        }
+        return user;
     }
 
     private static void requireAdmin(Actor actor) {

@@ -19,12 +19,22 @@ import org.springframework.web.bind.annotation.RestController;
 class UsersApi {
 
     record NewUser(String username, String displayName, String password, Role role) {
+        /** Spring's DEBUG log prints request bodies: never the password. */
+        @Override
+        public String toString() {
+            return "NewUser[username=" + username + ", displayName=" + displayName + ", password=***, role=" + role
+                    + "]";
+        }
     }
 
     record UserChange(String displayName, Role role, Boolean enabled) {
     }
 
     record NewPassword(String password) {
+        @Override
+        public String toString() {
+            return "NewPassword[password=***]";
+        }
     }
 
     private final UserService users;

@@ -57,8 +57,17 @@ class BadInputApiTest {
     final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
     long doc;
+    long doc2;
     long span;
+    long source;
     long triple;
+    long bobSpan;
+    long curationVersion;
+    long cluster;
+    long clusterVersion;
+    long member;
+    long token;
+    String slug;
 
     record Case(String name, String user, String method, String path, String contentType, byte[] body) {
     }
@@ -74,10 +83,32 @@ class BadInputApiTest {
         String spans = P + "/documents/" + doc + "/spans";
         span = json.readTree(send(alice, "POST", spans, "application/json",
                 bytes("{\"start\":0,\"end\":7,\"label\":\"CLAIM\"}")).body()).get("id").asLong();
-        long source = json.readTree(send(alice, "POST", spans, "application/json",
+        source = json.readTree(send(alice, "POST", spans, "application/json",
                 bytes("{\"start\":10,\"end\":15,\"label\":\"SOURCE\"}")).body()).get("id").asLong();
         triple = json.readTree(send(alice, "POST", P + "/documents/" + doc + "/attributions", "application/json",
                 bytes("{\"source\":" + source + ",\"content\":" + span + "}")).body()).get("id").asLong();
+        // more state for the later write paths: a second annotator's span, assignments, an open curation, a claim
+        // cluster with one member, an API token
+        slug = p.slug;
+        doc2 = json.readTree(send(alice, "GET", P + "/documents", null, null).body()).get(1).get("id").asLong();
+        bobSpan = ok(send(bob, "POST", spans, "application/json",
+                bytes("{\"start\":0,\"end\":7,\"label\":\"CLAIM\"}"))).get("id").asLong();
+        ok(send(carol, "PUT", P + "/documents/" + doc + "/assignees/" + alice, null, null));
+        ok(send(carol, "PUT", P + "/documents/" + doc + "/assignees/" + bob, null, null));
+        curationVersion = ok(send(carol, "POST", P + "/documents/" + doc + "/curation", null, null)).get("version")
+                .asLong();
+        JsonNode c = ok(send(carol, "POST", P + "/claims/clusters", "application/json",
+                bytes("{\"statement\":\"Something happened\",\"spans\":[" + span + "]}")));
+        cluster = c.get("id").asLong();
+        clusterVersion = c.get("version").asLong();
+        member = c.get("members").get(0).get("id").asLong();
+        token = ok(send(alice, "POST", "/api/v1/me/tokens", "application/json", bytes("{\"name\":\"ci\"}")))
+                .get("info").get("id").asLong();
+    }
+
+    JsonNode ok(HttpResponse<String> r) {
+        assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
+        return r.body().isBlank() ? null : json.readTree(r.body());
     }
 
     List<Case> cases() {
@@ -180,7 +211,541 @@ class BadInputApiTest {
         // (an encoded slash or backslash, %2F or %5C, is refused by Tomcat itself with an HTML 400 before the app sees it)
         c.add(new Case("backup name that is no backup", "admin", "GET", "/api/v1/admin/backups/factspan.mv.db", null, null));
         c.add(new Case("unknown API path", alice, "GET", "/api/v1/nothing-here", null, null));
+        c.addAll(projectCases());
+        c.addAll(userCases());
+        c.addAll(importCases());
+        c.addAll(assignmentCases());
+        c.addAll(curationCases());
+        c.addAll(claimCases());
+        c.addAll(searchAndSuggestionCases());
         return c;
+    }
+
+    /** Projects, their schema, settings, guidelines and members. */
+    List<Case> projectCases() {
+        String json = "application/json";
+        String label = "{\"name\":\"CLAIM\",\"title\":\"Claim\",\"key\":\"1\",\"color\":\"#112233\",\"kind\":\"SPAN\"}";
+        List<Case> c = new ArrayList<>();
+        String projects = "/api/v1/projects";
+        c.add(new Case("project: broken JSON", "admin", "POST", projects, json, bytes("{\"slug\":\"x\",")));
+        c.add(new Case("project: empty body", "admin", "POST", projects, json, new byte[0]));
+        c.add(new Case("project: invalid UTF-8", "admin", "POST", projects, json, INVALID_UTF8));
+        c.add(new Case("project: slug with spaces and capitals", "admin", "POST", projects, json,
+                bytes("{\"slug\":\"Bad Slug!\",\"name\":\"x\",\"labels\":[" + label + "]}")));
+        c.add(new Case("project: slug of 100 characters", "admin", "POST", projects, json,
+                bytes("{\"slug\":\"" + "a".repeat(100) + "\",\"name\":\"x\",\"labels\":[" + label + "]}")));
+        c.add(new Case("project: slug taken", "admin", "POST", projects, json,
+                bytes("{\"slug\":\"" + slug + "\",\"name\":\"x\",\"labels\":[" + label + "]}")));
+        c.add(new Case("project: no name", "admin", "POST", projects, json,
+                bytes("{\"slug\":\"bad-input-new\",\"labels\":[" + label + "]}")));
+        c.add(new Case("project: huge name", "admin", "POST", projects, json,
+                bytes("{\"slug\":\"bad-input-new\",\"name\":\"" + "n".repeat(10_000) + "\",\"labels\":[" + label
+                        + "]}")));
+        c.add(new Case("project: huge description", "admin", "POST", projects, json,
+                bytes("{\"slug\":\"bad-input-new\",\"name\":\"x\",\"description\":\"" + "d".repeat(10_000)
+                        + "\",\"labels\":[" + label + "]}")));
+        c.add(new Case("project: labels not an array", "admin", "POST", projects, json,
+                bytes("{\"slug\":\"bad-input-new\",\"name\":\"x\",\"labels\":\"CLAIM\"}")));
+        c.add(new Case("project: label name in lower case", "admin", "POST", projects, json,
+                bytes("{\"slug\":\"bad-input-new\",\"name\":\"x\",\"labels\":[" + label.replace("CLAIM", "claim")
+                        + "]}")));
+        c.add(new Case("project: label name with HTML", "admin", "POST", projects, json,
+                bytes("{\"slug\":\"bad-input-new\",\"name\":\"x\",\"labels\":["
+                        + label.replace("CLAIM", "<b>X</b>") + "]}")));
+        c.add(new Case("project: two labels of one name", "admin", "POST", projects, json,
+                bytes("{\"slug\":\"bad-input-new\",\"name\":\"x\",\"labels\":[" + label + ","
+                        + label.replace("\"1\"", "\"2\"") + "]}")));
+        c.add(new Case("project: two labels on one key", "admin", "POST", projects, json,
+                bytes("{\"slug\":\"bad-input-new\",\"name\":\"x\",\"labels\":[" + label + ","
+                        + label.replace("CLAIM", "OTHER") + "]}")));
+        c.add(new Case("project: colour not #RRGGBB", "admin", "POST", projects, json,
+                bytes("{\"slug\":\"bad-input-new\",\"name\":\"x\",\"labels\":[" + label.replace("#112233", "red")
+                        + "]}")));
+        c.add(new Case("project: colour with CSS in it", "admin", "POST", projects, json,
+                bytes("{\"slug\":\"bad-input-new\",\"name\":\"x\",\"labels\":["
+                        + label.replace("#112233", "#112233;background:url(x)") + "]}")));
+        c.add(new Case("project: unknown label kind", "admin", "POST", projects, json,
+                bytes("{\"slug\":\"bad-input-new\",\"name\":\"x\",\"labels\":[" + label.replace("SPAN", "BLOB")
+                        + "]}")));
+        c.add(new Case("project: key not a digit", "admin", "POST", projects, json,
+                bytes("{\"slug\":\"bad-input-new\",\"name\":\"x\",\"labels\":[" + label.replace("\"1\"", "\"x\"")
+                        + "]}")));
+        c.add(new Case("project: 0 annotators per document", "admin", "POST", projects, json,
+                bytes("{\"slug\":\"bad-input-new\",\"name\":\"x\",\"settings\":{\"snapWords\":true,"
+                        + "\"allowOverlap\":true,\"annotatorsPerDocument\":0},\"labels\":[" + label + "]}")));
+        c.add(new Case("project: created by an annotator", alice, "POST", projects, json,
+                bytes("{\"slug\":\"bad-input-new\",\"name\":\"x\",\"labels\":[" + label + "]}")));
+        c.add(new Case("project: created by a curator", carol, "POST", projects, json,
+                bytes("{\"slug\":\"bad-input-new\",\"name\":\"x\",\"labels\":[" + label + "]}")));
+        c.add(new Case("project change: broken JSON", carol, "PUT", P, json, bytes("{\"name\":")));
+        c.add(new Case("project change: 21 annotators per document", carol, "PUT", P, json,
+                bytes("{\"settings\":{\"snapWords\":true,\"allowOverlap\":true,\"annotatorsPerDocument\":21}}")));
+        c.add(new Case("project change: archived is a string", "admin", "PUT", P, json, bytes("{\"archived\":\"soon\"}")));
+        c.add(new Case("project change: blank name", carol, "PUT", P, json, bytes("{\"name\":\"   \"}")));
+        c.add(new Case("project change: huge guidelines", carol, "PUT", P, json,
+                bytes("{\"guidelines\":\"" + "g".repeat(300_000) + "\"}")));
+        c.add(new Case("project change: by an annotator", alice, "PUT", P, json, bytes("{\"name\":\"mine\"}")));
+        c.add(new Case("project change: schema drops a used label", carol, "PUT", P, json,
+                bytes("{\"labels\":[" + label.replace("CLAIM", "OTHER") + "]}")));
+        c.add(new Case("project change: mapping to a label that is not in the schema", carol, "PUT", P, json,
+                bytes("{\"labels\":[" + label.replace("CLAIM", "OTHER") + "],\"labelMapping\":{\"CLAIM\":\"NOPE\","
+                        + "\"SOURCE\":\"NOPE\",\"ATTRIBUTION\":\"NOPE\"}}")));
+        c.add(new Case("project change: unknown project", "admin", "PUT", "/api/v1/projects/no-such-project", json,
+                bytes("{\"name\":\"x\"}")));
+        c.add(new Case("project delete: no confirmation", "admin", "DELETE", P, null, null));
+        c.add(new Case("project delete: wrong confirmation", "admin", "DELETE", P + "?confirm=nope", null, null));
+        c.add(new Case("project delete: by its curator", carol, "DELETE", P + "?confirm=x", null, null));
+        c.add(new Case("label: name in lower case", carol, "PUT", P + "/labels/opinion", json, bytes(label)));
+        c.add(new Case("label: empty body", carol, "PUT", P + "/labels/OPINION", json, new byte[0]));
+        c.add(new Case("label: bad colour", carol, "PUT", P + "/labels/OPINION", json,
+                bytes(label.replace("\"1\"", "\"7\"").replace("#112233", "javascript:x"))));
+        c.add(new Case("label: key of another label", carol, "PUT", P + "/labels/OPINION", json, bytes(label)));
+        c.add(new Case("label: blank title", carol, "PUT", P + "/labels/OPINION", json,
+                bytes(label.replace("\"1\"", "\"7\"").replace("\"Claim\"", "\" \""))));
+        c.add(new Case("label: title of 300 characters", carol, "PUT", P + "/labels/OPINION", json,
+                bytes(label.replace("\"1\"", "\"7\"").replace("\"Claim\"", "\"" + "t".repeat(300) + "\""))));
+        c.add(new Case("label: enum attribute without options", carol, "PUT", P + "/labels/OPINION", json,
+                bytes(label.replace("\"1\"", "\"7\"").replace("}", ",\"attributes\":[{\"name\":\"mood\","
+                        + "\"kind\":\"ENUM\"}]}"))));
+        c.add(new Case("label: attribute name with spaces", carol, "PUT", P + "/labels/OPINION", json,
+                bytes(label.replace("\"1\"", "\"7\"").replace("}", ",\"attributes\":[{\"name\":\"My Mood\","
+                        + "\"kind\":\"TEXT\"}]}"))));
+        c.add(new Case("label: unknown attribute kind", carol, "PUT", P + "/labels/OPINION", json,
+                bytes(label.replace("\"1\"", "\"7\"").replace("}", ",\"attributes\":[{\"name\":\"mood\","
+                        + "\"kind\":\"COLOUR\"}]}"))));
+        c.add(new Case("label: by an annotator", alice, "PUT", P + "/labels/OPINION", json,
+                bytes(label.replace("\"1\"", "\"7\""))));
+        c.add(new Case("label removal: used and not mapped", carol, "DELETE", P + "/labels/CLAIM", null, null));
+        c.add(new Case("label removal: mapped to an unknown label", carol, "DELETE", P + "/labels/CLAIM?mapTo=NOPE",
+                null, null));
+        c.add(new Case("label removal: mapped to itself", carol, "DELETE", P + "/labels/CLAIM?mapTo=CLAIM", null,
+                null));
+        c.add(new Case("label removal: unknown label", carol, "DELETE", P + "/labels/NOPE", null, null));
+        c.add(new Case("member: unknown user", "admin", "PUT", P + "/members/nobody-like-this", json,
+                bytes("{\"role\":\"ANNOTATOR\"}")));
+        c.add(new Case("member: unknown role", "admin", "PUT", P + "/members/" + alice, json,
+                bytes("{\"role\":\"BOSS\"}")));
+        c.add(new Case("member: no role", "admin", "PUT", P + "/members/" + alice, json, bytes("{}")));
+        c.add(new Case("member: the gold standard's system account", "admin", "PUT", P + "/members/gold", json,
+                bytes("{\"role\":\"ANNOTATOR\"}")));
+        c.add(new Case("member: added by an annotator", alice, "PUT", P + "/members/bob", json,
+                bytes("{\"role\":\"CURATOR\"}")));
+        c.add(new Case("member removal: not a member", "admin", "DELETE", P + "/members/bob", null, null));
+        return c;
+    }
+
+    /** Users, passwords and API tokens. */
+    List<Case> userCases() {
+        String json = "application/json";
+        List<Case> c = new ArrayList<>();
+        String users = "/api/v1/users";
+        c.add(new Case("user: broken JSON", "admin", "POST", users, json, bytes("{\"username\":")));
+        c.add(new Case("user: empty body", "admin", "POST", users, json, new byte[0]));
+        c.add(new Case("user: no password", "admin", "POST", users, json,
+                bytes("{\"username\":\"bad-input-user\",\"displayName\":\"x\",\"role\":\"ANNOTATOR\"}")));
+        c.add(new Case("user: short password", "admin", "POST", users, json,
+                bytes("{\"username\":\"bad-input-user\",\"displayName\":\"x\",\"password\":\"short\","
+                        + "\"role\":\"ANNOTATOR\"}")));
+        c.add(new Case("user: password beyond 72 bytes", "admin", "POST", users, json,
+                bytes("{\"username\":\"bad-input-user\",\"displayName\":\"x\",\"password\":\"" + "p".repeat(100)
+                        + "\",\"role\":\"ANNOTATOR\"}")));
+        c.add(new Case("user: name taken", "admin", "POST", users, json,
+                bytes("{\"username\":\"" + alice + "\",\"displayName\":\"x\",\"password\":\"long-enough-1\","
+                        + "\"role\":\"ANNOTATOR\"}")));
+        c.add(new Case("user: name with a path", "admin", "POST", users, json,
+                bytes("{\"username\":\"../etc\",\"displayName\":\"x\",\"password\":\"long-enough-1\","
+                        + "\"role\":\"ANNOTATOR\"}")));
+        c.add(new Case("user: name with HTML", "admin", "POST", users, json,
+                bytes("{\"username\":\"<script>\",\"displayName\":\"x\",\"password\":\"long-enough-1\","
+                        + "\"role\":\"ANNOTATOR\"}")));
+        c.add(new Case("user: unknown role", "admin", "POST", users, json,
+                bytes("{\"username\":\"bad-input-user\",\"displayName\":\"x\",\"password\":\"long-enough-1\","
+                        + "\"role\":\"GOD\"}")));
+        c.add(new Case("user: display name of 5000 characters", "admin", "POST", users, json,
+                bytes("{\"username\":\"bad-input-user\",\"displayName\":\"" + "d".repeat(5000)
+                        + "\",\"password\":\"long-enough-1\",\"role\":\"ANNOTATOR\"}")));
+        c.add(new Case("user: created by a curator", carol, "POST", users, json,
+                bytes("{\"username\":\"bad-input-user\",\"displayName\":\"x\",\"password\":\"long-enough-1\","
+                        + "\"role\":\"ADMIN\"}")));
+        c.add(new Case("user change: unknown user", "admin", "PATCH", users + "/nobody-like-this", json,
+                bytes("{\"displayName\":\"x\"}")));
+        c.add(new Case("user change: unknown role", "admin", "PATCH", users + "/" + alice, json,
+                bytes("{\"role\":\"OWNER\"}")));
+        c.add(new Case("user change: enabled is a word", "admin", "PATCH", users + "/" + alice, json,
+                bytes("{\"enabled\":\"maybe\"}")));
+        c.add(new Case("user change: admin disables themselves", "admin", "PATCH", users + "/admin", json,
+                bytes("{\"enabled\":false}")));
+        c.add(new Case("user change: admin drops their own admin role", "admin", "PATCH", users + "/admin", json,
+                bytes("{\"role\":\"ANNOTATOR\"}")));
+        c.add(new Case("user change: by the user themselves", alice, "PATCH", users + "/" + alice, json,
+                bytes("{\"role\":\"ADMIN\"}")));
+        c.add(new Case("user change: the gold system account", "admin", "PATCH", users + "/gold", json,
+                bytes("{\"enabled\":true}")));
+        c.add(new Case("password reset: too short", "admin", "PUT", users + "/" + alice + "/password", json,
+                bytes("{\"password\":\"1234\"}")));
+        c.add(new Case("password reset: no body", "admin", "PUT", users + "/" + alice + "/password", json,
+                new byte[0]));
+        c.add(new Case("password reset: the gold system account", "admin", "PUT", users + "/gold/password", json,
+                bytes("{\"password\":\"now-i-am-gold-1\"}")));
+        c.add(new Case("password reset: by an annotator", bob, "PUT", users + "/" + alice + "/password", json,
+                bytes("{\"password\":\"taken-over-1\"}")));
+        c.add(new Case("own password: wrong current password", alice, "PUT", "/api/v1/me/password", json,
+                bytes("{\"currentPassword\":\"wrong-one-1\",\"newPassword\":\"brand-new-1\"}")));
+        c.add(new Case("own password: new one too short", alice, "PUT", "/api/v1/me/password", json,
+                bytes("{\"currentPassword\":\"" + TestUsers.DEMO_PASSWORD + "\",\"newPassword\":\"short\"}")));
+        c.add(new Case("own password: empty body", alice, "PUT", "/api/v1/me/password", json, new byte[0]));
+        c.add(new Case("token: no name", alice, "POST", "/api/v1/me/tokens", json, bytes("{}")));
+        c.add(new Case("token: name of 101 characters", alice, "POST", "/api/v1/me/tokens", json,
+                bytes("{\"name\":\"" + "t".repeat(101) + "\"}")));
+        c.add(new Case("token: name is a number array", alice, "POST", "/api/v1/me/tokens", json,
+                bytes("{\"name\":[1,2]}")));
+        c.add(new Case("token revoke: someone else's token", bob, "DELETE", "/api/v1/me/tokens/" + token, null, null));
+        c.add(new Case("token revoke: unknown token", alice, "DELETE", "/api/v1/me/tokens/987654321", null, null));
+        c.add(new Case("token revoke: id not a number", alice, "DELETE", "/api/v1/me/tokens/abc", null, null));
+        return c;
+    }
+
+    /** Document import: multipart and raw bodies, broken and hostile files. */
+    List<Case> importCases() {
+        List<Case> c = new ArrayList<>();
+        String docs = P + "/documents";
+        c.add(multipart("import: broken JSONL", carol, "batch.jsonl", bytes("{\"text\": \"one\"}\n{\"text\": ")));
+        c.add(multipart("import: JSONL line that is an array", carol, "batch.jsonl", bytes("[\"text\"]\n")));
+        c.add(multipart("import: JSONL text is a number", carol, "batch.jsonl", bytes("{\"text\": 42}\n")));
+        c.add(multipart("import: JSONL meta is a list", carol, "batch.jsonl",
+                bytes("{\"text\": \"A new text.\", \"meta\": [1]}\n")));
+        c.add(multipart("import: JSONL name of 300 characters", carol, "batch.jsonl",
+                bytes("{\"text\": \"Another new text.\", \"name\": \"" + "n".repeat(300) + "\"}\n")));
+        c.add(multipart("import: invalid UTF-8 text", carol, "bad.txt",
+                new byte[]{'A', ' ', (byte) 0xC3, (byte) 0x28, ' ', 'b'}));
+        c.add(multipart("import: invalid UTF-8 JSONL", carol, "bad.jsonl", INVALID_UTF8));
+        c.add(multipart("import: empty text", carol, "empty.txt", new byte[0]));
+        c.add(multipart("import: only white space", carol, "blank.txt", bytes(" \n\t \n")));
+        c.add(multipart("import: NUL bytes in text", carol, "nul.txt", bytes("text\u0000with\u0000nuls")));
+        c.add(multipart("import: zip slip", carol, "slip.zip", zip("ok.txt", "A fine text here.", "../../x.txt",
+                "An evil text.")));
+        c.add(multipart("import: absolute path in zip", carol, "abs.zip", zip("/tmp/x.txt", "An evil text.")));
+        c.add(multipart("import: zip bomb", carol, "bomb.zip", zipBomb()));
+        c.add(multipart("import: zip in a zip", carol, "nested.zip", zip("inner.zip",
+                zip("a.txt", "A nested text."))));
+        c.add(multipart("import: empty zip", carol, "empty.zip", emptyZip()));
+        c.add(multipart("import: damaged zip", carol, "damaged.zip", truncated(zip("a.txt", "A text. ".repeat(200)))));
+        c.add(multipart("import: a zip named .txt", carol, "hidden.txt", zip("a.txt", "A text in disguise.")));
+        c.add(multipart("import: text named .zip", carol, "fake.zip", bytes("Not a zip at all.")));
+        c.add(multipart("import: unsupported type", carol, "tool.exe", bytes("MZ this is no text")));
+        c.add(multipart("import: no file name", carol, "", bytes("A text without a file name.")));
+        c.add(multipart("import: document over the size limit", carol, "big.txt",
+                bytes("x".repeat(5_000_001))));
+        c.add(multipart("import: by an annotator", alice, "a.txt", bytes("An annotator's own article.")));
+        c.add(new Case("import: multipart without a file part", carol, "POST", docs,
+                "multipart/form-data; boundary=xyz", bytes("--xyz\r\nContent-Disposition: form-data; name=\"other\""
+                        + "\r\n\r\nvalue\r\n--xyz--\r\n")));
+        c.add(new Case("import: broken multipart", carol, "POST", docs, "multipart/form-data; boundary=xyz",
+                bytes("--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nno end")));
+        c.add(new Case("import: raw body without a file name", carol, "POST", docs, "application/octet-stream",
+                bytes("A raw text.")));
+        c.add(new Case("import: raw broken JSONL", carol, "POST", docs + "?filename=batch.jsonl", "application/jsonl",
+                bytes("{\"text\":")));
+        c.add(new Case("import: raw zip slip", carol, "POST", docs + "?filename=slip.zip", "application/zip",
+                zip("../../x.txt", "An evil text.")));
+        c.add(new Case("import: raw zip bomb", carol, "POST", docs + "?filename=bomb.zip", "application/zip",
+                zipBomb()));
+        c.add(new Case("import: raw body over the file limit", carol, "POST", docs + "?filename=huge.txt",
+                "text/plain", bytes("y".repeat(50_000_001))));
+        c.add(new Case("import: JSON body", carol, "POST", docs, "application/json", bytes("{\"text\":\"x\"}")));
+        c.add(new Case("import: unknown project", carol, "POST", "/api/v1/projects/no-such-project/documents"
+                + "?filename=a.txt", "text/plain", bytes("A text for nowhere.")));
+        return c;
+    }
+
+    /** Assignments, finishing and reopening. */
+    List<Case> assignmentCases() {
+        String json = "application/json";
+        List<Case> c = new ArrayList<>();
+        String assignees = P + "/documents/" + doc + "/assignees/";
+        c.add(new Case("assign: unknown user", carol, "PUT", assignees + "nobody-like-this", null, null));
+        c.add(new Case("assign: a user who is not a member", carol, "PUT", assignees + "bob", null, null));
+        c.add(new Case("assign: unknown document", carol, "PUT", P + "/documents/987654321/assignees/" + alice, null,
+                null));
+        c.add(new Case("assign: twice", carol, "PUT", assignees + alice, null, null));
+        c.add(new Case("assign: by an annotator", alice, "PUT", P + "/documents/" + doc2 + "/assignees/" + alice, null,
+                null));
+        c.add(new Case("unassign: not assigned", carol, "DELETE", assignees + carol, null, null));
+        c.add(new Case("unassign: by an annotator", alice, "DELETE", assignees + bob, null, null));
+        c.add(new Case("reassign: to an unknown user", carol, "POST", assignees + alice + "/reassign", json,
+                bytes("{\"to\":\"nobody-like-this\"}")));
+        c.add(new Case("reassign: no target", carol, "POST", assignees + alice + "/reassign", json, bytes("{}")));
+        c.add(new Case("reassign: to someone assigned already", carol, "POST", assignees + alice + "/reassign", json,
+                bytes("{\"to\":\"" + bob + "\"}")));
+        c.add(new Case("reassign: broken JSON", carol, "POST", assignees + alice + "/reassign", json, bytes("{\"to\"")));
+        c.add(new Case("reopen: not finished", carol, "POST", assignees + alice + "/reopen", null, null));
+        c.add(new Case("reopen: by the annotator", alice, "POST", assignees + alice + "/reopen", null, null));
+        c.add(new Case("finish: not assigned to the caller", alice, "POST", P + "/documents/" + doc2 + "/finish", null,
+                null));
+        c.add(new Case("finish: unknown document", alice, "POST", P + "/documents/987654321/finish", null, null));
+        c.add(new Case("finish: by a curator without an assignment", carol, "POST", P + "/documents/" + doc
+                + "/finish", null, null));
+        c.add(new Case("auto-assign: by an annotator", alice, "POST", P + "/assignments/auto", null, null));
+        c.add(new Case("next assignment: after is not a number", alice, "GET", P + "/assignments/next?after=x", null,
+                null));
+        return c;
+    }
+
+    /** Curation: open, merge, accept, reject, gold edits, with bad versions, modes and ids. */
+    List<Case> curationCases() {
+        String json = "application/json";
+        List<Case> c = new ArrayList<>();
+        String cur = P + "/documents/" + doc + "/curation";
+        String gold = P + "/documents/" + doc + "/gold";
+        long v = curationVersion;
+        c.add(new Case("curation open: unknown merge mode", carol, "POST", P + "/documents/" + doc2 + "/curation", json,
+                bytes("{\"mode\":\"best\"}")));
+        c.add(new Case("curation open: threshold 0", carol, "POST", P + "/documents/" + doc2 + "/curation", json,
+                bytes("{\"mode\":\"majority\",\"threshold\":0}")));
+        c.add(new Case("curation open: threshold 1.5", carol, "POST", P + "/documents/" + doc2 + "/curation", json,
+                bytes("{\"mode\":\"majority\",\"threshold\":1.5}")));
+        c.add(new Case("curation open: threshold not a number", carol, "POST", P + "/documents/" + doc2 + "/curation",
+                json, bytes("{\"mode\":\"majority\",\"threshold\":\"half\"}")));
+        c.add(new Case("curation open: by an annotator", alice, "POST", P + "/documents/" + doc2 + "/curation", null,
+                null));
+        c.add(new Case("curation open: unknown document", carol, "POST", P + "/documents/987654321/curation", null,
+                null));
+        c.add(new Case("merge: no version", carol, "POST", cur + "/merge", null, null));
+        c.add(new Case("merge: stale version", carol, "POST", cur + "/merge?version=" + (v + 5), null, null));
+        c.add(new Case("merge: negative version", carol, "POST", cur + "/merge?version=-1", null, null));
+        c.add(new Case("merge: version not a number", carol, "POST", cur + "/merge?version=latest", null, null));
+        c.add(new Case("merge: unknown mode", carol, "POST", cur + "/merge?version=" + v, json,
+                bytes("{\"mode\":\"everything\"}")));
+        c.add(new Case("merge: threshold NaN", carol, "POST", cur + "/merge?version=" + v, json,
+                bytes("{\"mode\":\"majority\",\"threshold\":NaN}")));
+        c.add(new Case("merge: on a document never opened", carol, "POST", P + "/documents/" + doc2
+                + "/curation/merge?version=1", null, null));
+        c.add(new Case("accept: unknown span", carol, "POST", cur + "/accept?version=" + v, json,
+                bytes("{\"what\":\"span\",\"id\":987654321}")));
+        c.add(new Case("accept: unknown attribution", carol, "POST", cur + "/accept?version=" + v, json,
+                bytes("{\"what\":\"attribution\",\"id\":987654321}")));
+        c.add(new Case("accept: unknown part", carol, "POST", cur + "/accept?version=" + v, json,
+                bytes("{\"what\":\"everything\",\"id\":" + span + "}")));
+        c.add(new Case("accept: no id", carol, "POST", cur + "/accept?version=" + v, json,
+                bytes("{\"what\":\"span\"}")));
+        c.add(new Case("accept: unknown attribute", carol, "POST", cur + "/accept?version=" + v, json,
+                bytes("{\"what\":\"attributes\",\"id\":" + span + ",\"attribute\":\"colour\"}")));
+        c.add(new Case("accept: stale version", carol, "POST", cur + "/accept?version=" + (v - 1), json,
+                bytes("{\"what\":\"span\",\"id\":" + span + "}")));
+        c.add(new Case("accept: version beyond long", carol, "POST", cur + "/accept?version=99999999999999999999",
+                json, bytes("{\"what\":\"span\",\"id\":" + span + "}")));
+        c.add(new Case("accept: span of another document", carol, "POST", P + "/documents/" + doc2
+                + "/curation/accept?version=" + v, json, bytes("{\"what\":\"span\",\"id\":" + span + "}")));
+        c.add(new Case("accept: by an annotator", alice, "POST", cur + "/accept?version=" + v, json,
+                bytes("{\"what\":\"span\",\"id\":" + span + "}")));
+        c.add(new Case("reject: unknown span", carol, "PUT", cur + "/rejections/spans/987654321", null, null));
+        c.add(new Case("reject: unknown attribution", carol, "PUT", cur + "/rejections/attributions/987654321", null,
+                null));
+        c.add(new Case("reject: span id not a number", carol, "PUT", cur + "/rejections/spans/first", null, null));
+        c.add(new Case("unreject: unknown span", carol, "DELETE", cur + "/rejections/spans/987654321", null, null));
+        c.add(new Case("unreject: unknown attribution", carol, "DELETE", cur + "/rejections/attributions/987654321",
+                null, null));
+        c.add(new Case("mark curated: stale version", carol, "POST", cur + "/curated?version=" + (v + 9), null, null));
+        c.add(new Case("reopen curation: not curated", carol, "DELETE", cur + "/curated?version=" + v, null, null));
+        c.add(new Case("gold span: reversed", carol, "POST", gold + "/spans?version=" + v, json,
+                bytes("{\"start\":9,\"end\":2,\"label\":\"CLAIM\"}")));
+        c.add(new Case("gold span: past the text", carol, "POST", gold + "/spans?version=" + v, json,
+                bytes("{\"start\":0,\"end\":99999999,\"label\":\"CLAIM\"}")));
+        c.add(new Case("gold span: unknown label", carol, "POST", gold + "/spans?version=" + v, json,
+                bytes("{\"start\":0,\"end\":3,\"label\":\"NOPE\"}")));
+        c.add(new Case("gold span: no end", carol, "POST", gold + "/spans?version=" + v, json,
+                bytes("{\"start\":0,\"label\":\"CLAIM\"}")));
+        c.add(new Case("gold span: stale version", carol, "POST", gold + "/spans?version=" + (v + 3), json,
+                bytes("{\"start\":0,\"end\":3,\"label\":\"CLAIM\"}")));
+        c.add(new Case("gold span: annotator's span relabelled as gold", carol, "PATCH", gold + "/spans/" + span
+                + "?version=" + v, json, bytes("{\"label\":\"SOURCE\"}")));
+        c.add(new Case("gold span: unknown span relabelled", carol, "PATCH", gold + "/spans/987654321?version=" + v,
+                json, bytes("{\"label\":\"SOURCE\"}")));
+        c.add(new Case("gold attribute: on an annotator's span", carol, "PUT", gold + "/spans/" + span
+                + "/attributes/note?version=" + v, json, bytes("{\"value\":\"x\"}")));
+        c.add(new Case("gold attribute: blank value", carol, "PUT", gold + "/spans/987654321/attributes/note?version="
+                + v, json, bytes("{\"value\":\"\"}")));
+        c.add(new Case("gold span delete: an annotator's span", carol, "DELETE", gold + "/spans/" + span
+                + "?version=" + v, null, null));
+        c.add(new Case("gold attribution: unknown content", carol, "POST", gold + "/attributions?version=" + v, json,
+                bytes("{\"content\":987654321}")));
+        c.add(new Case("gold attribution: an annotator's spans", carol, "POST", gold + "/attributions?version=" + v,
+                json, bytes("{\"content\":" + span + ",\"source\":" + source + "}")));
+        c.add(new Case("gold attribution delete: an annotator's triple", carol, "DELETE", gold + "/attributions/"
+                + triple + "?version=" + v, null, null));
+        return c;
+    }
+
+    /** Claim clusters, members and stances. */
+    List<Case> claimCases() {
+        String json = "application/json";
+        List<Case> c = new ArrayList<>();
+        String clusters = P + "/claims/clusters";
+        String one = clusters + "/" + cluster;
+        long v = clusterVersion;
+        c.add(new Case("cluster: empty body", carol, "POST", clusters, json, new byte[0]));
+        c.add(new Case("cluster: broken JSON", carol, "POST", clusters, json, bytes("{\"statement\":")));
+        c.add(new Case("cluster: unknown span", carol, "POST", clusters, json,
+                bytes("{\"statement\":\"A fact\",\"spans\":[987654321]}")));
+        c.add(new Case("cluster: a SOURCE span", carol, "POST", clusters, json,
+                bytes("{\"statement\":\"A fact\",\"spans\":[" + source + "]}")));
+        c.add(new Case("cluster: span ids are words", carol, "POST", clusters, json,
+                bytes("{\"statement\":\"A fact\",\"spans\":[\"first\"]}")));
+        c.add(new Case("cluster: statement of 100,000 characters", carol, "POST", clusters, json,
+                bytes("{\"statement\":\"" + "s".repeat(100_000) + "\",\"spans\":[" + bobSpan + "]}")));
+        c.add(new Case("cluster: blank statement", carol, "POST", clusters, json,
+                bytes("{\"statement\":\"  \",\"spans\":[" + bobSpan + "]}")));
+        c.add(new Case("cluster: by an annotator", alice, "POST", clusters, json,
+                bytes("{\"statement\":\"A fact\",\"spans\":[" + span + "]}")));
+        c.add(new Case("cluster rename: stale version", carol, "PUT", one + "?version=" + (v + 7), json,
+                bytes("{\"statement\":\"Renamed\"}")));
+        c.add(new Case("cluster rename: huge statement", carol, "PUT", one + "?version=" + v, json,
+                bytes("{\"statement\":\"" + "s".repeat(5000) + "\"}")));
+        c.add(new Case("cluster rename: unknown cluster", carol, "PUT", clusters + "/987654321?version=1", json,
+                bytes("{\"statement\":\"Renamed\"}")));
+        c.add(new Case("cluster delete: stale version", carol, "DELETE", one + "?version=" + (v + 7), null, null));
+        c.add(new Case("cluster delete: by an annotator", alice, "DELETE", one + "?version=" + v, null, null));
+        c.add(new Case("member: unknown stance", carol, "POST", one + "/members?version=" + v, json,
+                bytes("{\"span\":" + bobSpan + ",\"stance\":\"loves\"}")));
+        c.add(new Case("member: unknown span", carol, "POST", one + "/members?version=" + v, json,
+                bytes("{\"span\":987654321}")));
+        c.add(new Case("member: a SOURCE span", carol, "POST", one + "/members?version=" + v, json,
+                bytes("{\"span\":" + source + "}")));
+        c.add(new Case("member: already a member", carol, "POST", one + "/members?version=" + v, json,
+                bytes("{\"span\":" + span + "}")));
+        c.add(new Case("member: no span", carol, "POST", one + "/members?version=" + v, json, bytes("{}")));
+        c.add(new Case("member: stale version", carol, "POST", one + "/members?version=" + (v + 2), json,
+                bytes("{\"span\":" + bobSpan + "}")));
+        c.add(new Case("stance: unknown", carol, "PUT", one + "/members/" + member + "?version=" + v, json,
+                bytes("{\"stance\":\"adores\"}")));
+        c.add(new Case("stance: unknown member", carol, "PUT", one + "/members/987654321?version=" + v, json,
+                bytes("{\"stance\":\"agrees\"}")));
+        c.add(new Case("member removal: unknown member", carol, "DELETE", one + "/members/987654321?version=" + v, null,
+                null));
+        c.add(new Case("member removal: stale version", carol, "DELETE", one + "/members/" + member + "?version="
+                + (v + 4), null, null));
+        c.add(new Case("claim suggestions: limit 1000", carol, "GET", P + "/claims/suggestions?span=" + span
+                + "&limit=1000", null, null));
+        c.add(new Case("claim suggestions: no span", carol, "GET", P + "/claims/suggestions", null, null));
+        c.add(new Case("claim filter: unknown conflict kind", carol, "GET", clusters + "?conflict=everything", null,
+                null));
+        return c;
+    }
+
+    /** Search, suggestions, recommender settings and history. */
+    List<Case> searchAndSuggestionCases() {
+        String json = "application/json";
+        List<Case> c = new ArrayList<>();
+        String search = P + "/search";
+        String sugg = P + "/documents/" + doc + "/suggestions";
+        c.add(new Case("search: unbalanced parenthesis", alice, "GET", search + "?q=" + url("title:(police"), null,
+                null));
+        c.add(new Case("search: unbalanced quote", alice, "GET", search + "?q=" + url("\"police killed"), null, null));
+        c.add(new Case("search: lone operator", alice, "GET", search + "?q=" + url("AND"), null, null));
+        c.add(new Case("search: leading wildcard", alice, "GET", search + "?q=" + url("*lice"), null, null));
+        c.add(new Case("search: bad regular expression", alice, "GET", search + "?q=" + url("/[a-/"), null, null));
+        c.add(new Case("search: huge limit", alice, "GET", search + "?q=police&limit=1000000", null, null));
+        c.add(new Case("search: limit beyond int", alice, "GET", search + "?q=police&limit=99999999999", null, null));
+        c.add(new Case("search: negative limit", alice, "GET", search + "?q=police&limit=-1", null, null));
+        c.add(new Case("search: negative offset", alice, "GET", search + "?q=police&offset=-5", null, null));
+        c.add(new Case("search: unknown kind", alice, "GET", search + "?q=police&kind=images", null, null));
+        c.add(new Case("search: unknown state", alice, "GET", search + "?q=police&state=lost", null, null));
+        c.add(new Case("search: attribute without a value", alice, "GET", search + "?attr=verdict", null, null));
+        c.add(new Case("search: query of 5000 characters", alice, "GET", search + "?q=" + "(a+".repeat(1700), null,
+                null));
+        c.add(new Case("search: unknown project", alice, "GET", "/api/v1/projects/no-such-project/search?q=x", null,
+                null));
+        c.add(new Case("search rebuild: by an annotator", alice, "POST", "/api/v1/search/rebuild", null, null));
+        c.add(new Case("suggestion accept: reversed", alice, "POST", sugg + "/accept", json,
+                bytes("{\"start\":9,\"end\":2,\"label\":\"CLAIM\"}")));
+        c.add(new Case("suggestion accept: past the text", alice, "POST", sugg + "/accept", json,
+                bytes("{\"start\":0,\"end\":99999999,\"label\":\"CLAIM\"}")));
+        c.add(new Case("suggestion accept: unknown label", alice, "POST", sugg + "/accept", json,
+                bytes("{\"start\":20,\"end\":25,\"label\":\"NOPE\"}")));
+        c.add(new Case("suggestion accept: missing label", alice, "POST", sugg + "/accept", json,
+                bytes("{\"start\":20,\"end\":25}")));
+        c.add(new Case("suggestion accept: already there", alice, "POST", sugg + "/accept", json,
+                bytes("{\"start\":0,\"end\":7,\"label\":\"CLAIM\"}")));
+        c.add(new Case("suggestion accept: broken JSON", alice, "POST", sugg + "/accept", json, bytes("{\"start\":")));
+        c.add(new Case("suggestion accept: unknown document", alice, "POST", P + "/documents/987654321/suggestions"
+                + "/accept", json, bytes("{\"start\":0,\"end\":3,\"label\":\"CLAIM\"}")));
+        c.add(new Case("suggestion accept: a document not assigned", alice, "POST", P + "/documents/" + doc2
+                + "/suggestions/accept", json, bytes("{\"start\":0,\"end\":3,\"label\":\"CLAIM\"}")));
+        c.add(new Case("suggestion reject: negative start", alice, "POST", sugg + "/reject", json,
+                bytes("{\"start\":-4,\"end\":2,\"label\":\"CLAIM\"}")));
+        c.add(new Case("suggestion reject: unknown label", alice, "POST", sugg + "/reject", json,
+                bytes("{\"start\":20,\"end\":25,\"label\":\"NOPE\"}")));
+        c.add(new Case("suggestion reject: empty body", alice, "POST", sugg + "/reject", json, new byte[0]));
+        c.add(new Case("recommender: unknown id", carol, "PUT", P + "/recommenders/gpt", json,
+                bytes("{\"enabled\":true}")));
+        c.add(new Case("recommender: enabled is a word", carol, "PUT", P + "/recommenders/patterns", json,
+                bytes("{\"enabled\":\"yes please\"}")));
+        c.add(new Case("recommender: no body", carol, "PUT", P + "/recommenders/patterns", json, new byte[0]));
+        c.add(new Case("recommender: by an annotator", alice, "PUT", P + "/recommenders/patterns", json,
+                bytes("{\"enabled\":false}")));
+        c.add(new Case("recommender evaluation: by an annotator", alice, "POST", P + "/recommenders/evaluation", null,
+                null));
+        c.add(new Case("history: unknown document", alice, "GET", P + "/documents/987654321/history", null, null));
+        c.add(new Case("history: unknown span", alice, "GET", P + "/documents/" + doc + "/spans/987654321/history",
+                null, null));
+        c.add(new Case("history: document id not a number", alice, "GET", P + "/documents/x/history", null, null));
+        return c;
+    }
+
+    Case multipart(String name, String user, String filename, byte[] content) {
+        String boundary = "----badinput" + name.hashCode();
+        var out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(bytes("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n"));
+        out.writeBytes(content);
+        out.writeBytes(bytes("\r\n--" + boundary + "--\r\n"));
+        return new Case(name, user, "POST", P + "/documents", "multipart/form-data; boundary=" + boundary,
+                out.toByteArray());
+    }
+
+    static byte[] zip(Object... namesAndContents) {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(out)) {
+            for (int i = 0; i < namesAndContents.length; i += 2) {
+                zip.putNextEntry(new java.util.zip.ZipEntry((String) namesAndContents[i]));
+                Object content = namesAndContents[i + 1];
+                zip.write(content instanceof byte[] b ? b : bytes((String) content));
+                zip.closeEntry();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** About 60 KB on the wire that unpacks to 60 MB, more than a file may have (50 MB). */
+    static byte[] zipBomb() {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.setLevel(9);
+            zip.putNextEntry(new java.util.zip.ZipEntry("bomb.txt"));
+            byte[] block = new byte[1 << 20];
+            java.util.Arrays.fill(block, (byte) 'a');
+            for (int i = 0; i < 60; i++) {
+                zip.write(block);
+            }
+            zip.closeEntry();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] emptyZip() {
+        return zip();
+    }
+
+    static byte[] truncated(byte[] zip) {
+        return java.util.Arrays.copyOf(zip, 60);
+    }
+
+    static String url(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     @Test
@@ -191,42 +756,72 @@ class BadInputApiTest {
         for (Case c : cases) {
             HttpResponse<String> r = send(c.user(), c.method(), c.path(), c.contentType(), c.body());
             String what = c.name() + " (" + c.method() + " " + c.path().replaceAll("\\?.*", "") + ")";
-            if (r.statusCode() < 400 || r.statusCode() >= 500) {
-                failures.add(what + ": status " + r.statusCode() + " " + abbreviate(r.body()));
-                continue;
-            }
-            JsonNode body;
-            try {
-                body = json.readTree(r.body());
-            } catch (RuntimeException e) {
-                failures.add(what + ": body is not JSON: " + abbreviate(r.body()));
-                continue;
-            }
-            if (body == null || !body.hasNonNull("message") || body.get("message").asString().isBlank()) {
-                failures.add(what + ": no message: " + abbreviate(r.body()));
-            }
+            String problem = problem(r);
             Map<String, Object> after = fingerprint();
             if (!after.equals(before)) {
-                failures.add(what + ": the database changed: " + before + " -> " + after);
+                problem = (problem == null ? "" : problem + "; ") + "the database changed: " + changed(before, after);
                 before = after;
+            }
+            if (problem != null) {
+                failures.add(what + ": " + problem);
             }
         }
         System.out.printf("bad input: %d cases tried, %d answered 4xx with a message and changed nothing%n",
                 cases.size(), cases.size() - failures.size());
+        failures.forEach(f -> System.out.println("bad input FAILED: " + f));
         assertThat(failures).isEmpty();
     }
 
-    /** Row counts and a digest of every table a write path touches. */
+    /** Why the answer is not a 4xx with a JSON message; null when it is. */
+    String problem(HttpResponse<String> r) {
+        if (r.statusCode() < 400 || r.statusCode() >= 500) {
+            return "status " + r.statusCode() + " " + abbreviate(r.body());
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(r.body());
+        } catch (RuntimeException e) {
+            return "body is not JSON: " + abbreviate(r.body());
+        }
+        if (body == null || !body.hasNonNull("message") || body.get("message").asString().isBlank()) {
+            return "no message: " + abbreviate(r.body());
+        }
+        return null;
+    }
+
+    static String changed(Map<String, Object> before, Map<String, Object> after) {
+        List<String> tables = new ArrayList<>();
+        after.forEach((table, value) -> {
+            if (!value.equals(before.get(table))) {
+                tables.add(table + " (" + before.get(table) + " -> " + value + ")");
+            }
+        });
+        return String.join(", ", tables);
+    }
+
+    /** Every table a write path touches: its row count and a digest of all its rows. */
+    static final List<String> TABLES = List.of("project", "label", "label_attribute", "document", "span",
+            "span_attribute", "attribution", "app_user", "project_member", "curation_state", "curation_rejection",
+            "assignment", "api_token", "span_suggestion", "suggestion_rejection", "recommender_setting",
+            "claim_cluster", "claim_member", "audit_event");
+
     Map<String, Object> fingerprint() {
         Map<String, Object> f = new LinkedHashMap<>();
-        for (String table : List.of("project", "label", "label_attribute", "document", "span", "span_attribute",
-                "attribution", "app_user", "project_member")) {
-            f.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class));
+        for (String table : TABLES) {
+            List<String> rows = jdbc.queryForList("select * from " + table).stream().map(Object::toString).sorted()
+                    .toList();
+            f.put(table, rows.size() + " rows, digest " + digest(String.join("\n", rows)));
         }
-        f.put("spans", jdbc.queryForList("select id, label, start_cp, end_cp from span order by id").toString());
-        f.put("values", jdbc.queryForList("select span_id, name, val from span_attribute order by span_id, name")
-                .toString());
         return f;
+    }
+
+    static String digest(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(bytes(s)), 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     HttpResponse<String> send(String user, String method, String path, String contentType, byte[] body)

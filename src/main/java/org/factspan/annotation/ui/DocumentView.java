@@ -405,7 +405,9 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
                 meta.add(new Span(" · " + m.get(key)));
             }
         }
-        if (m.containsKey("url")) {
+        // only a web address becomes a link: an imported "url" may say anything (javascript:, data:, ...), and
+        // Vaadin refuses unsafe schemes by throwing, which would make the document impossible to open
+        if (m.containsKey("url") && m.get("url").strip().matches("(?i)https?://\\S+")) {
             meta.add(new Span(" · "));
             Anchor original = new Anchor(m.get("url"), "original");
             original.setTarget("_blank");

@@ -17,7 +17,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +51,8 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver {
     final Div result = new Div();
     /** Files received and not imported yet; written by upload requests, read in the UI. */
     final List<UploadedFile> files = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Why files were refused on arrival (too large), not shown yet; written by upload requests, read in the UI. */
+    final List<String> refused = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private final CorpusService corpus;
     private final DocumentImportService imports;
@@ -64,14 +65,16 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver {
         this.currentUser = currentUser;
         addClassName("fs-page");
         back.setId("back-to-documents");
-        upload = new Upload(UploadHandler.inMemory((meta, bytes) -> files.add(new UploadedFile(meta.fileName(),
-                bytes))));
+        upload = new Upload(new BoundedUploadHandler(imports.limits().maxFileBytes(), files::add, refused::add));
         upload.setId("upload");
         upload.setWidthFull();
         upload.setAcceptedFileTypes(".txt", ".jsonl", ".zip", "text/plain", "application/zip",
                 "application/x-zip-compressed", "application/jsonl", "application/x-ndjson");
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, imports.limits().maxFileBytes()));
-        upload.addAllFinishedListener(e -> showPending());
+        upload.addAllFinishedListener(e -> {
+            showPending();
+            showRefused();
+        });
         upload.addSucceededListener(e -> showPending());
         upload.addFileRejectedListener(e -> Ui.error(e.getFileName() + ": " + e.getErrorMessage()));
         pending.setId("pending");
@@ -125,6 +128,15 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver {
         pending.setItems(now);
         importButton.setText(now.size() == 1 ? "Import 1 file" : "Import " + now.size() + " files");
         importButton.setEnabled(!now.isEmpty());
+    }
+
+    void showRefused() {
+        List<String> now;
+        synchronized (refused) {
+            now = List.copyOf(refused);
+            refused.clear();
+        }
+        now.forEach(Ui::error);
     }
 
     void importAll() {
