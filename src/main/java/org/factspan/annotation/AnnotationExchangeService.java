@@ -34,7 +34,6 @@ import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.LabelKind;
 import org.factspan.corpus.ProjectInfo;
-import org.factspan.corpus.ProjectRole;
 import org.factspan.corpus.ProjectSetupService;
 import org.factspan.security.Actor;
 import org.factspan.security.UserService;
@@ -262,7 +261,7 @@ public class AnnotationExchangeService {
     }
 
     private static boolean mayReadAll(Actor actor, ProjectInfo project) {
-        return actor.isAdmin() || project.role().filter(r -> r == ProjectRole.CURATOR).isPresent();
+        return project.curatedBy(actor);
     }
 
     /** User id to name of the project's members and of everyone with spans in it. */

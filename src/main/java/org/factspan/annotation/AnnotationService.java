@@ -22,7 +22,6 @@ import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.LabelKind;
 import org.factspan.corpus.ProjectInfo;
-import org.factspan.corpus.ProjectRole;
 import org.factspan.security.Actor;
 import org.factspan.security.UserService;
 import org.springframework.context.ApplicationEventPublisher;
@@ -513,7 +512,7 @@ public class AnnotationService {
 
     /** Admins and the project's curators only: they see every annotator's work and the gold standard. */
     private static void requireCurator(Actor actor, ProjectInfo project) {
-        if (!actor.isAdmin() && project.role().filter(r -> r == ProjectRole.CURATOR).isEmpty()) {
+        if (!project.curatedBy(actor)) {
             throw new ForbiddenException("Only curators of project '" + project.slug()
                     + "' and admins see all annotators' work and the gold standard");
         }

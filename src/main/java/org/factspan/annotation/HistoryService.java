@@ -5,7 +5,6 @@ import org.factspan.base.audit.AuditEvent;
 import org.factspan.base.audit.AuditLog;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.ProjectInfo;
-import org.factspan.corpus.ProjectRole;
 import org.factspan.security.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,7 +50,7 @@ public class HistoryService {
     }
 
     private static List<AuditEvent> visible(Actor actor, ProjectInfo project, List<AuditEvent> events) {
-        if (actor.isAdmin() || project.role().filter(r -> r == ProjectRole.CURATOR).isPresent()) {
+        if (project.curatedBy(actor)) {
             return events;
         }
         return events.stream().filter(e -> actor.username().equals(e.owner())

@@ -21,7 +21,6 @@ import org.factspan.claims.ClaimSpans.ClaimSpan;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.ProjectInfo;
-import org.factspan.corpus.ProjectRole;
 import org.factspan.curation.CurationService;
 import org.factspan.search.SearchRequest;
 import org.factspan.search.SearchService;
@@ -73,7 +72,7 @@ public class ClaimService {
     @Transactional(readOnly = true)
     public List<ClaimViews.Cluster> clusters(Actor actor, String slug, ClaimViews.Filter filter) {
         ProjectInfo project = corpus.requireProject(actor, slug);
-        boolean curator = isCurator(actor, project);
+        boolean curator = project.curatedBy(actor);
         List<ClaimCluster> all = clusters.findByProjectIdOrderByIdAsc(project.id());
         List<ClaimViews.Cluster> views = views(actor, slug, project, all, curator);
         ClaimViews.Filter f = filter == null ? ClaimViews.Filter.none() : filter;
@@ -84,7 +83,7 @@ public class ClaimService {
     public ClaimViews.Cluster cluster(Actor actor, String slug, long clusterId) {
         ProjectInfo project = corpus.requireProject(actor, slug);
         ClaimCluster cluster = requireCluster(project, clusterId);
-        List<ClaimViews.Cluster> views = views(actor, slug, project, List.of(cluster), isCurator(actor, project));
+        List<ClaimViews.Cluster> views = views(actor, slug, project, List.of(cluster), project.curatedBy(actor));
         if (views.isEmpty()) {
             throw new ForbiddenException("Cluster " + clusterId + " draws on documents that are not curated yet");
         }
@@ -465,16 +464,15 @@ public class ClaimService {
     }
 
     private void requireClaimSpan(Actor actor, String slug, ProjectInfo project, long spanId) {
-        String label = spans.labelOf(project.id(), spanId);
-        if (label == null) {
+        ClaimSpans.Located span = spans.locate(project.id(), spanId);
+        if (span == null) {
             throw new NotFoundException("No span " + spanId + " in project " + slug);
         }
-        if (!AnnotationService.CONTENT_LABEL.equals(label)) {
-            throw new InvalidRequestException("Span " + spanId + " is a " + label + " span; clusters hold "
+        if (!AnnotationService.CONTENT_LABEL.equals(span.label())) {
+            throw new InvalidRequestException("Span " + spanId + " is a " + span.label() + " span; clusters hold "
                     + AnnotationService.CONTENT_LABEL + " spans only");
         }
-        long documentId = jdbc.queryForObject("select document_id from span where id = ?", Long.class, spanId);
-        corpus.requireDocument(actor, slug, documentId);
+        corpus.requireDocument(actor, slug, span.documentId());
     }
 
     private NotFoundException notAClaim(ProjectInfo project, long spanId) {
@@ -521,13 +519,10 @@ public class ClaimService {
         }
     }
 
-    private static boolean isCurator(Actor actor, ProjectInfo project) {
-        return actor.isAdmin() || project.role().filter(r -> r == ProjectRole.CURATOR).isPresent();
-    }
 
     private ProjectInfo requireCurator(Actor actor, String slug) {
         ProjectInfo project = corpus.requireProject(actor, slug);
-        if (!isCurator(actor, project)) {
+        if (!project.curatedBy(actor)) {
             throw new ForbiddenException("Only curators of project '" + slug + "' and admins build claim clusters");
         }
         return project;

@@ -49,11 +49,16 @@ class ClaimSpans {
                 LinkedHashMap::new));
     }
 
-    /** The label of a span of the project, or null when the project has no such span. */
-    String labelOf(long projectId, long spanId) {
-        List<String> labels = jdbc.queryForList("select s.label from span s join document d on d.id = s.document_id"
-                + " where d.project_id = ? and s.id = ?", String.class, projectId, spanId);
-        return labels.isEmpty() ? null : labels.get(0);
+    /** A span's label and document. */
+    record Located(String label, long documentId) {
+    }
+
+    /** The label and document of a span of the project, or null when the project has no such span. */
+    Located locate(long projectId, long spanId) {
+        List<Located> found = jdbc.query("select s.label, s.document_id from span s join document d"
+                + " on d.id = s.document_id where d.project_id = ? and s.id = ?",
+                (r, i) -> new Located(r.getString(1), r.getLong(2)), projectId, spanId);
+        return found.isEmpty() ? null : found.get(0);
     }
 
     private List<ClaimSpan> load(long projectId, Collection<Long> ids) {

@@ -300,7 +300,7 @@ public final class QuantityExtractor {
                 && (words.isEmpty() || !toks.get(k).commaBefore())) {
             String w = toks.get(k).lower();
             if (STOP.contains(w) || EVENTS.containsKey(w) || !w.chars().allMatch(Character::isLetter)
-                    || numberAtIsNumber(w) || !words.isEmpty() && !(w.endsWith("s") && !w.endsWith("ss"))) {
+                    || isNumberWord(w) || !words.isEmpty() && !(w.endsWith("s") && !w.endsWith("ss"))) {
                 break;
             }
             words.add(w);
@@ -309,7 +309,7 @@ public final class QuantityExtractor {
         return words.isEmpty() ? null : String.join(" ", words);
     }
 
-    private static boolean numberAtIsNumber(String w) {
+    private static boolean isNumberWord(String w) {
         return UNITS.containsKey(w) || TENS.containsKey(w) || SCALES.containsKey(w) || VAGUE.containsKey(w);
     }
 

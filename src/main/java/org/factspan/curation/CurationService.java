@@ -37,7 +37,6 @@ import org.factspan.corpus.DocumentContent;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.ProjectInfo;
-import org.factspan.corpus.ProjectRole;
 import org.factspan.curation.DocumentCuration.Activity;
 import org.factspan.curation.DocumentCuration.GoldAttribution;
 import org.factspan.curation.DocumentCuration.GoldSpan;
@@ -735,7 +734,7 @@ public class CurationService {
 
     private ProjectInfo requireCurator(Actor actor, String slug) {
         ProjectInfo project = corpus.requireProject(actor, slug);
-        if (!actor.isAdmin() && project.role().filter(r -> r == ProjectRole.CURATOR).isEmpty()) {
+        if (!project.curatedBy(actor)) {
             throw new ForbiddenException("Only curators of project '" + slug + "' and admins curate its documents");
         }
         return project;

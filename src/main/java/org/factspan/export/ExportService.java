@@ -175,9 +175,6 @@ public class ExportService {
         ExportFormat format = ClaimsFormat.ID.equals(formatId) ? new ClaimsFormat(claims, actor, slug)
                 : formats.export(formatId).orElseThrow(() -> new InvalidRequestException("Unknown export format '"
                         + formatId + "'; valid formats: " + String.join(", ", exportFormats())));
-        if (format instanceof ClaimsFormat) {
-            claims.clusters(actor, slug, org.factspan.claims.ClaimViews.Filter.none()); // refuses outsiders now
-        }
         AnnotationSets source = set == null ? annotators
                 : sources.stream().filter(s -> s.owns(set)).findFirst().orElse(annotators);
         ExportSelection selection = source.select(actor, slug, set, filter);

@@ -17,7 +17,6 @@ import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentContent;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.ProjectInfo;
-import org.factspan.corpus.ProjectRole;
 import org.factspan.curation.CurationService;
 import org.factspan.curation.CurationStatus;
 import org.factspan.security.Actor;
@@ -47,7 +46,7 @@ class GoldSets implements AnnotationSets {
 
     @Override
     public List<String> sets(Actor actor, String slug) {
-        return curator(actor, corpus.requireProject(actor, slug)) ? List.of(GOLD) : List.of();
+        return corpus.requireProject(actor, slug).curatedBy(actor) ? List.of(GOLD) : List.of();
     }
 
     @Override
@@ -58,7 +57,7 @@ class GoldSets implements AnnotationSets {
     @Override
     public ExportSelection select(Actor actor, String slug, String set, AnnotationFilter filter) {
         ProjectInfo project = corpus.requireProject(actor, slug);
-        if (!curator(actor, project)) {
+        if (!project.curatedBy(actor)) {
             throw new ForbiddenException("Only curators of project '" + slug + "' and admins export the gold standard");
         }
         Set<String> labels = filter == null ? Set.of() : filter.labels();
@@ -144,9 +143,5 @@ class GoldSets implements AnnotationSets {
 
     private static String kind(Provenance p) {
         return p == null || p.kind() == null ? Provenance.Kind.CURATOR.id() : p.kind().id();
-    }
-
-    private static boolean curator(Actor actor, ProjectInfo project) {
-        return actor.isAdmin() || project.role().filter(r -> r == ProjectRole.CURATOR).isPresent();
     }
 }

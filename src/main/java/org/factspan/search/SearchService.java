@@ -47,7 +47,6 @@ import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.ProjectInfo;
-import org.factspan.corpus.ProjectRole;
 import org.factspan.security.Actor;
 import org.springframework.stereotype.Service;
 
@@ -75,7 +74,7 @@ public class SearchService {
 
     /** Whether the caller searches everyone's spans (curators of the project and admins) or only their own. */
     public static boolean seesAllSpans(Actor actor, ProjectInfo project) {
-        return actor.isAdmin() || project.role().filter(r -> r == ProjectRole.CURATOR).isPresent();
+        return project.curatedBy(actor);
     }
 
     /** What the caller may filter by in the project. */

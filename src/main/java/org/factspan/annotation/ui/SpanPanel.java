@@ -11,10 +11,8 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.factspan.annotation.AttributionInfo;
@@ -152,51 +150,10 @@ class SpanPanel extends Div {
     }
 
     private Component createEditor(SpanInfo span, AttributeDef def) {
-        String current = span.attributes().get(def.name());
-        return switch (def.kind()) {
-            case ENUM -> {
-                Select<String> select = new Select<>();
-                select.setLabel(def.name());
-                select.setId("attr-" + def.name());
-                List<String> items = new ArrayList<>();
-                items.add("");
-                items.addAll(def.options());
-                select.setItems(items);
-                select.setItemLabelGenerator(v -> v.isEmpty() ? "—" : v);
-                select.setValue(current == null ? "" : current);
-                select.setWidthFull();
-                select.addValueChangeListener(e -> {
-                    if (e.isFromClient()) {
-                        view.setAttribute(span.id(), def.name(), e.getValue() == null || e.getValue().isEmpty() ? null
-                                : e.getValue());
-                    }
-                });
-                yield select;
-            }
-            case BOOLEAN -> {
-                Checkbox box = new Checkbox(def.name(), "true".equals(current));
-                box.setId("attr-" + def.name());
-                box.addValueChangeListener(e -> {
-                    if (e.isFromClient()) {
-                        view.setAttribute(span.id(), def.name(), e.getValue() ? "true" : "false");
-                    }
-                });
-                yield box;
-            }
-            case TEXT -> {
-                TextArea area = new TextArea(def.name());
-                area.setId("attr-" + def.name());
-                area.setValue(current == null ? "" : current);
-                area.setMaxLength(AttributeDef.MAX_TEXT);
-                area.setWidthFull();
-                area.addValueChangeListener(e -> {
-                    if (e.isFromClient()) {
-                        view.setAttribute(span.id(), def.name(), e.getValue().isBlank() ? null : e.getValue());
-                    }
-                });
-                yield area;
-            }
-        };
+        Component field = AttributeField.of(def, span.attributes().get(def.name()),
+                (name, value) -> view.setAttribute(span.id(), name, value));
+        field.setId("attr-" + def.name());
+        return field;
     }
 
     private Component attributions(SpanInfo span) {

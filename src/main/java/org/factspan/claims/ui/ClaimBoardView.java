@@ -43,7 +43,6 @@ import org.factspan.claims.Stance;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.ProjectInfo;
-import org.factspan.corpus.ProjectRole;
 import org.factspan.security.Actor;
 import org.factspan.security.CurrentUser;
 
@@ -132,7 +131,7 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
         try {
             Actor actor = currentUser.require();
             ProjectInfo project = corpus.requireProject(actor, slug);
-            curator = actor.isAdmin() || project.role().filter(r -> r == ProjectRole.CURATOR).isPresent();
+            curator = project.curatedBy(actor);
             title.setText("Claims across articles · " + project.name());
             newCluster.setVisible(curator);
             List<String> attributes = new ArrayList<>(List.of(""));

@@ -18,7 +18,6 @@ import org.factspan.base.NotFoundException;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.ProjectInfo;
-import org.factspan.corpus.ProjectRole;
 import org.factspan.security.Actor;
 import org.factspan.security.CurrentUser;
 
@@ -132,7 +131,7 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
             about.setText(project.description() == null ? "" : project.description());
             export.setHref(EXPORT_ROUTE.formatted(slug));
             agreement.setHref(AGREEMENT_ROUTE.formatted(slug));
-            boolean curator = actor.isAdmin() || project.role().filter(r -> r == ProjectRole.CURATOR).isPresent();
+            boolean curator = project.curatedBy(actor);
             agreement.setVisible(curator);
             disagreements.setHref(DISAGREEMENTS_ROUTE.formatted(slug));
             disagreements.setVisible(curator);
@@ -141,13 +140,12 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
             claims.setHref("projects/" + slug + "/claims");
             recommenders.setHref(RECOMMENDERS_ROUTE.formatted(slug));
             recommenders.setVisible(curator);
-            boolean curates = project.curatedBy(actor);
             settings.setHref("projects/" + slug + "/settings");
             importDocuments.setHref("projects/" + slug + "/import");
             progress.setHref("projects/" + slug + "/progress");
-            settings.setVisible(curates);
-            importDocuments.setVisible(curates && !project.archived());
-            progress.setVisible(curates);
+            settings.setVisible(curator);
+            importDocuments.setVisible(curator && !project.archived());
+            progress.setVisible(curator);
             mine = assignments.myAssignments(actor, slug).stream().collect(java.util.stream.Collectors.toMap(
                     org.factspan.corpus.AssignmentInfo::documentId, a -> a));
             next.setVisible(mine.values().stream().anyMatch(a -> !a.finished()));

@@ -3,17 +3,15 @@ package org.factspan.curation.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.factspan.annotation.ui.AttributeField;
 import org.factspan.corpus.AttributeDef;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.curation.Accept;
@@ -337,48 +335,8 @@ class ReviewPanel extends Div {
     }
 
     private Component attributeEditor(GoldSpan g, AttributeDef def, boolean editable) {
-        String current = g.attributes().get(def.name());
-        Component field = switch (def.kind()) {
-            case ENUM -> {
-                Select<String> select = new Select<>();
-                select.setLabel(def.name());
-                List<String> items = new ArrayList<>();
-                items.add("");
-                items.addAll(def.options());
-                select.setItems(items);
-                select.setItemLabelGenerator(v -> v.isEmpty() ? "—" : v);
-                select.setValue(current == null ? "" : current);
-                select.setWidthFull();
-                select.addValueChangeListener(e -> {
-                    if (e.isFromClient()) {
-                        view.setGoldAttribute(g.id(), def.name(), e.getValue() == null || e.getValue().isEmpty() ? null
-                                : e.getValue());
-                    }
-                });
-                yield select;
-            }
-            case BOOLEAN -> {
-                Checkbox box = new Checkbox(def.name(), "true".equals(current));
-                box.addValueChangeListener(e -> {
-                    if (e.isFromClient()) {
-                        view.setGoldAttribute(g.id(), def.name(), e.getValue() ? "true" : "false");
-                    }
-                });
-                yield box;
-            }
-            case TEXT -> {
-                TextArea area = new TextArea(def.name());
-                area.setValue(current == null ? "" : current);
-                area.setMaxLength(AttributeDef.MAX_TEXT);
-                area.setWidthFull();
-                area.addValueChangeListener(e -> {
-                    if (e.isFromClient()) {
-                        view.setGoldAttribute(g.id(), def.name(), e.getValue().isBlank() ? null : e.getValue());
-                    }
-                });
-                yield area;
-            }
-        };
+        Component field = AttributeField.of(def, g.attributes().get(def.name()),
+                (name, value) -> view.setGoldAttribute(g.id(), name, value));
         field.setId("gold-attr-" + def.name());
         ((com.vaadin.flow.component.HasEnabled) field).setEnabled(editable);
         return field;

@@ -20,7 +20,6 @@ import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.ProjectInfo;
-import org.factspan.corpus.ProjectRole;
 import org.factspan.security.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -242,7 +241,7 @@ public class SuggestionService implements SpanSuggestions {
 
     private ProjectInfo requireCurator(Actor actor, String slug) {
         ProjectInfo project = corpus.requireProject(actor, slug);
-        if (!actor.isAdmin() && project.role().filter(r -> r == ProjectRole.CURATOR).isEmpty()) {
+        if (!project.curatedBy(actor)) {
             throw new ForbiddenException("Only curators of project '" + slug + "' and admins change or evaluate"
                     + " recommenders");
         }

@@ -36,7 +36,6 @@ import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.ProjectInfo;
-import org.factspan.corpus.ProjectRole;
 import org.factspan.corpus.ui.DocumentListView;
 import org.factspan.search.suggest.EvaluationReport;
 import org.factspan.search.suggest.RecommenderStatus;
@@ -139,7 +138,7 @@ public class RecommendersView extends VerticalLayout implements BeforeEnterObser
         try {
             Actor actor = currentUser.require();
             ProjectInfo project = corpus.requireProject(actor, slug);
-            curator = actor.isAdmin() || project.role().filter(r -> r == ProjectRole.CURATOR).isPresent();
+            curator = project.curatedBy(actor);
             title.setText("Recommenders · " + project.name());
             back.setHref(DocumentListView.class.getAnnotation(Route.class).value().replace(":slug", slug));
             back.setText("← " + project.name());
