@@ -137,11 +137,15 @@ class EditorServiceTest {
         SpanInfo bobsSource = span(bob, "Tokayev said", "SOURCE");
         refused(() -> annotations.createAttribution(alice, SLUG, doc.id(), bobsSource.id(), null, claim.id()),
                 ForbiddenException.class, "another annotator");
-        refused(() -> annotations.createAttribution(alice, SLUG, otherDocument, null, null, claim.id()),
-                org.factspan.base.NotFoundException.class, "No span " + claim.id() + " in document " + otherDocument);
+        refused(() -> annotations.createAttribution(alice, SLUG, otherDocument, null, cue.id(), claim.id()),
+                org.factspan.base.NotFoundException.class, "No span " + cue.id() + " in document " + otherDocument);
 
-        // Source or cue may be missing; a claim may have several triples.
-        AttributionInfo anonymous = annotations.createAttribution(alice, SLUG, doc.id(), null, null, claim.id());
+        // Source or cue may be missing, not both (issue 13); a claim may have several triples.
+        refused(() -> annotations.createAttribution(alice, SLUG, doc.id(), null, null, claim.id()),
+                InvalidRequestException.class, "needs a SOURCE span or a cue span");
+        refused(() -> annotations.linkSpans(alice, SLUG, doc.id(), List.of(claim.id())),
+                InvalidRequestException.class, "needs a SOURCE span or a cue span");
+        AttributionInfo anonymous = annotations.createAttribution(alice, SLUG, doc.id(), null, cue.id(), claim.id());
         assertThat(anonymous.source()).isNull();
         assertThat(annotations.listMyAttributions(alice, SLUG, doc.id())).hasSize(2);
     }
