@@ -179,6 +179,26 @@ class EditorServiceTest {
     }
 
     @Test
+    void undoingADeleteBringsTheSpanBackWithoutATripleThatCannotBeMadeAgain() {
+        // a triple with neither source nor cue, stored before V9 (decision 016): none can be made since
+        DocumentEditor editor = new DocumentEditor(annotations, alice, SLUG, doc.id());
+        SpanInfo claim = span(alice, "he had submitted an application", "CLAIM");
+        SpanInfo cue = span(alice, "said", "ATTRIBUTION");
+        annotations.createAttribution(alice, SLUG, doc.id(), null, cue.id(), claim.id());
+        jdbc.update("insert into attribution (document_id, user_id, source_span_id, cue_span_id, content_span_id,"
+                + " created_at) values (?, ?, null, null, ?, current_timestamp)", doc.id(), alice.userId(), claim.id());
+        assertThat(editor.deleteSpan(claim.id()).attributions()).hasSize(2);
+        assertThat(editor.undo()).isTrue();
+        assertThat(annotations.listMySpans(alice, SLUG, doc.id())).extracting(SpanInfo::label)
+                .containsExactlyInAnyOrder("CLAIM", "ATTRIBUTION");
+        assertThat(annotations.listMyAttributions(alice, SLUG, doc.id())).singleElement()
+                .satisfies(t -> assertThat(t.cue()).isEqualTo(cue.id()));
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
     void everyEditCanBeUndoneAndRedone() {
         DocumentEditor editor = new DocumentEditor(annotations, alice, SLUG, doc.id());
         int u16 = doc.text().indexOf("Kassym-Jomart Tokayev");
