@@ -47,6 +47,18 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
                 "spring.datasource.password", "")));
     }
 
+    /** A fresh, empty database in the test server (for tests that run Flyway themselves): its JDBC URL. */
+    public static String freshDatabase() {
+        String database = "factspan_" + DATABASES.incrementAndGet();
+        EmbeddedPostgres pg = server();
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("create database " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create test database " + database, e);
+        }
+        return pg.getJdbcUrl("postgres", database);
+    }
+
     private static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {

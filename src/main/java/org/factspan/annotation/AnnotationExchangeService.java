@@ -369,6 +369,9 @@ public class AnnotationExchangeService {
             }
             for (AnnotationImport.ImportedAttribution a : d.attributions()) {
                 String at = where + ", attribution " + a.key();
+                if (a.source() == null && a.cue() == null) {
+                    throw new InvalidRequestException(at + ": " + AnnotationService.NO_SOURCE_NOR_CUE);
+                }
                 PlannedSpan content = part(byKey, a.content(), at);
                 PlannedSpan source = a.source() == null ? null : part(byKey, a.source(), at);
                 PlannedSpan cue = a.cue() == null ? null : part(byKey, a.cue(), at);

@@ -48,6 +48,11 @@ public class AnnotationService {
     /** The system account that owns the gold standard (created by migration V3; it never logs in). */
     public static final String GOLD = "gold";
 
+    static final String NO_SOURCE_NOR_CUE = "An attribution needs a " + SOURCE_LABEL + " span or a cue span (or both)"
+            + " besides its " + CONTENT_LABEL + " span: a claim alone is attributed to nobody";
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AnnotationService.class);
+
     /** A deleted span with what went with it, so that undo can restore both. */
     public record DeletedSpan(SpanInfo span, List<AttributionInfo> attributions) {
     }
@@ -61,9 +66,12 @@ public class AnnotationService {
     private volatile Long goldId;
     private final ApplicationEventPublisher events;
     private final AuditLog auditLog;
+    private final SpanLocks locks;
 
     AnnotationService(SpanRepository spans, SpanAttributeRepository attributes, AttributionRepository attributions,
-            CorpusService corpus, UserService users, Clock clock, ApplicationEventPublisher events, AuditLog auditLog) {
+            CorpusService corpus, UserService users, Clock clock, ApplicationEventPublisher events, AuditLog auditLog,
+            SpanLocks locks) {
+        this.locks = locks;
         this.events = events;
         this.auditLog = auditLog;
         this.spans = spans;
@@ -123,8 +131,9 @@ public class AnnotationService {
     public List<AttributionInfo> listAttributions(Actor actor, Owner owner, String slug, long documentId) {
         requireMayUse(actor, owner, slug);
         corpus.requireDocument(actor, slug, documentId);
-        return attributions.findByDocumentIdAndUserIdOrderById(documentId, owner.userId()).stream()
-                .map(Attribution::toInfo).toList();
+        Set<Long> spanIds = Set.copyOf(spans.idsOf(documentId, owner.userId()));
+        return resolvable(attributions.findByDocumentIdAndUserIdOrderById(documentId, owner.userId()).stream()
+                .map(Attribution::toInfo).toList(), spanIds, a -> a);
     }
 
     /** Provenance of the owner's spans and attributions on a document, by id (only gold items have one). */
@@ -345,16 +354,22 @@ public class AnnotationService {
         ProjectInfo project = corpus.requireProject(actor, slug);
         requireMayUse(actor, owner, project);
         requireEditable(actor, owner, slug, documentId);
-        Span contentSpan = ownSpan(owner, documentId, content);
+        if (source == null && cue == null) {
+            throw new InvalidRequestException(NO_SOURCE_NOR_CUE);
+        }
+        // the spans stay until this triple is stored (or the call fails): a concurrent delete waits (decision 016)
+        Map<Long, Span> parts = ownSpans(owner, documentId, java.util.stream.Stream.of(source, cue, content)
+                .filter(Objects::nonNull).toList());
+        Span contentSpan = parts.get(content);
         if (!contentSpan.getLabel().equals(CONTENT_LABEL)) {
             throw new InvalidRequestException("The content of an attribution must be a " + CONTENT_LABEL + " span, not "
                     + contentSpan.getLabel());
         }
-        if (source != null && !ownSpan(owner, documentId, source).getLabel().equals(SOURCE_LABEL)) {
+        if (source != null && !parts.get(source).getLabel().equals(SOURCE_LABEL)) {
             throw new InvalidRequestException("The source of an attribution must be a " + SOURCE_LABEL + " span");
         }
         if (cue != null) {
-            String cueLabel = ownSpan(owner, documentId, cue).getLabel();
+            String cueLabel = parts.get(cue).getLabel();
             if (project.label(cueLabel).map(l -> l.kind() != LabelKind.CUE).orElse(true)) {
                 throw new InvalidRequestException("The cue of an attribution must be a cue span (e.g. ATTRIBUTION), not "
                         + cueLabel);
@@ -389,8 +404,9 @@ public class AnnotationService {
         Long source = null;
         Long cue = null;
         Long content = null;
+        Map<Long, Span> locked = ownSpans(owner, documentId, spanIds);
         for (long id : new java.util.LinkedHashSet<>(spanIds)) {
-            String label = ownSpan(owner, documentId, id).getLabel();
+            String label = locked.get(id).getLabel();
             boolean isCue = project.label(label).map(l -> l.kind() == LabelKind.CUE).orElse(false);
             if (label.equals(CONTENT_LABEL) && content == null) {
                 content = id;
@@ -419,8 +435,7 @@ public class AnnotationService {
             long attributionId) {
         requireMayUse(actor, owner, slug);
         requireEditable(actor, owner, slug, documentId);
-        Attribution a = attributions.findById(attributionId).filter(x -> x.getDocumentId() == documentId)
-                .orElseThrow(() -> new NotFoundException("No attribution " + attributionId + " in document " + documentId));
+        Attribution a = locks.lockAttribution(documentId, attributionId);
         if (a.getUserId() != owner.userId()) {
             throw new ForbiddenException("Attribution " + attributionId + " belongs to another annotator");
         }
@@ -429,6 +444,71 @@ public class AnnotationService {
         audit(actor, "attribution.delete", null, documentId, a.getContentSpanId(), attributionId, owner, a.toInfo(),
                 null);
         return a.toInfo();
+    }
+
+    /**
+     * A triple that names a span that is gone (decision 016): readers leave it out; curators and admins delete it with
+     * {@link #repairAttribution}. {@code missing}: the span ids that are gone.
+     */
+    public record BrokenAttribution(long id, long documentId, String annotator, Long source, Long cue, long content,
+            List<Long> missing) {
+        public BrokenAttribution {
+            missing = List.copyOf(missing);
+        }
+    }
+
+    /** The project's broken triples, of every owner (the gold standard's too): curators and admins only. */
+    @Transactional(readOnly = true)
+    public List<BrokenAttribution> brokenAttributions(Actor actor, String slug) {
+        ProjectInfo project = corpus.requireProject(actor, slug);
+        requireCurator(actor, project);
+        List<BrokenAttribution> result = new ArrayList<>();
+        for (Object[] r : attributions.brokenOfProject(project.id())) {
+            Long source = r[3] == null ? null : ((Number) r[3]).longValue();
+            Long cue = r[4] == null ? null : ((Number) r[4]).longValue();
+            long content = ((Number) r[5]).longValue();
+            result.add(new BrokenAttribution(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
+                    source, cue, content, missingSpans(source, cue, content)));
+        }
+        return result;
+    }
+
+    /**
+     * Deletes a triple of any owner that names a span that is gone, for the project's curators and admins (the owner
+     * cannot see it any more, and it is nobody's work now), with an audit entry that the owner sees in the document's
+     * history. An intact triple is refused (409): it is its annotator's to delete, and a curator's to reject.
+     */
+    @Transactional
+    public AttributionInfo repairAttribution(Actor actor, String slug, long documentId, long attributionId) {
+        ProjectInfo project = corpus.requireProject(actor, slug);
+        requireCurator(actor, project);
+        if (project.archived()) {
+            throw new ConflictException("Project '" + slug + "' is archived and read-only");
+        }
+        corpus.requireDocument(actor, slug, documentId);
+        Attribution a = locks.lockAttribution(documentId, attributionId);
+        List<Long> missing = missingSpans(a.getSourceSpanId(), a.getCueSpanId(), a.getContentSpanId());
+        if (missing.isEmpty()) {
+            throw new ConflictException("Attribution " + attributionId + " is intact (all its spans exist): only its"
+                    + " annotator deletes it; curators reject it in curation");
+        }
+        attributions.delete(a);
+        attributions.flush();
+        String owner = users.findById(a.getUserId()).map(org.factspan.security.AppUser::getUsername)
+                .orElse("user " + a.getUserId());
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("attribution", a.toInfo());
+        before.put("missing", missing);
+        audit(actor, "attribution.repair", project.id(), documentId, a.getContentSpanId(), attributionId,
+                new Owner(a.getUserId(), owner, null), before, null);
+        return a.toInfo();
+    }
+
+    private List<Long> missingSpans(Long source, Long cue, long content) {
+        List<Long> named = java.util.stream.Stream.of(source, cue, content).filter(Objects::nonNull).distinct()
+                .toList();
+        Set<Long> present = spans.findAllById(named).stream().map(Span::getId).collect(Collectors.toSet());
+        return named.stream().filter(id -> !present.contains(id)).sorted().toList();
     }
 
     /**
@@ -452,7 +532,9 @@ public class AnnotationService {
                         r[4] == null ? null : ((Number) r[4]).longValue(), ((Number) r[5]).longValue()))
                 .filter(a -> only == null || only.contains(a.documentId()))
                 .toList();
-        return new ProjectAnnotations(all, triples);
+        return new ProjectAnnotations(all, resolvable(triples, all.stream()
+                .map(ProjectAnnotations.AnnotatedSpan::id).collect(Collectors.toSet()),
+                a -> new AttributionInfo(a.id(), a.documentId(), a.source(), a.cue(), a.content())));
     }
 
     /**
@@ -477,7 +559,9 @@ public class AnnotationService {
                         r[4] == null ? null : ((Number) r[4]).longValue(), ((Number) r[5]).longValue()))
                 .filter(a -> only == null || only.contains(a.documentId()))
                 .toList();
-        return new ProjectAnnotations(all, triples);
+        return new ProjectAnnotations(all, resolvable(triples, all.stream()
+                .map(ProjectAnnotations.AnnotatedSpan::id).collect(Collectors.toSet()),
+                a -> new AttributionInfo(a.id(), a.documentId(), a.source(), a.cue(), a.content())));
     }
 
     /** The names of everyone with spans in the project (not the gold standard), sorted: curators and admins only. */
@@ -506,8 +590,9 @@ public class AnnotationService {
         CodePoints text = corpus.textIndex(documentId);
         List<SpanInfo> infos = found.stream().map(s -> toInfo(s, text, names.get(s.getUserId()),
                 values.getOrDefault(s.getId(), Map.of()))).toList();
-        return new AnnotatedDocument(doc, infos, attributions.findByDocumentIdOrderById(documentId).stream()
-                .map(Attribution::toInfo).toList());
+        return new AnnotatedDocument(doc, infos, resolvable(attributions.findByDocumentIdOrderById(documentId)
+                .stream().map(Attribution::toInfo).toList(), found.stream().map(Span::getId).collect(Collectors.toSet()),
+                a -> a));
     }
 
     /** Admins and the project's curators only: they see every annotator's work and the gold standard. */
@@ -585,14 +670,50 @@ public class AnnotationService {
                 : owner.username() + " " + third;
     }
 
+    /**
+     * The owner's span, locked until the transaction ends ({@link SpanLocks}): every change of a span and everything
+     * that comes to point at one takes turns with its deletion.
+     */
     private Span ownSpan(Owner owner, long documentId, long spanId) {
-        Span span = spans.findById(spanId).filter(s -> s.getDocumentId() == documentId)
-                .orElseThrow(() -> new NotFoundException("No span " + spanId + " in document " + documentId));
-        if (span.getUserId() != owner.userId()) {
-            throw new ForbiddenException("Span " + spanId + (isGold(owner) ? " is not in the gold standard"
-                    : " belongs to another annotator"));
+        return ownSpans(owner, documentId, List.of(spanId)).get(spanId);
+    }
+
+    /** The owner's spans, locked in id order; 404 for a missing one, 403 for another owner's. */
+    private Map<Long, Span> ownSpans(Owner owner, long documentId, Collection<Long> spanIds) {
+        Map<Long, Span> locked = locks.lockSpans(documentId, spanIds);
+        for (Span span : locked.values()) {
+            if (span.getUserId() != owner.userId()) {
+                throw new ForbiddenException("Span " + span.getId() + (isGold(owner) ? " is not in the gold standard"
+                        : " belongs to another annotator"));
+            }
         }
-        return span;
+        return locked;
+    }
+
+    /**
+     * The triples whose spans are all among {@code spanIds}. The others name a span that is gone: rows that a
+     * create racing a delete could leave on H2 before decision 016 (migration V9 removed those it found). Readers skip
+     * them (and the log says so) instead of failing for the whole project; curators and admins can delete them
+     * ({@link #repairAttribution}).
+     */
+    private static <T> List<T> resolvable(List<T> triples, Set<Long> spanIds,
+            java.util.function.Function<T, AttributionInfo> parts) {
+        List<T> kept = new ArrayList<>(triples.size());
+        List<Long> skipped = new ArrayList<>();
+        for (T t : triples) {
+            AttributionInfo a = parts.apply(t);
+            if (spanIds.contains(a.content()) && (a.source() == null || spanIds.contains(a.source()))
+                    && (a.cue() == null || spanIds.contains(a.cue()))) {
+                kept.add(t);
+            } else {
+                skipped.add(a.id());
+            }
+        }
+        if (!skipped.isEmpty()) {
+            LOG.warn("Skipped {} attribution triple(s) naming a span that is gone: {} (a curator or admin can delete"
+                    + " them; see decision 016)", skipped.size(), skipped);
+        }
+        return kept;
     }
 
     private static LabelInfo requireLabel(ProjectInfo project, String label) {

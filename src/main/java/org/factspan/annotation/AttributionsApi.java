@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The caller's attribution triples on one document (span ids; source and cue may be null). */
+/** The caller's attribution triples on one document (span ids; source or cue may be null, not both). */
 @RestController
 @RequestMapping("/api/v1/projects/{slug}/documents/{documentId}/attributions")
 class AttributionsApi {
@@ -38,7 +38,7 @@ class AttributionsApi {
     @ResponseStatus(HttpStatus.CREATED)
     AttributionInfo create(@PathVariable String slug, @PathVariable long documentId, @RequestBody NewAttribution body) {
         if (body == null || body.content() == null) {
-            throw new InvalidRequestException("'content' (a CLAIM span id) is required; 'source' and 'cue' are optional");
+            throw new InvalidRequestException("'content' (a CLAIM span id) is required, and 'source' or 'cue' (or both)");
         }
         return annotations.createAttribution(currentUser.require(), slug, documentId, body.source(), body.cue(),
                 body.content());

@@ -57,7 +57,11 @@ public final class DocumentEditor {
             public void undo() {
                 recreate(deleted.span());
                 for (AttributionInfo a : deleted.attributions()) {
-                    relink(a);
+                    // a triple with neither source nor cue (stored before V9) cannot be made again (decision 016):
+                    // the span comes back without it rather than the undo failing half way
+                    if (a.source() != null || a.cue() != null) {
+                        relink(a);
+                    }
                 }
             }
 

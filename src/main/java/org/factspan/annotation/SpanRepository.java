@@ -1,12 +1,27 @@
 package org.factspan.annotation;
 
+import jakarta.persistence.LockModeType;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface SpanRepository extends JpaRepository<Span, Long> {
 
     List<Span> findByDocumentIdAndUserIdOrderByStartAscEndAscIdAsc(long documentId, long userId);
+
+    /**
+     * The spans with these ids that exist, each row locked until the transaction ends ({@code SELECT ... FOR UPDATE},
+     * in id order): see {@link SpanLocks}.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select s from Span s where s.id in :ids order by s.id")
+    List<Span> lockAll(Collection<Long> ids);
+
+    /** The ids of one owner's spans on a document. */
+    @Query("select s.id from Span s where s.documentId = :documentId and s.userId = :userId")
+    List<Long> idsOf(long documentId, long userId);
 
     /** Every annotator's spans on a document; the gold standard (a system account's) is not among them. */
     @Query("select s from Span s where s.documentId = :documentId and s.userId not in"

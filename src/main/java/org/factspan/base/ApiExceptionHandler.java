@@ -56,7 +56,30 @@ class ApiExceptionHandler {
                 return error(HttpStatus.BAD_REQUEST, cause.getMessage());
             }
         }
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof tools.jackson.databind.exc.MismatchedInputException m && !m.getPath().isEmpty()) {
+                return error(HttpStatus.BAD_REQUEST, wrongType(m));
+            }
+        }
         return error(HttpStatus.BAD_REQUEST, "Request body is not valid JSON of the expected shape");
+    }
+
+    /**
+     * Names the field whose value has the wrong JSON type (never echoing the value): numbers must be JSON numbers
+     * ({@code "start": 5}, not {@code "start": "5"}), flags {@code true} or {@code false}; nothing is coerced
+     * ({@code spring.jackson.mapper.allow-coercion-of-scalars=false}).
+     */
+    private static String wrongType(tools.jackson.databind.exc.MismatchedInputException m) {
+        String field = m.getPath().stream()
+                .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("?");
+        Class<?> type = m.getTargetType();
+        String expected = type == null ? null
+                : Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class
+                        && type != char.class) ? "a JSON number"
+                : type == Boolean.class || type == boolean.class ? "true or false"
+                : type == String.class ? "a JSON string" : null;
+        return "'" + field + "' " + (expected == null ? "has the wrong type" : "must be " + expected);
     }
 
     @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
@@ -111,10 +134,15 @@ class ApiExceptionHandler {
         return error(HttpStatus.NOT_FOUND, "No such path: /" + e.getResourcePath());
     }
 
-    @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<Map<String, Object>> integrity(DataIntegrityViolationException e) {
-        // a race the services' own checks could not see (e.g. the same thing created twice at once)
-        return error(HttpStatus.CONFLICT, "The change conflicts with data stored at the same moment; reload and retry");
+    /**
+     * A race the services' own checks could not see: the same thing created twice at once, a row changed, deleted or
+     * locked by another request at the same moment. 409 (404 for a row gone meanwhile), never 500 ({@link Refusals}).
+     */
+    @ExceptionHandler({DataIntegrityViolationException.class, org.springframework.dao.ConcurrencyFailureException.class,
+            org.springframework.orm.ObjectRetrievalFailureException.class})
+    ResponseEntity<Map<String, Object>> lostRace(RuntimeException e) {
+        Refusals.Refusal r = Refusals.of(e).orElseThrow();
+        return error(HttpStatus.valueOf(r.status()), r.message());
     }
 
     /** Anything unforeseen: a 500 with a plain message; the details go to the log, not to the caller. */
@@ -131,6 +159,10 @@ class ApiExceptionHandler {
         }
         if (e instanceof org.springframework.web.ErrorResponse) {
             throw e;
+        }
+        var refusal = Refusals.of(e); // e.g. a lost race wrapped by a transaction's commit
+        if (refusal.isPresent()) {
+            return error(HttpStatus.valueOf(refusal.get().status()), refusal.get().message());
         }
         LOG.error("Unexpected error in a REST call", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on the server; it has been logged");

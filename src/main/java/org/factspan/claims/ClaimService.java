@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.factspan.annotation.AnnotationService;
+import org.factspan.annotation.SpanLocks;
 import org.factspan.base.CodePoints;
 import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
@@ -50,12 +51,15 @@ public class ClaimService {
     private final SearchService search;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final SpanLocks locks;
     private final QuantityExtractor extractor = new QuantityExtractor();
     private final ConflictRules rules = new ConflictRules();
     private final ClaimSuggester suggester = new ClaimSuggester();
 
     ClaimService(ClaimClusterRepository clusters, ClaimMemberRepository members, ClaimSpans spans,
-            CorpusService corpus, CurationService curation, SearchService search, JdbcTemplate jdbc, Clock clock) {
+            CorpusService corpus, CurationService curation, SearchService search, JdbcTemplate jdbc, Clock clock,
+            SpanLocks locks) {
+        this.locks = locks;
         this.search = search;
         this.clusters = clusters;
         this.members = members;
@@ -161,6 +165,7 @@ public class ClaimService {
         ProjectInfo project = requireCurator(actor, slug);
         String text = requireStatement(statement);
         List<Long> ids = spanIds == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(spanIds));
+        locks.spansAnywhere(ids); // all at once, in id order (see requireClaimSpan)
         for (long id : ids) {
             requireClaimSpan(actor, slug, project, id);
         }
@@ -176,7 +181,7 @@ public class ClaimService {
     @Transactional
     public ClaimViews.Cluster rename(Actor actor, String slug, long clusterId, Long version, String statement) {
         ProjectInfo project = requireCurator(actor, slug);
-        ClaimCluster cluster = requireVersion(requireCluster(project, clusterId), version);
+        ClaimCluster cluster = requireVersion(lockCluster(project, clusterId), version);
         cluster.setStatement(requireStatement(statement));
         cluster.touch(actor.userId(), clock.instant());
         clusters.saveAndFlush(cluster);
@@ -186,7 +191,7 @@ public class ClaimService {
     @Transactional
     public void delete(Actor actor, String slug, long clusterId, Long version) {
         ProjectInfo project = requireCurator(actor, slug);
-        ClaimCluster cluster = requireVersion(requireCluster(project, clusterId), version);
+        ClaimCluster cluster = requireVersion(lockCluster(project, clusterId), version);
         clusters.delete(cluster);
     }
 
@@ -195,7 +200,7 @@ public class ClaimService {
     public ClaimViews.Cluster addMember(Actor actor, String slug, long clusterId, Long version, long spanId,
             String stance) {
         ProjectInfo project = requireCurator(actor, slug);
-        ClaimCluster cluster = requireVersion(requireCluster(project, clusterId), version);
+        ClaimCluster cluster = requireVersion(lockCluster(project, clusterId), version);
         requireClaimSpan(actor, slug, project, spanId);
         Stance chosen = stance == null || stance.isBlank() ? null : stance(stance);
         if (members.existsByClusterIdAndSpanId(clusterId, spanId)) {
@@ -213,7 +218,7 @@ public class ClaimService {
     public ClaimViews.Cluster setStance(Actor actor, String slug, long clusterId, Long version, long memberId,
             String stance) {
         ProjectInfo project = requireCurator(actor, slug);
-        ClaimCluster cluster = requireVersion(requireCluster(project, clusterId), version);
+        ClaimCluster cluster = requireVersion(lockCluster(project, clusterId), version);
         ClaimMember member = requireMember(clusterId, memberId);
         if (stance == null || stance.isBlank()) {
             member.setStance(member.getStance(), true);
@@ -229,7 +234,7 @@ public class ClaimService {
     @Transactional
     public ClaimViews.Cluster removeMember(Actor actor, String slug, long clusterId, Long version, long memberId) {
         ProjectInfo project = requireCurator(actor, slug);
-        ClaimCluster cluster = requireVersion(requireCluster(project, clusterId), version);
+        ClaimCluster cluster = requireVersion(lockCluster(project, clusterId), version);
         members.delete(requireMember(clusterId, memberId));
         members.flush();
         touch(actor, cluster);
@@ -468,8 +473,10 @@ public class ClaimService {
         if (span == null) {
             throw new NotFoundException("No span " + spanId + " in project " + slug);
         }
-        if (!AnnotationService.CONTENT_LABEL.equals(span.label())) {
-            throw new InvalidRequestException("Span " + spanId + " is a " + span.label() + " span; clusters hold "
+        // the span stays until the member is stored; deleted meanwhile, it is not found (decision 016)
+        SpanLocks.LockedSpan locked = locks.span(span.documentId(), spanId);
+        if (!AnnotationService.CONTENT_LABEL.equals(locked.label())) {
+            throw new InvalidRequestException("Span " + spanId + " is a " + locked.label() + " span; clusters hold "
                     + AnnotationService.CONTENT_LABEL + " spans only");
         }
         corpus.requireDocument(actor, slug, span.documentId());
@@ -478,6 +485,16 @@ public class ClaimService {
     private NotFoundException notAClaim(ProjectInfo project, long spanId) {
         return new NotFoundException("No " + AnnotationService.CONTENT_LABEL + " span " + spanId + " in project "
                 + project.slug());
+    }
+
+    /**
+     * The cluster, its row locked until the transaction ends: changes of one cluster (and of its members) take
+     * turns, so that one deleted meanwhile is a 404 and never a failed update (decision 016).
+     */
+    private ClaimCluster lockCluster(ProjectInfo project, long clusterId) {
+        return clusters.lock(clusterId).filter(c -> c.getProjectId() == project.id())
+                .orElseThrow(() -> new NotFoundException("No claim cluster " + clusterId + " in project "
+                        + project.slug()));
     }
 
     private ClaimCluster requireCluster(ProjectInfo project, long clusterId) {

@@ -1,8 +1,10 @@
 package org.factspan.corpus;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface AssignmentRepository extends JpaRepository<Assignment, Long> {
@@ -20,6 +22,11 @@ interface AssignmentRepository extends JpaRepository<Assignment, Long> {
     List<Assignment> findByProjectAndUser(long projectId, long userId);
 
     Optional<Assignment> findByDocumentIdAndUserId(long documentId, long userId);
+
+    /** The assignment, its row locked until the transaction ends (changes of it take turns); empty when gone. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from Assignment a where a.documentId = :documentId and a.userId = :userId")
+    Optional<Assignment> lock(long documentId, long userId);
 
     List<Assignment> findByDocumentIdOrderByAssignedAtAscIdAsc(long documentId);
 }

@@ -186,7 +186,7 @@ public class AssignmentService {
         if (project.archived()) {
             throw new ConflictException("Project '" + slug + "' is archived and read-only");
         }
-        Assignment a = assignments.findByDocumentIdAndUserId(documentId, actor.userId())
+        Assignment a = assignments.lock(documentId, actor.userId())
                 .orElseThrow(() -> new InvalidRequestException("Document " + documentId + " is not assigned to you;"
                         + " only assigned documents can be marked finished"));
         if (a.isFinished()) {
@@ -273,7 +273,8 @@ public class AssignmentService {
     private Assignment requireAssignment(long documentId, String username) {
         AppUser user = users.findUser(username == null ? "" : username)
                 .orElseThrow(() -> new NotFoundException("No user '" + username + "'"));
-        return assignments.findByDocumentIdAndUserId(documentId, user.getId())
+        // locked: a second change of the same assignment waits, and finds it gone (404) rather than failing (016)
+        return assignments.lock(documentId, user.getId())
                 .orElseThrow(() -> new NotFoundException(username + " is not assigned to document " + documentId));
     }
 

@@ -94,8 +94,8 @@ public class ProjectAdminService {
     @Transactional
     public ProjectDetails update(Actor actor, String slug, String name, String description, String guidelines,
             ProjectSettings settings, Boolean archived) {
+        Project project = lockProject(slug);
         ProjectInfo info = requireCurator(actor, slug);
-        Project project = project(slug);
         if (name != null && !name.strip().equals(project.getName())) {
             requireAdmin(actor, "rename projects");
             project.rename(checkName(name));
@@ -132,6 +132,7 @@ public class ProjectAdminService {
         if (change == null) {
             throw new InvalidRequestException("Nothing to change");
         }
+        lockProject(slug);
         boolean unarchive = Boolean.FALSE.equals(change.archived());
         if (unarchive) {
             update(actor, slug, null, null, null, null, false);
@@ -151,7 +152,7 @@ public class ProjectAdminService {
     @Transactional
     public void delete(Actor actor, String slug, String typedName) {
         requireAdmin(actor, "delete projects");
-        Project project = project(slug);
+        Project project = lockProject(slug);
         if (typedName == null || !typedName.strip().equals(project.getName())) {
             throw new InvalidRequestException("To delete project '" + slug + "', type its name exactly: "
                     + project.getName());
@@ -175,6 +176,7 @@ public class ProjectAdminService {
     /** Adds a label, or changes the one with the same name (its position is kept). */
     @Transactional
     public ProjectDetails saveLabel(Actor actor, String slug, LabelInfo label) {
+        lockProject(slug);
         ProjectInfo project = requireCurator(actor, slug);
         List<LabelInfo> next = new ArrayList<>(project.labels());
         int at = indexOf(next, label.name());
@@ -192,6 +194,7 @@ public class ProjectAdminService {
      */
     @Transactional
     public ProjectDetails removeLabel(Actor actor, String slug, String label, String mapTo) {
+        lockProject(slug);
         ProjectInfo project = requireCurator(actor, slug);
         if (project.label(label).isEmpty()) {
             throw new NotFoundException("No label '" + label + "' in project " + slug);
@@ -203,6 +206,7 @@ public class ProjectAdminService {
     /** Moves a label one place up (-1) or down (+1) in the schema (the order of the legend and the popup). */
     @Transactional
     public ProjectDetails moveLabel(Actor actor, String slug, String label, int direction) {
+        lockProject(slug);
         ProjectInfo project = requireCurator(actor, slug);
         List<LabelInfo> next = new ArrayList<>(project.labels());
         int at = indexOf(next, label);
@@ -224,6 +228,7 @@ public class ProjectAdminService {
      */
     @Transactional
     public ProjectDetails applySchema(Actor actor, String slug, List<LabelInfo> schema, Map<String, String> mapping) {
+        lockProject(slug);
         ProjectInfo project = requireCurator(actor, slug);
         if (project.archived()) {
             throw new ConflictException("Project '" + slug + "' is archived; unarchive it before changing its labels");
@@ -406,6 +411,7 @@ public class ProjectAdminService {
     @Transactional
     public MemberInfo setMember(Actor actor, String slug, String username, ProjectRole role) {
         requireAdmin(actor, "manage project members");
+        lockProject(slug);
         ProjectInfo project = corpus.requireProject(actor, slug);
         if (role == null) {
             throw new InvalidRequestException("'role' must be CURATOR or ANNOTATOR");
@@ -430,6 +436,7 @@ public class ProjectAdminService {
     @Transactional
     public void removeMember(Actor actor, String slug, String username) {
         requireAdmin(actor, "manage project members");
+        lockProject(slug);
         ProjectInfo project = corpus.requireProject(actor, slug);
         AppUser user = users.findUser(username == null ? "" : username)
                 .orElseThrow(() -> new NotFoundException("No user '" + username + "'"));
@@ -461,6 +468,15 @@ public class ProjectAdminService {
         if (!actor.isAdmin()) {
             throw new ForbiddenException("Only admins may " + what);
         }
+    }
+
+    /**
+     * The project, its row locked until the transaction ends, taken before anything else of it is read: changes of
+     * one project (settings, schema, members, deletion) take turns, so none works on what another just changed or
+     * deleted; a project deleted meanwhile is a 404 (decision 016).
+     */
+    private Project lockProject(String slug) {
+        return projects.lockBySlug(slug).orElseThrow(() -> new NotFoundException("No project '" + slug + "'"));
     }
 
     private Project project(String slug) {

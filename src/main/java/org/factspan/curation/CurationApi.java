@@ -318,8 +318,8 @@ class CurationApi {
     AttributionChange createAttribution(@PathVariable String slug, @PathVariable long documentId,
             @RequestParam(required = false) Long version, @RequestBody NewAttribution body) {
         if (body == null || body.content() == null) {
-            throw new InvalidRequestException("'content' (a gold CLAIM span id) is required; 'source' and 'cue' are"
-                    + " optional");
+            throw new InvalidRequestException("'content' (a gold CLAIM span id) is required, and 'source' or 'cue'"
+                    + " (or both)");
         }
         Versioned<AttributionInfo> r = curation.createGoldAttribution(currentUser.require(), slug, documentId,
                 version(version), body.source(), body.cue(), body.content());

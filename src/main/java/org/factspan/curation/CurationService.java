@@ -25,6 +25,7 @@ import org.factspan.annotation.Owner;
 import org.factspan.annotation.ProjectAnnotations;
 import org.factspan.annotation.Provenance;
 import org.factspan.annotation.SpanInfo;
+import org.factspan.annotation.SpanLocks;
 import org.factspan.base.CodePoints;
 import org.factspan.base.ConflictException;
 import org.factspan.base.audit.AuditLog;
@@ -86,9 +87,11 @@ public class CurationService {
     private final RejectionRepository rejections;
     private final Clock clock;
     private final AuditLog audit;
+    private final SpanLocks locks;
 
     CurationService(AnnotationService annotations, CorpusService corpus, CurationStateRepository states,
-            RejectionRepository rejections, Clock clock, AuditLog audit) {
+            RejectionRepository rejections, Clock clock, AuditLog audit, SpanLocks locks) {
+        this.locks = locks;
         this.audit = audit;
         this.annotations = annotations;
         this.corpus = corpus;
@@ -263,7 +266,8 @@ public class CurationService {
                 Long content = idOf(now, t.content());
                 Long source = t.source() == null ? null : idOf(now, t.source());
                 Long cue = t.cue() == null ? null : idOf(now, t.cue());
-                if (content == null || (t.source() != null && source == null)
+                // a triple needs a source or a cue (stored triples from before V9 may have neither: not merged)
+                if (content == null || (t.source() != null && source == null) || (source == null && cue == null)
                         || !existing.add(Arrays.asList(source, cue, content))) {
                     continue;
                 }
@@ -301,6 +305,8 @@ public class CurationService {
     @Transactional
     public Versioned<AcceptResult> accept(Actor actor, String slug, long documentId, long version, Accept accept) {
         return change(actor, slug, documentId, version, false, state -> {
+            // the annotator's span or triple stays until the gold standard has its copy (decision 016)
+            lockPart(documentId, accept.id(), accept.what() == Accept.What.ATTRIBUTION);
             AnnotatedDocument doc = annotations.documentAnnotations(actor, slug, documentId);
             ProjectInfo project = corpus.requireProject(actor, slug);
             AcceptResult result = switch (accept.what()) {
@@ -317,6 +323,18 @@ public class CurationService {
                     result);
             return result;
         });
+    }
+
+    /**
+     * Locks the span or triple a rejection or an accept names, so that its deletion waits until this change is
+     * stored, and a part deleted meanwhile is not found (404) instead of being pointed at (decision 016).
+     */
+    private void lockPart(long documentId, long id, boolean attribution) {
+        if (attribution) {
+            locks.attribution(documentId, id);
+        } else {
+            locks.span(documentId, id);
+        }
     }
 
     private static SpanInfo annotatorSpan(AnnotatedDocument doc, long spanId) {
@@ -490,6 +508,7 @@ public class CurationService {
     @Transactional
     public void reject(Actor actor, String slug, long documentId, long id, boolean attribution) {
         requireOpened(actor, slug, documentId);
+        lockPart(documentId, id, attribution);
         AnnotatedDocument doc = annotations.documentAnnotations(actor, slug, documentId);
         if (attribution) {
             if (doc.attributions().stream().noneMatch(a -> a.id() == id)) {
@@ -512,6 +531,7 @@ public class CurationService {
     @Transactional
     public void unreject(Actor actor, String slug, long documentId, long id, boolean attribution) {
         requireOpened(actor, slug, documentId);
+        lockPart(documentId, id, attribution);
         AnnotatedDocument doc = annotations.documentAnnotations(actor, slug, documentId);
         if (attribution) {
             if (doc.attributions().stream().noneMatch(a -> a.id() == id)) {

@@ -120,7 +120,8 @@ final class Review {
         String documentId = String.valueOf(doc.document().id());
         List<Unit> units = doc.spans().stream()
                 .map(s -> new Unit(s.annotator(), documentId, s.id(), s.start(), s.end(), s.label())).toList();
-        List<Triple> triples = doc.attributions().stream()
+        // a triple whose content span is gone has no annotator: the diff leaves such triples out (decision 016)
+        List<Triple> triples = doc.attributions().stream().filter(a -> doc.annotatorOf(a) != null)
                 .map(a -> new Triple(doc.annotatorOf(a), documentId, a.id(), a.source(), a.cue(), a.content()))
                 .toList();
         return Diff.of(documentId, annotators, units, triples);

@@ -65,6 +65,7 @@ public final class Diff {
     private final List<String> annotators;
     private final List<Unit> units;
     private final List<Triple> triples;
+    private final List<Triple> skipped = new ArrayList<>();
     private final Map<Long, Unit> unitsById;
     private final List<Position> positions;
     private final List<TriplePosition> triplePositions;
@@ -84,22 +85,29 @@ public final class Diff {
             }
         }
         this.units = units.stream().sorted(UNIT_ORDER).toList();
+        List<Triple> resolvable = new ArrayList<>(triples.size());
         for (Triple triple : triples) {
             check(known, triple.annotator(), triple.documentId(), "Triple " + triple.id());
-            resolve(triple.contentSpanId(), triple);
-            if (triple.sourceSpanId() != null) {
-                resolve(triple.sourceSpanId(), triple);
-            }
-            if (triple.cueSpanId() != null) {
-                resolve(triple.cueSpanId(), triple);
+            if (unitsById.containsKey(triple.contentSpanId())
+                    && (triple.sourceSpanId() == null || unitsById.containsKey(triple.sourceSpanId()))
+                    && (triple.cueSpanId() == null || unitsById.containsKey(triple.cueSpanId()))) {
+                resolvable.add(triple);
+            } else {
+                skipped.add(triple);
             }
         }
-        this.triples = triples.stream().sorted(comparing((Triple t) -> contentExtent(t))
+        if (!skipped.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "Document {0}: skipped {1} triple(s) naming a span that is not among"
+                    + " the units: {2}", documentId, skipped.size(), skipped.stream().map(Triple::id).toList());
+        }
+        this.triples = resolvable.stream().sorted(comparing((Triple t) -> contentExtent(t))
                 .thenComparing(this::sourceExtent, nullsFirst(naturalOrder())).thenComparing(Triple::annotator)
                 .thenComparingLong(Triple::id)).toList();
         this.positions = linePositions();
         this.triplePositions = lineTriples();
     }
+
+    private static final System.Logger LOG = System.getLogger(Diff.class.getName());
 
     /** The diff of spans only. */
     public static Diff of(String documentId, List<String> annotators, Collection<Unit> units) {
@@ -108,7 +116,9 @@ public final class Diff {
 
     /**
      * The diff of spans and triples of one document. Every unit and triple must belong to {@code documentId} and
-     * to one of {@code annotators}; every span id a triple names must be among {@code units}.
+     * to one of {@code annotators}. A triple naming a span id that is not among {@code units} (a row whose span is
+     * gone, decision 016) is left out and logged, so that one broken row never fails a whole curation or agreement:
+     * {@link #skippedTriples()}.
      */
     public static Diff of(String documentId, List<String> annotators, Collection<Unit> units,
             Collection<Triple> triples) {
@@ -134,6 +144,11 @@ public final class Diff {
 
     public String documentId() {
         return documentId;
+    }
+
+    /** The triples left out because they name a span that is not among the units. */
+    public List<Triple> skippedTriples() {
+        return List.copyOf(skipped);
     }
 
     public List<String> annotators() {

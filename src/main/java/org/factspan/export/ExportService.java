@@ -45,6 +45,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ExportService {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExportService.class);
+
     /** The agreement measures a dataset card shows. */
     static final List<String> CARD_MEASURES = List.of("span_f1_exact", "cohen_kappa");
     /**
@@ -255,6 +257,13 @@ public class ExportService {
             results = agreement.overall(actor, slug, documentIds, CARD_MEASURES);
         } catch (ForbiddenException e) {
             return new AgreementSummary(List.of(), "Not shown: only curators of the project and admins see agreement.");
+        } catch (RuntimeException e) {
+            // the card is written after the documents, when the answer is long committed: a failure here must not cut
+            // the download short (decision 016); the card says so and the log has the details
+            LOG.warn("Agreement for the dataset card of project {} could not be computed", slug, e);
+            return new AgreementSummary(List.of(), "Not shown: agreement could not be computed for this export ("
+                    + e.getClass().getSimpleName() + "); the agreement view and `GET /api/v1/projects/" + slug
+                    + "/agreement` show it.");
         }
         return new AgreementSummary(results.stream().map(r -> new AgreementSummary.Value(r.id(),
                 r.defined() ? r.overall() : null, r.units(), r.defined() ? null : r.nanReason())).toList(),

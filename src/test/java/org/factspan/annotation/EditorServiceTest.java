@@ -137,11 +137,15 @@ class EditorServiceTest {
         SpanInfo bobsSource = span(bob, "Tokayev said", "SOURCE");
         refused(() -> annotations.createAttribution(alice, SLUG, doc.id(), bobsSource.id(), null, claim.id()),
                 ForbiddenException.class, "another annotator");
-        refused(() -> annotations.createAttribution(alice, SLUG, otherDocument, null, null, claim.id()),
-                org.factspan.base.NotFoundException.class, "No span " + claim.id() + " in document " + otherDocument);
+        refused(() -> annotations.createAttribution(alice, SLUG, otherDocument, null, cue.id(), claim.id()),
+                org.factspan.base.NotFoundException.class, "No span " + cue.id() + " in document " + otherDocument);
 
-        // Source or cue may be missing; a claim may have several triples.
-        AttributionInfo anonymous = annotations.createAttribution(alice, SLUG, doc.id(), null, null, claim.id());
+        // Source or cue may be missing, not both (issue 13); a claim may have several triples.
+        refused(() -> annotations.createAttribution(alice, SLUG, doc.id(), null, null, claim.id()),
+                InvalidRequestException.class, "needs a SOURCE span or a cue span");
+        refused(() -> annotations.linkSpans(alice, SLUG, doc.id(), List.of(claim.id())),
+                InvalidRequestException.class, "needs a SOURCE span or a cue span");
+        AttributionInfo anonymous = annotations.createAttribution(alice, SLUG, doc.id(), null, cue.id(), claim.id());
         assertThat(anonymous.source()).isNull();
         assertThat(annotations.listMyAttributions(alice, SLUG, doc.id())).hasSize(2);
     }
@@ -173,6 +177,26 @@ class EditorServiceTest {
         assertThat(annotations.listMyAttributions(alice, SLUG, doc.id())).isEmpty();
         assertThat(annotations.listMySpans(alice, SLUG, doc.id())).extracting(SpanInfo::id).containsExactly(claim.id());
     }
+
+    @Test
+    void undoingADeleteBringsTheSpanBackWithoutATripleThatCannotBeMadeAgain() {
+        // a triple with neither source nor cue, stored before V9 (decision 016): none can be made since
+        DocumentEditor editor = new DocumentEditor(annotations, alice, SLUG, doc.id());
+        SpanInfo claim = span(alice, "he had submitted an application", "CLAIM");
+        SpanInfo cue = span(alice, "said", "ATTRIBUTION");
+        annotations.createAttribution(alice, SLUG, doc.id(), null, cue.id(), claim.id());
+        jdbc.update("insert into attribution (document_id, user_id, source_span_id, cue_span_id, content_span_id,"
+                + " created_at) values (?, ?, null, null, ?, current_timestamp)", doc.id(), alice.userId(), claim.id());
+        assertThat(editor.deleteSpan(claim.id()).attributions()).hasSize(2);
+        assertThat(editor.undo()).isTrue();
+        assertThat(annotations.listMySpans(alice, SLUG, doc.id())).extracting(SpanInfo::label)
+                .containsExactlyInAnyOrder("CLAIM", "ATTRIBUTION");
+        assertThat(annotations.listMyAttributions(alice, SLUG, doc.id())).singleElement()
+                .satisfies(t -> assertThat(t.cue()).isEqualTo(cue.id()));
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void everyEditCanBeUndoneAndRedone() {

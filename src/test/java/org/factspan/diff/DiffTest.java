@@ -247,11 +247,24 @@ class DiffTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mallory");
         assertThatThrownBy(() -> Diff.of(DOC, TWO, List.of(new Unit("alice", "d2", 99, 0, 1, "CLAIM"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("d2");
-        assertThatThrownBy(() -> Diff.of(DOC, TWO, List.of(), List.of(new Triple("alice", DOC, 1, null, null, 77))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("77");
         assertThatThrownBy(() -> Diff.of(DOC, List.of("alice", "alice"), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> u("alice", 5, 5, "CLAIM")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void leavesOutATripleNamingAnUnknownSpanInsteadOfFailing() {
+        // a row whose span is gone (decision 016): one broken triple must not fail curation or agreement
+        Unit content = u("alice", 0, 5, "CLAIM");
+        Unit source = u("alice", 6, 9, "SOURCE");
+        Triple good = new Triple("alice", DOC, 1, source.id(), null, content.id());
+        Triple broken = new Triple("alice", DOC, 2, 77L, null, content.id());
+        Triple gone = new Triple("bob", DOC, 3, null, null, 78);
+        Diff diff = Diff.of(DOC, TWO, List.of(content, source), List.of(good, broken, gone));
+        assertThat(diff.skippedTriples()).containsExactlyInAnyOrder(broken, gone);
+        assertThat(diff.triples("alice")).containsExactly(good);
+        assertThat(diff.triples("bob")).isEmpty();
+        assertThat(diff.triplePositions()).hasSize(1);
     }
 
     // --- triples -------------------------------------------------------------------------------------------

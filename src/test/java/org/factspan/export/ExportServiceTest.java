@@ -123,7 +123,11 @@ class ExportServiceTest {
         var alice = fixture.actor("alice");
         long doc2 = fixture.document(alice, slug, 1);
         var claim = fixture.span(alice, slug, doc2, "order has been restored", "CLAIM");
-        fixture.annotations.linkSpans(alice, slug, doc2, List.of(claim.id()));
+        // none can be made since V9 (decision 016); one stored before stays and is exported as it is
+        jdbc.update("insert into attribution (document_id, user_id, source_span_id, cue_span_id, content_span_id,"
+                + " created_at) values (?, ?, null, null, ?, current_timestamp)", doc2, alice.userId(), claim.id());
+        assertThatThrownBy(() -> fixture.annotations.linkSpans(alice, slug, doc2, List.of(claim.id())))
+                .isInstanceOf(org.factspan.base.InvalidRequestException.class).hasMessageContaining("SOURCE span or a cue");
         var jsonl = fixture.export(alice, slug, "jsonl", "alice", AnnotationFilter.none());
         assertThat(jsonl.result().dropped()).doesNotContainKey("attribution without source and cue");
         assertThat(read(jsonl.text()).stream().flatMap(d -> d.attributions().stream()))

@@ -175,7 +175,8 @@ class BadInputApiTest {
         c.add(new Case("triple content of wrong label", alice, "POST", triples, json,
                 bytes("{\"content\":" + span + ",\"source\":" + span + "}")));
         c.add(new Case("triple ids of wrong type", alice, "POST", triples, json, bytes("{\"content\":\"first\"}")));
-        c.add(new Case("triple on another user's spans", bob, "POST", triples, json, bytes("{\"content\":" + span + "}")));
+        c.add(new Case("triple on another user's spans", bob, "POST", triples, json,
+                bytes("{\"content\":" + span + ",\"source\":" + source + "}")));
         c.add(new Case("delete unknown triple", alice, "DELETE", triples + "/987654321", null, null));
         c.add(new Case("delete another annotator's triple", bob, "DELETE", triples + "/" + triple, null, null));
         // imports and exports
@@ -218,6 +219,7 @@ class BadInputApiTest {
         c.addAll(curationCases());
         c.addAll(claimCases());
         c.addAll(searchAndSuggestionCases());
+        c.addAll(integrityCases());
         return c;
     }
 
@@ -689,6 +691,65 @@ class BadInputApiTest {
         c.add(new Case("history: unknown span", alice, "GET", P + "/documents/" + doc + "/spans/987654321/history",
                 null, null));
         c.add(new Case("history: document id not a number", alice, "GET", P + "/documents/x/history", null, null));
+        return c;
+    }
+
+    /**
+     * Issue 13 (decision 016): triples need a source or a cue, numbers must be JSON numbers (no "5" for 5, no "true"
+     * for true) in every request record, and the repair of broken triples.
+     */
+    List<Case> integrityCases() {
+        String json = "application/json";
+        List<Case> c = new ArrayList<>();
+        String spans = P + "/documents/" + doc + "/spans";
+        String triples = P + "/documents/" + doc + "/attributions";
+        String gold = P + "/documents/" + doc + "/gold";
+        String cur = P + "/documents/" + doc + "/curation";
+        long v = curationVersion;
+        c.add(new Case("triple without source and cue", alice, "POST", triples, json,
+                bytes("{\"content\":" + span + "}")));
+        c.add(new Case("triple with source and cue null", alice, "POST", triples, json,
+                bytes("{\"source\":null,\"cue\":null,\"content\":" + span + "}")));
+        c.add(new Case("gold triple without source and cue", carol, "POST", gold + "/attributions?version=" + v, json,
+                bytes("{\"content\":" + span + "}")));
+        String text = corpus.openDocument(users.findActor("admin").orElseThrow(), slug, doc).text();
+        var line = this.json.createObjectNode().put("id", doc).put("text", text);
+        line.putArray("spans").addObject().put("id", 1).put("start", 40).put("end", 47).put("label", "CLAIM");
+        line.putArray("attributions").addObject().put("id", 1).putNull("source").putNull("cue").put("content", 1);
+        c.add(new Case("import: triple without source and cue", alice, "POST", P + "/annotations?format=jsonl", json,
+                bytes(line.toString())));
+        // numbers as JSON strings: refused, never coerced
+        c.add(new Case("start is a numeric string", alice, "POST", spans, json,
+                bytes("{\"start\":\"40\",\"end\":47,\"label\":\"CLAIM\"}")));
+        c.add(new Case("end is a numeric string", alice, "POST", spans, json,
+                bytes("{\"start\":40,\"end\":\"47\",\"label\":\"CLAIM\"}")));
+        c.add(new Case("gold span: start is a numeric string", carol, "POST", gold + "/spans?version=" + v, json,
+                bytes("{\"start\":\"40\",\"end\":47,\"label\":\"CLAIM\"}")));
+        c.add(new Case("triple ids are numeric strings", alice, "POST", triples, json,
+                bytes("{\"source\":\"" + source + "\",\"content\":\"" + span + "\"}")));
+        c.add(new Case("suggestion accept: start is a numeric string", alice, "POST", P + "/documents/" + doc
+                + "/suggestions/accept", json, bytes("{\"start\":\"40\",\"end\":47,\"label\":\"CLAIM\"}")));
+        c.add(new Case("cluster: span ids are numeric strings", carol, "POST", P + "/claims/clusters", json,
+                bytes("{\"statement\":\"A fact\",\"spans\":[\"" + bobSpan + "\"]}")));
+        c.add(new Case("member: span id is a numeric string", carol, "POST", P + "/claims/clusters/" + cluster
+                + "/members", json, bytes("{\"span\":\"" + bobSpan + "\"}")));
+        c.add(new Case("accept: id is a numeric string", carol, "POST", cur + "/accept?version=" + v, json,
+                bytes("{\"what\":\"span\",\"id\":\"" + bobSpan + "\"}")));
+        c.add(new Case("merge: threshold is a numeric string", carol, "POST", cur + "/merge?version=" + v, json,
+                bytes("{\"mode\":\"majority\",\"threshold\":\"0.5\"}")));
+        c.add(new Case("recommender: enabled is the string true", carol, "PUT", P + "/recommenders/patterns", json,
+                bytes("{\"enabled\":\"false\"}")));
+        c.add(new Case("user change: enabled is the string false", "admin", "PATCH", "/api/v1/users/" + bob, json,
+                bytes("{\"enabled\":\"false\"}")));
+        c.add(new Case("project settings: a number as a string", "admin", "PUT", P, json,
+                bytes("{\"settings\":{\"snapWords\":true,\"allowOverlap\":true,\"annotatorsPerDocument\":\"3\"}}")));
+        // repairing broken triples: only those that are broken, only curators and admins
+        String repair = P + "/documents/" + doc + "/broken-attributions/";
+        c.add(new Case("repair: an intact triple", carol, "DELETE", repair + triple, null, null));
+        c.add(new Case("repair: an unknown triple", carol, "DELETE", repair + "987654321", null, null));
+        c.add(new Case("repair: id not a number", carol, "DELETE", repair + "x1", null, null));
+        c.add(new Case("repair: by the annotator", alice, "DELETE", repair + triple, null, null));
+        c.add(new Case("repair: the list, by an annotator", alice, "GET", P + "/broken-attributions", null, null));
         return c;
     }
 

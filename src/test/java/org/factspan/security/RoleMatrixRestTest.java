@@ -197,6 +197,8 @@ class RoleMatrixRestTest {
         a("POST " + DOC + "/gold/attributions", Access.PROJECT_CURATOR);
         a("DELETE " + DOC + "/gold/attributions/{attributionId}", Access.PROJECT_CURATOR);
         a("GET " + P + "/disagreements", Access.PROJECT_CURATOR);
+        a("GET " + P + "/broken-attributions", Access.PROJECT_CURATOR);
+        a("DELETE " + DOC + "/broken-attributions/{attributionId}", Access.PROJECT_CURATOR);
         a("POST " + P + "/claims/clusters", Access.PROJECT_CURATOR);
         a("PUT " + P + "/claims/clusters/{id}", Access.PROJECT_CURATOR);
         a("DELETE " + P + "/claims/clusters/{id}", Access.PROJECT_CURATOR);
@@ -464,11 +466,11 @@ class RoleMatrixRestTest {
             return "{\"value\":\"supported\"}";
         }
         if (p.endsWith("/gold/attributions")) {
-            return "{\"content\":" + w.goldClaim + "}";
+            return "{\"source\":" + w.goldSource + ",\"content\":" + w.goldClaim + "}";
         }
         if (p.endsWith("/attributions")) {
             // a span of nobody's: naming the annotator's own span would be refused to everyone else for that reason
-            return "{\"content\":987654321}";
+            return "{\"source\":987654320,\"content\":987654321}";
         }
         if (p.endsWith("/suggestions/accept") || p.endsWith("/suggestions/reject")) {
             return "{\"start\":0,\"end\":5,\"label\":\"SOURCE\"}";

@@ -1,6 +1,8 @@
 package org.factspan.curation.ui;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -23,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.factspan.annotation.AnnotationService;
+import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
@@ -59,8 +63,11 @@ public class DisagreementsView extends VerticalLayout implements BeforeEnterObse
     final Checkbox anonymous = new Checkbox("Hide annotator names");
     final Grid<Disagreement> grid = new Grid<>();
     final Span summary = new Span();
+    /** Triples that name a span that is gone (decision 016), each with a button to delete it; hidden when none. */
+    final Div broken = new Div();
 
     private final CurationService curation;
+    private final AnnotationService annotations;
     private final CorpusService corpus;
     private final CurrentUser currentUser;
     private final H2 title = new H2("Disagreements");
@@ -69,8 +76,10 @@ public class DisagreementsView extends VerticalLayout implements BeforeEnterObse
     private List<Disagreement> rows = List.of();
     private boolean loading;
 
-    public DisagreementsView(CurationService curation, CorpusService corpus, CurrentUser currentUser) {
+    public DisagreementsView(CurationService curation, AnnotationService annotations, CorpusService corpus,
+            CurrentUser currentUser) {
         this.curation = curation;
+        this.annotations = annotations;
         this.corpus = corpus;
         this.currentUser = currentUser;
         addClassName("fs-page");
@@ -122,10 +131,12 @@ public class DisagreementsView extends VerticalLayout implements BeforeEnterObse
         grid.addItemClickListener(e -> UI.getCurrent().navigate(link(e.getItem())));
         summary.setId("summary");
         summary.addClassName("fs-muted");
+        broken.setId("broken-triples");
+        broken.setVisible(false);
         add(title, new Paragraph("Where the annotators of a document do not agree, most important first: label"
                 + " conflicts, then conflicting attributions, then boundary conflicts, then what only some annotators"
                 + " labeled; more annotators involved first. Click a row to settle it in the curation view."),
-                filters, summary, grid);
+                broken, filters, summary, grid);
     }
 
     @Override
@@ -193,6 +204,7 @@ public class DisagreementsView extends VerticalLayout implements BeforeEnterObse
             CurationView.error(e.getMessage());
         }
         grid.setItems(rows);
+        showBroken();
         long open = rows.stream().filter(d -> !d.settled()).count();
         long docs = rows.stream().map(Disagreement::documentId).distinct().count();
         summary.setText(rows.isEmpty() ? "Nothing to settle with these filters."
@@ -217,6 +229,47 @@ public class DisagreementsView extends VerticalLayout implements BeforeEnterObse
         }
         UI.getCurrent().getPage().getHistory().replaceState(null,
                 ROUTE.formatted(slug) + (params.isEmpty() ? "" : "?" + QueryParameters.simple(params).getQueryString()));
+    }
+
+    /**
+     * Lists the project's triples that name a span that is gone: left out of everything above, and deleted here
+     * (one button each, with an audit entry) by a curator or admin.
+     */
+    void showBroken() {
+        broken.removeAll();
+        List<AnnotationService.BrokenAttribution> found = annotations.brokenAttributions(currentUser.require(), slug);
+        broken.setVisible(!found.isEmpty());
+        if (found.isEmpty()) {
+            return;
+        }
+        Map<Long, String> titles = new LinkedHashMap<>();
+        corpus.listDocuments(currentUser.require(), slug).forEach(d -> titles.put(d.id(), d.title()));
+        broken.add(new Paragraph(found.size() + (found.size() == 1 ? " attribution triple names" : " attribution"
+                + " triples name") + " a span that is gone (left over from before an integrity fix). Everything"
+                + " here leaves them out; delete them to clean up."));
+        for (AnnotationService.BrokenAttribution b : found) {
+            String owner = anonymous.getValue() ? "an annotator" : b.annotator();
+            Span text = new Span("Triple " + b.id() + " of " + owner + " in “" + titles.getOrDefault(b.documentId(),
+                    "document " + b.documentId()) + "”: span" + (b.missing().size() == 1 ? " " : "s ")
+                    + b.missing().stream().map(String::valueOf).reduce((x, y) -> x + ", " + y).orElse("")
+                    + (b.missing().size() == 1 ? " is" : " are") + " gone");
+            Button delete = new Button("Delete", e -> repair(b));
+            delete.setId("repair-" + b.id());
+            delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+            HorizontalLayout row = new HorizontalLayout(text, delete);
+            row.setAlignItems(Alignment.BASELINE);
+            broken.add(row);
+        }
+    }
+
+    private void repair(AnnotationService.BrokenAttribution b) {
+        try {
+            annotations.repairAttribution(currentUser.require(), slug, b.documentId(), b.id());
+            CurationView.info("Deleted broken triple " + b.id());
+        } catch (InvalidRequestException | ConflictException | ForbiddenException | NotFoundException e) {
+            CurationView.error(e.getMessage());
+        }
+        refresh();
     }
 
     List<Disagreement> rows() {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.SpanInfo;
+import org.factspan.annotation.SpanLocks;
 import org.factspan.annotation.SpanSuggestions;
 import org.factspan.base.CodePoints;
 import org.factspan.base.ConflictException;
@@ -40,6 +41,7 @@ public class SuggestionService implements SpanSuggestions {
     private final CorpusService corpus;
     private final AnnotationService annotations;
     private final Clock clock;
+    private final SpanLocks locks;
     /** Predictions per document and model version: every annotator of a document shares them. */
     private final Map<List<Long>, List<SpanSuggestions.Suggestion>> predictions = java.util.Collections
             .synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
@@ -51,7 +53,7 @@ public class SuggestionService implements SpanSuggestions {
     private final Map<Long, EvaluationReport> evaluations = new ConcurrentHashMap<>();
 
     SuggestionService(RecommenderModels models, Evaluator evaluator, Training training, SuggestionStore store,
-            CorpusService corpus, AnnotationService annotations, Clock clock) {
+            CorpusService corpus, AnnotationService annotations, Clock clock, SpanLocks locks) {
         this.models = models;
         this.evaluator = evaluator;
         this.training = training;
@@ -59,6 +61,7 @@ public class SuggestionService implements SpanSuggestions {
         this.corpus = corpus;
         this.annotations = annotations;
         this.clock = clock;
+        this.locks = locks;
     }
 
     @Override
@@ -148,6 +151,8 @@ public class SuggestionService implements SpanSuggestions {
             throw new InvalidRequestException("Span " + spanId + " is not the suggested " + suggestion.key());
         }
         requireRecommender(suggestion.recommender());
+        // the span stays until its record is stored; deleted meanwhile, it is not found (decision 016)
+        locks.span(documentId, spanId);
         store.accepted(spanId, suggestion.recommender(), suggestion.score(), clock.instant());
     }
 

@@ -67,15 +67,16 @@ final class AgreementStudy {
         SpanInfo b1 = annotations.createSpan(b, slug, d1, 0, 10, "CLAIM");
         SpanInfo b2 = annotations.createSpan(b, slug, d1, 12, 18, "SOURCE");
         SpanInfo a3 = annotations.createSpan(a, slug, d2, 0, 5, "CLAIM");
-        annotations.createSpan(a, slug, d2, 10, 15, "SOURCE");
+        SpanInfo a4 = annotations.createSpan(a, slug, d2, 10, 15, "SOURCE");
         SpanInfo b3 = annotations.createSpan(b, slug, d2, 0, 5, "CLAIM");
         annotations.createSpan(b, slug, d2, 6, 9, "SOURCE");
-        annotations.createSpan(b, slug, d2, 10, 15, "SOURCE");
+        SpanInfo b5 = annotations.createSpan(b, slug, d2, 10, 15, "SOURCE");
         annotations.createSpan(c, slug, d2, 0, 5, "CLAIM");
         annotations.createAttribution(a, slug, d1, a2.id(), null, a1.id());
         annotations.createAttribution(b, slug, d1, b2.id(), null, b1.id());
-        annotations.createAttribution(a, slug, d2, null, null, a3.id());
-        annotations.createAttribution(b, slug, d2, null, null, b3.id());
+        // the same source on both sides (a triple needs a source or a cue): the triples still agree
+        annotations.createAttribution(a, slug, d2, a4.id(), null, a3.id());
+        annotations.createAttribution(b, slug, d2, b5.id(), null, b3.id());
     }
 
     private Actor member(ProjectSetupService setup, UserService users, String name, Role role, ProjectRole projectRole) {
