@@ -24,5 +24,7 @@ public class Application implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("Factspan");
+        settings.addFavIcon("icon", "icons/favicon.svg", "any");
+        settings.addFavIcon("icon", "icons/favicon-32.png", "32x32");
     }
 }

@@ -92,7 +92,8 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain uiFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles.css", "/images/**").permitAll());
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles.css", "/images/**", "/icons/**",
+                "/favicon.ico").permitAll());
         // Vaadin lets the login form's post through without a CSRF token: refuse one sent from another site
         http.addFilterBefore(new SameOriginLoginFilter("/login"),
                 org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
@@ -103,7 +104,10 @@ class SecurityConfig {
             headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
         });
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        // Any other address needs a login (Vaadin's default is to refuse it with a bare 403): a logged-in user then
+        // reaches the router, which shows Factspan's "Page not found" (base.ui.NotFoundView) with a way back.
+        return http.with(VaadinSecurityConfigurer.vaadin(),
+                vaadin -> vaadin.loginView(LoginView.class).anyRequest(any -> any.authenticated())).build();
     }
 
     @Bean

@@ -16,6 +16,8 @@ abstract class BrowserTest {
 
     @BeforeAll
     static void startBrowser() {
+        // auto-waiting assertions wait up to 15 s (Playwright's 5 s is short on a loaded 2-core machine)
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         playwright = BrowserSupport.playwright();
         browser = BrowserSupport.launch(playwright);
     }
