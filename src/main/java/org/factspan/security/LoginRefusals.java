@@ -17,7 +17,7 @@ public final class LoginRefusals {
 
     /** The name or the address is locked ({@link LoginThrottle}): refused before anything was looked up. */
     public static final class Throttled extends AuthenticationException {
-        Throttled() {
+        public Throttled() {
             super(LoginThrottle.MESSAGE);
         }
     }
@@ -27,7 +27,7 @@ public final class LoginRefusals {
      * answers 503, the login page says so (decision 017).
      */
     public static final class StorageUnavailable extends AuthenticationException {
-        StorageUnavailable(Throwable cause) {
+        public StorageUnavailable(Throwable cause) {
             super(StorageFailures.MESSAGE, cause);
         }
     }

@@ -93,6 +93,16 @@ public class LoginThrottle {
         }
     }
 
+    /** Forgets every count (tests that lock the loopback address clean up with it). */
+    void forgetAll() {
+        synchronized (names) {
+            names.clear();
+        }
+        synchronized (addresses) {
+            addresses.clear();
+        }
+    }
+
     private Duration left(Map<String, Failures> map, String key) {
         Failures f;
         synchronized (map) {

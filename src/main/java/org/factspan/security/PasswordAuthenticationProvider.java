@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.factspan.base.StorageFailures;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
@@ -30,7 +29,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  */
 class PasswordAuthenticationProvider implements AuthenticationProvider {
 
-    /** Waits without using the CPU (a parked thread); tests replace it. */
+    /** Waits without using the CPU (a sleeping thread); tests replace it. */
     interface Pause {
         void pause(long nanos);
     }
@@ -44,7 +43,7 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
     private final AtomicLong passwordChecks = new AtomicLong();
 
     PasswordAuthenticationProvider(AppUserRepository users, PasswordEncoder encoder, LoginThrottle throttle) {
-        this(users, encoder, throttle, nanos -> LockSupport.parkNanos(nanos));
+        this(users, encoder, throttle, PasswordAuthenticationProvider::sleep);
     }
 
     PasswordAuthenticationProvider(AppUserRepository users, PasswordEncoder encoder, LoginThrottle throttle,
@@ -113,6 +112,14 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
     /** The running average duration of one bcrypt check. */
     Duration averageCheck() {
         return Duration.ofNanos(averageCheck.get());
+    }
+
+    private static void sleep(long nanos) {
+        try {
+            Thread.sleep(Duration.ofNanos(nanos));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static String address(Authentication authentication) {
