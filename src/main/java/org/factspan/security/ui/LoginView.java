@@ -22,6 +22,8 @@ import org.springframework.security.web.WebAttributes;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     final LoginForm login = new LoginForm();
+    /** The error message shown instead of "incorrect user name or password", if any (tests read it). */
+    LoginI18n.ErrorMessage shown;
 
     public LoginView() {
         addClassName("fs-login");
@@ -59,5 +61,6 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         i18n.getErrorMessage().setTitle(title);
         i18n.getErrorMessage().setMessage(message);
         login.setI18n(i18n);
+        shown = i18n.getErrorMessage();
     }
 }

@@ -148,14 +148,7 @@ public class UsersView extends VerticalLayout {
                 .setHeader("Last used").setFlexGrow(1);
         tokenGrid.addColumn(AccountView::expiry).setHeader("Expires").setFlexGrow(1);
         tokenGrid.addComponentColumn(t -> {
-            Button revoke = small("Revoke", e -> {
-                if (run(() -> {
-                    tokenService.revokeOf(currentUser.require(), u.username(), t.id());
-                    return null;
-                }, "Token '" + t.name() + "' of " + u.username() + " revoked")) {
-                    tokenGrid.setItems(tokenService.listOf(currentUser.require(), u.username()));
-                }
-            });
+            Button revoke = small("Revoke", e -> revokeToken(u, t));
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
             revoke.setId("revoke-token-" + t.id());
             return revoke;
@@ -179,6 +172,15 @@ public class UsersView extends VerticalLayout {
         dialog.add(help, tokenGrid);
         dialog.getFooter().add(revokeAll, close);
         dialog.open();
+    }
+
+    void revokeToken(UserInfo u, ApiTokenInfo t) {
+        if (run(() -> {
+            tokenService.revokeOf(currentUser.require(), u.username(), t.id());
+            return null;
+        }, "Token '" + t.name() + "' of " + u.username() + " revoked")) {
+            tokenGrid.setItems(tokenService.listOf(currentUser.require(), u.username()));
+        }
     }
 
     private Select<Role> roleSelect(Role value) {
