@@ -123,6 +123,25 @@ class SecurityConfig {
         }
     }
 
+    /**
+     * Spring Boot's health endpoint: public (load balancers and monitors ask it), with details for admins who send
+     * credentials; every other actuator path is refused (decision 017).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorFilterChain(HttpSecurity http, AuthenticationManager authentication)
+            throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authenticationManager(authentication)
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll().anyRequest().denyAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfig::refuse))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(SecurityConfig::refuse))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
     /** The OpenAPI description and its browsable UI: public, they describe the API and hold no data. */
     @Bean
     @Order(0)
