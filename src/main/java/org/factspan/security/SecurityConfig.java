@@ -29,6 +29,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -169,6 +170,16 @@ class SecurityConfig {
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
         });
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+
+    /**
+     * Spring Security's firewall refuses addresses it cannot trust (a {@code ;}, {@code //}, an encoded {@code %} or
+     * {@code .}): with our JSON 400, not a bare status turned into an error page or a redirect (decision 017).
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> writeError(response, 400, "Bad Request", "The request address is not accepted"
+                + " (a ';', '//', an encoded '%', '.' or '/' in the path, or a character outside the URL's alphabet)");
     }
 
     @Bean

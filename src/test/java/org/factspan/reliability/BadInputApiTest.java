@@ -660,6 +660,8 @@ class BadInputApiTest {
         c.add(new Case("encoded backslash in the path", alice, "GET", "/api/v1/projects/%5Cx", null, null));
         c.add(new Case("backup name with an encoded slash", "admin", "GET", "/api/v1/admin/backups/..%2Ffactspan.mv.db",
                 null, null));
+        c.add(new Case("double slash in the path", alice, "GET", "/api/v1//projects", null, null));
+        c.add(new Case("semicolon in the path", alice, "GET", "/api/v1/projects;jsessionid=x", null, null));
         return c;
     }
 

@@ -62,6 +62,10 @@ class MalformedRequestsRestTest {
         assertJson400("/api/v1/projects/%5Cx");
         assertJson400("/api/v1/projects/[x]");
         assertJson400("/api/v1/projects?q=[1]|x");
+        // refused by Spring Security's firewall rather than Tomcat
+        String[] doubleSlash = raw("/api/v1//projects");
+        assertThat(doubleSlash[0]).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/json");
+        assertThat(doubleSlash[1]).contains("\"message\":\"The request address is not accepted");
     }
 
     @Test
