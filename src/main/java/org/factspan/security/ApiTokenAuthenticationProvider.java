@@ -15,17 +15,15 @@ import org.springframework.security.web.authentication.WebAuthenticationDetailsS
  * Checks {@code Authorization: Bearer} API tokens inside Spring Security's authentication manager, like passwords, so
  * that Spring's {@code AuthenticationFilter} stores the result where every later dispatch of the request finds it
  * (a streamed export's async dispatch too; decision 017). A token is 256 random bits: it cannot be guessed, and its
- * check is one indexed read, so a valid token is never throttled; a wrong one counts against the client address
- * ({@link LoginThrottle}).
+ * check is one indexed read with no bcrypt, so tokens are not throttled: neither a valid one nor a wrong one (which
+ * names no user and costs the server no more than any API call).
  */
 class ApiTokenAuthenticationProvider implements AuthenticationProvider {
 
     private final ApiTokenService tokens;
-    private final LoginThrottle throttle;
 
-    ApiTokenAuthenticationProvider(ApiTokenService tokens, LoginThrottle throttle) {
+    ApiTokenAuthenticationProvider(ApiTokenService tokens) {
         this.tokens = tokens;
-        this.throttle = throttle;
     }
 
     @Override
@@ -46,7 +44,6 @@ class ApiTokenAuthenticationProvider implements AuthenticationProvider {
             throw new InternalAuthenticationServiceException("The API token could not be checked", e);
         }
         if (user == null) {
-            throttle.failedFrom(PasswordAuthenticationProvider.address(authentication));
             throw LoginRefusals.badToken();
         }
         return ApiTokenAuthentication.accepted(user, List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name())),

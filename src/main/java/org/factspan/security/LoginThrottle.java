@@ -9,10 +9,10 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing, in the login form, on HTTP Basic and for Bearer tokens alike, by user name and by
- * client address. After {@value #FREE_FAILURES} failures in a row for one user name (existing or not), that name is
- * locked for a minute; after {@value #FREE_ADDRESS_FAILURES} failures from one client address (any names, wrong
- * tokens too), that address is locked the same way. Every further failure doubles the wait, up to a quarter of an
+ * Slows down password guessing, in the login form and on HTTP Basic alike, by user name and by client address.
+ * After {@value #FREE_FAILURES} failures in a row for one user name (existing or not), that name is locked for a
+ * minute; after {@value #FREE_ADDRESS_FAILURES} failed logins from one client address (any names, known or not), that
+ * address is locked the same way. Every further failure doubles the wait, up to a quarter of an
  * hour. A successful login clears its name's count, not its address's (one valid account must not launder guesses at
  * others). While a name or an address is locked every password login for it is refused before the database or bcrypt
  * is asked, with one message that does not tell an existing name from a missing one ({@link #MESSAGE}). Kept in
@@ -77,11 +77,6 @@ public class LoginThrottle {
     /** A wrong password, an unknown or disabled name: counts for the name and for the address. */
     void failed(String username, String address) {
         count(names, key(username), FREE_FAILURES);
-        failedFrom(address);
-    }
-
-    /** A failure that names no user (a wrong API token): counts for the address only. */
-    void failedFrom(String address) {
         if (address != null) {
             count(addresses, address, FREE_ADDRESS_FAILURES);
         }

@@ -68,7 +68,7 @@ class SecurityConfig {
     AuthenticationManager authenticationManager(AppUserRepository users, PasswordEncoder encoder,
             LoginThrottle throttle, ApiTokenService tokens, ObjectProvider<AuthenticationEventPublisher> events) {
         var manager = new ProviderManager(new PasswordAuthenticationProvider(users, encoder, throttle),
-                new ApiTokenAuthenticationProvider(tokens, throttle));
+                new ApiTokenAuthenticationProvider(tokens));
         events.ifAvailable(manager::setAuthenticationEventPublisher);
         return manager;
     }
