@@ -44,7 +44,8 @@ class BackupApi {
     @GetMapping("/{name}")
     ResponseEntity<Resource> download(@PathVariable String name) {
         Path file = backups.file(currentUser.require(), name);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+        return ResponseEntity.ok().contentType(name.endsWith(".enc") ? MediaType.APPLICATION_OCTET_STREAM
+                : MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .body(new FileSystemResource(file));
     }

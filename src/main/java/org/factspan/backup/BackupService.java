@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -26,7 +31,9 @@ import org.springframework.stereotype.Service;
 /**
  * Consistent online backups of the embedded H2 database: H2's {@code BACKUP TO} writes a zip of the database
  * files as of one moment while the app keeps running. Admins only. Restoring means stopping the app and
- * unzipping a backup into the data folder (README, "Backups"). With PostgreSQL, use its own tools
+ * unzipping a backup into the data folder (README, "Backups"). Backups hold password and token hashes: they are
+ * written owner-only ({@code rw-------} in an {@code rwx------} folder) and, with {@code FACTSPAN_BACKUP_PASSPHRASE},
+ * encrypted ({@link BackupEncryption}). With PostgreSQL, use its own tools
  * ({@code pg_dump}); this service says so instead of pretending.
  */
 @Service
@@ -36,36 +43,83 @@ public class BackupService {
     public record BackupFile(String name, long bytes, java.time.Instant createdAt) {
     }
 
-    private static final Pattern NAME = Pattern.compile("factspan-\\d{8}-\\d{6}(-\\d+)?\\.zip");
+    private static final Pattern NAME = Pattern.compile("factspan-\\d{8}-\\d{6}(-\\d+)?\\.zip(\\.enc)?");
+    /** Owner-only: backups hold password and token hashes (decision 017). */
+    private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Path dir;
+    private final char[] passphrase;
 
-    BackupService(DataSource dataSource, Clock clock, @Value("${factspan.backup-dir:./data/backups}") String dir) {
+    BackupService(DataSource dataSource, Clock clock, @Value("${factspan.backup-dir:./data/backups}") String dir,
+            @Value("${factspan.backup-passphrase:}") String passphrase) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.clock = clock;
         this.dir = Path.of(dir).toAbsolutePath().normalize();
+        this.passphrase = passphrase == null || passphrase.isEmpty() ? null : passphrase.toCharArray();
     }
 
-    /** Writes a backup now and returns it. */
+    /** True when backups are written encrypted ({@code FACTSPAN_BACKUP_PASSPHRASE}). */
+    public boolean encrypts() {
+        return passphrase != null;
+    }
+
+    /**
+     * Writes a backup now and returns it: into a folder only the server's user may enter, as a file only it may read,
+     * encrypted when a passphrase is configured (the plain zip never leaves the private folder).
+     */
     public synchronized BackupFile backUp(Actor actor) {
         requireAdmin(actor);
         requireH2();
         try {
-            Files.createDirectories(dir);
+            privateFolder();
             String base = "factspan-" + STAMP.format(clock.instant());
-            Path file = dir.resolve(base + ".zip");
-            for (int i = 2; Files.exists(file); i++) {
-                file = dir.resolve(base + "-" + i + ".zip");
+            String suffix = passphrase == null ? ".zip" : ".zip.enc";
+            Path file = dir.resolve(base + suffix);
+            for (int i = 2; Files.exists(file) || Files.exists(dir.resolve(file.getFileName() + ".part")); i++) {
+                file = dir.resolve(base + "-" + i + suffix);
             }
-            jdbc.execute("BACKUP TO '" + file.toString().replace("'", "''") + "'");
+            Path part = dir.resolve(file.getFileName() + ".part");
+            Path zip = passphrase == null ? part : dir.resolve(file.getFileName() + ".plain.part");
+            try {
+                jdbc.execute("BACKUP TO '" + zip.toString().replace("'", "''") + "'");
+                ownerOnly(zip, FILE);
+                if (passphrase != null) {
+                    try (var in = Files.newInputStream(zip); var out = Files.newOutputStream(part)) {
+                        ownerOnly(part, FILE);
+                        BackupEncryption.encrypt(in, out, passphrase);
+                    }
+                }
+                Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(zip);
+                Files.deleteIfExists(part);
+            }
             return info(file);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write a backup to " + dir, e);
+        }
+    }
+
+    /** Creates the backup folder if needed and makes it (and backups written before this rule) owner-only. */
+    private void privateFolder() throws IOException {
+        Files.createDirectories(dir);
+        ownerOnly(dir, FOLDER);
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(f -> NAME.matcher(f.getFileName().toString()).matches()).toList()) {
+                ownerOnly(f, FILE);
+            }
+        }
+    }
+
+    private static void ownerOnly(Path path, Set<PosixFilePermission> permissions) throws IOException {
+        if (Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(path, permissions);
         }
     }
 
@@ -88,7 +142,8 @@ public class BackupService {
     public Path file(Actor actor, String name) {
         requireAdmin(actor);
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new InvalidRequestException("'" + name + "' is not the name of a backup (factspan-YYYYMMDD-HHMMSS.zip)");
+            throw new InvalidRequestException("'" + name + "' is not the name of a backup (factspan-YYYYMMDD-HHMMSS.zip,"
+                    + " or .zip.enc when encrypted)");
         }
         Path file = dir.resolve(name);
         if (!Files.isRegularFile(file)) {

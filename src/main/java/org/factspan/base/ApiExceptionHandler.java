@@ -145,6 +145,20 @@ class ApiExceptionHandler {
         return error(HttpStatus.valueOf(r.status()), r.message());
     }
 
+    /**
+     * The database or the search index cannot be used (a full disk, a read-only folder, a closed database): 503 with
+     * a message that says so, never a 500 or a login prompt (decision 017). Other exception types that turn out to
+     * be storage failures arrive through {@link #unexpected}.
+     */
+    @ExceptionHandler({StorageUnavailableException.class,
+            org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
+    ResponseEntity<Map<String, Object>> storageUnavailable(Exception e) {
+        LOG.warn("Storage unavailable in a REST call: {}", e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
+                .body(error(HttpStatus.SERVICE_UNAVAILABLE, StorageFailures.MESSAGE).getBody());
+    }
+
     /** Anything unforeseen: a 500 with a plain message; the details go to the log, not to the caller. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) throws Exception {
@@ -159,6 +173,9 @@ class ApiExceptionHandler {
         }
         if (e instanceof org.springframework.web.ErrorResponse) {
             throw e;
+        }
+        if (StorageFailures.isStorageFailure(e)) {
+            return storageUnavailable(e);
         }
         var refusal = Refusals.of(e); // e.g. a lost race wrapped by a transaction's commit
         if (refusal.isPresent()) {

@@ -1,7 +1,6 @@
 package org.factspan.search;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,9 +29,11 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.factspan.base.StorageUnavailableException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -89,35 +90,101 @@ class SearchIndex implements DisposableBean {
             Map<String, DocumentState> states, List<IndexedSpan> spans) {
     }
 
+    /** Commit user data: "false" while an instance has the index open, "true" once it closed it cleanly. */
+    static final String CLOSED = "closed";
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SearchIndex.class);
+
     private final Directory directory;
     private final Analyzer analyzer = analyzer();
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
+    private final Object lifecycle = new Object();
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
     private final boolean existed;
+    private final boolean closedCleanly;
+    /** Set when the folder could not be opened at start: a temporary in-memory index serves until a restart. */
+    private final String fallbackReason;
+    /** The last failed write, until a write succeeds again; null while the index is healthy. */
+    private volatile Throwable failure;
 
     @org.springframework.beans.factory.annotation.Autowired
     SearchIndex(SearchProperties properties) throws IOException {
-        if (SearchProperties.MEMORY.equals(properties.indexDir())) {
-            directory = new ByteBuffersDirectory();
-        } else {
+        Directory chosen = null;
+        String reason = null;
+        boolean found = false;
+        boolean clean = false;
+        if (!SearchProperties.MEMORY.equals(properties.indexDir())) {
             Path path = Path.of(properties.indexDir());
-            Files.createDirectories(path);
-            directory = FSDirectory.open(path);
+            try {
+                Files.createDirectories(path);
+                chosen = FSDirectory.open(path);
+                found = DirectoryReader.indexExists(chosen);
+                clean = found && "true".equals(commitData(chosen, CLOSED));
+                open(chosen);
+            } catch (IOException | RuntimeException e) {
+                // a read-only or full index folder must not keep Factspan from starting: search runs from memory
+                reason = "The search index folder " + path.toAbsolutePath() + " cannot be written (" + e + "); a"
+                        + " temporary in-memory index is used. Fix the folder, then restart Factspan.";
+                LOG.error(reason);
+                closeQuietly();
+                chosen = null;
+                found = false;
+            }
         }
-        existed = DirectoryReader.indexExists(directory);
-        IndexWriterConfig config = new IndexWriterConfig(analyzer);
-        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        writer = new IndexWriter(directory, config);
-        writer.commit();
-        searchers = new SearcherManager(writer, null);
+        if (chosen == null) {
+            chosen = new ByteBuffersDirectory();
+            open(chosen);
+        }
+        directory = chosen;
+        fallbackReason = reason;
+        existed = found;
+        closedCleanly = clean;
     }
 
     SearchIndex(Directory directory) throws IOException {
         this.directory = directory;
+        fallbackReason = null;
         existed = DirectoryReader.indexExists(directory);
-        writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
-        writer.commit();
-        searchers = new SearcherManager(writer, null);
+        closedCleanly = existed && "true".equals(commitData(directory, CLOSED));
+        open(directory);
+    }
+
+    /** Opens a writer (and its searchers) on the directory and commits, which proves the directory is writable. */
+    private void open(Directory on) throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(analyzer);
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        IndexWriter opened = new IndexWriter(on, config);
+        try {
+            opened.commit();
+            searchers = new SearcherManager(opened, null);
+        } catch (IOException | RuntimeException e) {
+            opened.rollback();
+            throw e;
+        }
+        writer = opened;
+    }
+
+    private void closeQuietly() {
+        try {
+            if (searchers != null) {
+                searchers.close();
+            }
+            if (writer != null) {
+                writer.rollback();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // it failed already; nothing more to lose
+        }
+        searchers = null;
+        writer = null;
+    }
+
+    private static String commitData(Directory directory, String key) {
+        try {
+            return DirectoryReader.listCommits(directory).getLast().getUserData().get(key);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**
@@ -149,6 +216,61 @@ class SearchIndex implements DisposableBean {
     /** True when the index held documents before this start (else it is built at start). */
     boolean existedAtStart() {
         return existed;
+    }
+
+    /**
+     * True when the instance that last had the index open closed it cleanly; after a crash, a kill or a write that
+     * failed, the index may lack changes and is rebuilt at start.
+     */
+    boolean closedCleanlyLastTime() {
+        return closedCleanly;
+    }
+
+    /** Why the index cannot be used as configured (only a restart helps), or null. */
+    String fallbackReason() {
+        return fallbackReason;
+    }
+
+    /** The last failed write, or null when the index is healthy. */
+    Throwable failure() {
+        return failure;
+    }
+
+    /** True when the writer was closed by a failure (Lucene closes it on a "tragic" error such as a full disk). */
+    boolean writerClosed() {
+        IndexWriter w = writer;
+        return w == null || !w.isOpen();
+    }
+
+    /**
+     * After a failed write: opens a new writer when Lucene closed the old one. Throws while the folder still cannot
+     * be written. The caller rebuilds the index afterwards (changes may have been lost).
+     */
+    void reopen() {
+        synchronized (lifecycle) {
+            if (!writerClosed()) {
+                return;
+            }
+            try {
+                SearcherManager old = searchers;
+                open(directory);
+                if (old != null) {
+                    try {
+                        old.close();
+                    } catch (IOException | RuntimeException ignored) {
+                        // its writer is gone already
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                throw failed(e);
+            }
+        }
+    }
+
+    /** Records a failed write and turns it into the exception the API answers 503 for. */
+    private StorageUnavailableException failed(Throwable e) {
+        failure = e;
+        return new StorageUnavailableException("The search index cannot be written: " + e, e);
     }
 
     /** Replaces everything indexed for one document (its text and all its spans) in one atomic step. */
@@ -185,8 +307,8 @@ class SearchIndex implements DisposableBean {
         }
         try {
             writer.updateDocuments(new Term(DOC, Long.toString(doc.documentId())), block);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | AlreadyClosedException e) {
+            throw failed(e);
         }
     }
 
@@ -201,16 +323,16 @@ class SearchIndex implements DisposableBean {
     void removeDocument(long documentId) {
         try {
             writer.deleteDocuments(new Term(DOC, Long.toString(documentId)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | AlreadyClosedException e) {
+            throw failed(e);
         }
     }
 
     void removeAll() {
         try {
             writer.deleteAll();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | AlreadyClosedException e) {
+            throw failed(e);
         }
     }
 
@@ -230,19 +352,29 @@ class SearchIndex implements DisposableBean {
 
     /** Commits and records which database the index now reflects. */
     void commit(String database) {
+        Map<String, String> data = new java.util.HashMap<>();
         if (database != null) {
-            writer.setLiveCommitData(Map.of(DATABASE, database).entrySet());
+            data.put(DATABASE, database);
+        } else if (database() != null) {
+            data.put(DATABASE, database());
+        }
+        data.put(CLOSED, "false");
+        try {
+            writer.setLiveCommitData(data.entrySet());
+        } catch (AlreadyClosedException e) {
+            throw failed(e);
         }
         commit();
     }
 
-    /** Makes the changes so far durable and visible to new searches. */
+    /** Makes the changes so far durable and visible to new searches; a success clears a recorded failure. */
     void commit() {
         try {
             writer.commit();
             searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            failure = null;
+        } catch (IOException | AlreadyClosedException e) {
+            throw failed(e);
         }
     }
 
@@ -255,8 +387,8 @@ class SearchIndex implements DisposableBean {
             } finally {
                 searchers.release(searcher);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | AlreadyClosedException e) {
+            throw new StorageUnavailableException("The search index cannot be read: " + e, e);
         }
     }
 
@@ -289,8 +421,26 @@ class SearchIndex implements DisposableBean {
 
     @Override
     public void destroy() throws IOException {
-        searchers.close();
-        writer.close();
-        directory.close();
+        synchronized (lifecycle) {
+            try {
+                if (!writerClosed() && failure == null) {
+                    Map<String, String> data = new java.util.HashMap<>();
+                    if (database() != null) {
+                        data.put(DATABASE, database());
+                    }
+                    data.put(CLOSED, "true");
+                    writer.setLiveCommitData(data.entrySet());
+                    writer.commit();
+                }
+                searchers.close();
+                if (!writerClosed()) {
+                    writer.close();
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("The search index was not closed cleanly ({}); it is rebuilt at the next start", e.toString());
+            } finally {
+                directory.close();
+            }
+        }
     }
 }

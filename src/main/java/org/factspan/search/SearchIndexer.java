@@ -6,8 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.factspan.annotation.AnnotatedDocument;
 import org.factspan.annotation.AnnotationExchangeService;
@@ -15,6 +15,7 @@ import org.factspan.annotation.AnnotationFilter;
 import org.factspan.annotation.SpanChanged;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.base.NotFoundException;
+import org.factspan.base.StorageUnavailableException;
 import org.factspan.corpus.AttributeKind;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentSummary;
@@ -52,12 +53,17 @@ class SearchIndexer implements DisposableBean {
     private final CorpusService corpus;
     private final AnnotationExchangeService exchange;
     private final DocumentStates states;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    /** How long after a failed index write the indexer tries again (reopen the index, rebuild it). */
+    static final Duration RETRY = Duration.ofSeconds(30);
+
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "search-indexer");
         t.setDaemon(true);
         return t;
     });
     private final Set<Pending> pending = new LinkedHashSet<>();
+    /** True while a retry after a failed write is scheduled. */
+    private final java.util.concurrent.atomic.AtomicBoolean recovering = new java.util.concurrent.atomic.AtomicBoolean();
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private String database;
 
@@ -77,9 +83,9 @@ class SearchIndexer implements DisposableBean {
     @EventListener(ApplicationReadyEvent.class)
     void buildWhenMissing() {
         database = databaseIdentity();
-        if (!index.existedAtStart() || index.documentCount() == 0 || database == null
-                || !database.equals(index.database())) {
-            worker.submit(this::rebuildNow);
+        if (!index.existedAtStart() || !index.closedCleanlyLastTime() || index.documentCount() == 0
+                || database == null || !database.equals(index.database())) {
+            worker.submit(() -> guarded(this::rebuildNow));
         }
     }
 
@@ -106,7 +112,7 @@ class SearchIndexer implements DisposableBean {
             boolean idle = pending.isEmpty();
             pending.add(new Pending(slug, documentId));
             if (idle) {
-                worker.submit(this::drain);
+                worker.submit(() -> guarded(this::drain));
             }
         }
     }
@@ -131,12 +137,69 @@ class SearchIndexer implements DisposableBean {
     /** Rebuilds the whole index on the indexer thread and waits for it; returns the number of documents. */
     int rebuild() {
         try {
-            return worker.submit(this::rebuildNow).get();
+            return worker.submit(() -> {
+                try {
+                    index.reopen();
+                    return rebuildNow();
+                } catch (StorageUnavailableException e) {
+                    scheduleRecovery();
+                    throw e;
+                }
+            }).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while rebuilding the search index", e);
         } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof StorageUnavailableException storage) {
+                throw storage;
+            }
             throw new IllegalStateException("Rebuilding the search index failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * Runs an index write on the indexer thread; when the index cannot be written (a full disk, a read-only folder),
+     * the change is not lost: the whole index is rebuilt once writing works again, tried every {@link #RETRY}.
+     */
+    private void guarded(Runnable write) {
+        try {
+            write.run();
+        } catch (StorageUnavailableException e) {
+            log.warn("The search index cannot be written ({}); retrying in {} s", e.getCause(), RETRY.toSeconds());
+            scheduleRecovery();
+        }
+    }
+
+    private void guarded(java.util.function.IntSupplier write) {
+        guarded(() -> {
+            write.getAsInt();
+        });
+    }
+
+    private void scheduleRecovery() {
+        if (recovering.compareAndSet(false, true)) {
+            worker.schedule(this::recoverNow, RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Reopens the index if Lucene closed it, then rebuilds it; on failure tries again later. */
+    private void recoverNow() {
+        recovering.set(false);
+        guarded(() -> {
+            index.reopen();
+            int documents = rebuildNow();
+            log.info("The search index can be written again: rebuilt with {} documents", documents);
+        });
+    }
+
+    /** Runs a recovery attempt now and waits for it (tests; the retry does the same by itself). */
+    void recover() {
+        try {
+            worker.submit(this::recoverNow).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -168,7 +231,10 @@ class SearchIndexer implements DisposableBean {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {
-            log.warn("Could not bring the search index of {} up to date", project.slug(), e.getCause());
+            log.warn("Could not bring the search index of {} up to date: {}", project.slug(), e.getCause().toString());
+            if (e.getCause() instanceof StorageUnavailableException) {
+                scheduleRecovery();
+            }
         }
     }
 
@@ -198,6 +264,8 @@ class SearchIndexer implements DisposableBean {
         bySlug.forEach((slug, ids) -> {
             try {
                 indexDocuments(slug, ids);
+            } catch (StorageUnavailableException e) {
+                throw e;
             } catch (RuntimeException e) {
                 log.warn("Could not index documents {} of {}: {}", ids, slug, e.toString());
             }

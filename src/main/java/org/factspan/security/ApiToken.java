@@ -35,15 +35,20 @@ class ApiToken {
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
+    /** When the token stops working; null: until revoked. */
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
     protected ApiToken() {
     }
 
-    ApiToken(long userId, String name, String tokenHash, String prefix, Instant createdAt) {
+    ApiToken(long userId, String name, String tokenHash, String prefix, Instant createdAt, Instant expiresAt) {
         this.userId = userId;
         this.name = name;
         this.tokenHash = tokenHash;
         this.prefix = prefix;
         this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
     }
 
     Long getId() {
@@ -58,11 +63,16 @@ class ApiToken {
         return lastUsedAt;
     }
 
-    void used(Instant when) {
-        this.lastUsedAt = when;
+    String getName() {
+        return name;
+    }
+
+    /** True from {@code expiresAt} on. */
+    boolean expiredAt(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
     }
 
     ApiTokenInfo toInfo() {
-        return new ApiTokenInfo(id, name, prefix, createdAt, lastUsedAt);
+        return new ApiTokenInfo(id, name, prefix, createdAt, lastUsedAt, expiresAt);
     }
 }

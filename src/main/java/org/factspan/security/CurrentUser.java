@@ -30,4 +30,9 @@ public class CurrentUser {
         }
         return users.findActor(auth.getName()).orElseThrow(() -> new ForbiddenException("Unknown or disabled user"));
     }
+
+    /** True when the current call came with a personal API token (not a password or a browser session). */
+    public boolean viaApiToken() {
+        return strategy.getContext().getAuthentication() instanceof ApiTokenAuthentication;
+    }
 }

@@ -7,15 +7,17 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * The users as Spring Security's {@link UserDetailsService} (tests' {@code @WithUserDetails} and Spring's defaults).
+ * Logins do not go through it: {@link PasswordAuthenticationProvider} checks passwords (decision 017).
+ */
 @Service
 class DatabaseUserDetailsService implements UserDetailsService {
 
     private final AppUserRepository users;
-    private final LoginThrottle throttle;
 
-    DatabaseUserDetailsService(AppUserRepository users, LoginThrottle throttle) {
+    DatabaseUserDetailsService(AppUserRepository users) {
         this.users = users;
-        this.throttle = throttle;
     }
 
     @Override
@@ -27,7 +29,6 @@ class DatabaseUserDetailsService implements UserDetailsService {
         return User.withUsername(user.getUsername())
                 .password(user.getPasswordHash())
                 .disabled(!user.isEnabled())
-                .accountLocked(throttle.isLocked(user.getUsername()))
                 .roles(user.getRole().name())
                 .build();
     }

@@ -1,6 +1,7 @@
 package org.factspan.security;
 
 import java.util.List;
+import org.factspan.base.ForbiddenException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The caller's own account: who they are, their password, their personal API tokens. */
+/**
+ * The caller's own account: who they are, their password, their personal API tokens. Tokens are created with a
+ * password (HTTP Basic) or on the account page, never with another token.
+ */
 @RestController
 @RequestMapping("/api/v1/me")
 class MeApi {
@@ -25,7 +29,8 @@ class MeApi {
         }
     }
 
-    record TokenRequest(String name) {
+    /** {@code expiresAt}: optional, an ISO-8601 instant in the future. */
+    record TokenRequest(String name, java.time.Instant expiresAt) {
     }
 
     private final UserService users;
@@ -43,10 +48,10 @@ class MeApi {
         return users.me(currentUser.require());
     }
 
+    /** Changes the password; the answer says how many API tokens were revoked with the old one. */
     @PutMapping("/password")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changePassword(@RequestBody PasswordChange body) {
-        users.changeOwnPassword(currentUser.require(), body == null ? null : body.currentPassword(),
+    UserService.CredentialsChanged changePassword(@RequestBody PasswordChange body) {
+        return users.changeOwnPassword(currentUser.require(), body == null ? null : body.currentPassword(),
                 body == null ? null : body.newPassword());
     }
 
@@ -59,7 +64,12 @@ class MeApi {
     @PostMapping("/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     NewApiToken createToken(@RequestBody TokenRequest body) {
-        return tokens.create(currentUser.require(), body == null ? null : body.name());
+        if (currentUser.viaApiToken()) {
+            throw new ForbiddenException("An API token cannot create tokens: log in with your password (HTTP Basic or"
+                    + " the account page) to create one");
+        }
+        return tokens.create(currentUser.require(), body == null ? null : body.name(),
+                body == null ? null : body.expiresAt());
     }
 
     @DeleteMapping("/tokens/{id}")

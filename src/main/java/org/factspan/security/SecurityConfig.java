@@ -4,13 +4,22 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.factspan.base.StorageFailures;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -20,6 +29,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -50,23 +60,40 @@ class SecurityConfig {
         }
     };
 
+    /**
+     * One authentication manager for every chain: passwords (login form, HTTP Basic) and API tokens, each checked by
+     * its provider (throttling, storage failures and timing in decision 017).
+     */
+    @Bean
+    AuthenticationManager authenticationManager(AppUserRepository users, PasswordEncoder encoder,
+            LoginThrottle throttle, ApiTokenService tokens, ObjectProvider<AuthenticationEventPublisher> events) {
+        var manager = new ProviderManager(new PasswordAuthenticationProvider(users, encoder, throttle),
+                new ApiTokenAuthenticationProvider(tokens));
+        events.ifAvailable(manager::setAuthenticationEventPublisher);
+        return manager;
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenService tokens, UserService users,
+    SecurityFilterChain apiFilterChain(HttpSecurity http, AuthenticationManager authentication,
             ObjectProvider<SecurityContextHolderStrategy> strategy) throws Exception {
-        var bearer = new BearerTokenFilter(tokens, users,
-                strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy), SecurityConfig::writeError);
+        AuthenticationEntryPoint refused = SecurityConfig::refuse;
+        // Spring's own AuthenticationFilter for Bearer tokens: it keeps the result in the request (as HTTP Basic
+        // does), so the async dispatch of a streamed export runs with the caller's security context too
+        var bearer = new AuthenticationFilter(authentication, new ApiTokenAuthenticationProvider.Converter());
+        bearer.setSecurityContextHolderStrategy(strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy));
+        bearer.setSuccessHandler((request, response, auth) -> {
+        }); // go on to the endpoint
+        var failure = new AuthenticationEntryPointFailureHandler(refused);
+        failure.setRethrowAuthenticationServiceException(false);
+        bearer.setFailureHandler(failure);
         http.securityMatcher("/api/**")
+                .authenticationManager(authentication)
                 .addFilterBefore(bearer, BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(
-                        (request, response, ex) -> writeError(response, 401, "Unauthorized",
-                                ex instanceof LockedException
-                                        ? "Too many failed logins for this user name: it is locked for a few minutes"
-                                        : "Valid credentials are required (HTTP Basic or a Bearer API token)")))
+                .httpBasic(basic -> basic.authenticationEntryPoint(refused))
                 .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint((request, response, e) -> writeError(response, 401, "Unauthorized",
-                                "Valid credentials are required (HTTP Basic or a Bearer API token)"))
+                        .authenticationEntryPoint(refused)
                         .accessDeniedHandler((request, response, e) -> writeError(response, 403, "Forbidden",
                                 "You do not have permission for this")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -74,6 +101,44 @@ class SecurityConfig {
                     headers.addObjectPostProcessor(EAGER_HEADERS);
                     headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
                 })
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    /**
+     * Why a REST call was not let in: the database cannot be read (503: not the caller's fault, not a login
+     * question), a locked name or address (429, one message for every name), a bad token or bad credentials (401).
+     */
+    static void refuse(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        if (e instanceof LoginRefusals.StorageUnavailable) {
+            response.setHeader("Retry-After", "30");
+            writeError(response, 503, "Service Unavailable", StorageFailures.MESSAGE);
+        } else if (e instanceof LoginRefusals.Throttled) {
+            response.setHeader("Retry-After", "60");
+            writeError(response, 429, "Too Many Requests", LoginThrottle.MESSAGE);
+        } else if (e instanceof BadCredentialsException && LoginRefusals.BAD_TOKEN.equals(e.getMessage())) {
+            writeError(response, 401, "Unauthorized", LoginRefusals.BAD_TOKEN);
+        } else {
+            writeError(response, 401, "Unauthorized", LoginRefusals.BAD_PASSWORD);
+        }
+    }
+
+    /**
+     * Spring Boot's health endpoint: public (load balancers and monitors ask it), with details for admins who send
+     * credentials; every other actuator path is refused (decision 017).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorFilterChain(HttpSecurity http, AuthenticationManager authentication)
+            throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authenticationManager(authentication)
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll().anyRequest().denyAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfig::refuse))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(SecurityConfig::refuse))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();
     }
@@ -91,7 +156,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain uiFilterChain(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+        http.authenticationManager(authentication);
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles.css", "/images/**", "/icons/**",
                 "/favicon.ico").permitAll());
         // Vaadin lets the login form's post through without a CSRF token: refuse one sent from another site
@@ -110,6 +176,16 @@ class SecurityConfig {
                 vaadin -> vaadin.loginView(LoginView.class).anyRequest(any -> any.authenticated())).build();
     }
 
+    /**
+     * Spring Security's firewall refuses addresses it cannot trust (a {@code ;}, {@code //}, an encoded {@code %} or
+     * {@code .}): with our JSON 400, not a bare status turned into an error page or a redirect (decision 017).
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> writeError(response, 400, "Bad Request", "The request address is not accepted"
+                + " (a ';', '//', an encoded '%', '.' or '/' in the path, or a character outside the URL's alphabet)");
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
@@ -126,7 +202,8 @@ class SecurityConfig {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write("{\"status\":" + status + ",\"error\":\"" + error + "\",\"message\":\""
-                + message + "\",\"timestamp\":\"" + Instant.now() + "\"}");
+                + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"timestamp\":\"" + Instant.now()
+                + "\"}");
         // commit through Spring Security's response wrapper, so that its security headers are written too
         response.flushBuffer();
     }

@@ -17,18 +17,34 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Users: lookup, creation, and user management. Management (create, change, disable, reset a password) is for
- * admins; everyone changes their own password. An admin cannot disable or demote themselves, so that there is
+ * admins; everyone changes their own password. A new password, changed or reset, revokes the user's API tokens
+ * (credentials follow the person, decision 017); a disabled user's tokens are refused until the user is enabled. An admin cannot disable or demote themselves, so that there is
  * always an admin left who can log in. Refused calls change nothing.
  */
 @Service
 public class UserService {
 
+    /** The answer to a password change or reset: how many API tokens went with the old password. */
+    public record CredentialsChanged(String user, int tokensRevoked, String message) {
+
+        static CredentialsChanged of(String user, int tokens, boolean own) {
+            String whose = own ? "your" : user + "'s";
+            return new CredentialsChanged(user, tokens, "Password " + (own ? "changed" : "of " + user + " set") + "; "
+                    + (tokens == 0 ? whose + " API tokens: none to revoke"
+                            : tokens + " of " + whose + " API tokens " + (tokens == 1 ? "was" : "were")
+                                    + " revoked: scripts need new ones"));
+        }
+    }
+
     private final AppUserRepository users;
+    private final ApiTokenRepository tokens;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final AuditLog audit;
 
-    UserService(AppUserRepository users, PasswordEncoder passwordEncoder, Clock clock, AuditLog audit) {
+    UserService(AppUserRepository users, ApiTokenRepository tokens, PasswordEncoder passwordEncoder, Clock clock,
+            AuditLog audit) {
+        this.tokens = tokens;
         this.audit = audit;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
@@ -135,13 +151,16 @@ public class UserService {
         return UserInfo.of(user);
     }
 
+    /** Sets a new password (an admin's reset) and revokes the user's API tokens, in one transaction. */
     @Transactional
-    public void resetPassword(Actor actor, String username, String newPassword) {
+    public CredentialsChanged resetPassword(Actor actor, String username, String newPassword) {
         requireAdmin(actor);
         AppUser user = requireChangeable(username);
         checkPassword(newPassword);
         user.setPasswordHash(passwordEncoder.encode(newPassword));
-        record(actor, "user.password-reset", null, Map.of("user", user.getUsername())); // never the password
+        int revoked = tokens.deleteByUser(user.getId());
+        record(actor, "user.password-reset", null, Map.of("user", user.getUsername(), "tokensRevoked", revoked));
+        return CredentialsChanged.of(user.getUsername(), revoked, user.getId() == actor.userId());
     }
 
     private void record(Actor actor, String action, Object before, Object after) {
@@ -149,8 +168,9 @@ public class UserService {
                 new AuditLog.Target(null, null, null, null, null), before, after);
     }
 
+    /** Changes one's own password and revokes one's API tokens, in one transaction. */
     @Transactional
-    public void changeOwnPassword(Actor actor, String currentPassword, String newPassword) {
+    public CredentialsChanged changeOwnPassword(Actor actor, String currentPassword, String newPassword) {
         AppUser user = users.findById(actor.userId()).orElseThrow(() -> new NotFoundException("No such user"));
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
             throw new InvalidRequestException("The current password is not right");
@@ -160,6 +180,7 @@ public class UserService {
             throw new InvalidRequestException("The new password is the same as the current one");
         }
         user.setPasswordHash(passwordEncoder.encode(newPassword));
+        return CredentialsChanged.of(user.getUsername(), tokens.deleteByUser(user.getId()), true);
     }
 
     private AppUser require(String username) {

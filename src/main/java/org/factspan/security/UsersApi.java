@@ -3,6 +3,7 @@ package org.factspan.security;
 import java.util.List;
 import org.factspan.base.InvalidRequestException;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** User management (admins only; the service checks). */
+/** User management and other users' API tokens (admins only; the services check). */
 @RestController
 @RequestMapping("/api/v1/users")
 class UsersApi {
@@ -38,10 +39,12 @@ class UsersApi {
     }
 
     private final UserService users;
+    private final ApiTokenService tokens;
     private final CurrentUser currentUser;
 
-    UsersApi(UserService users, CurrentUser currentUser) {
+    UsersApi(UserService users, ApiTokenService tokens, CurrentUser currentUser) {
         this.users = users;
+        this.tokens = tokens;
         this.currentUser = currentUser;
     }
 
@@ -74,10 +77,28 @@ class UsersApi {
         return users.updateUser(currentUser.require(), username, body.displayName(), body.role(), body.enabled());
     }
 
-    /** Sets a new password for the user (a reset by an admin). */
+    /** Sets a new password for the user (a reset by an admin); the user's API tokens are revoked with the old one. */
     @PutMapping("/{username}/password")
+    UserService.CredentialsChanged resetPassword(@PathVariable String username, @RequestBody NewPassword body) {
+        return users.resetPassword(currentUser.require(), username, body == null ? null : body.password());
+    }
+
+    /** The user's API tokens (never their secrets). */
+    @GetMapping("/{username}/tokens")
+    List<ApiTokenInfo> tokens(@PathVariable String username) {
+        return tokens.listOf(currentUser.require(), username);
+    }
+
+    /** Revokes one of the user's tokens. */
+    @DeleteMapping("/{username}/tokens/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void resetPassword(@PathVariable String username, @RequestBody NewPassword body) {
-        users.resetPassword(currentUser.require(), username, body == null ? null : body.password());
+    void revokeToken(@PathVariable String username, @PathVariable long id) {
+        tokens.revokeOf(currentUser.require(), username, id);
+    }
+
+    /** Revokes all of the user's tokens: {@code {"tokensRevoked": n}}. */
+    @DeleteMapping("/{username}/tokens")
+    java.util.Map<String, Integer> revokeTokens(@PathVariable String username) {
+        return java.util.Map.of("tokensRevoked", tokens.revokeAllOf(currentUser.require(), username));
     }
 }

@@ -64,6 +64,11 @@ class BackupServiceTest {
         assertThat(backups.list(admin)).extracting(BackupService.BackupFile::name).contains(backup.name());
         Path file = backups.file(admin, backup.name());
         assertThat(backup.bytes()).isEqualTo(Files.size(file)).isPositive();
+        // it holds password and token hashes: only the server's user may read it or enter its folder
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                backups.folder()))).isEqualTo("rwx------");
         // restore: unzip into an empty data folder and open it as the app would
         Path restored = Files.createTempDirectory("factspan-restore-" + UUID.randomUUID());
         try (ZipFile zip = new ZipFile(file.toFile())) {

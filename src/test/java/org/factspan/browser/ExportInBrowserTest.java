@@ -25,6 +25,24 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true")
 class ExportInBrowserTest extends BrowserTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.factspan.security.UserService users;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.factspan.security.ApiTokenService tokens;
+
+    /** A zip's entries as text, the dataset card without its "exported at" row. */
+    static java.util.Map<String, String> entries(byte[] zip) throws Exception {
+        java.util.Map<String, String> entries = new java.util.TreeMap<>();
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                entries.put(e.getName(), e.getName().equals("README.md") ? text.replaceAll("(?m)^.*exported at.*$", "")
+                        : text);
+            }
+        }
+        return entries;
+    }
+
     @LocalServerPort
     int port;
 
@@ -53,6 +71,21 @@ class ExportInBrowserTest extends BrowserTest {
                 }
             }
             assertThat(names).contains("annotation.conf", "README.md");
+            // the same export over the REST API, with a password and with a token: the same files, byte for byte
+            // (the dataset card alone differs, in its "exported at" row)
+            var carol = users.findActor("carol").orElseThrow();
+            String token = tokens.create(carol, "browser comparison").token();
+            var api = new org.factspan.ApiClient(port);
+            String path = "/api/v1/projects/" + TestUsers.SEED_PROJECT + "/export?format=brat&set=all";
+            java.util.Map<String, String> inBrowser = entries(Files.readAllBytes(download.path()));
+            for (String authorization : List.of(org.factspan.ApiClient.basic("carol"),
+                    org.factspan.ApiClient.bearer(token))) {
+                var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                        .header("Authorization", authorization).build();
+                byte[] body = java.net.http.HttpClient.newHttpClient().send(request,
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+                assertThat(entries(body)).isEqualTo(inBrowser);
+            }
             assertThat(card).contains("## Agreement between annotators");
             assertThat(page.locator("#export-status")).containsText("Exported 5 documents");
             assertThat(page.locator("#export-download")).containsText("Download " + TestUsers.SEED_PROJECT);

@@ -209,7 +209,6 @@ class BadInputApiTest {
         c.add(new Case("method not allowed", alice, "PUT", P + "/documents", json, bytes("{}")));
         c.add(new Case("text of unknown document", alice, "GET", P + "/documents/987654321/text", null, null));
         c.add(new Case("backup by an annotator", alice, "POST", "/api/v1/admin/backups", null, null));
-        // (an encoded slash or backslash, %2F or %5C, is refused by Tomcat itself with an HTML 400 before the app sees it)
         c.add(new Case("backup name that is no backup", "admin", "GET", "/api/v1/admin/backups/factspan.mv.db", null, null));
         c.add(new Case("unknown API path", alice, "GET", "/api/v1/nothing-here", null, null));
         c.addAll(projectCases());
@@ -220,6 +219,7 @@ class BadInputApiTest {
         c.addAll(claimCases());
         c.addAll(searchAndSuggestionCases());
         c.addAll(integrityCases());
+        c.addAll(credentialAndTransportCases());
         return c;
     }
 
@@ -631,6 +631,39 @@ class BadInputApiTest {
         c.add(new Case("claim suggestions: no span", carol, "GET", P + "/claims/suggestions", null, null));
         c.add(new Case("claim filter: unknown conflict kind", carol, "GET", clusters + "?conflict=everything", null,
                 null));
+        return c;
+    }
+
+    /** Issue 13: token expiry, other users' tokens, wrong media types, addresses Tomcat refuses (JSON now). */
+    List<Case> credentialAndTransportCases() {
+        String json = "application/json";
+        List<Case> c = new ArrayList<>();
+        c.add(new Case("token: expires in the past", alice, "POST", "/api/v1/me/tokens", json,
+                bytes("{\"name\":\"old\",\"expiresAt\":\"2020-01-01T00:00:00Z\"}")));
+        c.add(new Case("token: expiry is not a moment", alice, "POST", "/api/v1/me/tokens", json,
+                bytes("{\"name\":\"soon\",\"expiresAt\":\"tomorrow\"}")));
+        c.add(new Case("token: XML body", alice, "POST", "/api/v1/me/tokens", "application/xml",
+                bytes("<name>x</name>")));
+        c.add(new Case("user tokens: unknown user", "admin", "GET", "/api/v1/users/nobody-like-this/tokens", null,
+                null));
+        c.add(new Case("user tokens: listed by a curator", carol, "GET", "/api/v1/users/" + alice + "/tokens", null,
+                null));
+        c.add(new Case("user token revoke: another user's token", "admin", "DELETE", "/api/v1/users/" + bob
+                + "/tokens/" + token, null, null));
+        c.add(new Case("user token revoke: id not a number", "admin", "DELETE", "/api/v1/users/" + alice
+                + "/tokens/abc", null, null));
+        c.add(new Case("user token revoke: by the owner's peer", bob, "DELETE", "/api/v1/users/" + alice + "/tokens/"
+                + token, null, null));
+        c.add(new Case("user tokens revoke all: the gold system account", "admin", "DELETE",
+                "/api/v1/users/gold/tokens", null, null));
+        c.add(new Case("span: CSV body", alice, "POST", P + "/documents/" + doc + "/spans", "text/csv",
+                bytes("0,7,CLAIM")));
+        c.add(new Case("encoded slash in the path", alice, "GET", P + "%2Fdocuments", null, null));
+        c.add(new Case("encoded backslash in the path", alice, "GET", "/api/v1/projects/%5Cx", null, null));
+        c.add(new Case("backup name with an encoded slash", "admin", "GET", "/api/v1/admin/backups/..%2Ffactspan.mv.db",
+                null, null));
+        c.add(new Case("double slash in the path", alice, "GET", "/api/v1//projects", null, null));
+        c.add(new Case("semicolon in the path", alice, "GET", "/api/v1/projects;jsessionid=x", null, null));
         return c;
     }
 

@@ -37,20 +37,20 @@ class LoginThrottleTest {
     @Test
     void fiveFailuresLockForAMinuteAndEachFurtherOneDoublesTheWait() {
         for (int i = 1; i < LoginThrottle.FREE_FAILURES; i++) {
-            throttle.failed("bob");
+            throttle.failed("bob", null);
             assertThat(throttle.isLocked("bob")).as("after %d failures", i).isFalse();
         }
-        throttle.failed("bob");
+        throttle.failed("bob", null);
         assertThat(throttle.lockedFor("bob")).isEqualTo(Duration.ofMinutes(1));
         assertThat(throttle.isLocked("BOB")).as("names are compared without case").isTrue();
         assertThat(throttle.isLocked("alice")).isFalse();
 
         clock.now = clock.now.plusSeconds(61);
         assertThat(throttle.isLocked("bob")).isFalse();
-        throttle.failed("bob");
+        throttle.failed("bob", null);
         assertThat(throttle.lockedFor("bob")).isEqualTo(Duration.ofMinutes(2));
         for (int i = 0; i < 10; i++) {
-            throttle.failed("bob");
+            throttle.failed("bob", null);
         }
         assertThat(throttle.lockedFor("bob")).isEqualTo(LoginThrottle.MAX_LOCK);
     }
@@ -58,17 +58,17 @@ class LoginThrottleTest {
     @Test
     void aSuccessClearsTheCountAndOldFailuresAreForgotten() {
         for (int i = 0; i < LoginThrottle.FREE_FAILURES - 1; i++) {
-            throttle.failed("carol");
+            throttle.failed("carol", null);
         }
         throttle.succeeded("carol");
-        throttle.failed("carol");
+        throttle.failed("carol", null);
         assertThat(throttle.isLocked("carol")).isFalse();
 
         for (int i = 0; i < LoginThrottle.FREE_FAILURES - 2; i++) {
-            throttle.failed("carol");
+            throttle.failed("carol", null);
         }
         clock.now = clock.now.plus(LoginThrottle.MEMORY).plusSeconds(1);
-        throttle.failed("carol");
+        throttle.failed("carol", null);
         assertThat(throttle.isLocked("carol")).as("the count started again after an hour").isFalse();
     }
 }

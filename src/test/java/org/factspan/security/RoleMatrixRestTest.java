@@ -115,14 +115,15 @@ class RoleMatrixRestTest {
         a("POST /api/v1/me/tokens", Access.ANY_USER);
         a("DELETE /api/v1/me/tokens/{id}", Access.OWN_UNDER_ME);
         a("GET /api/v1/projects", Access.ANY_USER);
-        a("GET /api/**", Access.ANY_USER); // the JSON 404 for unknown API paths
-        a("POST /api/**", Access.ANY_USER);
         // admins
         a("GET /api/v1/users", Access.ADMIN);
         a("POST /api/v1/users", Access.ADMIN);
         a("GET /api/v1/users/{username}", Access.ADMIN);
         a("PATCH /api/v1/users/{username}", Access.ADMIN);
         a("PUT /api/v1/users/{username}/password", Access.ADMIN);
+        a("GET /api/v1/users/{username}/tokens", Access.ADMIN);
+        a("DELETE /api/v1/users/{username}/tokens", Access.ADMIN);
+        a("DELETE /api/v1/users/{username}/tokens/{id}", Access.ADMIN);
         a("POST /api/v1/admin/backups", Access.ADMIN);
         a("GET /api/v1/admin/backups", Access.ADMIN);
         a("GET /api/v1/admin/backups/{name}", Access.ADMIN);

@@ -44,7 +44,7 @@ class SecurityHardeningApiTest {
             assertThat(wrong.statusCode()).isEqualTo(401);
         }
         var locked = get("/api/v1/projects", "guessme", "right-password-1");
-        assertThat(locked.statusCode()).isEqualTo(401);
+        assertThat(locked.statusCode()).isEqualTo(429);
         assertThat(locked.body()).contains("Too many failed logins");
         assertThat(throttle.isLocked("guessme")).isTrue();
         // other users are not affected

@@ -52,7 +52,10 @@ public class BackupView extends VerticalLayout {
         add(new H2("Backups"),
                 new Paragraph("A backup is a zip of the whole database as of one moment, written while everyone keeps"
                         + " working, into " + backups.folder() + ". To restore one, stop Factspan, unzip it into the"
-                        + " data folder (replacing factspan.mv.db) and start Factspan again."),
+                        + " data folder (replacing factspan.mv.db) and start Factspan again."
+                        + (backups.encrypts() ? " Backups are encrypted with the server's passphrase"
+                                + " (FACTSPAN_BACKUP_PASSPHRASE): decrypt one with openssl first (README, Backups)."
+                                : " Only the server's user may read them.")),
                 backUp, grid);
         refresh();
     }

@@ -8,15 +8,22 @@ import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import org.factspan.base.Refusals;
+import org.factspan.base.StorageFailures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The UI's side of {@link Refusals}: a refusal or a lost race that a view did not catch itself (a click that met a
- * row someone else deleted or locked a moment before) is shown as an error notification with the same message the
- * REST API answers, instead of Vaadin's generic error. Everything else keeps Vaadin's default handling (logged).
+ * The UI's one error handler, for a click or an edit whose failure no view caught itself. It says in a notification
+ * what the REST API would answer: a refusal or a lost race ({@link Refusals}: a row someone else deleted or changed a
+ * moment before, decision 016) and a storage failure ({@link StorageFailures}: the database or the search index
+ * cannot be written, decision 017). Everything else keeps Vaadin's default handling (logged). Pages that fail to
+ * open: {@link InternalErrorView}.
  */
 @Component
 class UiErrors implements VaadinServiceInitListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UiErrors.class);
 
     private final DefaultErrorHandler fallback = new DefaultErrorHandler();
 
@@ -26,13 +33,26 @@ class UiErrors implements VaadinServiceInitListener {
     }
 
     void handle(ErrorEvent event) {
-        var refusal = Refusals.of(event.getThrowable());
+        Throwable error = event.getThrowable();
         UI ui = UI.getCurrent();
+        if (StorageFailures.isStorageFailure(error)) {
+            LOG.warn("Storage unavailable in the UI: {}", error.toString());
+            if (ui != null) {
+                show(StorageFailures.MESSAGE, "storage-error-notification", 10_000);
+            }
+            return;
+        }
+        var refusal = Refusals.of(error);
         if (refusal.isEmpty() || ui == null) {
             fallback.error(event);
             return;
         }
-        Notification.show(refusal.get().message(), 6000, Notification.Position.BOTTOM_START)
-                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        show(refusal.get().message(), "refusal-notification", 6000);
+    }
+
+    private static void show(String message, String id, int millis) {
+        Notification shown = Notification.show(message, millis, Notification.Position.BOTTOM_START);
+        shown.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        shown.setId(id);
     }
 }

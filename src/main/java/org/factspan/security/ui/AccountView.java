@@ -19,6 +19,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.factspan.base.ForbiddenException;
@@ -44,6 +47,7 @@ public class AccountView extends VerticalLayout {
     final PasswordField repeat = new PasswordField("New password again");
     final Button changePassword = new Button("Change password");
     final TextField tokenName = new TextField("New token's name");
+    final DatePicker tokenExpiry = new DatePicker("Valid until (optional)");
     final Button createToken = new Button("Create token");
     final Grid<ApiTokenInfo> tokens = new Grid<>();
     /** The secret of the token created last, shown once in a dialog. */
@@ -79,7 +83,11 @@ public class AccountView extends VerticalLayout {
         tokenName.setMaxLength(100);
         createToken.setId("create-token");
         createToken.addClickListener(e -> createToken());
-        var tokenForm = new HorizontalLayout(tokenName, createToken);
+        tokenExpiry.setId("token-expiry");
+        tokenExpiry.setHelperText("Through the end of that day; empty: until revoked");
+        tokenExpiry.setMin(LocalDate.now(WHEN.getZone()));
+        tokenExpiry.setClearButtonVisible(true);
+        var tokenForm = new HorizontalLayout(tokenName, tokenExpiry, createToken);
         tokenForm.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         tokens.setId("tokens");
@@ -88,6 +96,7 @@ public class AccountView extends VerticalLayout {
         tokens.addColumn(t -> WHEN.format(t.createdAt())).setHeader("Created").setFlexGrow(1);
         tokens.addColumn(t -> t.lastUsedAt() == null ? "never" : WHEN.format(t.lastUsedAt())).setHeader("Last used")
                 .setFlexGrow(1);
+        tokens.addColumn(AccountView::expiry).setHeader("Expires").setFlexGrow(1);
         tokens.addComponentColumn(t -> {
             Button revoke = new Button("Revoke", e -> revoke(t));
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
@@ -99,7 +108,8 @@ public class AccountView extends VerticalLayout {
         tokens.setEmptyStateText("No tokens yet.");
 
         var tokenHelp = new Paragraph("A personal API token lets a script call the REST API as you: send it as"
-                + " 'Authorization: Bearer <token>'. It is shown once, when you create it; Factspan keeps only a hash.");
+                + " 'Authorization: Bearer <token>'. It is shown once, when you create it; Factspan keeps only a hash."
+                + " A new password revokes all your tokens.");
         tokenHelp.addClassName("fs-muted");
         add(new H2("Your account"), who, new H3("Password"), passwordForm, new H3("API tokens"), tokenHelp, tokenForm,
                 tokens);
@@ -112,11 +122,12 @@ public class AccountView extends VerticalLayout {
             return;
         }
         try {
-            users.changeOwnPassword(currentUser.require(), current.getValue(), fresh.getValue());
+            var changed = users.changeOwnPassword(currentUser.require(), current.getValue(), fresh.getValue());
             current.clear();
             fresh.clear();
             repeat.clear();
-            Notification.show("Password changed", 3000, Notification.Position.BOTTOM_START)
+            refresh();
+            Notification.show(changed.message(), 6000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (InvalidRequestException | ForbiddenException | NotFoundException e) {
             error(e.getMessage());
@@ -125,9 +136,12 @@ public class AccountView extends VerticalLayout {
 
     void createToken() {
         try {
-            NewApiToken created = tokenService.create(currentUser.require(), tokenName.getValue());
+            NewApiToken created = tokenService.create(currentUser.require(), tokenName.getValue(),
+                    tokenExpiry.getValue() == null ? null
+                            : tokenExpiry.getValue().plusDays(1).atStartOfDay(WHEN.getZone()).toInstant());
             shownToken = created.token();
             tokenName.clear();
+            tokenExpiry.clear();
             refresh();
             Dialog dialog = new Dialog();
             dialog.setHeaderTitle("Token '" + created.info().name() + "' created");
@@ -157,6 +171,14 @@ public class AccountView extends VerticalLayout {
 
     private void refresh() {
         tokens.setItems(tokenService.list(currentUser.require()));
+    }
+
+    /** "never", the moment it expires, or "expired ..." (the Users view shows the same). */
+    static String expiry(ApiTokenInfo token) {
+        if (token.expiresAt() == null) {
+            return "never";
+        }
+        return (token.expiredAt(Instant.now()) ? "expired " : "") + WHEN.format(token.expiresAt());
     }
 
     static void error(String message) {

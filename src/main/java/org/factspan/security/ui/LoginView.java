@@ -11,7 +11,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import org.springframework.security.authentication.LockedException;
+import org.factspan.security.LoginRefusals;
+import org.factspan.security.LoginThrottle;
 import org.springframework.security.web.WebAttributes;
 
 /** The login page; Spring Security's form login processes the form it posts. */
@@ -20,7 +21,9 @@ import org.springframework.security.web.WebAttributes;
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
-    private final LoginForm login = new LoginForm();
+    final LoginForm login = new LoginForm();
+    /** The error message shown instead of "incorrect user name or password", if any (tests read it). */
+    LoginI18n.ErrorMessage shown;
 
     public LoginView() {
         addClassName("fs-login");
@@ -41,14 +44,23 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             // Spring Security's failure handler leaves the reason in the session
             Object reason = VaadinSession.getCurrent() == null ? null
                     : VaadinSession.getCurrent().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-            if (reason instanceof LockedException) {
-                LoginI18n i18n = LoginI18n.createDefault();
-                i18n.getErrorMessage().setTitle("Too many failed logins");
-                i18n.getErrorMessage().setMessage("This user name is locked for a few minutes after repeated wrong"
-                        + " passwords. Wait, then try again.");
-                login.setI18n(i18n);
+            if (reason instanceof LoginRefusals.Throttled) {
+                // the same words whether or not the name exists (decision 017)
+                show("Too many failed logins", LoginThrottle.MESSAGE + ".");
+            } else if (reason instanceof LoginRefusals.StorageUnavailable) {
+                show("Factspan cannot check your password right now", "Its database cannot be read (the server's"
+                        + " disk may be full or the database closed). Your password was not the problem; try again in"
+                        + " a moment, and tell an administrator if it persists.");
             }
             login.setError(true);
         }
+    }
+
+    private void show(String title, String message) {
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getErrorMessage().setTitle(title);
+        i18n.getErrorMessage().setMessage(message);
+        login.setI18n(i18n);
+        shown = i18n.getErrorMessage();
     }
 }

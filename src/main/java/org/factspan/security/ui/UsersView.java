@@ -23,6 +23,8 @@ import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
+import org.factspan.security.ApiTokenInfo;
+import org.factspan.security.ApiTokenService;
 import org.factspan.security.CurrentUser;
 import org.factspan.security.Role;
 import org.factspan.security.UserInfo;
@@ -30,7 +32,7 @@ import org.factspan.security.UserService;
 
 /**
  * User management for admins: create users, change their name and global role, disable or enable them, reset
- * their password. Roles inside projects are set on each project's Members tab.
+ * their password, see and revoke their API tokens. Roles inside projects are set on each project's Members tab.
  */
 @Route("admin/users")
 @PageTitle("Users · Factspan")
@@ -41,12 +43,16 @@ public class UsersView extends VerticalLayout {
     final Button create = new Button("New user");
     /** The dialog open now (tests fill it in). */
     Dialog dialog;
+    /** The token list of the tokens dialog, when open. */
+    Grid<ApiTokenInfo> tokenGrid;
 
     private final UserService users;
+    private final ApiTokenService tokenService;
     private final CurrentUser currentUser;
 
-    public UsersView(UserService users, CurrentUser currentUser) {
+    public UsersView(UserService users, ApiTokenService tokenService, CurrentUser currentUser) {
         this.users = users;
+        this.tokenService = tokenService;
         this.currentUser = currentUser;
         addClassName("fs-page");
         grid.setId("users");
@@ -58,7 +64,7 @@ public class UsersView extends VerticalLayout {
             state.addClassNames("fs-badge", u.enabled() ? "fs-badge-ok" : "fs-badge-off");
             return state;
         }).setHeader("State").setFlexGrow(0).setWidth("8em");
-        grid.addComponentColumn(this::actions).setHeader("").setFlexGrow(0).setWidth("22em");
+        grid.addComponentColumn(this::actions).setHeader("").setFlexGrow(0).setWidth("28em");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
         create.setId("new-user");
@@ -85,7 +91,9 @@ public class UsersView extends VerticalLayout {
         if (u.enabled()) {
             toggle.addThemeVariants(ButtonVariant.LUMO_ERROR);
         }
-        return new HorizontalLayout(edit, reset, toggle);
+        Button tokens = small("API tokens", e -> openTokens(u));
+        tokens.setId("tokens-" + u.username());
+        return new HorizontalLayout(edit, reset, tokens, toggle);
     }
 
     void openCreate() {
@@ -122,10 +130,57 @@ public class UsersView extends VerticalLayout {
         PasswordField password = new PasswordField("New password");
         password.setId("user-password");
         password.setHelperText("At least 8 characters; tell it to " + u.username());
-        open("Reset the password of " + u.username(), new FormLayout(password), "Set password", () -> {
-            users.resetPassword(currentUser.require(), u.username(), password.getValue());
-            return "Password of " + u.username() + " set";
+        open("Reset the password of " + u.username(), new FormLayout(password), "Set password",
+                () -> users.resetPassword(currentUser.require(), u.username(), password.getValue()).message());
+    }
+
+    /** The user's API tokens: see them (never their secrets), revoke one or all. */
+    void openTokens(UserInfo u) {
+        dialog = new Dialog();
+        dialog.setHeaderTitle("API tokens of " + u.username());
+        dialog.setWidth("56em");
+        tokenGrid = new Grid<>();
+        tokenGrid.setId("user-tokens");
+        tokenGrid.addColumn(ApiTokenInfo::name).setHeader("Name").setFlexGrow(2);
+        tokenGrid.addColumn(t -> t.prefix() + "…").setHeader("Starts with").setFlexGrow(1);
+        tokenGrid.addColumn(t -> AccountView.WHEN.format(t.createdAt())).setHeader("Created").setFlexGrow(1);
+        tokenGrid.addColumn(t -> t.lastUsedAt() == null ? "never" : AccountView.WHEN.format(t.lastUsedAt()))
+                .setHeader("Last used").setFlexGrow(1);
+        tokenGrid.addColumn(AccountView::expiry).setHeader("Expires").setFlexGrow(1);
+        tokenGrid.addComponentColumn(t -> {
+            Button revoke = small("Revoke", e -> revokeToken(u, t));
+            revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            revoke.setId("revoke-token-" + t.id());
+            return revoke;
+        }).setFlexGrow(0).setWidth("8em");
+        tokenGrid.setAllRowsVisible(true);
+        tokenGrid.setEmptyStateText(u.username() + " has no API tokens.");
+        tokenGrid.setItems(tokenService.listOf(currentUser.require(), u.username()));
+        Button revokeAll = new Button("Revoke all", e -> {
+            int[] revoked = {0};
+            if (run(() -> revoked[0] = tokenService.revokeAllOf(currentUser.require(), u.username()), null)) {
+                tokenGrid.setItems(tokenService.listOf(currentUser.require(), u.username()));
+            }
         });
+        revokeAll.setId("revoke-all-tokens");
+        revokeAll.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        Button close = new Button("Close", e -> dialog.close());
+        close.setId("close-tokens");
+        var help = new Paragraph("Scripts use these tokens as " + u.username() + ". A password reset revokes them"
+                + " all; while the user is disabled they are refused.");
+        help.addClassName("fs-muted");
+        dialog.add(help, tokenGrid);
+        dialog.getFooter().add(revokeAll, close);
+        dialog.open();
+    }
+
+    void revokeToken(UserInfo u, ApiTokenInfo t) {
+        if (run(() -> {
+            tokenService.revokeOf(currentUser.require(), u.username(), t.id());
+            return null;
+        }, "Token '" + t.name() + "' of " + u.username() + " revoked")) {
+            tokenGrid.setItems(tokenService.listOf(currentUser.require(), u.username()));
+        }
     }
 
     private Select<Role> roleSelect(Role value) {
@@ -158,7 +213,9 @@ public class UsersView extends VerticalLayout {
     private boolean run(java.util.function.Supplier<?> change, String done) {
         try {
             Object result = change.get();
-            Notification.show(done != null ? done : String.valueOf(result), 3000, Notification.Position.BOTTOM_START);
+            String message = done != null ? done
+                    : result instanceof Integer n ? n + " token" + (n == 1 ? "" : "s") + " revoked" : String.valueOf(result);
+            Notification.show(message, 5000, Notification.Position.BOTTOM_START);
             refresh();
             return true;
         } catch (InvalidRequestException | ConflictException | ForbiddenException | NotFoundException e) {

@@ -286,7 +286,7 @@ class WorkflowViewsTest extends SpringBrowserlessTest {
         assertThat(listed.get()).hasSize(before + 1);
         var token = listed.get().get(0);
         assertThat(token.prefix()).isEqualTo(shown.substring(0, 10));
-        var revoke = (com.vaadin.flow.component.button.Button) test(grid).getCellComponent(0, 4);
+        var revoke = (com.vaadin.flow.component.button.Button) test(grid).getCellComponent(0, 5); // name, prefix, created, last used, expires, revoke
         assertThat(revoke.getId()).contains("revoke-" + token.id());
         test(revoke).click();
         assertThat(listed.get()).hasSize(before);
