@@ -213,7 +213,9 @@ class KillRestartTest {
 
     private List<Long> documents() throws Exception {
         List<Long> ids = new ArrayList<>();
-        for (JsonNode d : JSON.readTree(get("alice", "/api/v1/projects/" + SLUG + "/documents").body())) {
+        HttpResponse<String> list = get("alice", "/api/v1/projects/" + SLUG + "/documents");
+        assertThat(list.statusCode()).as("the seed project's documents: %s", list.body()).isEqualTo(200);
+        for (JsonNode d : JSON.readTree(list.body())) {
             ids.add(d.get("id").asLong());
         }
         return ids;
