@@ -43,6 +43,12 @@ class ApiExceptionHandler {
         return error(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
+    /** A body, upload or archive over its limit (ingest): 413. */
+    @ExceptionHandler(TooLargeException.class)
+    ResponseEntity<Map<String, Object>> bodyTooLarge(TooLargeException e) {
+        return error(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+    }
+
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Map<String, Object>> conflict(ConflictException e) {
         return error(HttpStatus.CONFLICT, e.getMessage());
@@ -52,6 +58,9 @@ class ApiExceptionHandler {
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
         // a record that refused its values (e.g. a label with a bad colour) says why
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof TooLargeException) {
+                return error(HttpStatus.CONTENT_TOO_LARGE, cause.getMessage());
+            }
             if (cause instanceof IllegalArgumentException || cause instanceof InvalidRequestException) {
                 return error(HttpStatus.BAD_REQUEST, cause.getMessage());
             }

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.factspan.base.Quote;
+import org.factspan.ingest.Fields;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.base.CodePoints;
 import org.factspan.base.ConflictException;
@@ -317,8 +319,8 @@ public class ClaimService {
                         return false;
                     }
                 }
-                default -> throw new InvalidRequestException("Unknown conflict filter '" + f.conflict()
-                        + "'; use any, none, numeric or attribution");
+                default -> throw new InvalidRequestException("Unknown conflict filter "
+                        + Quote.of(f.conflict()) + "; use any, none, numeric or attribution");
             }
         }
         if (f.outlet() != null && !f.outlet().isBlank()
@@ -508,7 +510,7 @@ public class ClaimService {
             throw new InvalidRequestException("The statement is longer than " + ClaimCluster.MAX_STATEMENT
                     + " characters");
         }
-        return s;
+        return Fields.CLAIM_STATEMENT.require(s);
     }
 
     private static Stance stance(String id) {
@@ -523,7 +525,7 @@ public class ClaimService {
     private ProjectInfo requireCurator(Actor actor, String slug) {
         ProjectInfo project = corpus.requireProject(actor, slug);
         if (!project.curatedBy(actor)) {
-            throw new ForbiddenException("Only curators of project '" + slug + "' and admins build claim clusters");
+            throw new ForbiddenException("Only curators of project " + Quote.of(slug) + " and admins build claim clusters");
         }
         return project;
     }

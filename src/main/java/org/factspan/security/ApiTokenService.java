@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.factspan.ingest.Fields;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -47,9 +48,11 @@ public class ApiTokenService {
     @Transactional
     public NewApiToken create(Actor actor, String name) {
         String label = name == null ? "" : name.strip();
-        if (label.isEmpty() || label.length() > 100) {
-            throw new InvalidRequestException("A token needs a name of 1 to 100 characters (what it is for)");
+        if (label.isEmpty() || label.length() > Fields.TOKEN_NAME.max()) {
+            throw new InvalidRequestException("A token needs a name of 1 to " + Fields.TOKEN_NAME.max()
+                    + " characters (what it is for)");
         }
+        Fields.TOKEN_NAME.require(label);
         if (tokens.countByUserId(actor.userId()) >= MAX_TOKENS) {
             throw new InvalidRequestException("You have " + MAX_TOKENS + " tokens already; revoke one first");
         }

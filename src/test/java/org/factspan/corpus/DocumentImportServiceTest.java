@@ -11,6 +11,8 @@ import java.util.zip.ZipOutputStream;
 import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
+import org.factspan.ingest.ImportLimits;
+import org.factspan.ingest.UploadedFile;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +48,7 @@ class DocumentImportServiceTest {
     @BeforeEach
     void setUp() {
         f = new WorkflowFixture(users, projects, 0, 2);
-        small = new DocumentImportService(corpus, setup, documents, new ImportLimits(100, 1000, 2000, 5, 50), json, audit);
+        small = new DocumentImportService(corpus, setup, documents, new ImportLimits(100, 1000, 2000, 5, 50, 100, 10_000), json, audit);
     }
 
     static UploadedFile file(String name, String content) {
@@ -134,7 +136,7 @@ class DocumentImportServiceTest {
         refused(List.of(file("b.jsonl", "{\"text\": \"ok\"}\n\n{\"text\": \"  \"}")), "b.jsonl, line 3",
                 "empty \"text\"");
         refused(List.of(file("b.jsonl", "{\"text\": \"ok\", \"meta\": {\"a\": {\"b\": 1}}}")), "b.jsonl, line 1",
-                "meta \"a\"");
+                "meta 'a'");
         refused(List.of(file("b.jsonl", "{\"text\": \"ok\", \"meta\": [1]}")), "b.jsonl, line 1", "\"meta\"");
         refused(List.of(file("b.jsonl", "{\"text\": \"ok\", \"name\": 7}")), "b.jsonl, line 1", "\"name\"");
     }
@@ -162,7 +164,7 @@ class DocumentImportServiceTest {
     @Test
     void zipSlipPathsAreRefused() throws Exception {
         refused(List.of(new UploadedFile("slip.zip", zip("ok.txt", "fine text", "../../etc/evil.txt", "evil"))),
-                "slip.zip", "unsafe path: ../../etc/evil.txt");
+                "slip.zip", "unsafe path: '../../etc/evil.txt'");
         refused(List.of(new UploadedFile("abs.zip", zip("/etc/passwd.txt", "evil"))), "abs.zip", "unsafe path");
         refused(List.of(new UploadedFile("win.zip", zip("C:\\evil.txt", "evil"))), "win.zip", "unsafe path");
     }
@@ -180,7 +182,7 @@ class DocumentImportServiceTest {
             many[i] = "f" + i + ".txt";
             many[i + 1] = "x" + "y".repeat(600) + i;
         }
-        var budget = new DocumentImportService(corpus, setup, documents, new ImportLimits(1000, 1000, 2000, 50, 50),
+        var budget = new DocumentImportService(corpus, setup, documents, new ImportLimits(1000, 1000, 2000, 50, 50, 100, 10_000),
                 json, audit);
         refused(budget, List.of(new UploadedFile("budget.zip", zip(many))), "budget.zip!f6.txt",
                 "2000 bytes an import may");

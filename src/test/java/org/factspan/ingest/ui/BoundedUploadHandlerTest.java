@@ -1,11 +1,11 @@
-package org.factspan.corpus.ui;
+package org.factspan.ingest.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.server.streams.UploadEvent;
 import java.util.ArrayList;
 import java.util.List;
-import org.factspan.corpus.UploadedFile;
+import org.factspan.ingest.UploadedFile;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockPart;
 
@@ -38,7 +38,7 @@ class BoundedUploadHandlerTest {
         UploadEvent event = upload("big.txt", "0123456789X".getBytes());
         handler.handleUploadRequest(event);
         assertThat(event.isRejected()).isTrue();
-        assertThat(event.getRejectionMessage()).isEqualTo("big.txt: is larger than 10 bytes; it was not received");
+        assertThat(event.getRejectionMessage()).isEqualTo("big.txt: is larger than 10 bytes; nothing was imported");
         assertThat(refused).containsExactly(event.getRejectionMessage());
         assertThat(received).isEmpty();
         assertThat(handler.getFileSizeMax()).isEqualTo(10);
