@@ -110,7 +110,9 @@ class BodyLimitFilter extends OncePerRequestFilter implements Ordered {
         body.put("error", status.getReasonPhrase());
         body.put("message", message);
         body.put("timestamp", Instant.now().toString());
-        response.getOutputStream().write(json.writeValueAsBytes(body));
+        byte[] bytes = json.writeValueAsBytes(body);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 
     /** The request with its body counted: reading past the limit throws {@link TooLargeException}. */

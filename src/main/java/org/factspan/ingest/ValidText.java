@@ -51,7 +51,7 @@ public final class ValidText {
         }
         char c = text.charAt(at);
         String what = c == 0 ? "NUL (U+0000)" : Character.isSurrogate(c)
-                ? "a lone surrogate (U+" + hex(c) + "), half of a character pair" : "the character U+" + hex(c);
+                ? "a lone surrogate (U+" + hex(c) + ", half of a character pair)" : "the character U+" + hex(c);
         return "holds " + what + " at character " + (text.codePointCount(0, at) + 1)
                 + ", which text cannot hold (only characters XML 1.0 allows)";
     }

@@ -43,4 +43,37 @@ class BoundedUploadHandlerTest {
         assertThat(received).isEmpty();
         assertThat(handler.getFileSizeMax()).isEqualTo(10);
     }
+
+    @Test
+    void anEndlessUploadIsReadToTheLimitAndNoFurther() throws Exception {
+        long[] read = {0};
+        java.io.InputStream endless = new java.io.InputStream() {
+            @Override
+            public int read() {
+                read[0]++;
+                return 'x';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                java.util.Arrays.fill(b, off, off + len, (byte) 'x');
+                read[0] += len;
+                return len;
+            }
+        };
+        MockPart part = new MockPart("file", "endless.txt", new byte[0]) {
+            @Override
+            public java.io.InputStream getInputStream() {
+                return endless;
+            }
+        };
+        var big = new BoundedUploadHandler(1_000_000, received::add, refused::add);
+        UploadEvent event = new UploadEvent(null, null, null, "endless.txt", 1, "text/plain", null, part);
+        big.handleUploadRequest(event);
+        assertThat(event.isRejected()).isTrue();
+        assertThat(event.getRejectionMessage()).isEqualTo("endless.txt: is larger than 1000000 bytes; nothing was"
+                + " imported");
+        assertThat(read[0]).as("bytes read of an endless upload").isBetween(1_000_001L, 1_000_001L + 16_384);
+        assertThat(received).isEmpty();
+    }
 }
