@@ -128,6 +128,22 @@ class DocumentImportServiceTest {
     }
 
     @Test
+    void textXmlCannotHoldIsRefusedWithFileLineAndField() {
+        // the repro: this line was imported (201) and stored as "hello ? world" on PostgreSQL
+        refused(List.of(file("b.jsonl", "{\"text\": \"ok\"}\n{\"text\":\"hello \\ud800 world\"}")), "b.jsonl, line 2",
+                "\"text\" that holds a lone surrogate (U+D800", "at character 7");
+        refused(List.of(file("odd.txt", "Line one\nbell \u0007 here")), "odd.txt, line 2", "U+0007");
+        refused(List.of(file("b.jsonl", "{\"text\": \"ok\", \"name\": \"n\\u0000\"}")), "b.jsonl, line 1",
+                "\"name\" that holds NUL");
+        refused(List.of(file("b.jsonl", "{\"text\": \"ok\", \"meta\": {\"k\\uffff\": \"v\"}}")), "b.jsonl, line 1",
+                "\"meta key\" that holds the character U+FFFF");
+        refused(List.of(file("b.jsonl", "{\"text\": \"ok\", \"meta\": {\"outlet\": \"" + "o".repeat(2001) + "\"}}")),
+                "b.jsonl, line 1", "\"meta value\" that may have at most 2000 characters; it has 2001");
+        refused(List.of(file("n".repeat(300) + ".txt", "A text.")), "The file name 'nnn", "(304 characters)",
+                "may have at most 255 characters");
+    }
+
+    @Test
     void badJsonlIsRefusedWithFileAndLine() {
         refused(List.of(file("b.jsonl", "{\"text\": \"ok\"}\n{\"text\": \"cut")), "b.jsonl, line 2", "not valid JSON");
         refused(List.of(file("b.jsonl", "[1, 2]")), "b.jsonl, line 1", "not a JSON object");
