@@ -126,8 +126,8 @@ public final class SafeZip {
                     }
                     if (unpacked > RATIO_FLOOR && unpacked > (long) limits.maxExpansionRatio() * raw.count) {
                         throw new TooLargeException(where + ": the archive expands more than "
-                                + limits.maxExpansionRatio() + " times (" + raw.count + " bytes unpacked to more than "
-                                + unpacked + "); a zip bomb is not read" + NOTHING);
+                                + limits.maxExpansionRatio() + " times (" + raw.count + " bytes of it unpack to "
+                                + unpacked + " bytes and more); a zip bomb is not read" + NOTHING);
                     }
                     out.write(buffer, 0, n);
                 }
