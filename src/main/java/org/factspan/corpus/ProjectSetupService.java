@@ -52,7 +52,8 @@ public class ProjectSetupService {
         if (exists(slug)) {
             throw new ConflictException("A project " + Quote.of(slug) + " exists already");
         }
-        Project project = projects.save(new Project(slug, name, description, guidelines, clock.instant()));
+        Project project = projects.save(new Project(slug, Fields.PROJECT_NAME.require(name),
+                Fields.DESCRIPTION.require(description), Fields.GUIDELINES.require(guidelines), clock.instant()));
         for (int i = 0; i < schema.size(); i++) {
             Label label = labels.save(new Label(project.getId(), schema.get(i), i));
             List<AttributeDef> attributes = schema.get(i).attributes();
