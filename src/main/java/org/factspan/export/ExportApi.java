@@ -65,6 +65,9 @@ class ExportApi {
      * before the body is read, and the body is read only up to the file limit ({@code 413} beyond it).
      */
     @PostMapping("/annotations")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The file (brat: a zip), at most 50 MB",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/octet-stream",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
     AnnotationImport.Summary importAnnotations(@PathVariable String slug, @RequestParam(required = false) String format,
             HttpServletRequest request) throws IOException {
         if (format == null || format.isBlank()) {

@@ -39,6 +39,7 @@ import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
 import org.factspan.base.Quote;
+import org.factspan.ingest.Fields;
 import org.factspan.base.CodePoints;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
@@ -254,8 +255,8 @@ public class SearchService {
         if (query.isEmpty()) {
             return new MatchAllDocsQuery();
         }
-        if (query.length() > 1000) {
-            throw new InvalidRequestException("The query is longer than 1000 characters");
+        if (query.length() > Fields.SEARCH_QUERY.max()) {
+            throw new InvalidRequestException("The query is longer than " + Fields.SEARCH_QUERY.max() + " characters");
         }
         MultiFieldQueryParser parser = new MultiFieldQueryParser(new String[] {SearchIndex.TEXT, SearchIndex.NOTES},
                 index.analyzerInUse());

@@ -156,8 +156,8 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
         upload.addFileRejectedListener(e -> error(e.getFileName() + ": " + e.getErrorMessage()));
         var choices = new HorizontalLayout(format, set);
         add(title, new H3("Export"), choices, documents, labels, zip, working, download, new H3("Import annotations"),
-                new Paragraph("Spans and attributions from a file; documents are matched by id, name or text. "
-                        + "Nothing is stored if any line is wrong."),
+                new Paragraph("Spans and attributions from a file of at most " + (maxBytes / 1_000_000) + " MB;"
+                        + " documents are matched by id, name or text. Nothing is stored if any line is wrong."),
                 importFormat, upload);
         addDetachListener(e -> {
             cancelled = true;
