@@ -42,6 +42,7 @@ import java.util.stream.Collectors;
 import org.factspan.annotation.AnnotationFilter;
 import org.factspan.annotation.AnnotationImport;
 import org.factspan.base.ConflictException;
+import org.factspan.base.Quote;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
@@ -153,7 +154,7 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
         upload.setId("import-upload");
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxBytes));
         upload.addAllFinishedListener(e -> importReceived());
-        upload.addFileRejectedListener(e -> error(e.getFileName() + ": " + e.getErrorMessage()));
+        upload.addFileRejectedListener(e -> error(Quote.bare(e.getFileName()) + ": " + e.getErrorMessage()));
         var choices = new HorizontalLayout(format, set);
         add(title, new H3("Export"), choices, documents, labels, zip, working, download, new H3("Import annotations"),
                 new Paragraph("Spans and attributions from a file of at most " + (maxBytes / 1_000_000) + " MB;"
@@ -361,7 +362,7 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
         try {
             AnnotationImport.Summary summary = exports.importAnnotations(actor, slug, importFormat.getValue(), content);
             Notification.show("Imported " + summary.spans() + " spans and " + summary.attributions()
-                    + " attributions into " + summary.documents() + " documents from " + fileName)
+                    + " attributions into " + summary.documents() + " documents from " + Quote.bare(fileName))
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             status.setText("Imported " + summary.spans() + " spans, " + summary.attributions() + " attributions");
         } catch (InvalidRequestException | ForbiddenException | NotFoundException | ConflictException e) {
