@@ -79,6 +79,25 @@ class ArchitectureTest {
     }
 
     @Test
+    void theOneWayInDependsOnBaseOnlyAndItsReadersArePlainJava() {
+        // every feature reads uploads and checks text through ingest (decision 018), so it may know none of them
+        noClasses().that().resideInAPackage("org.factspan.ingest..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.factspan.security..", "org.factspan.corpus..",
+                        "org.factspan.annotation..", "org.factspan.diff..", "org.factspan.agreement..",
+                        "org.factspan.curation..", "org.factspan.search..", "org.factspan.claims..",
+                        "org.factspan.export..", "org.factspan.backup..")
+                .check(CLASSES);
+        noClasses().that().haveFullyQualifiedName("org.factspan.ingest.SafeZip")
+                .or().haveFullyQualifiedName("org.factspan.ingest.Utf8")
+                .or().haveFullyQualifiedName("org.factspan.ingest.ValidText")
+                .or().haveFullyQualifiedName("org.factspan.ingest.Fields")
+                .or().haveFullyQualifiedName("org.factspan.ingest.Bounded")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "com.vaadin..")
+                .because("the export formats, which know no Spring, read uploads with them")
+                .check(CLASSES);
+    }
+
+    @Test
     void curationSitsOnAnnotationAndTheDiffAndNothingBelowKnowsIt() {
         // curation -> annotation, diff (and corpus, security, base); only export may read curation
         noClasses().that().resideInAnyPackage("org.factspan.base..", "org.factspan.security..", "org.factspan.corpus..",

@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.factspan.base.Quote;
+import org.factspan.ingest.ValidText;
 import org.factspan.base.CodePoints;
 import org.factspan.base.audit.AuditLog;
 import org.factspan.base.ConflictException;
@@ -111,25 +113,25 @@ public class AnnotationExchangeService {
         if (wanted.equals(ALL)) {
             if (!mayReadAll(actor, project)) {
                 throw new ForbiddenException("Only curators of the project and admins may export every annotator's"
-                        + " work; export your own set '" + actor.username() + "'");
+                        + " work; export your own set " + Quote.of(actor.username()));
             }
             userId = null;
         } else if (wanted.equals(actor.username())) {
             userId = actor.userId();
         } else {
             if (!mayReadAll(actor, project)) {
-                throw new ForbiddenException("You may export only your own annotations (set '" + actor.username()
-                        + "')");
+                throw new ForbiddenException("You may export only your own annotations (set "
+                        + Quote.of(actor.username()) + ")");
             }
             userId = annotators(project.id()).entrySet().stream().filter(e -> e.getValue().equals(wanted))
                     .map(Map.Entry::getKey).findFirst()
-                    .orElseThrow(() -> new InvalidRequestException("Unknown set '" + wanted + "'; valid sets: "
+                    .orElseThrow(() -> new InvalidRequestException("Unknown set " + Quote.of(wanted) + "; valid sets: "
                             + String.join(", ", sets(actor, slug))));
         }
         AnnotationFilter f = filter == null ? AnnotationFilter.none() : filter;
         for (String label : f.labels()) {
             if (project.label(label).isEmpty()) {
-                throw new InvalidRequestException("Unknown label '" + label + "'; this project has "
+                throw new InvalidRequestException("Unknown label " + Quote.of(label) + "; this project has "
                         + project.labels().stream().map(LabelInfo::name).collect(Collectors.joining(", ")));
             }
         }
@@ -313,16 +315,17 @@ public class AnnotationExchangeService {
         Set<List<Object>> seen = new HashSet<>();
         List<DocumentSummary> targets = new ArrayList<>(docs.size());
         for (AnnotationImport.ImportedDocument d : docs) {
-            targets.add(match(d, byId, byName, bySha, d.where() == null ? "document '" + d.name() + "'" : d.where()));
+            checkValidText(d);
+            targets.add(match(d, byId, byName, bySha, d.where() == null ? "document " + Quote.of(d.name()) : d.where()));
         }
         Set<List<Object>> existing = existingSpans(targets.stream().map(DocumentSummary::id).distinct().toList());
         for (int index = 0; index < docs.size(); index++) {
             AnnotationImport.ImportedDocument d = docs.get(index);
-            String where = d.where() == null ? "document '" + d.name() + "'" : d.where();
+            String where = d.where() == null ? "document " + Quote.of(d.name()) : d.where();
             DocumentSummary target = targets.get(index);
             if (!target.sha256().equals(ProjectSetupService.sha256(d.text()))) {
-                throw new InvalidRequestException(where + ": the text of '" + d.name()
-                        + "' does not match the text of document " + target.id() + " ('" + target.name() + "')");
+                throw new InvalidRequestException(where + ": the text of " + Quote.of(d.name())
+                        + " does not match the text of document " + target.id() + " (" + Quote.of(target.name()) + ")");
             }
             if (!d.spans().isEmpty()) {
                 corpus.requireEditableDocument(actor, slug, target.id());
@@ -332,24 +335,24 @@ public class AnnotationExchangeService {
             for (AnnotationImport.ImportedSpan s : d.spans()) {
                 String at = where + ", span " + s.key();
                 LabelInfo label = project.label(s.label() == null ? "" : s.label())
-                        .orElseThrow(() -> new InvalidRequestException(at + ": unknown label '" + s.label()
-                                + "'; this project has " + project.labels().stream().map(LabelInfo::name)
+                        .orElseThrow(() -> new InvalidRequestException(at + ": unknown label " + Quote.of(s.label())
+                                + "; this project has " + project.labels().stream().map(LabelInfo::name)
                                         .collect(Collectors.joining(", "))));
                 if (s.start() < 0 || s.end() <= s.start() || s.end() > text.length()) {
                     throw new InvalidRequestException(at + ": " + s.start() + ".." + s.end()
                             + " is not a non-empty range inside the text of " + text.length() + " code points");
                 }
                 if (s.text() != null && !s.text().equals(text.substring(s.start(), s.end()))) {
-                    throw new InvalidRequestException(at + ": text \"" + s.text() + "\" differs from the document text"
-                            + " \"" + text.substring(s.start(), s.end()) + "\"");
+                    throw new InvalidRequestException(at + ": text " + Quote.of(s.text()) + " differs from the document"
+                            + " text " + Quote.of(text.substring(s.start(), s.end())));
                 }
                 if (s.provenance() != null && s.annotator() == null) {
-                    throw new InvalidRequestException(at + ": gold spans (provenance '" + s.provenance()
-                            + "') cannot be imported yet");
+                    throw new InvalidRequestException(at + ": gold spans (provenance " + Quote.of(s.provenance())
+                            + ") cannot be imported yet");
                 }
                 for (Map.Entry<String, String> a : s.attributes().entrySet()) {
                     AttributeDef def = label.attribute(a.getKey()).orElseThrow(() -> new InvalidRequestException(
-                            at + ": label " + label.name() + " has no attribute '" + a.getKey() + "'"));
+                            at + ": label " + label.name() + " has no attribute " + Quote.of(a.getKey())));
                     String problem = a.getValue() == null ? a.getKey() + " needs a value" : def.check(a.getValue());
                     if (problem != null) {
                         throw new InvalidRequestException(at + ": " + problem);
@@ -497,6 +500,37 @@ public class AnnotationExchangeService {
     private record SpanRow(long documentId, long userId, String label, int start, int end) {
     }
 
+    /**
+     * Every text of an imported document must be valid text ({@link ValidText}), refused with its place in the file and
+     * the field: the document's text and name, span labels, texts, annotators, attribute names and values.
+     */
+    private static void checkValidText(AnnotationImport.ImportedDocument d) {
+        String where = d.where() == null ? "document " + Quote.of(d.name()) : d.where();
+        require(where, "text", d.text());
+        require(where, "name", d.name());
+        for (AnnotationImport.ImportedSpan s : d.spans()) {
+            String at = where + ", span " + s.key();
+            require(at, "label", s.label());
+            require(at, "text", s.text());
+            require(at, "annotator", s.annotator());
+            require(at, "provenance", s.provenance());
+            for (Map.Entry<String, String> a : s.attributes().entrySet()) {
+                require(at, "attribute", a.getKey());
+                require(at, a.getKey(), a.getValue());
+            }
+        }
+        for (AnnotationImport.ImportedAttribution a : d.attributions()) {
+            require(where + ", attribution " + a.key(), "annotator", a.annotator());
+        }
+    }
+
+    private static void require(String where, String field, String value) {
+        String problem = ValidText.problem(value);
+        if (problem != null) {
+            throw new InvalidRequestException(where + ": " + Quote.of(field) + " " + problem);
+        }
+    }
+
     private static DocumentSummary match(AnnotationImport.ImportedDocument d, Map<Long, DocumentSummary> byId,
             Map<String, List<DocumentSummary>> byName, Map<String, DocumentSummary> bySha, String where) {
         if (d.id() != null && byId.containsKey(d.id())) {
@@ -510,7 +544,7 @@ public class AnnotationExchangeService {
         if (same != null) {
             return same;
         }
-        throw new InvalidRequestException(where + ": no document in the project matches '" + d.name() + "'"
+        throw new InvalidRequestException(where + ": no document in the project matches " + Quote.of(d.name())
                 + (d.id() == null ? "" : " (id " + d.id() + ")") + " by id, name or text");
     }
 
@@ -527,10 +561,10 @@ public class AnnotationExchangeService {
             return actor;
         }
         if (!actor.isAdmin()) {
-            throw new ForbiddenException(at + ": only admins may import annotations of another user ('" + annotator
-                    + "')");
+            throw new ForbiddenException(at + ": only admins may import annotations of another user ("
+                    + Quote.of(annotator) + ")");
         }
         return owners.computeIfAbsent(annotator, name -> users.findActor(name).orElseThrow(
-                () -> new InvalidRequestException(at + ": unknown annotator '" + name + "'")));
+                () -> new InvalidRequestException(at + ": unknown annotator " + Quote.of(name))));
     }
 }

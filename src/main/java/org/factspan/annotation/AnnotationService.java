@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.factspan.base.Quote;
 import org.factspan.base.CodePoints;
 import org.factspan.base.audit.AuditLog;
 import org.factspan.base.ConflictException;
@@ -96,7 +97,7 @@ public class AnnotationService {
         Long id = goldId;
         if (id == null) {
             id = users.findSystemAccount(GOLD).orElseThrow(() -> new IllegalStateException(
-                    "The system account '" + GOLD + "' is missing (Flyway migration V3 creates it)")).userId();
+                    "The system account " + Quote.of(GOLD) + " is missing (Flyway migration V3 creates it)")).userId();
             goldId = id;
         }
         return id;
@@ -319,7 +320,7 @@ public class AnnotationService {
         String previous = attributes.findById(key).map(SpanAttribute::getValue).orElse(null);
         if (value == null || value.isBlank()) {
             if (label.attribute(name).isEmpty()) {
-                throw new InvalidRequestException("Label " + label.name() + " has no attribute '" + name + "'");
+                throw new InvalidRequestException("Label " + label.name() + " has no attribute " + Quote.of(name));
             }
             attributes.findById(key).ifPresent(attributes::delete);
         } else {
@@ -619,7 +620,7 @@ public class AnnotationService {
             return corpus.requireEditableDocument(actor, slug, documentId);
         }
         if (corpus.requireProject(actor, slug).archived()) {
-            throw new ConflictException("Project '" + slug + "' is archived and read-only");
+            throw new ConflictException("Project " + Quote.of(slug) + " is archived and read-only");
         }
         return corpus.requireDocument(actor, slug, documentId);
     }
@@ -718,13 +719,13 @@ public class AnnotationService {
 
     private static LabelInfo requireLabel(ProjectInfo project, String label) {
         return project.label(label == null ? "" : label).orElseThrow(() -> new InvalidRequestException(
-                "Unknown label '" + label + "'; this project has "
+                "Unknown label " + Quote.of(label) + "; this project has "
                         + project.labels().stream().map(LabelInfo::name).collect(Collectors.joining(", "))));
     }
 
     private static void checkAttribute(LabelInfo label, String name, String value) {
         AttributeDef def = label.attribute(name).orElseThrow(() -> new InvalidRequestException(
-                "Label " + label.name() + " has no attribute '" + name + "'"));
+                "Label " + label.name() + " has no attribute " + Quote.of(name)));
         String problem = value == null ? name + " needs a value" : def.check(value);
         if (problem != null) {
             throw new InvalidRequestException(problem);

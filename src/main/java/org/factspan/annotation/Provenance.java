@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.factspan.base.Quote;
 import org.factspan.base.InvalidRequestException;
 
 /**
@@ -29,7 +30,7 @@ public record Provenance(Kind kind, String curator, Instant at) {
 
         public static Kind of(String id) {
             return Arrays.stream(values()).filter(k -> k.id().equals(id)).findFirst()
-                    .orElseThrow(() -> new InvalidRequestException("Unknown provenance '" + id + "'; valid: "
+                    .orElseThrow(() -> new InvalidRequestException("Unknown provenance " + Quote.of(id) + "; valid: "
                             + Arrays.stream(values()).map(Kind::id).collect(Collectors.joining(", "))));
         }
     }

@@ -27,6 +27,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class ApiExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
@@ -43,6 +45,18 @@ class ApiExceptionHandler {
         return error(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
+    /**
+     * A body, upload or archive over its limit (ingest): 413, and the connection ends with the answer, so that the
+     * rest of a body still on its way is neither read nor waited for.
+     */
+    @ExceptionHandler(TooLargeException.class)
+    ResponseEntity<byte[]> bodyTooLarge(TooLargeException e) {
+        // as bytes, so that the answer carries its length: a client still sending reads it whole before the close
+        byte[] body = JSON.writeValueAsBytes(error(HttpStatus.CONTENT_TOO_LARGE, e.getMessage()).getBody());
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header("Connection", "close")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).contentLength(body.length).body(body);
+    }
+
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Map<String, Object>> conflict(ConflictException e) {
         return error(HttpStatus.CONFLICT, e.getMessage());
@@ -52,6 +66,9 @@ class ApiExceptionHandler {
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
         // a record that refused its values (e.g. a label with a bad colour) says why
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof TooLargeException) {
+                return error(HttpStatus.CONTENT_TOO_LARGE, cause.getMessage());
+            }
             if (cause instanceof IllegalArgumentException || cause instanceof InvalidRequestException) {
                 return error(HttpStatus.BAD_REQUEST, cause.getMessage());
             }

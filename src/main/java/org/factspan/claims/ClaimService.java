@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.factspan.base.Quote;
+import org.factspan.ingest.Fields;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.SpanLocks;
 import org.factspan.base.CodePoints;
@@ -322,8 +324,8 @@ public class ClaimService {
                         return false;
                     }
                 }
-                default -> throw new InvalidRequestException("Unknown conflict filter '" + f.conflict()
-                        + "'; use any, none, numeric or attribution");
+                default -> throw new InvalidRequestException("Unknown conflict filter "
+                        + Quote.of(f.conflict()) + "; use any, none, numeric or attribution");
             }
         }
         if (f.outlet() != null && !f.outlet().isBlank()
@@ -525,7 +527,7 @@ public class ClaimService {
             throw new InvalidRequestException("The statement is longer than " + ClaimCluster.MAX_STATEMENT
                     + " characters");
         }
-        return s;
+        return Fields.CLAIM_STATEMENT.require(s);
     }
 
     private static Stance stance(String id) {
@@ -540,7 +542,7 @@ public class ClaimService {
     private ProjectInfo requireCurator(Actor actor, String slug) {
         ProjectInfo project = corpus.requireProject(actor, slug);
         if (!project.curatedBy(actor)) {
-            throw new ForbiddenException("Only curators of project '" + slug + "' and admins build claim clusters");
+            throw new ForbiddenException("Only curators of project " + Quote.of(slug) + " and admins build claim clusters");
         }
         return project;
     }

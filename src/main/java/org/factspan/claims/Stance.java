@@ -1,5 +1,6 @@
 package org.factspan.claims;
 
+import org.factspan.base.Quote;
 import java.util.Locale;
 
 /** How a member of a claim cluster relates to the cluster's statement. */
@@ -22,6 +23,6 @@ public enum Stance {
                 return s;
             }
         }
-        throw new IllegalArgumentException("Unknown stance '" + id + "'; use agrees, conflicts or refines");
+        throw new IllegalArgumentException("Unknown stance " + Quote.of(id) + "; use agrees, conflicts or refines");
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.factspan.base.Quote;
 import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
@@ -134,7 +135,7 @@ public class AssignmentService {
                 .filter(u -> u != null && u.isEnabled())
                 .sorted(Comparator.comparing(AppUser::getUsername)).toList();
         if (annotators.isEmpty()) {
-            throw new InvalidRequestException("Project '" + slug + "' has no active annotators to assign");
+            throw new InvalidRequestException("Project " + Quote.of(slug) + " has no active annotators to assign");
         }
         List<Assignment> existing = assignments.findByProject(project.id());
         Map<Long, Integer> load = new HashMap<>();
@@ -184,7 +185,7 @@ public class AssignmentService {
         ProjectInfo project = corpus.requireProject(actor, slug);
         corpus.requireDocument(actor, slug, documentId);
         if (project.archived()) {
-            throw new ConflictException("Project '" + slug + "' is archived and read-only");
+            throw new ConflictException("Project " + Quote.of(slug) + " is archived and read-only");
         }
         Assignment a = assignments.lock(documentId, actor.userId())
                 .orElseThrow(() -> new InvalidRequestException("Document " + documentId + " is not assigned to you;"
@@ -238,7 +239,7 @@ public class AssignmentService {
     private ProjectInfo requireCurator(Actor actor, String slug) {
         ProjectInfo project = corpus.requireProject(actor, slug);
         if (!project.curatedBy(actor)) {
-            throw new ForbiddenException("Only curators of project '" + slug + "' and admins manage assignments");
+            throw new ForbiddenException("Only curators of project " + Quote.of(slug) + " and admins manage assignments");
         }
         return project;
     }
@@ -246,7 +247,7 @@ public class AssignmentService {
     private ProjectInfo requireWritableCurator(Actor actor, String slug) {
         ProjectInfo project = requireCurator(actor, slug);
         if (project.archived()) {
-            throw new ConflictException("Project '" + slug + "' is archived and read-only");
+            throw new ConflictException("Project " + Quote.of(slug) + " is archived and read-only");
         }
         return project;
     }
@@ -258,7 +259,7 @@ public class AssignmentService {
 
     private AppUser requireAnnotator(ProjectInfo project, String username) {
         AppUser user = users.findUser(username == null ? "" : username)
-                .orElseThrow(() -> new NotFoundException("No user '" + username + "'"));
+                .orElseThrow(() -> new NotFoundException("No user " + Quote.of(username)));
         boolean annotator = members.findByProjectIdAndUserId(project.id(), user.getId())
                 .filter(m -> m.getRole() == ProjectRole.ANNOTATOR).isPresent();
         if (!annotator) {
@@ -272,7 +273,7 @@ public class AssignmentService {
 
     private Assignment requireAssignment(long documentId, String username) {
         AppUser user = users.findUser(username == null ? "" : username)
-                .orElseThrow(() -> new NotFoundException("No user '" + username + "'"));
+                .orElseThrow(() -> new NotFoundException("No user " + Quote.of(username)));
         // locked: a second change of the same assignment waits, and finds it gone (404) rather than failing (016)
         return assignments.lock(documentId, user.getId())
                 .orElseThrow(() -> new NotFoundException(username + " is not assigned to document " + documentId));

@@ -3,6 +3,7 @@ package org.factspan.corpus;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.factspan.base.Quote;
 import org.factspan.base.CodePoints;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.NotFoundException;
@@ -70,7 +71,7 @@ public class CorpusService {
         Optional<ProjectRole> role = members.findByProjectIdAndUserId(project.getId(), actor.userId())
                 .map(ProjectMember::getRole);
         if (role.isEmpty() && !actor.isAdmin()) {
-            throw new ForbiddenException("You are not a member of project '" + slug + "'");
+            throw new ForbiddenException("You are not a member of project " + Quote.of(slug));
         }
         return new ProjectInfo(project.getId(), project.getSlug(), project.getName(), project.getDescription(),
                 project.getGuidelines(), project.isSnapWords(), role, labels(project.getId()), project.isArchived(),
@@ -116,7 +117,7 @@ public class CorpusService {
         ProjectInfo project = requireProject(actor, slug);
         DocumentSummary doc = requireDocument(actor, slug, documentId);
         if (project.archived()) {
-            throw new org.factspan.base.ConflictException("Project '" + slug + "' is archived and read-only");
+            throw new org.factspan.base.ConflictException("Project " + Quote.of(slug) + " is archived and read-only");
         }
         if (assignments.findByDocumentIdAndUserId(documentId, actor.userId()).filter(Assignment::isFinished)
                 .isPresent()) {
@@ -231,6 +232,6 @@ public class CorpusService {
     }
 
     private static NotFoundException projectNotFound(String slug) {
-        return new NotFoundException("No project '" + slug + "'");
+        return new NotFoundException("No project " + Quote.of(slug));
     }
 }

@@ -1,14 +1,6 @@
 package org.factspan.corpus;
 
 import org.factspan.base.audit.AuditLog;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,12 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
+import org.factspan.base.Quote;
+import org.factspan.base.TooLargeException;
+import org.factspan.ingest.Bounded;
+import org.factspan.ingest.Fields;
+import org.factspan.ingest.ImportLimits;
+import org.factspan.ingest.SafeZip;
+import org.factspan.ingest.UploadedFile;
+import org.factspan.ingest.Utf8;
+import org.factspan.ingest.ValidText;
 import org.factspan.security.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,14 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
  * decides: a zip must be a zip, text must be valid UTF-8 without NUL bytes. An import is all or nothing: every file
  * is read and checked first, any problem throws {@link InvalidRequestException} naming the file (and line), and
  * nothing is stored. Texts already in the project, or twice in the import, are reported and skipped.
- * Archives are read as streams: no file is written, entry names are checked (no absolute paths, no {@code ..}),
- * and the number of entries and the bytes actually unpacked are limited ({@link ImportLimits}).
+ * Bytes pass the ingestion module as every upload does: strict UTF-8 ({@link Utf8}), valid text ({@link ValidText}),
+ * field lengths ({@link Fields}) and archives read by {@link SafeZip} within {@link ImportLimits}; a refusal for size
+ * is a {@link TooLargeException} (413).
  */
 @Service
 public class DocumentImportService {
-
-    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
-    private static final byte[] EMPTY_ZIP_MAGIC = {'P', 'K', 5, 6};
 
     /** A document read from the upload, not stored yet. */
     record Candidate(String source, String name, String text, Map<String, String> meta) {
@@ -74,18 +70,18 @@ public class DocumentImportService {
     public ImportReport importFiles(Actor actor, String slug, List<UploadedFile> files) {
         ProjectInfo project = corpus.requireProject(actor, slug);
         if (!project.curatedBy(actor)) {
-            throw new ForbiddenException("Only curators of project '" + slug + "' and admins import documents");
+            throw new ForbiddenException("Only curators of project " + Quote.of(slug) + " and admins import documents");
         }
         if (project.archived()) {
-            throw new ConflictException("Project '" + slug + "' is archived and read-only");
+            throw new ConflictException("Project " + Quote.of(slug) + " is archived and read-only");
         }
         if (files == null || files.isEmpty()) {
             throw new InvalidRequestException("No file to import");
         }
-        long[] budget = {limits.maxTotalBytes()};
+        SafeZip.Budget budget = limits.budget();
         List<Candidate> candidates = new ArrayList<>();
         for (UploadedFile file : files) {
-            read(file.name(), file.content(), candidates, budget, false);
+            readUpload(file.name(), file.content(), candidates, budget);
         }
         if (candidates.isEmpty()) {
             throw new InvalidRequestException("The upload holds no document");
@@ -116,7 +112,7 @@ public class DocumentImportService {
             meta.putAll(c.meta());
             meta.putIfAbsent("file", c.source());
             String title = meta.getOrDefault("title", c.name());
-            meta.put("title", title.length() > 1000 ? title.substring(0, 1000) : title);
+            meta.put("title", Fields.DOCUMENT_TITLE.truncate(title));
             long id = setup.importDocument(project.id(), c.name(), c.text(), meta);
             imported.add(new ImportReport.Imported(id, c.name(), meta.get("title"), c.text().codePointCount(0,
                     c.text().length()), ProjectSetupService.sha256(c.text())));
@@ -129,102 +125,52 @@ public class DocumentImportService {
 
     // ------------------------------------------------------------------ reading
 
-    private void read(String name, byte[] content, List<Candidate> out, long[] budget, boolean inArchive) {
+    private void readUpload(String name, byte[] content, List<Candidate> out, SafeZip.Budget budget) {
         String file = name == null || name.isBlank() ? "(unnamed file)" : name;
-        if (content.length > limits.maxFileBytes()) {
-            throw bad(file, "is larger than " + limits.maxFileBytes() + " bytes");
+        String problem = Fields.DOCUMENT_NAME.problem(file);
+        if (problem != null) {
+            throw new InvalidRequestException("The file name " + Quote.of(file) + " " + problem + NOTHING);
         }
-        boolean zip = startsWith(content, ZIP_MAGIC) || startsWith(content, EMPTY_ZIP_MAGIC);
+        if (content.length > limits.maxFileBytes()) {
+            throw Bounded.tooLarge(file, limits.maxFileBytes());
+        }
+        read(file, content, out, budget);
+    }
+
+    private void read(String file, byte[] content, List<Candidate> out, SafeZip.Budget budget) {
+        boolean zip = SafeZip.looksLikeZip(content);
         String ext = extension(file);
         switch (ext) {
             case "zip" -> {
                 if (!zip) {
                     throw bad(file, "is not a zip archive");
                 }
-                if (inArchive) {
-                    throw bad(file, "is an archive inside an archive; nested archives are not read");
+                int entries = SafeZip.read(file, content, limits.zip(), budget,
+                        (path, bytes) -> read(file + "!" + path, bytes, out, budget));
+                if (entries == 0) {
+                    throw bad(file, "is an empty zip archive");
                 }
-                readZip(file, content, out, budget);
             }
             case "txt", "jsonl" -> {
                 if (zip) {
                     throw bad(file, "is a zip archive, not text; name it .zip");
                 }
                 if (ext.equals("txt")) {
-                    String text = decode(file, content);
+                    String text = Utf8.withoutBom(Utf8.decode(content, file));
                     checkText(file, null, text);
                     out.add(new Candidate(file, baseName(file), text, Map.of()));
                 } else {
-                    readJsonl(file, decode(file, content), out);
+                    readJsonl(file, content, out);
                 }
             }
             default -> throw bad(file, "has an unsupported type; upload .txt, .jsonl or .zip files");
         }
     }
 
-    private void readZip(String file, byte[] content, List<Candidate> out, long[] budget) {
-        int entries = 0;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content), StandardCharsets.UTF_8)) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                if (++entries > limits.maxZipEntries()) {
-                    throw bad(file, "has more than " + limits.maxZipEntries() + " entries");
-                }
-                String path = entry.getName();
-                checkEntryName(file, path);
-                if (entry.isDirectory() || ignored(path)) {
-                    continue;
-                }
-                byte[] bytes = readBounded(zip, Math.min(limits.maxFileBytes(), budget[0]), file + "!" + path);
-                budget[0] -= bytes.length;
-                read(file + "!" + path, bytes, out, budget, true);
-            }
-        } catch (ZipException e) {
-            throw bad(file, "is a damaged zip archive (" + e.getMessage() + ")");
-        } catch (IOException e) {
-            throw bad(file, "could not be read (" + e.getMessage() + ")");
-        }
-        if (entries == 0) {
-            throw bad(file, "is an empty zip archive");
-        }
-    }
-
-    /** Reads at most {@code max} bytes of an entry, counting what is actually inflated (sizes in headers lie). */
-    private byte[] readBounded(InputStream in, long max, String where) throws IOException {
-        var out = new java.io.ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            total += n;
-            if (total > max) {
-                throw bad(where, max < limits.maxFileBytes()
-                        ? "unpacks to more than the " + limits.maxTotalBytes() + " bytes an import may unpack"
-                        : "unpacks to more than " + limits.maxFileBytes() + " bytes");
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
-    }
-
-    private static void checkEntryName(String file, String path) {
-        String p = path.replace('\\', '/');
-        if (p.startsWith("/") || p.matches("^[A-Za-z]:.*") || List.of(p.split("/")).contains("..")) {
-            throw bad(file, "has an entry with an unsafe path: " + path);
-        }
-    }
-
-    /** Folders and files that archivers add: macOS resource forks, hidden files. */
-    private static boolean ignored(String path) {
-        String p = path.replace('\\', '/');
-        String last = p.substring(p.lastIndexOf('/') + 1);
-        return p.startsWith("__MACOSX/") || last.startsWith(".");
-    }
-
-    private void readJsonl(String file, String content, List<Candidate> out) {
-        String[] lines = content.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+    private void readJsonl(String file, byte[] content, List<Candidate> out) {
+        List<String> lines = Utf8.lines(content, file);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             if (line.isBlank()) {
                 continue;
             }
@@ -246,10 +192,11 @@ public class DocumentImportService {
             String name = file.replaceAll("^.*[/!]", "") + ":" + number;
             JsonNode given = node.get("name");
             if (given != null && !given.isNull()) {
-                if (!given.isString() || given.asString().isBlank() || given.asString().length() > 255) {
-                    throw bad(file, number, "has a \"name\" that is not a string of 1 to 255 characters");
+                if (!given.isString() || given.asString().isBlank()) {
+                    throw bad(file, number, "has a \"name\" that is not a string of 1 to "
+                            + Fields.DOCUMENT_NAME.max() + " characters");
                 }
-                name = given.asString();
+                name = checked(file, number, Fields.DOCUMENT_NAME, given.asString());
             }
             Map<String, String> meta = new LinkedHashMap<>();
             JsonNode m = node.get("meta");
@@ -263,14 +210,24 @@ public class DocumentImportService {
                         continue;
                     }
                     if (!v.isValueNode()) {
-                        throw bad(file, number, "has meta \"" + field.getKey() + "\" that is not a string, number or"
-                                + " boolean");
+                        throw bad(file, number, "has meta " + Quote.of(field.getKey()) + " that is not a string, number"
+                                + " or boolean");
                     }
-                    meta.put(field.getKey(), v.asString());
+                    meta.put(checked(file, number, Fields.META_KEY, field.getKey()),
+                            checked(file, number, Fields.META_VALUE, v.asString()));
                 }
             }
             out.add(new Candidate(file + ", line " + number, name, text.asString(), meta));
         }
+    }
+
+    /** The value of a field of a jsonl line, or a refusal naming file, line, field and limit. */
+    private static String checked(String file, int line, Fields.Field field, String value) {
+        String problem = field.problem(value);
+        if (problem != null) {
+            throw bad(file, line, "has a \"" + field.name() + "\" that " + problem);
+        }
+        return value;
     }
 
     private void checkText(String file, Integer line, String text) {
@@ -281,7 +238,7 @@ public class DocumentImportService {
         long bytes = text.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > limits.maxDocumentBytes()) {
             String what = "has a text of " + bytes + " bytes; a document may have at most " + limits.maxDocumentBytes();
-            throw line == null ? bad(file, what) : bad(file, line, what);
+            throw new TooLargeException((line == null ? file : file + ", line " + line) + ": " + what + NOTHING);
         }
         int nul = text.indexOf('\0');
         if (nul >= 0) {
@@ -289,29 +246,11 @@ public class DocumentImportService {
             throw line == null ? bad(file, at, "holds a NUL character: binary data, not text")
                     : bad(file, line, "has a \"text\" with a NUL character");
         }
-    }
-
-    /** Strict UTF-8: the first malformed byte is reported with its line; a leading byte order mark is dropped. */
-    private static String decode(String file, byte[] content) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(content);
-        CharBuffer out = CharBuffer.allocate(content.length + 1);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            int offset = in.position();
-            int line = 1;
-            for (int i = 0; i < offset; i++) {
-                if (content[i] == '\n') {
-                    line++;
-                }
-            }
-            throw bad(file, line, "is not valid UTF-8 (byte " + (offset + 1) + ")");
+        int invalid = ValidText.firstInvalid(text);
+        if (invalid >= 0) {
+            throw line == null ? bad(file, lineOf(text, invalid), ValidText.problem(text))
+                    : bad(file, line, "has a \"text\" that " + ValidText.problem(text));
         }
-        decoder.flush(out);
-        out.flip();
-        String text = out.toString();
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private static int lineOf(String text, int index) {
@@ -324,18 +263,6 @@ public class DocumentImportService {
         return line;
     }
 
-    private static boolean startsWith(byte[] content, byte[] prefix) {
-        if (content.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (content[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static String extension(String name) {
         String last = name.substring(name.lastIndexOf('/') + 1);
         int dot = last.lastIndexOf('.');
@@ -344,14 +271,16 @@ public class DocumentImportService {
 
     private static String baseName(String file) {
         String last = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('!')) + 1);
-        return last.length() > 255 ? last.substring(0, 255) : last;
+        return Fields.DOCUMENT_NAME.truncate(last);
     }
 
+    private static final String NOTHING = "; nothing was imported";
+
     private static InvalidRequestException bad(String file, String what) {
-        return new InvalidRequestException(file + ": " + what + "; nothing was imported");
+        return new InvalidRequestException(file + ": " + what + NOTHING);
     }
 
     private static InvalidRequestException bad(String file, int line, String what) {
-        return new InvalidRequestException(file + ", line " + line + ": " + what + "; nothing was imported");
+        return new InvalidRequestException(file + ", line " + line + ": " + what + NOTHING);
     }
 }

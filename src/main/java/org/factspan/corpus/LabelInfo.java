@@ -1,5 +1,6 @@
 package org.factspan.corpus;
 
+import org.factspan.base.Quote;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,16 +21,17 @@ public record LabelInfo(String name, String title, String key, String letter, St
 
     public LabelInfo {
         if (name == null || !name.matches("[A-Z][A-Z0-9_]{0,63}")) {
-            throw new IllegalArgumentException("Label name must be upper case letters, digits and _: " + name);
+            throw new IllegalArgumentException("Label name must be 1 to 64 upper case letters, digits and _, starting with a letter: "
+                    + Quote.of(name));
         }
         if (key == null || key.length() != 1) {
-            throw new IllegalArgumentException("Label key must be one character: " + key);
+            throw new IllegalArgumentException("Label key must be one character: " + Quote.of(key));
         }
         if (color == null || !color.matches("#[0-9A-Fa-f]{6}")) {
-            throw new IllegalArgumentException("Label colour must be #RRGGBB: " + color);
+            throw new IllegalArgumentException("Label colour must be #RRGGBB: " + Quote.of(color));
         }
         if (letter != null && !letter.matches("[a-z]")) {
-            throw new IllegalArgumentException("Label letter must be one lower-case letter: " + letter);
+            throw new IllegalArgumentException("Label letter must be one lower-case letter: " + Quote.of(letter));
         }
         if ("l".equals(letter)) {
             throw new IllegalArgumentException("The letter l is reserved for linking attributions");

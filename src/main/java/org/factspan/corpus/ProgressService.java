@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.factspan.base.Quote;
 import org.factspan.base.ForbiddenException;
 import org.factspan.security.Actor;
 import org.factspan.security.AppUser;
@@ -39,7 +40,7 @@ public class ProgressService {
     public ProgressReport progress(Actor actor, String slug) {
         ProjectInfo project = corpus.requireProject(actor, slug);
         if (!project.curatedBy(actor)) {
-            throw new ForbiddenException("Only curators of project '" + slug + "' and admins see its progress");
+            throw new ForbiddenException("Only curators of project " + Quote.of(slug) + " and admins see its progress");
         }
         // spans per (document, user) and per (user, label)
         Map<Long, Map<Long, Long>> perDocUser = new HashMap<>();

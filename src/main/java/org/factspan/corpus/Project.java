@@ -1,5 +1,6 @@
 package org.factspan.corpus;
 
+import org.factspan.base.Quote;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -48,7 +49,7 @@ class Project {
 
     Project(String slug, String name, String description, String guidelines, Instant createdAt) {
         if (slug == null || !slug.matches("[a-z0-9][a-z0-9-]{0,63}")) {
-            throw new IllegalArgumentException("Invalid project slug: " + slug);
+            throw new IllegalArgumentException("Invalid project slug: " + Quote.of(slug));
         }
         this.slug = slug;
         this.name = Objects.requireNonNull(name);

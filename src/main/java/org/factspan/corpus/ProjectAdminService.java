@@ -1,5 +1,7 @@
 package org.factspan.corpus;
 
+import org.factspan.base.Quote;
+import org.factspan.ingest.Fields;
 import org.factspan.base.audit.AuditLog;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -73,15 +75,16 @@ public class ProjectAdminService {
         }
         if (spec.slug() == null || !spec.slug().matches("[a-z0-9][a-z0-9-]{0,63}")) {
             throw new InvalidRequestException("The slug (the project's name in URLs) must be 1 to 64 lower-case"
-                    + " letters, digits and '-', starting with a letter or digit: " + spec.slug());
+                    + " letters, digits and '-', starting with a letter or digit: " + Quote.of(spec.slug()));
         }
         if (projects.findBySlug(spec.slug()).isPresent()) {
-            throw new ConflictException("A project '" + spec.slug() + "' exists already");
+            throw new ConflictException("A project " + Quote.of(spec.slug()) + " exists already");
         }
         List<LabelInfo> schema = spec.labels() == null ? List.of() : spec.labels();
         checkSchema(schema);
-        Project project = projects.save(new Project(spec.slug(), checkName(spec.name()), blankToNull(spec.description()),
-                blankToNull(spec.guidelines()), clock.instant()));
+        Project project = projects.save(new Project(spec.slug(), checkName(spec.name()),
+                blankToNull(Fields.DESCRIPTION.require(spec.description())),
+                blankToNull(Fields.GUIDELINES.require(spec.guidelines())), clock.instant()));
         project.setSettings(spec.settings() == null ? ProjectSettings.DEFAULT : spec.settings());
         insertLabels(project.getId(), schema);
         return details(project);
@@ -106,16 +109,13 @@ public class ProjectAdminService {
         }
         if (project.isArchived() && archived == null && (description != null || guidelines != null
                 || settings != null)) {
-            throw new ConflictException("Project '" + slug + "' is archived; unarchive it before changing it");
+            throw new ConflictException("Project " + Quote.of(slug) + " is archived; unarchive it before changing it");
         }
         if (description != null) {
-            project.describe(blankToNull(description));
+            project.describe(blankToNull(Fields.DESCRIPTION.require(description)));
         }
         if (guidelines != null) {
-            if (guidelines.length() > 200_000) {
-                throw new InvalidRequestException("Guidelines may have at most 200000 characters");
-            }
-            project.setGuidelines(blankToNull(guidelines));
+            project.setGuidelines(blankToNull(Fields.GUIDELINES.require(guidelines)));
         }
         if (settings != null) {
             project.setSettings(settings);
@@ -154,7 +154,7 @@ public class ProjectAdminService {
         requireAdmin(actor, "delete projects");
         Project project = lockProject(slug);
         if (typedName == null || !typedName.strip().equals(project.getName())) {
-            throw new InvalidRequestException("To delete project '" + slug + "', type its name exactly: "
+            throw new InvalidRequestException("To delete project " + Quote.of(slug) + ", type its name exactly: "
                     + project.getName());
         }
         projects.delete(project);
@@ -167,7 +167,7 @@ public class ProjectAdminService {
     @Transactional(readOnly = true)
     public LabelUse labelUse(Actor actor, String slug, String label) {
         ProjectInfo project = requireCurator(actor, slug);
-        project.label(label).orElseThrow(() -> new NotFoundException("No label '" + label + "' in project " + slug));
+        project.label(label).orElseThrow(() -> new NotFoundException("No label " + Quote.of(label) + " in project " + slug));
         return new LabelUse(label, stats.spansWithLabel(project.id(), label),
                 stats.spansWithLabelInAttributions(project.id(), label),
                 stats.attributeValues(project.id(), label).stream().mapToLong(SpanStatistics.ValueCount::spans).sum());
@@ -197,7 +197,7 @@ public class ProjectAdminService {
         lockProject(slug);
         ProjectInfo project = requireCurator(actor, slug);
         if (project.label(label).isEmpty()) {
-            throw new NotFoundException("No label '" + label + "' in project " + slug);
+            throw new NotFoundException("No label " + Quote.of(label) + " in project " + slug);
         }
         List<LabelInfo> next = project.labels().stream().filter(l -> !l.name().equals(label)).toList();
         return applySchema(actor, slug, next, mapTo == null || mapTo.isBlank() ? Map.of() : Map.of(label, mapTo));
@@ -211,7 +211,7 @@ public class ProjectAdminService {
         List<LabelInfo> next = new ArrayList<>(project.labels());
         int at = indexOf(next, label);
         if (at < 0) {
-            throw new NotFoundException("No label '" + label + "' in project " + slug);
+            throw new NotFoundException("No label " + Quote.of(label) + " in project " + slug);
         }
         int to = at + Integer.signum(direction);
         if (to >= 0 && to < next.size()) {
@@ -231,7 +231,7 @@ public class ProjectAdminService {
         lockProject(slug);
         ProjectInfo project = requireCurator(actor, slug);
         if (project.archived()) {
-            throw new ConflictException("Project '" + slug + "' is archived; unarchive it before changing its labels");
+            throw new ConflictException("Project " + Quote.of(slug) + " is archived; unarchive it before changing its labels");
         }
         List<LabelInfo> next = schema == null ? List.of() : List.copyOf(schema);
         checkSchema(next);
@@ -239,7 +239,7 @@ public class ProjectAdminService {
         Map<String, LabelInfo> byName = next.stream().collect(Collectors.toMap(LabelInfo::name, l -> l));
         for (String from : map.keySet()) {
             if (byName.containsKey(from) || project.label(from).isEmpty()) {
-                throw new InvalidRequestException("Only removed labels can be mapped; '" + from + "' is not one");
+                throw new InvalidRequestException("Only removed labels can be mapped; " + Quote.of(from) + " is not one");
             }
         }
         record Move(String from, LabelInfo to) {
@@ -260,8 +260,8 @@ public class ProjectAdminService {
                 }
                 LabelInfo to = byName.get(target);
                 if (to == null) {
-                    throw new InvalidRequestException("Cannot map " + old.name() + " to '" + target
-                            + "': not a label of the project");
+                    throw new InvalidRequestException("Cannot map " + old.name() + " to " + Quote.of(target)
+                            + ": not a label of the project");
                 }
                 long linked = stats.spansWithLabelInAttributions(project.id(), old.name());
                 if (linked > 0 && !(old.kind() == LabelKind.CUE && to.kind() == LabelKind.CUE)) {
@@ -318,7 +318,7 @@ public class ProjectAdminService {
             }
             for (SpanStatistics.ValueCount v : values) {
                 if (v.attribute().equals(def.name()) && replacement.get().check(v.value()) != null) {
-                    throw new ConflictException("Option '" + v.value() + "' of " + old.name() + "." + def.name()
+                    throw new ConflictException("Option " + Quote.of(v.value()) + " of " + old.name() + "." + def.name()
                             + " is used by " + v.spans() + " spans; it cannot be removed");
                 }
             }
@@ -338,8 +338,8 @@ public class ProjectAdminService {
                 throw new InvalidRequestException("Two labels are named " + l.name());
             }
             if (!l.key().matches("[1-9]")) {
-                throw new InvalidRequestException("The key of " + l.name() + " must be a digit 1 to 9, not '" + l.key()
-                        + "'");
+                throw new InvalidRequestException("The key of " + l.name() + " must be a digit 1 to 9, not "
+                        + Quote.of(l.key()));
             }
             String other = keys.put(l.key(), l.name());
             if (other != null) {
@@ -353,9 +353,11 @@ public class ProjectAdminService {
                             + l.letter());
                 }
             }
-            if (l.title() == null || l.title().isBlank() || l.title().length() > 200) {
-                throw new InvalidRequestException("Label " + l.name() + " needs a title of 1 to 200 characters");
+            if (l.title() == null || l.title().isBlank()) {
+                throw new InvalidRequestException("Label " + l.name() + " needs a title of 1 to "
+                        + Fields.LABEL_TITLE.max() + " characters");
             }
+            Fields.LABEL_TITLE.require("Label " + l.name(), l.title());
             if (l.kind() == null) {
                 throw new InvalidRequestException("Label " + l.name() + " needs a type: SPAN or CUE");
             }
@@ -374,6 +376,16 @@ public class ProjectAdminService {
                 }
                 if (a.options().size() != new HashSet<>(a.options()).size()) {
                     throw new InvalidRequestException("Options of " + l.name() + "." + a.name() + " repeat a value");
+                }
+                for (String option : a.options()) {
+                    Fields.ATTRIBUTE_OPTIONS.require("Label " + l.name() + ", attribute " + a.name(), option);
+                }
+                // stored in one column, joined by '|'
+                int stored = String.join("|", a.options()).length();
+                if (stored > Fields.ATTRIBUTE_OPTIONS.max()) {
+                    throw new InvalidRequestException("Label " + l.name() + ", attribute " + a.name() + ": 'options'"
+                            + " may have at most " + Fields.ATTRIBUTE_OPTIONS.max() + " characters together (joined"
+                            + " by '|'); they have " + stored);
                 }
             }
         }
@@ -417,9 +429,9 @@ public class ProjectAdminService {
             throw new InvalidRequestException("'role' must be CURATOR or ANNOTATOR");
         }
         AppUser user = users.findUser(username == null ? "" : username)
-                .orElseThrow(() -> new NotFoundException("No user '" + username + "'"));
+                .orElseThrow(() -> new NotFoundException("No user " + Quote.of(username)));
         if (user.isSystemAccount()) {
-            throw new InvalidRequestException("'" + username + "' is a built-in system account, not a person; it"
+            throw new InvalidRequestException(Quote.of(username) + " is a built-in system account, not a person; it"
                     + " cannot be a member of a project");
         }
         var existing = members.findByProjectIdAndUserId(project.id(), user.getId());
@@ -439,7 +451,7 @@ public class ProjectAdminService {
         lockProject(slug);
         ProjectInfo project = corpus.requireProject(actor, slug);
         AppUser user = users.findUser(username == null ? "" : username)
-                .orElseThrow(() -> new NotFoundException("No user '" + username + "'"));
+                .orElseThrow(() -> new NotFoundException("No user " + Quote.of(username)));
         ProjectMember member = members.findByProjectIdAndUserId(project.id(), user.getId())
                 .orElseThrow(() -> new NotFoundException(username + " is not a member of project " + slug));
         int held = assignments.findByProjectAndUser(project.id(), user.getId()).size();
@@ -459,7 +471,7 @@ public class ProjectAdminService {
     private ProjectInfo requireCurator(Actor actor, String slug) {
         ProjectInfo project = corpus.requireProject(actor, slug);
         if (!project.curatedBy(actor)) {
-            throw new ForbiddenException("Only curators of project '" + slug + "' and admins may change it");
+            throw new ForbiddenException("Only curators of project " + Quote.of(slug) + " and admins may change it");
         }
         return project;
     }
@@ -480,7 +492,7 @@ public class ProjectAdminService {
     }
 
     private Project project(String slug) {
-        return projects.findBySlug(slug).orElseThrow(() -> new NotFoundException("No project '" + slug + "'"));
+        return projects.findBySlug(slug).orElseThrow(() -> new NotFoundException("No project " + Quote.of(slug)));
     }
 
     private ProjectDetails details(Project p) {
@@ -498,10 +510,11 @@ public class ProjectAdminService {
     }
 
     private static String checkName(String name) {
-        if (name == null || name.isBlank() || name.strip().length() > 200) {
-            throw new InvalidRequestException("A project needs a name of 1 to 200 characters");
+        if (name == null || name.isBlank()) {
+            throw new InvalidRequestException("A project needs a name of 1 to " + Fields.PROJECT_NAME.max()
+                    + " characters");
         }
-        return name.strip();
+        return Fields.PROJECT_NAME.require(name.strip());
     }
 
     private static String blankToNull(String s) {

@@ -7,6 +7,9 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.factspan.base.Quote;
+import org.factspan.ingest.Fields;
+import org.factspan.ingest.ValidText;
 import org.factspan.base.ConflictException;
 import org.factspan.base.InvalidRequestException;
 import org.springframework.stereotype.Service;
@@ -47,9 +50,10 @@ public class ProjectSetupService {
     @Transactional
     public long createProject(String slug, String name, String description, String guidelines, List<LabelInfo> schema) {
         if (exists(slug)) {
-            throw new ConflictException("A project '" + slug + "' exists already");
+            throw new ConflictException("A project " + Quote.of(slug) + " exists already");
         }
-        Project project = projects.save(new Project(slug, name, description, guidelines, clock.instant()));
+        Project project = projects.save(new Project(slug, Fields.PROJECT_NAME.require(name),
+                Fields.DESCRIPTION.require(description), Fields.GUIDELINES.require(guidelines), clock.instant()));
         for (int i = 0; i < schema.size(); i++) {
             Label label = labels.save(new Label(project.getId(), schema.get(i), i));
             List<AttributeDef> attributes = schema.get(i).attributes();
@@ -83,13 +87,20 @@ public class ProjectSetupService {
     @Transactional
     public long importDocument(long projectId, String name, String text, Map<String, String> meta) {
         if (text == null || text.isBlank()) {
-            throw new InvalidRequestException("Document '" + name + "' has no text");
+            throw new InvalidRequestException("Document " + Quote.of(name) + " has no text");
         }
+        // the last line of defence: every importer checks (and names the file and line) before it gets here
+        ValidText.require("text", text);
+        Fields.DOCUMENT_NAME.require(name);
+        meta.forEach((key, value) -> {
+            Fields.META_KEY.require(key);
+            Fields.META_VALUE.require(value);
+        });
         String sha256 = sha256(text);
         if (documents.existsByProjectIdAndSha256(projectId, sha256)) {
-            throw new ConflictException("Document '" + name + "' has the same text as one already in the project");
+            throw new ConflictException("Document " + Quote.of(name) + " has the same text as one already in the project");
         }
-        String title = meta.getOrDefault("title", name);
+        String title = Fields.DOCUMENT_TITLE.truncate(meta.getOrDefault("title", name));
         int position = (int) documents.countByProjectId(projectId);
         return documents.save(new Document(projectId, name, title, text, sha256, json.writeValueAsString(meta), position,
                 clock.instant())).getId();

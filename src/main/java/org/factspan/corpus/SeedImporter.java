@@ -2,13 +2,11 @@ package org.factspan.corpus;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.factspan.ingest.Utf8;
 import org.factspan.security.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,12 +111,9 @@ class SeedImporter implements ApplicationRunner {
         try (InputStream in = resources.getResource(location + file).getInputStream()) {
             byte[] bytes = in.readAllBytes();
             try {
-                return StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes)).toString();
-            } catch (CharacterCodingException e) {
-                throw new IOException("Seed file " + file + " is not valid UTF-8", e);
+                return Utf8.decode(bytes, "Seed file " + file);
+            } catch (Utf8.Malformed e) {
+                throw new IOException(e.getMessage(), e);
             }
         }
     }

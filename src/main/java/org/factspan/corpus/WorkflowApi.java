@@ -6,6 +6,9 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.factspan.base.InvalidRequestException;
+import org.factspan.base.Quote;
+import org.factspan.ingest.Bounded;
+import org.factspan.ingest.UploadedFile;
 import org.factspan.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -53,7 +56,10 @@ class WorkflowApi {
             throws IOException {
         List<UploadedFile> uploaded = new ArrayList<>();
         for (MultipartFile f : files) {
-            uploaded.add(new UploadedFile(f.getOriginalFilename(), f.getBytes()));
+            try (InputStream in = f.getInputStream()) {
+                uploaded.add(new UploadedFile(f.getOriginalFilename(), Bounded.read(in, f.getSize(),
+                        imports.limits().maxFileBytes(), Quote.bare(f.getOriginalFilename()))));
+            }
         }
         return imports.importFiles(currentUser.require(), slug, uploaded);
     }
@@ -67,13 +73,10 @@ class WorkflowApi {
     @ResponseStatus(HttpStatus.CREATED)
     ImportReport importRaw(@PathVariable String slug, @RequestParam String filename, HttpServletRequest request)
             throws IOException {
-        long max = imports.limits().maxFileBytes();
         byte[] body;
         try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-        }
-        if (body.length > max) {
-            throw new InvalidRequestException(filename + ": is larger than " + max + " bytes; nothing was imported");
+            body = Bounded.read(in, request.getContentLengthLong(), imports.limits().maxFileBytes(),
+                    Quote.bare(filename));
         }
         return imports.importFiles(currentUser.require(), slug, List.of(new UploadedFile(filename, body)));
     }

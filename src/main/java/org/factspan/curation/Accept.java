@@ -3,6 +3,7 @@ package org.factspan.curation;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.factspan.base.Quote;
 import org.factspan.base.InvalidRequestException;
 
 /**
@@ -31,8 +32,8 @@ public record Accept(What what, long id, String attribute) {
 
         public static What of(String id) {
             return Arrays.stream(values()).filter(w -> w.id().equalsIgnoreCase(id == null ? "" : id.trim()))
-                    .findFirst().orElseThrow(() -> new InvalidRequestException("Unknown part to accept '" + id
-                            + "'; valid: " + Arrays.stream(values()).map(What::id).collect(Collectors.joining(", "))));
+                    .findFirst().orElseThrow(() -> new InvalidRequestException("Unknown part to accept " + Quote.of(id)
+                            + "; valid: " + Arrays.stream(values()).map(What::id).collect(Collectors.joining(", "))));
         }
     }
 

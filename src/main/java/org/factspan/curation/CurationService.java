@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.factspan.base.Quote;
 import org.factspan.annotation.AnnotatedDocument;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.AttributionInfo;
@@ -691,14 +692,14 @@ public class CurationService {
         }
         ProjectInfo project = corpus.requireProject(actor, slug);
         if (f.label() != null && project.label(f.label()).isEmpty()) {
-            throw new InvalidRequestException("Unknown label '" + f.label() + "'; this project has "
+            throw new InvalidRequestException("Unknown label " + Quote.of(f.label()) + "; this project has "
                     + project.labels().stream().map(LabelInfo::name).collect(Collectors.joining(", ")));
         }
         ProjectAnnotations all = annotations.allAnnotations(actor, slug, null);
         ProjectAnnotations gold = annotations.annotationsOf(actor, annotations.gold(null), slug, null);
         Map<String, String> shown = display(actor, slug, all.annotators(), anonymous);
         if (f.annotator() != null && !shown.containsValue(f.annotator())) {
-            throw new InvalidRequestException("'" + f.annotator() + "' has no spans in project " + slug
+            throw new InvalidRequestException(Quote.of(f.annotator()) + " has no spans in project " + slug
                     + "; annotators: " + String.join(", ", shown.values()));
         }
         List<Long> ids = documents.stream().map(DocumentSummary::id).toList();
@@ -755,7 +756,7 @@ public class CurationService {
     private ProjectInfo requireCurator(Actor actor, String slug) {
         ProjectInfo project = corpus.requireProject(actor, slug);
         if (!project.curatedBy(actor)) {
-            throw new ForbiddenException("Only curators of project '" + slug + "' and admins curate its documents");
+            throw new ForbiddenException("Only curators of project " + Quote.of(slug) + " and admins curate its documents");
         }
         return project;
     }

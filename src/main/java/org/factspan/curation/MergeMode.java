@@ -3,6 +3,7 @@ package org.factspan.curation;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.factspan.base.Quote;
 import org.factspan.base.InvalidRequestException;
 
 /** What goes into the gold standard by itself when a document is opened for curation (decision 008). */
@@ -23,7 +24,7 @@ public enum MergeMode {
             return UNANIMOUS;
         }
         return Arrays.stream(values()).filter(m -> m.id().equalsIgnoreCase(id.trim())).findFirst()
-                .orElseThrow(() -> new InvalidRequestException("Unknown merge mode '" + id + "'; valid: "
+                .orElseThrow(() -> new InvalidRequestException("Unknown merge mode " + Quote.of(id) + "; valid: "
                         + Arrays.stream(values()).map(MergeMode::id).collect(Collectors.joining(", "))));
     }
 }

@@ -1,11 +1,16 @@
 package org.factspan.export;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.factspan.annotation.AnnotationFilter;
 import org.factspan.annotation.AnnotationImport;
 import org.factspan.base.InvalidRequestException;
+import org.factspan.ingest.Bounded;
+import org.factspan.security.Actor;
 import org.factspan.security.CurrentUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -14,7 +19,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -56,17 +60,35 @@ class ExportApi {
                 .body(body);
     }
 
-    /** Imports a file of annotations (brat: a zip); all or nothing. */
+    /**
+     * Imports a file of annotations sent as the raw body (brat: a zip); all or nothing. The caller's right is checked
+     * before the body is read, and the body is read only up to the file limit ({@code 413} beyond it).
+     */
     @PostMapping("/annotations")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The file (brat: a zip), at most 50 MB",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/octet-stream",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
     AnnotationImport.Summary importAnnotations(@PathVariable String slug, @RequestParam(required = false) String format,
-            @RequestBody(required = false) byte[] body) {
+            HttpServletRequest request) throws IOException {
         if (format == null || format.isBlank()) {
             throw new InvalidRequestException("'format' is required; valid formats: "
                     + String.join(", ", exports.importFormats()));
         }
-        if (body == null || body.length == 0) {
+        Actor actor = currentUser.require();
+        exports.requireMayImport(actor, slug);
+        String type = request.getContentType();
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+            throw new InvalidRequestException("Send the file as the raw request body (curl --data-binary @file), not"
+                    + " as a multipart form");
+        }
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = Bounded.read(in, request.getContentLengthLong(), exports.importLimits().maxFileBytes(),
+                    "The file of annotations");
+        }
+        if (body.length == 0) {
             throw new InvalidRequestException("The request body is empty; send the file as the body");
         }
-        return exports.importAnnotations(currentUser.require(), slug, format, body);
+        return exports.importAnnotations(actor, slug, format, body);
     }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.factspan.base.Quote;
 import org.factspan.agreement.MeasureResult;
 import org.factspan.agreement.service.AgreementService;
 import org.factspan.annotation.AnnotationExchangeService;
@@ -30,6 +31,7 @@ import org.factspan.export.format.ExportResult;
 import org.factspan.export.format.FormatException;
 import org.factspan.export.format.ImportFormat;
 import org.factspan.export.format.ZipPackage;
+import org.factspan.ingest.ImportLimits;
 import org.factspan.security.Actor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
@@ -67,11 +69,13 @@ public class ExportService {
     private final Clock clock;
     private final String version;
     private final org.factspan.claims.ClaimService claims;
+    private final ImportLimits limits;
 
     ExportService(Formats formats, AnnotationExchangeService exchange, AnnotatorSets annotators,
             List<AnnotationSets> sources, AgreementService agreement, Clock clock,
-            ObjectProvider<BuildProperties> build, org.factspan.claims.ClaimService claims) {
+            ObjectProvider<BuildProperties> build, org.factspan.claims.ClaimService claims, ImportLimits limits) {
         this.claims = claims;
+        this.limits = limits;
         this.formats = formats;
         this.exchange = exchange;
         this.annotators = annotators;
@@ -276,6 +280,16 @@ public class ExportService {
                 : " (" + a.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
     }
 
+    /** The limits of an upload: a file of annotations may have at most {@link ImportLimits#maxFileBytes()}. */
+    public ImportLimits importLimits() {
+        return limits;
+    }
+
+    /** Refuses a caller who may not import into the project, before anything of the upload is read. */
+    public void requireMayImport(Actor actor, String slug) {
+        exchange.requireMayImport(actor, slug);
+    }
+
     /**
      * Reads a file in an import format and stores its annotations, all or nothing (see
      * {@link AnnotationExchangeService#importAnnotations}). Unreadable input: {@link InvalidRequestException} with
@@ -284,12 +298,14 @@ public class ExportService {
     public AnnotationImport.Summary importAnnotations(Actor actor, String slug, String formatId, byte[] content) {
         exchange.requireMayImport(actor, slug);
         ImportFormat format = formats.importer(formatId).orElseThrow(() -> new InvalidRequestException(
-                "Unknown import format '" + formatId + "'; valid formats: " + String.join(", ", formats.importIds())));
+                "Unknown import format " + Quote.of(formatId) + "; valid formats: " + String.join(", ", formats.importIds())));
         List<ExportDocument> docs;
         try {
             docs = format.read(new ByteArrayInputStream(content));
         } catch (FormatException e) {
             throw new InvalidRequestException(e.getMessage());
+        } catch (InvalidRequestException e) {
+            throw e; // the ingestion module's refusals (a zip bomb: 413) say what and where already
         } catch (IOException | RuntimeException e) {
             throw new InvalidRequestException("Cannot read the file as " + formatId + ": " + e.getMessage());
         }

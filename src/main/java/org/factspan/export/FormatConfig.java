@@ -1,6 +1,7 @@
 package org.factspan.export;
 
 import org.factspan.export.format.BratFormat;
+import org.factspan.ingest.ImportLimits;
 import org.factspan.export.format.ConllFormat;
 import org.factspan.export.format.CsvFormat;
 import org.factspan.export.format.DoccanoFormat;
@@ -34,8 +35,8 @@ class FormatConfig {
     }
 
     @Bean
-    BratFormat bratFormat() {
-        return new BratFormat();
+    BratFormat bratFormat(ImportLimits limits) {
+        return new BratFormat(limits);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.factspan.base.Quote;
 import org.factspan.annotation.AnnotationFilter;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.AttributionInfo;
@@ -58,12 +59,12 @@ class GoldSets implements AnnotationSets {
     public ExportSelection select(Actor actor, String slug, String set, AnnotationFilter filter) {
         ProjectInfo project = corpus.requireProject(actor, slug);
         if (!project.curatedBy(actor)) {
-            throw new ForbiddenException("Only curators of project '" + slug + "' and admins export the gold standard");
+            throw new ForbiddenException("Only curators of project " + Quote.of(slug) + " and admins export the gold standard");
         }
         Set<String> labels = filter == null ? Set.of() : filter.labels();
         for (String label : labels) {
             if (project.label(label).isEmpty()) {
-                throw new InvalidRequestException("Unknown label '" + label + "'; the project has "
+                throw new InvalidRequestException("Unknown label " + Quote.of(label) + "; the project has "
                         + String.join(", ", project.labels().stream().map(LabelInfo::name).toList()));
             }
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.factspan.base.Quote;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,7 +68,7 @@ class SearchApi {
         for (String v : values == null ? List.<String>of() : values) {
             int colon = v.indexOf(':');
             if (colon <= 0 || colon == v.length() - 1) {
-                throw new InvalidRequestException("attr must be name:value, got '" + v + "'");
+                throw new InvalidRequestException("attr must be name:value, got " + Quote.of(v));
             }
             if (result.put(v.substring(0, colon), v.substring(colon + 1)) != null) {
                 throw new InvalidRequestException("attr names '" + v.substring(0, colon) + "' twice");
@@ -82,7 +83,7 @@ class SearchApi {
             try {
                 result.add(DocumentState.valueOf(v.strip().toUpperCase(Locale.ROOT).replace('-', '_')));
             } catch (IllegalArgumentException e) {
-                throw new InvalidRequestException("Unknown state '" + v + "'; states are " + List.of(DocumentState.values()));
+                throw new InvalidRequestException("Unknown state " + Quote.of(v) + "; states are " + List.of(DocumentState.values()));
             }
         }
         return result;
@@ -92,7 +93,7 @@ class SearchApi {
         try {
             return SearchRequest.Kind.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("kind must be any, document or span, got '" + value + "'");
+            throw new InvalidRequestException("kind must be any, document or span, got " + Quote.of(value));
         }
     }
 }

@@ -38,6 +38,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
+import org.factspan.base.Quote;
+import org.factspan.ingest.Fields;
 import org.factspan.base.CodePoints;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
@@ -225,17 +227,17 @@ public class SearchService {
     private static void validate(ProjectInfo project, SearchRequest request) {
         for (String label : request.labels()) {
             if (project.label(label).isEmpty()) {
-                throw new InvalidRequestException("Unknown label '" + label + "'; this project has "
+                throw new InvalidRequestException("Unknown label " + Quote.of(label) + "; this project has "
                         + project.labels().stream().map(LabelInfo::name).collect(Collectors.joining(", ")));
             }
         }
         request.attributes().forEach((name, value) -> {
             List<AttributeDef> defs = project.labels().stream().flatMap(l -> l.attribute(name).stream()).toList();
             if (defs.isEmpty()) {
-                throw new InvalidRequestException("No label of this project has an attribute '" + name + "'");
+                throw new InvalidRequestException("No label of this project has an attribute " + Quote.of(name));
             }
             if (value == null || value.isBlank()) {
-                throw new InvalidRequestException("Attribute filter '" + name + "' needs a value (name:value)");
+                throw new InvalidRequestException("Attribute filter " + Quote.of(name) + " needs a value (name:value)");
             }
         });
         if (request.limit() < 1 || request.limit() > SearchRequest.MAX_LIMIT) {
@@ -253,8 +255,8 @@ public class SearchService {
         if (query.isEmpty()) {
             return new MatchAllDocsQuery();
         }
-        if (query.length() > 1000) {
-            throw new InvalidRequestException("The query is longer than 1000 characters");
+        if (query.length() > Fields.SEARCH_QUERY.max()) {
+            throw new InvalidRequestException("The query is longer than " + Fields.SEARCH_QUERY.max() + " characters");
         }
         MultiFieldQueryParser parser = new MultiFieldQueryParser(new String[] {SearchIndex.TEXT, SearchIndex.NOTES},
                 index.analyzerInUse());
@@ -271,7 +273,7 @@ public class SearchService {
             }
             return parsed;
         } catch (ParseException | RuntimeException e) {
-            throw new InvalidRequestException("Cannot read the query '" + query + "': " + firstLine(e.getMessage())
+            throw new InvalidRequestException("Cannot read the query " + Quote.of(query) + ": " + firstLine(e.getMessage())
                     + " (quote special characters, or put a backslash before them)");
         }
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
+import org.factspan.ingest.Fields;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
 import org.factspan.base.audit.AuditLog;
@@ -81,14 +82,16 @@ public class ApiTokenService {
     @Transactional
     public NewApiToken create(Actor actor, String name, Instant expiresAt) {
         String label = name == null ? "" : name.strip();
-        if (label.isEmpty() || label.length() > 100) {
-            throw new InvalidRequestException("A token needs a name of 1 to 100 characters (what it is for)");
+        if (label.isEmpty() || label.length() > Fields.TOKEN_NAME.max()) {
+            throw new InvalidRequestException("A token needs a name of 1 to " + Fields.TOKEN_NAME.max()
+                    + " characters (what it is for)");
         }
         Instant now = clock.instant();
         if (expiresAt != null && (!expiresAt.isAfter(now) || expiresAt.isAfter(LATEST_EXPIRY))) {
             throw new InvalidRequestException("'expiresAt' must be a moment in the future (an ISO-8601 instant such as"
                     + " 2027-01-31T00:00:00Z), or left out for a token that works until it is revoked");
         }
+        Fields.TOKEN_NAME.require(label);
         if (tokens.countByUserId(actor.userId()) >= MAX_TOKENS) {
             throw new InvalidRequestException("You have " + MAX_TOKENS + " tokens already; revoke one first");
         }

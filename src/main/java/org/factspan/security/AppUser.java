@@ -1,5 +1,6 @@
 package org.factspan.security;
 
+import org.factspan.base.Quote;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -48,7 +49,7 @@ public class AppUser {
 
     public AppUser(String username, String displayName, String passwordHash, Role role, Instant createdAt) {
         if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
-            throw new IllegalArgumentException("Invalid username: " + username);
+            throw new IllegalArgumentException("Invalid username: " + Quote.of(username));
         }
         this.username = username;
         this.displayName = Objects.requireNonNull(displayName);

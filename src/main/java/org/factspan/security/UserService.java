@@ -6,6 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.factspan.base.Quote;
+import org.factspan.ingest.Fields;
+import org.factspan.ingest.ValidText;
 import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
@@ -113,7 +116,7 @@ public class UserService {
                     + " starting with a letter or digit");
         }
         if (users.findByUsername(username).isPresent()) {
-            throw new ConflictException("A user '" + username + "' exists already");
+            throw new ConflictException("A user " + Quote.of(username) + " exists already");
         }
         String name = displayName == null || displayName.isBlank() ? username : displayName.strip();
         checkPassword(password);
@@ -185,7 +188,7 @@ public class UserService {
 
     private AppUser require(String username) {
         return users.findByUsername(username == null ? "" : username)
-                .orElseThrow(() -> new NotFoundException("No user '" + username + "'"));
+                .orElseThrow(() -> new NotFoundException("No user " + Quote.of(username)));
     }
 
     /**
@@ -195,7 +198,7 @@ public class UserService {
     private AppUser requireChangeable(String username) {
         AppUser user = require(username);
         if (user.isSystemAccount()) {
-            throw new ConflictException("'" + username + "' is a built-in system account; it cannot log in and"
+            throw new ConflictException(Quote.of(username) + " is a built-in system account; it cannot log in and"
                     + " cannot be changed");
         }
         return user;
@@ -208,10 +211,11 @@ public class UserService {
     }
 
     private static String checkDisplayName(String name) {
-        if (name.isEmpty() || name.length() > 200) {
-            throw new InvalidRequestException("The display name must have 1 to 200 characters");
+        if (name.isEmpty()) {
+            throw new InvalidRequestException("The display name must have 1 to " + Fields.DISPLAY_NAME.max()
+                    + " characters");
         }
-        return name;
+        return Fields.DISPLAY_NAME.require(name);
     }
 
     /** At least 8 characters; at most 72 bytes of UTF-8, all that bcrypt reads. */
@@ -219,6 +223,7 @@ public class UserService {
         if (password == null || password.codePointCount(0, password.length()) < 8) {
             throw new InvalidRequestException("A password needs at least 8 characters");
         }
+        ValidText.require("password", password); // names the position, never the password
         if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
             throw new InvalidRequestException("A password may have at most 72 bytes (bcrypt reads no more)");
         }

@@ -86,8 +86,8 @@ class EditorServiceTest {
                 InvalidRequestException.class, "Label CLAIM has no attribute 'type'");
         refused(() -> annotations.setAttribute(bob, SLUG, doc.id(), claim.id(), "verdict", "supported"),
                 ForbiddenException.class, "another annotator");
-        refused(() -> annotations.setAttribute(alice, SLUG, doc.id(), claim.id(), "note", "x".repeat(2001)),
-                InvalidRequestException.class, "longer than 2000");
+        refused(() -> annotations.setAttribute(alice, SLUG, doc.id(), claim.id(), "note", "x".repeat(4001)),
+                InvalidRequestException.class, "may have at most 4000 characters");
 
         SpanInfo cue = span(alice, "said", "ATTRIBUTION");
         refused(() -> annotations.setAttribute(alice, SLUG, doc.id(), cue.id(), "direct-quote", "yes"),

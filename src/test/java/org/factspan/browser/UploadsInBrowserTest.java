@@ -43,6 +43,8 @@ class UploadsInBrowserTest {
     CorpusService corpus;
     @Autowired
     UserService users;
+    @Autowired
+    org.factspan.annotation.AnnotationService annotations;
 
     @BeforeAll
     static void startBrowser() {
@@ -81,7 +83,7 @@ class UploadsInBrowserTest {
                 ApiClient.Reply rest = api.multipart("/api/v1/projects/" + p.slug + "/documents",
                         ApiClient.basic(p.curator.username(), TestUsers.DEMO_PASSWORD), "file", List.of(file.name),
                         List.of(file.buffer));
-                assertThat(rest.status()).as(file.name).isEqualTo(400);
+                assertThat(rest.status()).as(file.name).isEqualTo(file.name.equals("bomb.zip") ? 413 : 400);
 
                 page.locator("vaadin-upload input[type=file]").setInputFiles(file);
                 assertThat(page.locator("#import")).hasText("Import 1 file");
@@ -95,6 +97,68 @@ class UploadsInBrowserTest {
             }
         }
         assertThat(corpus.listDocuments(p.curator, p.slug)).hasSize(documents);
+    }
+
+    /**
+     * The twin: the export dialog's upload of annotations refuses a zip bomb, 2,001 entries, a zip in the zip and
+     * invalid UTF-8 with the message {@code POST .../annotations} answers, a hand-made request past the file limit gets
+     * 413 from the upload handler, and nothing is stored.
+     */
+    @Test
+    void theAnnotationUploadRefusesWhatTheRestAnnotationImportRefuses() throws Exception {
+        FreshProject p = new FreshProject("annuploads", setup, corpus, users);
+        String user = p.annotator.username();
+        record Hostile(String format, FilePayload file, int status) {
+        }
+        List<Hostile> hostile = List.of(
+                new Hostile("brat", new FilePayload("bomb.zip", "application/zip",
+                        org.factspan.ingest.Zips.bomb(256)), 413),
+                new Hostile("brat", new FilePayload("many.zip", "application/zip",
+                        org.factspan.ingest.Zips.many(2001)), 413),
+                new Hostile("brat", new FilePayload("nested.zip", "application/zip", Zips.zip("a.txt", "A text.",
+                        "a.ann", "", "inner.zip", Zips.zip("b.txt", "x"))), 400),
+                new Hostile("jsonl", new FilePayload("bad.jsonl", "application/jsonl",
+                        new byte[] {'{', '"', 'i', 'd', '"', ':', (byte) 0xFF, '}'}), 400));
+        ApiClient api = new ApiClient(port);
+        String base = "http://localhost:" + port;
+        int spans = spans(p);
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+            Page page = context.newPage();
+            BrowserSupport.login(page, base, user, TestUsers.DEMO_PASSWORD);
+            page.navigate(base + "/projects/" + p.slug + "/export");
+            for (Hostile h : hostile) {
+                ApiClient.Reply rest = api.send("POST", "/api/v1/projects/" + p.slug + "/annotations?format="
+                        + h.format(), ApiClient.basic(user, TestUsers.DEMO_PASSWORD), "application/octet-stream",
+                        h.file().buffer);
+                assertThat(rest.status()).as(h.file().name).isEqualTo(h.status());
+
+                page.locator("#import-format").click();
+                page.getByRole(com.microsoft.playwright.options.AriaRole.OPTION, new Page.GetByRoleOptions()
+                        .setName(h.format()).setExact(true)).click();
+                page.locator("#import-upload input[type=file]").setInputFiles(h.file());
+                assertThat(page.locator("#export-status")).hasText("Nothing imported. " + rest.message());
+                if (h.file().name.equals("bomb.zip")) {
+                    BrowserSupport.screenshot(page, "annotation-upload-refused");
+                }
+            }
+            // past the file limit, sent by hand as the browser's upload sends a file (the component's own limit is
+            // checked in the browser only)
+            Object answer = page.evaluate("""
+                    async () => {
+                      const target = document.querySelector('#import-upload').target;
+                      const r = await fetch(target, {method: 'POST', body: new Uint8Array(50000001),
+                          headers: {'Content-Type': 'application/octet-stream', 'X-Filename': 'big.jsonl'}});
+                      return r.status + ' ' + (await r.text());
+                    }""");
+            assertThat((String) answer).startsWith("413 ")
+                    .contains("big.jsonl: is larger than 50000000 bytes; nothing was imported");
+        }
+        assertThat(spans(p)).isEqualTo(spans);
+    }
+
+    int spans(FreshProject p) {
+        return p.documents.values().stream().mapToInt(d -> annotations.listMySpans(p.annotator, p.slug, d).size())
+                .sum();
     }
 
     /** Zip archives made in memory. */

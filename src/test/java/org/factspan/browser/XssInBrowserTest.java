@@ -24,7 +24,7 @@ import org.factspan.corpus.LabelKind;
 import org.factspan.corpus.ProjectAdminService;
 import org.factspan.corpus.ProjectRole;
 import org.factspan.corpus.ProjectSpec;
-import org.factspan.corpus.UploadedFile;
+import org.factspan.ingest.UploadedFile;
 import org.factspan.curation.CurationService;
 import org.factspan.curation.MergeOptions;
 import org.factspan.security.Actor;

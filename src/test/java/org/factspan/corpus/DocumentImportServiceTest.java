@@ -11,6 +11,8 @@ import java.util.zip.ZipOutputStream;
 import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
+import org.factspan.ingest.ImportLimits;
+import org.factspan.ingest.UploadedFile;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +48,7 @@ class DocumentImportServiceTest {
     @BeforeEach
     void setUp() {
         f = new WorkflowFixture(users, projects, 0, 2);
-        small = new DocumentImportService(corpus, setup, documents, new ImportLimits(100, 1000, 2000, 5, 50), json, audit);
+        small = new DocumentImportService(corpus, setup, documents, new ImportLimits(100, 1000, 2000, 5, 50, 100, 10_000), json, audit);
     }
 
     static UploadedFile file(String name, String content) {
@@ -126,6 +128,22 @@ class DocumentImportServiceTest {
     }
 
     @Test
+    void textXmlCannotHoldIsRefusedWithFileLineAndField() {
+        // the repro: this line was imported (201) and stored as "hello ? world" on PostgreSQL
+        refused(List.of(file("b.jsonl", "{\"text\": \"ok\"}\n{\"text\":\"hello \\ud800 world\"}")), "b.jsonl, line 2",
+                "\"text\" that holds a lone surrogate (U+D800", "at character 7");
+        refused(List.of(file("odd.txt", "Line one\nbell \u0007 here")), "odd.txt, line 2", "U+0007");
+        refused(List.of(file("b.jsonl", "{\"text\": \"ok\", \"name\": \"n\\u0000\"}")), "b.jsonl, line 1",
+                "\"name\" that holds NUL");
+        refused(List.of(file("b.jsonl", "{\"text\": \"ok\", \"meta\": {\"k\\uffff\": \"v\"}}")), "b.jsonl, line 1",
+                "\"meta key\" that holds the character U+FFFF");
+        refused(List.of(file("b.jsonl", "{\"text\": \"ok\", \"meta\": {\"outlet\": \"" + "o".repeat(2001) + "\"}}")),
+                "b.jsonl, line 1", "\"meta value\" that may have at most 2000 characters; it has 2001");
+        refused(List.of(file("n".repeat(300) + ".txt", "A text.")), "The file name 'nnn", "(304 characters)",
+                "may have at most 255 characters");
+    }
+
+    @Test
     void badJsonlIsRefusedWithFileAndLine() {
         refused(List.of(file("b.jsonl", "{\"text\": \"ok\"}\n{\"text\": \"cut")), "b.jsonl, line 2", "not valid JSON");
         refused(List.of(file("b.jsonl", "[1, 2]")), "b.jsonl, line 1", "not a JSON object");
@@ -134,7 +152,7 @@ class DocumentImportServiceTest {
         refused(List.of(file("b.jsonl", "{\"text\": \"ok\"}\n\n{\"text\": \"  \"}")), "b.jsonl, line 3",
                 "empty \"text\"");
         refused(List.of(file("b.jsonl", "{\"text\": \"ok\", \"meta\": {\"a\": {\"b\": 1}}}")), "b.jsonl, line 1",
-                "meta \"a\"");
+                "meta 'a'");
         refused(List.of(file("b.jsonl", "{\"text\": \"ok\", \"meta\": [1]}")), "b.jsonl, line 1", "\"meta\"");
         refused(List.of(file("b.jsonl", "{\"text\": \"ok\", \"name\": 7}")), "b.jsonl, line 1", "\"name\"");
     }
@@ -162,7 +180,7 @@ class DocumentImportServiceTest {
     @Test
     void zipSlipPathsAreRefused() throws Exception {
         refused(List.of(new UploadedFile("slip.zip", zip("ok.txt", "fine text", "../../etc/evil.txt", "evil"))),
-                "slip.zip", "unsafe path: ../../etc/evil.txt");
+                "slip.zip", "unsafe path: '../../etc/evil.txt'");
         refused(List.of(new UploadedFile("abs.zip", zip("/etc/passwd.txt", "evil"))), "abs.zip", "unsafe path");
         refused(List.of(new UploadedFile("win.zip", zip("C:\\evil.txt", "evil"))), "win.zip", "unsafe path");
     }
@@ -180,7 +198,7 @@ class DocumentImportServiceTest {
             many[i] = "f" + i + ".txt";
             many[i + 1] = "x" + "y".repeat(600) + i;
         }
-        var budget = new DocumentImportService(corpus, setup, documents, new ImportLimits(1000, 1000, 2000, 50, 50),
+        var budget = new DocumentImportService(corpus, setup, documents, new ImportLimits(1000, 1000, 2000, 50, 50, 100, 10_000),
                 json, audit);
         refused(budget, List.of(new UploadedFile("budget.zip", zip(many))), "budget.zip!f6.txt",
                 "2000 bytes an import may");

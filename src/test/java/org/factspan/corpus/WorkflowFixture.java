@@ -1,6 +1,7 @@
 package org.factspan.corpus;
 
 import java.util.List;
+import org.factspan.ingest.UploadedFile;
 import org.factspan.security.Actor;
 import org.factspan.security.Role;
 import org.factspan.security.UserService;

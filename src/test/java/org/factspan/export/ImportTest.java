@@ -137,7 +137,7 @@ class ImportTest {
                 "{\"id\":9002,\"name\":\"doc-2.txt\",\"text\":\"Tokayev said something else.\",\"spans\":[]}",
                 "line 2: no document in the project matches 'unknown.txt'",
                 "{\"id\":9002,\"name\":\"unknown.txt\",\"text\":\"Nobody said this.\",\"spans\":[]}",
-                "line 2: span 1 text \"Tokayev\" differs",
+                "line 2: span 1 text 'Tokayev' differs",
                 "{\"id\":9002,\"name\":\"doc-2.txt\",\"text\":\"" + text2
                         + "\",\"spans\":[{\"id\":1,\"start\":1,\"end\":8,\"label\":\"SOURCE\",\"text\":\"Tokayev\"}]}",
                 "line 2, span 1: 'maybe' is not one of",

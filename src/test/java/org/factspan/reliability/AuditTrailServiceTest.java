@@ -17,7 +17,7 @@ import org.factspan.corpus.DocumentImportService;
 import org.factspan.corpus.ProjectAdminService;
 import org.factspan.corpus.ProjectRole;
 import org.factspan.corpus.ProjectSetupService;
-import org.factspan.corpus.UploadedFile;
+import org.factspan.ingest.UploadedFile;
 import org.factspan.curation.Accept;
 import org.factspan.curation.CurationService;
 import org.factspan.curation.MergeOptions;

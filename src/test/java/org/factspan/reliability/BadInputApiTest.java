@@ -16,6 +16,7 @@ import org.factspan.FreshProject;
 import org.factspan.TestUsers;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.ProjectSetupService;
+import org.factspan.ingest.Zips;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,12 @@ class BadInputApiTest {
     long token;
     String slug;
 
-    record Case(String name, String user, String method, String path, String contentType, byte[] body) {
+    record Case(String name, String user, String method, String path, String contentType, byte[] body,
+            boolean chunked) {
+
+        Case(String name, String user, String method, String path, String contentType, byte[] body) {
+            this(name, user, method, path, contentType, body, false);
+        }
     }
 
     @BeforeEach
@@ -220,6 +226,107 @@ class BadInputApiTest {
         c.addAll(searchAndSuggestionCases());
         c.addAll(integrityCases());
         c.addAll(credentialAndTransportCases());
+        c.addAll(ingestCases());
+        return c;
+    }
+
+    /**
+     * One way in (decision 018): annotation import of hostile files, bodies over their limit, huge values quoted
+     * short, and text XML cannot hold on every write path.
+     */
+    List<Case> ingestCases() {
+        String json = "application/json";
+        String raw = "application/octet-stream";
+        String brat = P + "/annotations?format=brat";
+        String jsonl = P + "/annotations?format=jsonl";
+        String spans = P + "/documents/" + doc + "/spans";
+        String note = spans + "/" + span + "/attributes/note";
+        String label = "{\"name\":\"OPINION\",\"title\":\"Opinion\",\"key\":\"7\",\"color\":\"#112233\",\"kind\":\"SPAN\"";
+        List<Case> c = new ArrayList<>();
+        // annotation import: the twin of document import
+        c.add(new Case("annotation import: brat zip bomb (256 MB)", alice, "POST", brat, raw, Zips.bomb(256)));
+        c.add(new Case("annotation import: brat zip of 2,001 entries", alice, "POST", brat, raw, Zips.many(2001)));
+        c.add(new Case("annotation import: brat zip in a zip", alice, "POST", brat, raw, Zips.zip("a.txt", "A text.",
+                "a.ann", "", "inner.zip", Zips.zip("b.txt", "x"))));
+        c.add(new Case("annotation import: brat zip slip", alice, "POST", brat, raw, Zips.zip("../a.txt", "A text.")));
+        c.add(new Case("annotation import: brat file of invalid UTF-8", alice, "POST", brat, raw, Zips.zip("a.txt",
+                "A text.", "a.ann", new byte[] {'T', '1', '\t', (byte) 0xC3, (byte) 0x28})));
+        byte[] big = new byte[50_000_001];
+        java.util.Arrays.fill(big, (byte) '\n');
+        c.add(new Case("annotation import: body over the file limit", alice, "POST", jsonl, raw, big));
+        c.add(new Case("annotation import: chunked body over the file limit", alice, "POST", jsonl, raw, big, true));
+        c.add(new Case("annotation import: multipart instead of the file", alice, "POST", jsonl,
+                "multipart/form-data; boundary=xyz", bytes("--xyz\r\nContent-Disposition: form-data; name=\"file\";"
+                        + " filename=\"a.jsonl\"\r\n\r\n{}\r\n--xyz--\r\n")));
+        c.add(new Case("annotation import: text with a lone surrogate", alice, "POST", jsonl, raw,
+                bytes("{\"id\":1,\"name\":\"x\",\"text\":\"hello \\ud800 world\",\"spans\":[]}")));
+        c.add(new Case("annotation import: attribute value with NUL", alice, "POST", jsonl, raw, bytes("{\"id\":" + doc
+                + ",\"spans\":[{\"id\":1,\"start\":20,\"end\":25,\"label\":\"CLAIM\",\"attributes\":{\"note\":"
+                + "\"a\\u0000b\"}}]}")));
+        // every body bounded: 2 MB unless the endpoint takes uploads
+        byte[] over = bytes("{\"start\":20,\"end\":25,\"label\":\"CLAIM\"" + " ".repeat(2_200_000) + "}");
+        c.add(new Case("span: body over 2 MB", alice, "POST", spans, json, over));
+        c.add(new Case("span: chunked body over 2 MB", alice, "POST", spans, json, over, true));
+        c.add(new Case("project change: chunked body over 2 MB", carol, "PUT", P, json,
+                bytes("{\"description\":\"" + "d".repeat(2_200_000) + "\"}"), true));
+        c.add(new Case("user: form body over 2 MB", "admin", "POST", "/api/v1/users", "application/x-www-form-urlencoded",
+                bytes("username=x&displayName=" + "d".repeat(2_200_000))));
+        // a huge value is quoted as an excerpt, not echoed (the message length is checked for every case)
+        c.add(new Case("span: label of 1,000,000 characters", alice, "POST", spans, json,
+                bytes("{\"start\":20,\"end\":25,\"label\":\"" + "L".repeat(1_000_000) + "\"}")));
+        c.add(new Case("project: label name of 1,000,000 characters", "admin", "POST", "/api/v1/projects", json,
+                bytes("{\"slug\":\"bad-input-new\",\"name\":\"x\",\"labels\":[" + label.replace("OPINION",
+                        "O".repeat(1_000_000)) + "}]}")));
+        c.add(new Case("export: set of 6,000 characters", carol, "GET", P + "/export?format=jsonl&set=" + "s".repeat(
+                6000), null, null));
+        // only valid text gets in
+        c.add(new Case("attribute value with a lone surrogate", alice, "PUT", note, json, bytes("{\"value\":\"\\ud800x\"}")));
+        c.add(new Case("attribute value with NUL", alice, "PUT", note, json, bytes("{\"value\":\"a\\u0000b\"}")));
+        c.add(new Case("attribute value with U+FFFF", alice, "PUT", note, json, bytes("{\"value\":\"a\\uffffb\"}")));
+        c.add(new Case("attribute value of 4,001 characters", alice, "PUT", note, json,
+                bytes("{\"value\":\"" + "v".repeat(4001) + "\"}")));
+        c.add(new Case("span with an attribute value with a control character", alice, "POST", spans, json,
+                bytes("{\"start\":20,\"end\":25,\"label\":\"CLAIM\",\"attributes\":{\"note\":\"bell\\u0007\"}}")));
+        c.add(new Case("project: description with NUL", "admin", "POST", "/api/v1/projects", json,
+                bytes("{\"slug\":\"bad-input-new\",\"name\":\"x\",\"description\":\"a\\u0000b\",\"labels\":["
+                        + label + "}]}")));
+        c.add(new Case("project: name with a lone surrogate", "admin", "POST", "/api/v1/projects", json,
+                bytes("{\"slug\":\"bad-input-new\",\"name\":\"x\\udc00\",\"labels\":[" + label + "}]}")));
+        c.add(new Case("project change: guidelines with a lone surrogate", carol, "PUT", P, json,
+                bytes("{\"guidelines\":\"# Rules \\ud800\"}")));
+        c.add(new Case("project change: description of 2,001 characters", carol, "PUT", P, json,
+                bytes("{\"description\":\"" + "d".repeat(2001) + "\"}")));
+        c.add(new Case("label: title with U+FFFF", carol, "PUT", P + "/labels/OPINION", json,
+                bytes(label.replace("\"Opinion\"", "\"Op\\uffffinion\"") + "}")));
+        c.add(new Case("label: list option with NUL", carol, "PUT", P + "/labels/OPINION", json, bytes(label
+                + ",\"attributes\":[{\"name\":\"mood\",\"kind\":\"ENUM\",\"options\":[\"ok\",\"n\\u0000o\"]}]}")));
+        c.add(new Case("label: list options of 2,001 characters together", carol, "PUT", P + "/labels/OPINION", json,
+                bytes(label + ",\"attributes\":[{\"name\":\"mood\",\"kind\":\"ENUM\",\"options\":[\"" + "a".repeat(1000)
+                        + "\",\"" + "b".repeat(1000) + "\"]}]}")));
+        c.add(new Case("user: display name with NUL", "admin", "POST", "/api/v1/users", json,
+                bytes("{\"username\":\"bad-input-user\",\"displayName\":\"Ev\\u0000e\",\"password\":\"long-enough-1\","
+                        + "\"role\":\"ANNOTATOR\"}")));
+        c.add(new Case("user: password with a lone surrogate", "admin", "POST", "/api/v1/users", json,
+                bytes("{\"username\":\"bad-input-user\",\"displayName\":\"x\",\"password\":\"long-enough-\\ud800\","
+                        + "\"role\":\"ANNOTATOR\"}")));
+        c.add(new Case("user change: display name with a lone surrogate", "admin", "PATCH", "/api/v1/users/" + alice,
+                json, bytes("{\"displayName\":\"Alice \\udbff\"}")));
+        c.add(new Case("own password: new one with NUL", alice, "PUT", "/api/v1/me/password", json,
+                bytes("{\"currentPassword\":\"" + TestUsers.DEMO_PASSWORD + "\",\"newPassword\":\"brand-new-\\u0000\"}")));
+        c.add(new Case("token: name with NUL", alice, "POST", "/api/v1/me/tokens", json, bytes("{\"name\":\"c\\u0000i\"}")));
+        c.add(new Case("cluster: statement with a lone surrogate", carol, "POST", P + "/claims/clusters", json,
+                bytes("{\"statement\":\"A fact \\ud800\",\"spans\":[" + bobSpan + "]}")));
+        c.add(new Case("cluster rename: statement with NUL", carol, "PUT", P + "/claims/clusters/" + cluster
+                + "?version=" + clusterVersion, json, bytes("{\"statement\":\"Re\\u0000named\"}")));
+        // document import: the repro, and the other fields of a line
+        c.add(multipart("import: JSONL text with a lone surrogate", carol, "batch.jsonl",
+                bytes("{\"text\":\"hello \\ud800 world\"}\n")));
+        c.add(multipart("import: JSONL name with NUL", carol, "batch.jsonl",
+                bytes("{\"text\":\"A new text.\",\"name\":\"n\\u0000\"}\n")));
+        c.add(multipart("import: JSONL meta value of 2,001 characters", carol, "batch.jsonl",
+                bytes("{\"text\":\"A new text.\",\"meta\":{\"outlet\":\"" + "o".repeat(2001) + "\"}}\n")));
+        c.add(multipart("import: text with U+FFFF", carol, "odd.txt", bytes("A text \uffff here.")));
+        c.add(multipart("import: file name of 300 characters", carol, "f".repeat(296) + ".txt", bytes("A new text.")));
         return c;
     }
 
@@ -848,7 +955,13 @@ class BadInputApiTest {
         List<String> failures = new ArrayList<>();
         List<Case> cases = cases();
         for (Case c : cases) {
-            HttpResponse<String> r = send(c.user(), c.method(), c.path(), c.contentType(), c.body());
+            HttpResponse<String> r;
+            try {
+                r = send(c.user(), c.method(), c.path(), c.contentType(), c.body(), c.chunked());
+            } catch (java.io.IOException e) {
+                failures.add(c.name() + ": no answer (" + e + ")");
+                continue;
+            }
             String what = c.name() + " (" + c.method() + " " + c.path().replaceAll("\\?.*", "") + ")";
             String problem = problem(r);
             Map<String, Object> after = fingerprint();
@@ -880,8 +993,15 @@ class BadInputApiTest {
         if (body == null || !body.hasNonNull("message") || body.get("message").asString().isBlank()) {
             return "no message: " + abbreviate(r.body());
         }
+        if (body.get("message").asString().length() > MAX_MESSAGE) {
+            return "a message of " + body.get("message").asString().length() + " characters (it quotes too much): "
+                    + abbreviate(r.body());
+        }
         return null;
     }
+
+    /** No message is longer: what a request sent is quoted as a short excerpt (decision 018). */
+    static final int MAX_MESSAGE = 600;
 
     static String changed(Map<String, Object> before, Map<String, Object> after) {
         List<String> tables = new ArrayList<>();
@@ -920,8 +1040,16 @@ class BadInputApiTest {
 
     HttpResponse<String> send(String user, String method, String path, String contentType, byte[] body)
             throws Exception {
+        return send(user, method, path, contentType, body, false);
+    }
+
+    /** With {@code chunked}, the body is sent without a length, in pieces. */
+    HttpResponse<String> send(String user, String method, String path, String contentType, byte[] body,
+            boolean chunked) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : chunked
+                        ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

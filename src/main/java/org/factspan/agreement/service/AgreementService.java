@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.factspan.base.Quote;
 import org.factspan.agreement.AgreementDocument;
 import org.factspan.agreement.AgreementInput;
 import org.factspan.agreement.AgreementMeasure;
@@ -107,7 +108,7 @@ public class AgreementService {
         List<AgreementMeasure> chosen = new ArrayList<>();
         for (String id : new LinkedHashSet<>(measureIds)) {
             chosen.add(measures.stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow(
-                    () -> new InvalidRequestException("Unknown agreement measure '" + id + "'; measures: "
+                    () -> new InvalidRequestException("Unknown agreement measure " + Quote.of(id) + "; measures: "
                             + String.join(", ", measureIds()))));
         }
         AgreementInput input = study(actor, slug, documentIds, null).input();
@@ -164,7 +165,7 @@ public class AgreementService {
         Set<String> known = all.annotators();
         for (String name : new LinkedHashSet<>(names)) {
             if (!known.contains(name)) {
-                throw new InvalidRequestException("'" + name + "' has no spans in project " + slug
+                throw new InvalidRequestException(Quote.of(name) + " has no spans in project " + slug
                         + "; annotators with spans: " + String.join(", ", known));
             }
         }

@@ -28,7 +28,8 @@ import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentImportService;
 import org.factspan.corpus.ImportReport;
 import org.factspan.corpus.ProjectInfo;
-import org.factspan.corpus.UploadedFile;
+import org.factspan.ingest.UploadedFile;
+import org.factspan.ingest.ui.BoundedUploadHandler;
 import org.factspan.security.Actor;
 import org.factspan.security.CurrentUser;
 

@@ -3,9 +3,6 @@ package org.factspan.export.format;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,10 +17,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.factspan.base.Quote;
 import org.factspan.base.CodePoints;
+import org.factspan.base.InvalidRequestException;
+import org.factspan.ingest.Bounded;
+import org.factspan.ingest.ImportLimits;
+import org.factspan.ingest.SafeZip;
 import org.factspan.corpus.LabelKind;
 import org.factspan.export.DatasetInfo;
 import org.factspan.export.ExportAttribution;
@@ -40,6 +40,18 @@ import org.factspan.export.ExportSpan;
  * white space only. Offsets are code points (brat's are Python character offsets).
  */
 public final class BratFormat implements ExportFormat, ImportFormat {
+
+    private final ImportLimits limits;
+
+    /** Reads zips within the default {@link ImportLimits}. */
+    public BratFormat() {
+        this(ImportLimits.DEFAULT);
+    }
+
+    /** Reads zips within {@code limits}: safely, as every upload ({@link SafeZip}). */
+    public BratFormat(ImportLimits limits) {
+        this.limits = limits;
+    }
 
     static final String ANNOTATOR = "Annotator";
     static final String PROVENANCE = "Provenance";
@@ -228,19 +240,18 @@ public final class BratFormat implements ExportFormat, ImportFormat {
      */
     @Override
     public List<ExportDocument> read(InputStream in) throws IOException {
-        Map<String, byte[]> texts = new LinkedHashMap<>();
-        Map<String, byte[]> anns = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                if (e.isDirectory()) {
-                    continue;
-                }
-                if (e.getName().endsWith(".txt")) {
-                    texts.put(e.getName().substring(0, e.getName().length() - 4), zip.readAllBytes());
-                } else if (e.getName().endsWith(".ann")) {
-                    anns.put(e.getName().substring(0, e.getName().length() - 4), zip.readAllBytes());
-                }
+        byte[] archive = Bounded.read(in, -1, limits.maxFileBytes(), "The brat zip");
+        Map<String, String> texts = new LinkedHashMap<>();
+        Map<String, String> anns = new HashMap<>();
+        int entries = SafeZip.read("The brat zip", archive, limits.zip(), limits.budget(), (path, bytes) -> {
+            if (path.endsWith(".txt")) {
+                texts.put(path.substring(0, path.length() - 4), Lines.decode(bytes, path));
+            } else if (path.endsWith(".ann")) {
+                anns.put(path.substring(0, path.length() - 4), Lines.decode(bytes, path));
             }
+        });
+        if (entries == 0) {
+            throw new InvalidRequestException("The brat zip: is an empty zip archive; nothing was imported");
         }
         for (String base : anns.keySet()) {
             if (!texts.containsKey(base)) {
@@ -248,23 +259,12 @@ public final class BratFormat implements ExportFormat, ImportFormat {
             }
         }
         List<ExportDocument> docs = new ArrayList<>();
-        for (Map.Entry<String, byte[]> t : texts.entrySet()) {
+        for (Map.Entry<String, String> t : texts.entrySet()) {
             String base = t.getKey();
-            String text = decode(t.getValue(), base + ".txt");
-            String ann = anns.containsKey(base) ? decode(anns.get(base), base + ".ann") : "";
             String name = base.substring(base.lastIndexOf('/') + 1);
-            docs.add(parse(docs.size() + 1, name, text, ann, base + ".ann"));
+            docs.add(parse(docs.size() + 1, name, t.getValue(), anns.getOrDefault(base, ""), base + ".ann"));
         }
         return docs;
-    }
-
-    private static String decode(byte[] bytes, String where) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new FormatException(where, 1, "not valid UTF-8");
-        }
     }
 
     private static ExportDocument parse(long id, String name, String text, String ann, String where) {
@@ -280,7 +280,7 @@ public final class BratFormat implements ExportFormat, ImportFormat {
             }
             int line = i + 1;
             if (!m.matches()) {
-                throw new FormatException(where, line, "malformed text-bound annotation: " + lines[i]);
+                throw new FormatException(where, line, "malformed text-bound annotation: " + Quote.of(lines[i]));
             }
             int start = Integer.MAX_VALUE;
             int end = -1;
@@ -298,8 +298,8 @@ public final class BratFormat implements ExportFormat, ImportFormat {
                 end = Math.max(end, to);
             }
             if (!String.join(" ", pieces).equals(m.group(4))) {
-                throw new FormatException(where, line, "text \"" + m.group(4) + "\" differs from the document text \""
-                        + String.join(" ", pieces) + "\"");
+                throw new FormatException(where, line, "text " + Quote.of(m.group(4)) + " differs from the document text "
+                        + Quote.of(String.join(" ", pieces)));
             }
             String t = "T" + m.group(1);
             if (spans.put(t, new int[] {Integer.parseInt(m.group(1)), start, end}) != null) {
@@ -331,7 +331,7 @@ public final class BratFormat implements ExportFormat, ImportFormat {
                             known(spans, r.group(3), where, line), r.group(1)));
                 }
             } else {
-                throw new FormatException(where, line, "unrecognised line: " + l);
+                throw new FormatException(where, line, "unrecognised line: " + Quote.of(l));
             }
         }
         List<ExportSpan> out = new ArrayList<>();
@@ -355,14 +355,14 @@ public final class BratFormat implements ExportFormat, ImportFormat {
         try {
             return Integer.parseInt(s);
         } catch (NumberFormatException e) {
-            throw new FormatException(where, line, "offset out of range: " + s);
+            throw new FormatException(where, line, "offset out of range: " + Quote.of(s));
         }
     }
 
     private static long known(Map<String, int[]> spans, String t, String where, int line) {
         int[] span = spans.get(t);
         if (span == null) {
-            throw new FormatException(where, line, "unknown annotation " + t);
+            throw new FormatException(where, line, "unknown annotation " + Quote.of(t));
         }
         return span[0];
     }

@@ -3,6 +3,7 @@ package org.factspan.export.format;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.factspan.base.Quote;
 import org.factspan.base.CodePoints;
 import org.factspan.export.ExportAttribution;
 import org.factspan.export.ExportDocument;
@@ -31,9 +32,9 @@ final class Checks {
             }
             String covered = cp.substring(span.start(), span.end());
             if (span.text() != null && !span.text().equals(covered)) {
-                throw new FormatException(where, line, "span " + span.id() + " text \"" + span.text()
-                        + "\" differs from the document text at " + span.start() + ".." + span.end() + ": \""
-                        + covered + "\"");
+                throw new FormatException(where, line, "span " + span.id() + " text " + Quote.of(span.text())
+                        + " differs from the document text at " + span.start() + ".." + span.end() + ": "
+                        + Quote.of(covered));
             }
         }
         Set<Long> attributionIds = new HashSet<>();

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.factspan.base.Quote;
 import org.factspan.export.ExportAttribution;
 import org.factspan.export.ExportDocument;
 import org.factspan.export.ExportSchema;
@@ -150,7 +151,7 @@ public final class DoccanoFormat implements ExportFormat, ImportFormat {
         for (JsonNode r : Json.array(node, "relations", null, line)) {
             String type = Json.string(r, "type", null, line);
             if (!Triples.TYPES.contains(type)) {
-                throw new FormatException(line, "unknown relation type \"" + type + "\", expected one of "
+                throw new FormatException(line, "unknown relation type " + Quote.of(type) + ", expected one of "
                         + Triples.TYPES);
             }
             relations.add(new Triples.Relation(Json.integer(r, "from_id", null, line),

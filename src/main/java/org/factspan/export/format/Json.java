@@ -1,5 +1,6 @@
 package org.factspan.export.format;
 
+import org.factspan.base.Quote;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +35,7 @@ final class Json {
         }
         for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (!e.getValue().isString()) {
-                throw new FormatException(where, line, "\"" + field + "." + e.getKey() + "\" must be a string");
+                throw new FormatException(where, line, Quote.of(field + "." + e.getKey()) + " must be a string");
             }
             map.put(e.getKey(), e.getValue().stringValue());
         }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.factspan.base.Quote;
 import org.factspan.base.CodePoints;
 import org.factspan.export.ExportAttribution;
 import org.factspan.export.ExportDocument;
@@ -260,7 +261,7 @@ public final class LabelStudioFormat implements ExportFormat, ImportFormat {
                     JsonNode value = Json.required(item, "value", null, line);
                     Iterator<JsonNode> labels = Json.array(value, "labels", null, line).iterator();
                     if (!labels.hasNext() || !labels.next().isString()) {
-                        throw new FormatException(line, "region " + regionId + " has no label");
+                        throw new FormatException(line, "region " + Quote.of(regionId) + " has no label");
                     }
                     String label = value.get("labels").get(0).stringValue();
                     annotationSpans.add(Checks.build(null, line, () -> new ExportSpan(spanId,
@@ -272,7 +273,7 @@ public final class LabelStudioFormat implements ExportFormat, ImportFormat {
                     String regionId = Json.string(item, "id", null, line);
                     JsonNode choices = Json.required(Json.required(item, "value", null, line), "choices", null, line);
                     if (!choices.isArray() || choices.isEmpty() || !choices.get(0).isString()) {
-                        throw new FormatException(line, "choices of region " + regionId + " must be strings");
+                        throw new FormatException(line, "choices of region " + Quote.of(regionId) + " must be strings");
                     }
                     attributes.computeIfAbsent(regionId, k -> new LinkedHashMap<>())
                             .put(Json.string(item, "from_name", null, line), choices.get(0).stringValue());
@@ -291,7 +292,7 @@ public final class LabelStudioFormat implements ExportFormat, ImportFormat {
                         s.annotator(), s.provenance(), attrs));
             }
             if (!attributes.isEmpty()) {
-                throw new FormatException(line, "choices refer to unknown region " + attributes.keySet());
+                throw new FormatException(line, "choices refer to unknown region " + Quote.of(attributes.keySet()));
             }
             for (ExportAttribution a : Triples.decode(relations, spanId -> new String[] {owner.annotator(),
                     owner.provenance()})) {
@@ -308,13 +309,13 @@ public final class LabelStudioFormat implements ExportFormat, ImportFormat {
         String from = Json.string(item, "from_id", null, line);
         String to = Json.string(item, "to_id", null, line);
         if (!regions.containsKey(from) || !regions.containsKey(to)) {
-            throw new FormatException(line, "relation refers to unknown region " + (regions.containsKey(from) ? to
-                    : from));
+            throw new FormatException(line, "relation refers to unknown region "
+                    + Quote.of(regions.containsKey(from) ? to : from));
         }
         Iterator<JsonNode> labels = Json.array(item, "labels", null, line).iterator();
         String type = labels.hasNext() ? labels.next().asString() : "";
         if (!Triples.TYPES.contains(type)) {
-            throw new FormatException(line, "unknown relation label \"" + type + "\", expected one of "
+            throw new FormatException(line, "unknown relation label " + Quote.of(type) + ", expected one of "
                     + Triples.TYPES);
         }
         return new Triples.Relation(regions.get(from), regions.get(to), type);

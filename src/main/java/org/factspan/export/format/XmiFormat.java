@@ -23,6 +23,8 @@ import org.apache.uima.resource.metadata.TypeDescription;
 import org.apache.uima.resource.metadata.TypeSystemDescription;
 import org.apache.uima.util.CasCreationUtils;
 import org.factspan.base.CodePoints;
+import org.factspan.base.Quote;
+import org.factspan.ingest.ValidText;
 import org.factspan.export.DatasetInfo;
 import org.factspan.export.ExportAttribution;
 import org.factspan.export.ExportDocument;
@@ -54,6 +56,9 @@ public final class XmiFormat implements ExportFormat {
     /** What UIMA calls a document whose language nobody set. */
     static final String NO_LANGUAGE = "x-unspecified";
 
+    /** The card's reason for values written with U+FFFD in place of characters XML cannot hold. */
+    public static final String INVALID_TEXT = "value with characters XML cannot hold (written with U+FFFD)";
+    private static final System.Logger LOG = System.getLogger(XmiFormat.class.getName());
     private static final String STRING = CAS.TYPE_NAME_STRING;
     private static final Pattern FEATURE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Set<String> RESERVED = Set.of("label", "annotator", "provenance", "factspanId", "begin", "end",
@@ -109,7 +114,7 @@ public final class XmiFormat implements ExportFormat {
             try {
                 XmiCasSerializer.serialize(cas, cas.getTypeSystem(), Zips.unclosable(zip), true, null);
             } catch (SAXException e) {
-                throw new IOException("UIMA could not serialize document " + doc.id() + " ('" + doc.name() + "'): "
+                throw new IOException("UIMA could not serialize document " + doc.id() + " (" + Quote.of(doc.name()) + "): "
                         + e.getMessage(), e);
             }
             zip.closeEntry();
@@ -145,7 +150,17 @@ public final class XmiFormat implements ExportFormat {
 
     private static void fill(CAS cas, Types t, ExportDocument doc, String collection, ExportResult.Tally tally) {
         CodePoints cp = CodePoints.of(doc.text());
-        cas.setDocumentText(doc.text());
+        // data stored before the valid-text check may hold characters XML cannot: written as U+FFFD (one UTF-16
+        // unit for one, so offsets stay), counted in the card and logged, instead of failing the whole export
+        int[] replaced = {0};
+        java.util.function.UnaryOperator<String> xml = value -> {
+            String clean = ValidText.replaceInvalid(value);
+            if (clean != value) {
+                replaced[0]++;
+            }
+            return clean;
+        };
+        cas.setDocumentText(xml.apply(doc.text()));
         // DKPro's DocumentMetaData replaces UIMA's plain document annotation (as DocumentMetaData.create does)
         AnnotationFS plain = cas.getDocumentAnnotation();
         if (plain != null) {
@@ -153,7 +168,7 @@ public final class XmiFormat implements ExportFormat {
         }
         AnnotationFS meta = cas.createAnnotation(t.documentMetaData, 0, doc.text().length());
         meta.setStringValue(t.language, NO_LANGUAGE);
-        meta.setStringValue(t.documentTitle, doc.name());
+        meta.setStringValue(t.documentTitle, xml.apply(doc.name()));
         meta.setStringValue(t.documentId, String.valueOf(doc.id()));
         if (collection != null) {
             meta.setStringValue(t.collectionId, collection);
@@ -162,17 +177,17 @@ public final class XmiFormat implements ExportFormat {
         cas.addFsToIndexes(meta);
         for (Map.Entry<String, String> m : doc.meta().entrySet()) {
             AnnotationFS field = cas.createAnnotation(t.metaDataField, 0, 0);
-            field.setStringValue(t.key, m.getKey());
-            field.setStringValue(t.value, m.getValue());
+            field.setStringValue(t.key, xml.apply(m.getKey()));
+            field.setStringValue(t.value, xml.apply(m.getValue()));
             cas.addFsToIndexes(field);
         }
         Map<Long, AnnotationFS> spans = new HashMap<>();
         for (ExportSpan s : doc.spans()) {
             AnnotationFS span = cas.createAnnotation(t.span, cp.toUtf16(s.start()), cp.toUtf16(s.end()));
-            span.setStringValue(t.label, s.label());
+            span.setStringValue(t.label, xml.apply(s.label()));
             span.setLongValue(t.spanId, s.id());
             if (s.annotator() != null) {
-                span.setStringValue(t.spanAnnotator, s.annotator());
+                span.setStringValue(t.spanAnnotator, xml.apply(s.annotator()));
             }
             if (s.provenance() != null) {
                 span.setStringValue(t.spanProvenance, s.provenance());
@@ -182,7 +197,7 @@ public final class XmiFormat implements ExportFormat {
                 if (feature == null) {
                     tally.drop("attribute not in the schema", 1);
                 } else {
-                    span.setStringValue(feature, value);
+                    span.setStringValue(feature, xml.apply(value));
                 }
             });
             cas.addFsToIndexes(span);
@@ -207,13 +222,18 @@ public final class XmiFormat implements ExportFormat {
             }
             link.setLongValue(t.attributionId, a.id());
             if (a.annotator() != null) {
-                link.setStringValue(t.attributionAnnotator, a.annotator());
+                link.setStringValue(t.attributionAnnotator, xml.apply(a.annotator()));
             }
             if (a.provenance() != null) {
                 link.setStringValue(t.attributionProvenance, a.provenance());
             }
             cas.addFsToIndexes(link);
             tally.attributions++;
+        }
+        if (replaced[0] > 0) {
+            tally.drop(INVALID_TEXT, replaced[0]);
+            LOG.log(System.Logger.Level.WARNING, "XMI export: document " + doc.id() + " has " + replaced[0]
+                    + " stored value(s) with characters XML cannot hold; written with U+FFFD in their place");
         }
     }
 

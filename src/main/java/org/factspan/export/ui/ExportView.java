@@ -26,8 +26,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.UploadHandler;
-import com.vaadin.flow.server.streams.UploadMetadata;
 import jakarta.annotation.security.PermitAll;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -44,6 +42,7 @@ import java.util.stream.Collectors;
 import org.factspan.annotation.AnnotationFilter;
 import org.factspan.annotation.AnnotationImport;
 import org.factspan.base.ConflictException;
+import org.factspan.base.Quote;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
@@ -53,6 +52,8 @@ import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.export.ExportService;
 import org.factspan.export.format.ExportResult;
+import org.factspan.ingest.UploadedFile;
+import org.factspan.ingest.ui.BoundedUploadHandler;
 import org.factspan.security.Actor;
 import org.factspan.security.CurrentUser;
 import org.springframework.core.task.TaskExecutor;
@@ -86,6 +87,10 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     final Anchor download;
     final Select<String> importFormat = new Select<>();
     final Upload upload;
+    /** Files received by the upload and not imported yet; written by upload requests, read in the UI. */
+    final List<UploadedFile> received = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    /** Why files were refused on arrival (too large); written by upload requests, read in the UI. */
+    final List<String> refused = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final ExportService exports;
     private final CorpusService corpus;
     private final CurrentUser currentUser;
@@ -144,13 +149,16 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
         importFormat.setId("import-format");
         importFormat.setItems(exports.importFormats());
         importFormat.setValue("jsonl");
-        upload = new Upload(UploadHandler.inMemory(this::uploaded));
+        long maxBytes = exports.importLimits().maxFileBytes();
+        upload = new Upload(new BoundedUploadHandler(maxBytes, received::add, refused::add));
         upload.setId("import-upload");
-        upload.setMaxFileSize(50 * 1024 * 1024);
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxBytes));
+        upload.addAllFinishedListener(e -> importReceived());
+        upload.addFileRejectedListener(e -> error(Quote.bare(e.getFileName()) + ": " + e.getErrorMessage()));
         var choices = new HorizontalLayout(format, set);
         add(title, new H3("Export"), choices, documents, labels, zip, working, download, new H3("Import annotations"),
-                new Paragraph("Spans and attributions from a file; documents are matched by id, name or text. "
-                        + "Nothing is stored if any line is wrong."),
+                new Paragraph("Spans and attributions from a file of at most " + (maxBytes / 1_000_000) + " MB;"
+                        + " documents are matched by id, name or text. Nothing is stored if any line is wrong."),
                 importFormat, upload);
         addDetachListener(e -> {
             cancelled = true;
@@ -328,11 +336,33 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
-    void uploaded(UploadMetadata metadata, byte[] content) {
+    /**
+     * Imports the files the upload received (read by {@link BoundedUploadHandler} within the file limit, in the
+     * upload's request) and shows the refusals of those it did not receive; runs in the UI when the upload is done.
+     */
+    void importReceived() {
+        List<String> sizes;
+        synchronized (refused) {
+            sizes = List.copyOf(refused);
+            refused.clear();
+        }
+        sizes.forEach(message -> error("Nothing imported. " + message));
+        List<UploadedFile> files;
+        synchronized (received) {
+            files = List.copyOf(received);
+            received.clear();
+        }
+        for (UploadedFile file : files) {
+            uploaded(file.name(), file.content());
+        }
+        upload.clearFileList();
+    }
+
+    void uploaded(String fileName, byte[] content) {
         try {
             AnnotationImport.Summary summary = exports.importAnnotations(actor, slug, importFormat.getValue(), content);
             Notification.show("Imported " + summary.spans() + " spans and " + summary.attributions()
-                    + " attributions into " + summary.documents() + " documents from " + metadata.fileName())
+                    + " attributions into " + summary.documents() + " documents from " + Quote.bare(fileName))
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             status.setText("Imported " + summary.spans() + " spans, " + summary.attributions() + " attributions");
         } catch (InvalidRequestException | ForbiddenException | NotFoundException | ConflictException e) {

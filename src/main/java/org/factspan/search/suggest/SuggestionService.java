@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.factspan.base.Quote;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.annotation.SpanLocks;
@@ -247,7 +248,7 @@ public class SuggestionService implements SpanSuggestions {
     private ProjectInfo requireCurator(Actor actor, String slug) {
         ProjectInfo project = corpus.requireProject(actor, slug);
         if (!project.curatedBy(actor)) {
-            throw new ForbiddenException("Only curators of project '" + slug + "' and admins change or evaluate"
+            throw new ForbiddenException("Only curators of project " + Quote.of(slug) + " and admins change or evaluate"
                     + " recommenders");
         }
         return project;
@@ -255,7 +256,7 @@ public class SuggestionService implements SpanSuggestions {
 
     private void requireRecommender(String id) {
         if (models.recommenders().stream().noneMatch(r -> r.id().equals(id))) {
-            throw new InvalidRequestException("Unknown recommender '" + id + "'; there are "
+            throw new InvalidRequestException("Unknown recommender " + Quote.of(id) + "; there are "
                     + String.join(", ", models.recommenders().stream().map(Recommender::id).toList()));
         }
     }

@@ -99,7 +99,7 @@ class BadInputTest {
         LabelStudioFormat format = new LabelStudioFormat();
         assertThatThrownBy(() -> format.read(Golden.in(("[\n" + ok + ",\n" + task + "\n]").getBytes(
                 StandardCharsets.UTF_8)))).isInstanceOf(FormatException.class)
-                .hasMessageContainingAll("line 3", "unknown region zz");
+                .hasMessageContainingAll("line 3", "unknown region 'zz'");
         assertThatThrownBy(() -> format.read(Golden.in(("[\n" + ok + ",\n" + ok.replace("\"text\":\"Tokayev\"",
                 "\"text\":\"Tokayew\"") + "\n]").getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(FormatException.class).hasMessageContainingAll("line 3", "differs");
@@ -128,7 +128,7 @@ class BadInputTest {
 
     @Test
     void bratUnknownReference() throws IOException {
-        brat("T1\tSOURCE 2 9\tTokayev\nR1\tsource Arg1:T2 Arg2:T1\n", "doc.ann line 2", "unknown annotation T2");
+        brat("T1\tSOURCE 2 9\tTokayev\nR1\tsource Arg1:T2 Arg2:T1\n", "doc.ann line 2", "unknown annotation 'T2'");
     }
 
     @Test

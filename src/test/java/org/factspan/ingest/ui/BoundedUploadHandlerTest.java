@@ -1,11 +1,11 @@
-package org.factspan.corpus.ui;
+package org.factspan.ingest.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.server.streams.UploadEvent;
 import java.util.ArrayList;
 import java.util.List;
-import org.factspan.corpus.UploadedFile;
+import org.factspan.ingest.UploadedFile;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockPart;
 
@@ -38,9 +38,42 @@ class BoundedUploadHandlerTest {
         UploadEvent event = upload("big.txt", "0123456789X".getBytes());
         handler.handleUploadRequest(event);
         assertThat(event.isRejected()).isTrue();
-        assertThat(event.getRejectionMessage()).isEqualTo("big.txt: is larger than 10 bytes; it was not received");
+        assertThat(event.getRejectionMessage()).isEqualTo("big.txt: is larger than 10 bytes; nothing was imported");
         assertThat(refused).containsExactly(event.getRejectionMessage());
         assertThat(received).isEmpty();
         assertThat(handler.getFileSizeMax()).isEqualTo(10);
+    }
+
+    @Test
+    void anEndlessUploadIsReadToTheLimitAndNoFurther() throws Exception {
+        long[] read = {0};
+        java.io.InputStream endless = new java.io.InputStream() {
+            @Override
+            public int read() {
+                read[0]++;
+                return 'x';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                java.util.Arrays.fill(b, off, off + len, (byte) 'x');
+                read[0] += len;
+                return len;
+            }
+        };
+        MockPart part = new MockPart("file", "endless.txt", new byte[0]) {
+            @Override
+            public java.io.InputStream getInputStream() {
+                return endless;
+            }
+        };
+        var big = new BoundedUploadHandler(1_000_000, received::add, refused::add);
+        UploadEvent event = new UploadEvent(null, null, null, "endless.txt", 1, "text/plain", null, part);
+        big.handleUploadRequest(event);
+        assertThat(event.isRejected()).isTrue();
+        assertThat(event.getRejectionMessage()).isEqualTo("endless.txt: is larger than 1000000 bytes; nothing was"
+                + " imported");
+        assertThat(read[0]).as("bytes read of an endless upload").isBetween(1_000_001L, 1_000_001L + 16_384);
+        assertThat(received).isEmpty();
     }
 }
