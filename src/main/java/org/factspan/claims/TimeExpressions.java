@@ -410,8 +410,8 @@ public final class TimeExpressions {
             return null;
         }
         ReferenceTime iso = iso(s, zone, s);
-        if (iso != null) {
-            return iso;
+        if (iso != null || s.matches("\\d{4}-\\d{1,2}.*")) {
+            return iso; // a broken ISO time ("2022-02-30") is not read as words
         }
         List<Mention> mentions = find(s);
         if (mentions.isEmpty()) {

@@ -94,11 +94,12 @@ class ClaimServiceTest {
 
         c = claims.addMember(carol, slug, c.id(), c.version(), news24.id(), null);
         assertThat(c.outlets()).isEqualTo(3);
-        assertThat(c.conflicts()).extracting(ClaimViews.Conflict::kind).contains("numeric", "attribution");
+        // RFE/RL states no publication time: eight against 13 cannot be told an update or a contradiction
+        assertThat(c.conflicts()).extracting(ClaimViews.Conflict::kind).contains("unknown-time", "attribution");
         ClaimViews.Member thirteen = c.members().stream().filter(m -> m.spanId() == news24.id()).findFirst()
                 .orElseThrow();
         assertThat(thirteen.stance()).isEqualTo("conflicts");
-        assertThat(c.conflicts()).filteredOn(x -> x.kind().equals("numeric")).singleElement()
+        assertThat(c.conflicts()).filteredOn(x -> x.kind().equals("unknown-time")).singleElement()
                 .satisfies(x -> assertThat(x.detail()).contains("eight", "13"));
         // a person's stance stays
         c = claims.setStance(carol, slug, c.id(), c.version(), thirteen.id(), "refines");
