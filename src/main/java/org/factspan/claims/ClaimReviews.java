@@ -22,7 +22,15 @@ import org.factspan.corpus.PublicationTime;
  */
 public final class ClaimReviews {
 
+    private static final tools.jackson.databind.json.JsonMapper PRETTY = tools.jackson.databind.json.JsonMapper
+            .builder().enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT).build();
+
     private ClaimReviews() {
+    }
+
+    /** JSON-LD as it is published: indented, fields in their order, a final line break. */
+    public static String json(Object jsonLd) {
+        return PRETTY.writeValueAsString(jsonLd) + "\n";
     }
 
     /** The ClaimReview of a cluster that has a verdict. */

@@ -52,6 +52,11 @@ public record ReferenceTime(Instant from, Instant to, ZoneId zone, String expres
         return new ReferenceTime(null, null, zone, expression, Basis.UNKNOWN);
     }
 
+    /** The same time from another basis. */
+    public ReferenceTime withBasis(Basis b) {
+        return new ReferenceTime(from, to, zone, expression, b);
+    }
+
     public boolean known() {
         return from != null;
     }
