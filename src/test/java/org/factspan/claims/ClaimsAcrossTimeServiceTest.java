@@ -192,7 +192,7 @@ class ClaimsAcrossTimeServiceTest {
         c = claims.cluster(carol, slug, c.id());
         assertThat(c.conflicts()).extracting(ClaimViews.Conflict::kind).containsExactly("contradiction");
         assertThat(c.version()).as("the cluster counts up").isGreaterThan(version);
-        assertThat(c.member(member(c, vt.id())).orElseThrow().stance()).isEqualTo("conflicts");
+        assertThat(c.member(member(c, news24.id())).orElseThrow().stance()).isEqualTo("conflicts");
         assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'claims.time' and span_id = ?",
                 Long.class, vt.id())).isEqualTo(2L);
 
@@ -309,6 +309,42 @@ class ClaimsAcrossTimeServiceTest {
         assertThat(claims.history(alice, slug, c.id())).hasSize(1);
         assertThat(claims.claimReview(alice, slug, c.id())).containsEntry("@type", "ClaimReview");
     }
+
+    @Test
+    void theExportDialogsClaimReviewZipHoldsEveryReviewAndTheTimelines() throws Exception {
+        SpanInfo vt = claim("003_e83fa0ec37095518.txt", "eight police and national guard troops have died");
+        SpanInfo news24 = claim("002_7de7c1baf47c190f.txt", "13 killed, including two who had their heads cut off");
+        SpanInfo wounded = claim("003_e83fa0ec37095518.txt", "317 have been injured so far due to the unrest");
+        ClaimViews.Cluster killed = claims.create(carol, slug, "Killed", List.of(vt.id(), news24.id()));
+        claims.create(carol, slug, "Wounded", List.of(wounded.id()));
+        claims.setVerdict(carol, slug, killed.id(), null, new ClaimViews.VerdictInput("13", "2022-01-06 12:00",
+                "updated", "true", "Grew.", null, null));
+        var out = new java.io.ByteArrayOutputStream();
+        exports.prepare(carol, slug, "claimreview", null, new org.factspan.annotation.AnnotationFilter(
+                java.util.Set.of(), java.util.Set.of()), true).writeTo(out);
+        Map<String, String> entries = new LinkedHashMap<>();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(out.toByteArray()))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(e.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(entries.keySet()).containsExactly("README.md", "claimreview.jsonld",
+                "claimreview/cluster-" + killed.id() + ".jsonld", "timeline.csv");
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        var array = json.readTree(entries.get("claimreview.jsonld"));
+        assertThat(array).hasSize(1);
+        assertThat(json.readTree(entries.get("claimreview/cluster-" + killed.id() + ".jsonld"))).isEqualTo(array.get(0));
+        assertThat(ClaimReviewVocabularyTest.violations(array, ClaimReviewVocabularyTest.Vocabulary.load(), "$"))
+                .isEmpty();
+        assertThat(json.readTree(json.writeValueAsString(claims.claimReview(carol, slug, killed.id()))))
+                .as("the REST answer is the same document").isEqualTo(array.get(0));
+        assertThat(entries.get("timeline.csv").split("\r\n")).hasSize(4).anySatisfy(row -> assertThat(row)
+                .startsWith(killed.id() + ",Killed,24 News HD,").contains(",2022-01-06T12:00,"));
+        assertThat(exports.exportFormats()).contains("claimreview");
+    }
+
+    @Autowired
+    org.factspan.export.ExportService exports;
 
     long count(String table) {
         return jdbc.queryForObject("select count(*) from " + table, Long.class);

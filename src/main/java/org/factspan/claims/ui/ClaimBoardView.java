@@ -70,6 +70,8 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
     /** The open "new cluster" or "add claims" dialog, and the new cluster dialog's create button, for tests. */
     Dialog dialog;
     Button create;
+    /** The primary button of the open time or verdict dialog, for tests. */
+    Button confirm;
 
     private final ClaimService claims;
     private final CorpusService corpus;
@@ -507,6 +509,7 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
             }
         });
         save.setId("claims-time-save");
+        confirm = save;
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button fromText = new Button("Read it from the text", e -> {
             if (act(() -> claims.setTime(currentUser.require(), slug, m.spanId(), null), "Time read from the text")
@@ -580,6 +583,7 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
             }
         });
         save.setId("verdict-save");
+        confirm = save;
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout first = new HorizontalLayout(value, asOf);
         HorizontalLayout second = new HorizontalLayout(status, rating);
