@@ -122,7 +122,7 @@ class ClaimServiceTest {
         List<ClaimViews.Suggestion> s = claims.suggestions(carol, slug, rfe.id(), null, 5);
         assertThat(s).isNotEmpty();
         assertThat(s.get(0).spanId()).isEqualTo(vt.id());
-        assertThat(s.get(0).reasons()).anyMatch(r -> r.startsWith("same number: 317"));
+        assertThat(s.get(0).reasons()).anyMatch(r -> r.equals("same count: “317” wounded"));
         assertThat(s).noneMatch(x -> x.documentId() == rfe.documentId());
         ClaimViews.Cluster c = claims.create(carol, slug, "317 wounded", List.of(rfe.id(), vt.id()));
         assertThat(claims.suggestions(carol, slug, rfe.id(), c.id(), 5)).noneMatch(x -> x.spanId() == vt.id());
