@@ -55,9 +55,9 @@ final class MetadataExtractor {
                 continue;
             }
             boolean longMonth = m.group("mon") != null;
-            java.util.Optional<String> date = parse((longMonth ? m.group("mon") : m.group("mon2")) + " "
+            java.util.Optional<String> date = parseStrict((longMonth ? m.group("mon") : m.group("mon2")) + " "
                     + (longMonth ? m.group("d") : m.group("d2")) + " " + (longMonth ? m.group("y") : m.group("y2")),
-                    longMonth ? "MMMM d yyyy" : "MMM d yyyy");
+                    longMonth ? "MMMM d uuuu" : "MMM d uuuu");
             if (date.isEmpty()) {
                 continue;
             }
@@ -132,6 +132,16 @@ final class MetadataExtractor {
                     .ifPresent(iso -> found.add(new Candidate(d.start(), iso)));
         }
         return found.stream().min(java.util.Comparator.comparingInt(Candidate::at)).map(Candidate::iso);
+    }
+
+    /** As {@link #parse}, refusing dates that do not exist ("February 30"). */
+    private static java.util.Optional<String> parseStrict(String value, String pattern) {
+        try {
+            return java.util.Optional.of(LocalDate.parse(value, DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH)
+                    .withResolverStyle(java.time.format.ResolverStyle.STRICT)).toString());
+        } catch (DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static java.util.Optional<String> parse(String value, String pattern) {

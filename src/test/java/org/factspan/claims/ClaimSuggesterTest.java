@@ -43,7 +43,7 @@ class ClaimSuggesterTest {
         assertThat(scored).filteredOn(s -> s.spanId() == 3).singleElement().satisfies(s -> assertThat(s.reasons())
                 .contains("compatible count: “eight” killed (the claim says “at least eight”)")
                 .noneMatch(r -> r.contains("13"))
-                .noneMatch(r -> r.contains("polic,") || r.contains("offic")));
+                .noneMatch(r -> r.matches(".*\\b(polic|offic|kill)\\b.*")));
     }
 
     @Test
