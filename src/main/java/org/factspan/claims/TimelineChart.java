@@ -143,25 +143,38 @@ public final class TimelineChart {
             svg.append(text(LEFT + 4, y1 - 3, "established " + v.value(), "start", "#00734f"));
             svg.append("</g>");
         }
-        // the values
+        // the values: where each goes across, moved aside when it would hide another
         int unknownIndex = 0;
-        for (ClaimViews.Point p : points) {
-            String colour = COLOURS.get(outlets.indexOf(p.outlet()) % COLOURS.size());
-            double px;
-            if (p.time().known()) {
-                px = x.at(p.time().from().toEpochMilli() + Duration.between(p.time().from(), p.time().to()).toMillis()
-                        / 2);
-            } else {
-                px = plotRight + 14 + (unknownIndex++ % 4) * 9;
+        double[] across = new double[points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            ClaimViews.Point p = points.get(i);
+            double px = p.time().known() ? x.at(p.time().from().toEpochMilli()
+                    + Duration.between(p.time().from(), p.time().to()).toMillis() / 2)
+                    : plotRight + 14 + (unknownIndex++ % 4) * 9;
+            int near = 0;
+            for (int j = 0; j < i; j++) {
+                if (Math.abs(across[j] - px) < 8 && points.get(j).time().known() == p.time().known()) {
+                    near++;
+                }
             }
+            across[i] = px + (p.time().known() ? near * 11 : 0);
+        }
+        for (int i = 0; i < points.size(); i++) {
+            ClaimViews.Point p = points.get(i);
+            String colour = COLOURS.get(outlets.indexOf(p.outlet()) % COLOURS.size());
+            double px = across[i];
             svg.append("<g class=\"fs-point\" data-outlet=\"").append(esc(p.outlet())).append("\" data-member=\"")
                     .append(p.member()).append("\"><title>").append(esc(hover(p))).append("</title>");
             if (p.time().known()) {
-                double x1 = x.at(p.time().from().toEpochMilli());
-                double x2 = x.at(p.time().to().toEpochMilli());
+                // how long the time is: a whisker with end caps at the value (the low end of an interval)
+                double x1 = x.at(p.time().from().toEpochMilli()) + 1;
+                double x2 = x.at(p.time().to().toEpochMilli()) - 1;
                 if (x2 - x1 > 3) {
-                    double ly = y.at(p.low()) + 6;
-                    svg.append(line(x1, ly, x2, ly, colour, 2, null).replace("/>", " stroke-opacity=\"0.45\"/>"));
+                    double ly = y.at(p.low());
+                    String faint = " stroke-opacity=\"0.5\"/>";
+                    svg.append(line(x1, ly, x2, ly, colour, 1.5, null).replace("/>", faint));
+                    svg.append(line(x1, ly - 4, x1, ly + 4, colour, 1.5, null).replace("/>", faint));
+                    svg.append(line(x2, ly - 4, x2, ly + 4, colour, 1.5, null).replace("/>", faint));
                 }
             }
             double yLow = y.at(p.low());

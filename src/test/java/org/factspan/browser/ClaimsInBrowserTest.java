@@ -57,7 +57,7 @@ class ClaimsInBrowserTest extends BrowserTest {
             Page page = context.newPage();
             BrowserSupport.login(page, base, p.curator.username(), TestUsers.DEMO_PASSWORD);
             page.navigate(base + "/projects/" + p.slug + "/claims");
-            assertThat(page.locator("#claims-summary")).hasText("0 clusters, 0 with conflicts");
+            assertThat(page.locator("#claims-summary")).hasText("0 clusters, 0 to review, 0 with updates, 0 with a verdict");
             page.locator("#claims-new").click();
             page.locator("#claims-choices").getByText("eight police and national guard troops were killed").click();
             page.locator("#claims-create").click();
@@ -140,6 +140,8 @@ class ClaimsInBrowserTest extends BrowserTest {
             assertThat(chart.locator(".fs-established")).hasCount(1);
             assertThat(page.locator("vaadin-dialog-overlay[opened]")).hasCount(0);
             page.waitForTimeout(400); // the dialog's closing animation
+            assertThat(page.locator("vaadin-notification-card")).hasCount(0,
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(10_000));
             BrowserSupport.screenshot(page, "claims-board");
             card.screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(
                     java.nio.file.Path.of("target", "screenshots", "claims-card.png")));
