@@ -70,8 +70,9 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
     /** The published column, with an edit button for curators (decision 019). */
     private final Grid.Column<DocumentSummary> published;
     private boolean curator;
-    /** The open publication time dialog, for tests. */
+    /** The open publication time dialog and its save button, for tests. */
     com.vaadin.flow.component.dialog.Dialog dialog;
+    com.vaadin.flow.component.button.Button publishedSave;
 
     public DocumentListView(CorpusService corpus, CurrentUser currentUser,
             org.factspan.corpus.AssignmentService assignments, org.factspan.corpus.ProjectAdminService admin) {
@@ -227,6 +228,7 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
             }
         });
         save.setId("published-save");
+        publishedSave = save;
         save.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
         dialog.add(new VerticalLayout(value, zone, hint));
         dialog.getFooter().add(new com.vaadin.flow.component.button.Button("Cancel", e -> dialog.close()), save);
