@@ -346,6 +346,45 @@ class ClaimsAcrossTimeServiceTest {
     @Autowired
     org.factspan.export.ExportService exports;
 
+    /** Two curators record a verdict on the same version at once: one wins, the other gets a 409, never a 500. */
+    @Test
+    void twoVerdictsAtOnceOneWinsTheOtherIsAConflict() throws Exception {
+        Actor dave = users.findActor("admin").orElseThrow();
+        SpanInfo vt = claim("003_e83fa0ec37095518.txt", "eight police and national guard troops have died");
+        ClaimViews.Cluster c = claims.create(carol, slug, "Killed", List.of(vt.id()));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 8; round++) {
+                long version = claims.cluster(carol, slug, c.id()).version();
+                var start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<String>> results = new ArrayList<>();
+                for (Actor who : List.of(carol, dave)) {
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        try {
+                            claims.setVerdict(who, slug, c.id(), version, new ClaimViews.VerdictInput("8", null,
+                                    "consistent", "true", "By " + who.username(), null, null));
+                            return "ok";
+                        } catch (ConflictException e) {
+                            return "409";
+                        }
+                    }));
+                }
+                start.countDown();
+                List<String> outcome = new ArrayList<>();
+                for (var f : results) {
+                    outcome.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+                }
+                assertThat(outcome).as("round " + round).containsExactlyInAnyOrder("ok", "409");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from claim_verdict where cluster_id = ?", Long.class, c.id()))
+                .isEqualTo(1L);
+        assertThat(claims.history(carol, slug, c.id())).as("one entry per round: the winner's").hasSize(8);
+    }
+
     long count(String table) {
         return jdbc.queryForObject("select count(*) from " + table, Long.class);
     }
