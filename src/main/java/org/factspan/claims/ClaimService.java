@@ -1,6 +1,7 @@
 package org.factspan.claims;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,14 +21,18 @@ import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
+import org.factspan.base.audit.AuditEvent;
+import org.factspan.base.audit.AuditLog;
 import org.factspan.claims.ClaimSpans.ClaimSpan;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.ProjectInfo;
+import org.factspan.corpus.PublicationTime;
 import org.factspan.curation.CurationService;
 import org.factspan.search.SearchRequest;
 import org.factspan.search.SearchService;
 import org.factspan.security.Actor;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +47,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClaimService {
 
     private static final int CONTEXT = 90;
+    /** The longest reference time a curator may type. */
+    static final int MAX_TIME = 100;
     /** Above this many claims, candidates come from the search index's MoreLikeThis first. */
     static final int LARGE_POOL = 400;
 
@@ -54,14 +61,18 @@ public class ClaimService {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final SpanLocks locks;
+    private final ClaimVerdicts verdicts;
+    private final AuditLog audit;
     private final QuantityExtractor extractor = new QuantityExtractor();
     private final ConflictRules rules = new ConflictRules();
     private final ClaimSuggester suggester = new ClaimSuggester();
 
     ClaimService(ClaimClusterRepository clusters, ClaimMemberRepository members, ClaimSpans spans,
             CorpusService corpus, CurationService curation, SearchService search, JdbcTemplate jdbc, Clock clock,
-            SpanLocks locks) {
+            SpanLocks locks, ClaimVerdicts verdicts, AuditLog audit) {
         this.locks = locks;
+        this.verdicts = verdicts;
+        this.audit = audit;
         this.search = search;
         this.clusters = clusters;
         this.members = members;
@@ -185,8 +196,7 @@ public class ClaimService {
         ProjectInfo project = requireCurator(actor, slug);
         ClaimCluster cluster = requireVersion(lockCluster(project, clusterId), version);
         cluster.setStatement(requireStatement(statement));
-        cluster.touch(actor.userId(), clock.instant());
-        clusters.saveAndFlush(cluster);
+        touch(actor, cluster);
         return cluster(actor, slug, clusterId);
     }
 
@@ -244,6 +254,262 @@ public class ClaimService {
         return cluster(actor, slug, clusterId);
     }
 
+    // ------------------------------------------------------------------ time and verdicts (decision 019)
+
+    /**
+     * Sets the reference time of a claim span by hand: an ISO date, date and time, or interval, or words placed
+     * relative to the document's publication time ("as of midday Thursday"); blank hands it back to the text.
+     * Curators of the project and admins; recorded in the audit trail; the clusters holding the span count up.
+     */
+    @Transactional
+    public ClaimViews.Time setTime(Actor actor, String slug, long spanId, String expression) {
+        ProjectInfo project = requireCurator(actor, slug);
+        requireClaimSpan(actor, slug, project, spanId);
+        ClaimSpan span = spans.byIds(project.id(), List.of(spanId)).get(spanId);
+        DocumentSummary doc = corpus.requireDocument(project, span.documentId());
+        PublicationTime published = doc.published();
+        String typed = expression == null ? "" : expression.strip();
+        if (typed.length() > MAX_TIME) {
+            throw new InvalidRequestException("A reference time has at most " + MAX_TIME + " characters");
+        }
+        if (!typed.isEmpty() && TimeExpressions.parse(typed, ClaimTimes.publication(published),
+                ClaimTimes.zone(published)) == null) {
+            throw new InvalidRequestException("Cannot place '" + typed + "' in time: give a date (2022-01-05), a date"
+                    + " and time (2022-01-06 12:00, read in " + ClaimTimes.zone(published).getId() + "), an interval"
+                    + " (2022-01-05/2022-01-07) or words such as “as of midday Thursday”"
+                    + (published != null && published.known() ? ", read relative to the publication time ("
+                            + published.describe() + ")"
+                            : "; words need the document's publication time, which is unknown: set it first"));
+        }
+        for (ClaimMember m : members.findBySpanId(spanId)) {
+            clusters.findById(m.getClusterId()).ifPresent(c -> touch(actor, c));
+        }
+        if (typed.isEmpty()) {
+            jdbc.update("delete from claim_time where span_id = ?", spanId);
+        } else if (jdbc.update("update claim_time set expression = ?, set_by = ?, set_at = ? where span_id = ?", typed,
+                actor.userId(), java.sql.Timestamp.from(clock.instant()), spanId) == 0) {
+            try {
+                jdbc.update("insert into claim_time (span_id, expression, set_by, set_at) values (?, ?, ?, ?)", spanId,
+                        typed, actor.userId(), java.sql.Timestamp.from(clock.instant()));
+            } catch (org.springframework.dao.DuplicateKeyException raced) {
+                throw new ConflictException("Someone set the time of span " + spanId + " at the same moment; reload"
+                        + " and try again");
+            }
+        }
+        audit.record(new AuditLog.Who(actor.userId(), actor.username()), "claims.time",
+                new AuditLog.Target(project.id(), span.documentId(), spanId, null, span.owner()),
+                span.time() == null ? null : Map.of("expression", span.time()),
+                typed.isEmpty() ? null : Map.of("expression", typed));
+        for (ClaimMember m : members.findBySpanId(spanId)) {
+            clusters.findById(m.getClusterId()).ifPresent(c -> resuggest(project, c));
+        }
+        CodePoints text = corpus.textIndex(span.documentId());
+        return ClaimViews.Time.of(ClaimTimes.of(text, span.start(), span.end(), published,
+                typed.isEmpty() ? null : typed));
+    }
+
+    /**
+     * Records the curators' verdict on a cluster (replacing any earlier one): established value and as-of time,
+     * status, rating, explanation and evidence. Curators of the project and admins; recorded in the audit trail.
+     */
+    @Transactional
+    public ClaimViews.Cluster setVerdict(Actor actor, String slug, long clusterId, Long version,
+            ClaimViews.VerdictInput in) {
+        ProjectInfo project = requireCurator(actor, slug);
+        ClaimCluster cluster = requireVersion(requireCluster(project, clusterId), version);
+        if (in == null) {
+            throw new InvalidRequestException("Send {\"status\", \"rating\", \"explanation\", \"value\", \"asOf\","
+                    + " \"members\", \"urls\"}");
+        }
+        ClaimVerdicts.Status status = verdictStatus(in.status());
+        ClaimVerdicts.Rating rating = verdictRating(in.rating());
+        String explanation = in.explanation() == null ? "" : in.explanation().strip();
+        if (explanation.isEmpty()) {
+            throw new InvalidRequestException("A verdict needs a short explanation: why the team concluded this");
+        }
+        if (explanation.length() > ClaimVerdicts.MAX_EXPLANATION) {
+            throw new InvalidRequestException("The explanation has at most " + ClaimVerdicts.MAX_EXPLANATION
+                    + " characters");
+        }
+        String value = blankToNull(in.value());
+        if (value != null && (value.length() > ClaimVerdicts.MAX_VALUE || ClaimVerdicts.interval(value) == null)) {
+            throw new InvalidRequestException("Cannot read the established value '" + abbreviate(value) + "': give a"
+                    + " number (13), words (at least 13, more than 1,000), a range (8 to 13) or an interval ([8, 13])");
+        }
+        ClaimViews.Cluster current = cluster(actor, slug, clusterId);
+        List<Long> evidence = new ArrayList<>();
+        for (Long id : in.members() == null ? List.<Long>of() : in.members()) {
+            if (id == null || current.member(id).isEmpty()) {
+                throw new InvalidRequestException("Evidence member " + id + " is not a member of cluster " + clusterId);
+            }
+            if (!evidence.contains(id)) {
+                evidence.add(id);
+            }
+        }
+        List<String> urls = new ArrayList<>();
+        for (String u : in.urls() == null ? List.<String>of() : in.urls()) {
+            String url = u == null ? "" : u.strip();
+            if (url.isEmpty()) {
+                continue;
+            }
+            if (url.length() > ClaimVerdicts.MAX_URL || !url.matches("(?i)https?://[^\\s<>\"]+")) {
+                throw new InvalidRequestException("Evidence URL '" + abbreviate(url) + "' is not an http(s) address of"
+                        + " at most " + ClaimVerdicts.MAX_URL + " characters");
+            }
+            urls.add(url);
+        }
+        if (urls.size() > ClaimVerdicts.MAX_URLS) {
+            throw new InvalidRequestException("At most " + ClaimVerdicts.MAX_URLS + " evidence URLs");
+        }
+        // the as-of time: read in the zone of the cluster's documents, words relative to its latest publication
+        Map<Long, DocumentSummary> docs = documents(actor, slug);
+        ZoneId zone = java.time.ZoneOffset.UTC;
+        ReferenceTime latest = null;
+        for (ClaimViews.Member m : current.members()) {
+            DocumentSummary d = docs.get(m.documentId());
+            if (d == null) {
+                continue;
+            }
+            zone = zone.equals(java.time.ZoneOffset.UTC) ? ClaimTimes.zone(d.published()) : zone;
+            ReferenceTime p = ClaimTimes.publication(d.published());
+            if (p != null && (latest == null || p.from().isAfter(latest.from()))) {
+                latest = p;
+            }
+        }
+        String asOfText = blankToNull(in.asOf());
+        ReferenceTime asOf = null;
+        if (asOfText != null) {
+            asOf = asOfText.length() > ClaimVerdicts.MAX_AS_OF ? null : TimeExpressions.parse(asOfText, latest, zone);
+            if (asOf == null) {
+                throw new InvalidRequestException("Cannot place the as-of time '" + abbreviate(asOfText) + "': give a"
+                        + " date (2022-01-06), a date and time (2022-01-06 12:00, read in " + zone.getId() + ") or"
+                        + " words such as “midday Thursday” (read relative to the latest publication among the"
+                        + " members)");
+            }
+        }
+        touch(actor, cluster);
+        verdicts.save(new ClaimVerdicts.Row(clusterId, value, asOfText, asOf == null ? null : asOf.from(),
+                asOf == null ? null : asOf.to(), zone.getId(), status, rating, explanation, urls, evidence,
+                actor.userId(), actor.username(), clock.instant()));
+        ClaimViews.Cluster after = cluster(actor, slug, clusterId);
+        audit.record(new AuditLog.Who(actor.userId(), actor.username()), "claims.verdict",
+                AuditLog.Target.project(project.id()), auditView(current), auditView(after));
+        return after;
+    }
+
+    /** Removes a cluster's verdict (curators of the project and admins); recorded in the audit trail. */
+    @Transactional
+    public ClaimViews.Cluster clearVerdict(Actor actor, String slug, long clusterId, Long version) {
+        ProjectInfo project = requireCurator(actor, slug);
+        ClaimCluster cluster = requireVersion(requireCluster(project, clusterId), version);
+        ClaimViews.Cluster current = cluster(actor, slug, clusterId);
+        if (current.verdict() == null) {
+            throw new NotFoundException("Cluster " + clusterId + " has no verdict");
+        }
+        touch(actor, cluster);
+        verdicts.delete(clusterId);
+        ClaimViews.Cluster after = cluster(actor, slug, clusterId);
+        audit.record(new AuditLog.Who(actor.userId(), actor.username()), "claims.verdict.clear",
+                AuditLog.Target.project(project.id()), auditView(current), auditView(after));
+        return after;
+    }
+
+    /** What the audit trail keeps of a verdict change: the cluster, its statement and the verdict (or null). */
+    private static Map<String, Object> auditView(ClaimViews.Cluster c) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("cluster", c.id());
+        out.put("statement", c.statement());
+        out.put("verdict", c.verdict());
+        return out;
+    }
+
+    /** The verdict history of a cluster from the audit trail, oldest first (whoever may see the cluster). */
+    @Transactional(readOnly = true)
+    public List<AuditEvent> history(Actor actor, String slug, long clusterId) {
+        ProjectInfo project = corpus.requireProject(actor, slug);
+        cluster(actor, slug, clusterId);
+        String mark = "\"cluster\":" + clusterId + ",";
+        return audit.ofProject(project.id(), "claims.verdict").stream()
+                .filter(e -> e.after() != null && e.after().startsWith("{" + mark)
+                        || e.before() != null && e.before().startsWith("{" + mark))
+                .toList();
+    }
+
+    /** The values of a cluster over time (see {@link ClaimViews.Timeline}). */
+    @Transactional(readOnly = true)
+    public ClaimViews.Timeline timeline(Actor actor, String slug, long clusterId) {
+        return timeline(cluster(actor, slug, clusterId));
+    }
+
+    /** The timeline of a cluster as the caller sees it. */
+    public static ClaimViews.Timeline timeline(ClaimViews.Cluster c) {
+        List<ClaimViews.Point> points = new ArrayList<>();
+        String zone = null;
+        for (ClaimViews.Member m : c.members()) {
+            zone = zone == null && m.time().known() ? m.time().zone() : zone;
+            for (ClaimViews.Number n : m.numbers()) {
+                if (n.partial()) {
+                    continue;
+                }
+                points.add(new ClaimViews.Point(m.id(), m.outlet(), m.documentId(), m.document(), m.time(), n.phrase(),
+                        n.low(), n.lowClosed(), n.high(), n.highClosed(), n.unit(), m.text(), m.sources(),
+                        m.stance()));
+            }
+        }
+        if (zone == null) {
+            zone = c.members().isEmpty() ? "UTC" : c.members().get(0).time().zone();
+        }
+        return new ClaimViews.Timeline(c.id(), c.statement(), zone, points, c.verdict());
+    }
+
+    /** The ClaimReview JSON-LD of a cluster with a verdict; 409 when it has none yet. */
+    @Transactional(readOnly = true)
+    public Map<String, Object> claimReview(Actor actor, String slug, long clusterId) {
+        ProjectInfo project = corpus.requireProject(actor, slug);
+        ClaimViews.Cluster c = cluster(actor, slug, clusterId);
+        if (c.verdict() == null) {
+            throw new ConflictException("Cluster " + clusterId + " has no verdict yet; a curator records one first");
+        }
+        return ClaimReviews.of(project.name(), project.slug(), c, documents(actor, slug));
+    }
+
+    /** The ClaimReviews of every cluster the caller may see that has a verdict, in the order they were made. */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> claimReviews(Actor actor, String slug) {
+        ProjectInfo project = corpus.requireProject(actor, slug);
+        Map<Long, DocumentSummary> docs = documents(actor, slug);
+        return clusters(actor, slug, ClaimViews.Filter.none()).stream().filter(c -> c.verdict() != null)
+                .map(c -> ClaimReviews.of(project.name(), project.slug(), c, docs)).toList();
+    }
+
+    private static ClaimVerdicts.Status verdictStatus(String id) {
+        for (ClaimVerdicts.Status s : ClaimVerdicts.Status.values()) {
+            if (s.id().equals(id == null ? "" : id.strip().toLowerCase(Locale.ROOT))) {
+                return s;
+            }
+        }
+        throw new InvalidRequestException("Unknown status '" + abbreviate(String.valueOf(id)) + "'; use consistent,"
+                + " updated, contradicted or unresolved");
+    }
+
+    private static ClaimVerdicts.Rating verdictRating(String id) {
+        ClaimVerdicts.Rating r = ClaimVerdicts.Rating.of(id == null ? "" : id.strip().toLowerCase(Locale.ROOT)
+                .replace(' ', '-'));
+        if (r == null) {
+            throw new InvalidRequestException("Unknown rating '" + abbreviate(String.valueOf(id)) + "'; use true,"
+                    + " mostly-true, mixed, false or unverifiable");
+        }
+        return r;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+
     // ------------------------------------------------------------------ views
 
     private List<ClaimViews.Cluster> views(Actor actor, String slug, ProjectInfo project, List<ClaimCluster> list,
@@ -261,6 +527,7 @@ public class ClaimService {
         byCluster.values().forEach(ms -> ms.forEach(m -> spanIds.add(m.getSpanId())));
         Map<Long, ClaimSpan> claimSpans = spans.byIds(project.id(), spanIds);
         Map<Long, String> names = userNames(list);
+        Map<Long, ClaimVerdicts.Row> verdictRows = verdicts.load(byCluster.keySet());
         List<ClaimViews.Cluster> out = new ArrayList<>();
         for (ClaimCluster c : list) {
             List<ClaimMember> ms = byCluster.get(c.getId());
@@ -270,13 +537,14 @@ public class ClaimService {
             }))) {
                 continue;
             }
-            out.add(view(c, ms, claimSpans, docs, names, curator));
+            out.add(view(actor, c, ms, claimSpans, docs, names, curator, verdictRows.get(c.getId())));
         }
         return out;
     }
 
-    private ClaimViews.Cluster view(ClaimCluster c, List<ClaimMember> ms, Map<Long, ClaimSpan> claimSpans,
-            Map<Long, DocumentSummary> docs, Map<Long, String> names, boolean curator) {
+    private ClaimViews.Cluster view(Actor actor, ClaimCluster c, List<ClaimMember> ms,
+            Map<Long, ClaimSpan> claimSpans, Map<Long, DocumentSummary> docs, Map<Long, String> names,
+            boolean curator, ClaimVerdicts.Row verdict) {
         List<ClaimViews.Member> memberViews = new ArrayList<>();
         List<ConflictRules.Member> facts = new ArrayList<>();
         Set<String> outlets = new HashSet<>();
@@ -291,41 +559,73 @@ public class ClaimService {
             List<String> sources = s.sources().stream().map(r -> text.substring(r[0], r[1])).toList();
             List<String> cues = s.cues().stream().map(r -> text.substring(r[0], r[1])).toList();
             List<Quantity> numbers = extractor.extract(context[1]);
+            ReferenceTime time = ClaimTimes.of(text, s.start(), s.end(), d.published(), s.time());
             outlets.add(outlet(d));
+            // another annotator's notes and attribute values stay theirs: annotators see those of gold and their own
+            boolean seesAttributes = curator || s.gold() || s.owner().equals(actor.username());
             memberViews.add(new ClaimViews.Member(m.getId(), s.id(), s.documentId(), d.title(), outlet(d), s.start(),
                     s.end(), context[1], context[0], context[2], s.gold() || curator ? s.owner() : "annotator",
                     s.gold(), m.getStance().id(), m.isStanceSuggested(), sources, cues,
-                    numbers.stream().map(q -> new ClaimViews.Number(q.phrase(), q.value().toString(), q.event(),
-                            q.counted())).toList(), s.attributes()));
-            facts.add(new ConflictRules.Member(m.getId(), s.documentId(), numbers, sources));
+                    numbers.stream().map(ClaimViews.Number::of).toList(),
+                    seesAttributes ? s.attributes() : Map.of(), ClaimViews.Time.of(time), safeUrl(d.meta().get("url"))));
+            facts.add(new ConflictRules.Member(m.getId(), s.documentId(), numbers, sources, time, outlet(d)));
         }
         List<ClaimViews.Conflict> conflicts = rules.conflicts(facts).stream()
-                .map(x -> new ClaimViews.Conflict(x.kind().name().toLowerCase(Locale.ROOT), x.a(), x.b(), x.detail()))
+                .map(x -> new ClaimViews.Conflict(x.kind().id(), x.a(), x.b(), x.detail(), x.members()))
                 .toList();
         return new ClaimViews.Cluster(c.getId(), c.getStatement(), c.getVersion(), outlets.size(), memberViews,
-                conflicts, names.getOrDefault(c.getUpdatedBy(), "?"), c.getUpdatedAt());
+                conflicts, names.getOrDefault(c.getUpdatedBy(), "?"), c.getUpdatedAt(),
+                verdict == null ? null : verdictView(verdict));
+    }
+
+    private static ClaimViews.Verdict verdictView(ClaimVerdicts.Row v) {
+        Interval value = ClaimVerdicts.interval(v.value());
+        ZoneId zone = ZoneId.of(v.zone());
+        ReferenceTime asOf = v.asOfFrom() == null ? ReferenceTime.unknown(zone, v.asOfText())
+                : new ReferenceTime(v.asOfFrom(), v.asOfTo(), zone, v.asOfText(), ReferenceTime.Basis.CURATOR);
+        return new ClaimViews.Verdict(v.value(), value == null ? null : value.low(), value != null && value.lowClosed(),
+                value == null || Double.isInfinite(value.high()) ? null : value.high(),
+                value != null && value.highClosed(), ClaimViews.Time.of(asOf), v.status().id(), v.rating().id(),
+                v.explanation(), v.members(), v.urls(), v.setByName(), v.setAt());
+    }
+
+    /** A document's original URL, only when it is http(s). */
+    private static String safeUrl(String url) {
+        return url != null && url.matches("(?i)https?://\\S+") ? url : null;
     }
 
     private static boolean matches(ClaimViews.Cluster c, ClaimViews.Filter f) {
         if (f.conflict() != null && !f.conflict().isBlank()) {
-            switch (f.conflict().toLowerCase(Locale.ROOT)) {
-                case "any" -> {
-                    if (c.conflicts().isEmpty()) {
-                        return false;
+            String kind = f.conflict().toLowerCase(Locale.ROOT).trim().replace(' ', '-');
+            boolean keep = switch (kind) {
+                case "any" -> c.needsReview();
+                case "none" -> !c.needsReview();
+                case "numeric" -> c.conflicts().stream().anyMatch(x -> !x.kind().equals("update")
+                        && !x.kind().equals("attribution"));
+                default -> {
+                    if (ConflictRules.Kind.of(kind) == null) {
+                        throw new InvalidRequestException("Unknown conflict filter " + Quote.of(f.conflict()) + "; use any,"
+                                + " none, numeric, contradiction, update, revision-down, unknown-time or attribution");
                     }
+                    yield c.hasConflict(kind);
                 }
-                case "none" -> {
-                    if (!c.conflicts().isEmpty()) {
-                        return false;
-                    }
-                }
-                case "numeric", "attribution" -> {
-                    if (!c.hasConflict(f.conflict().toLowerCase(Locale.ROOT))) {
-                        return false;
-                    }
-                }
-                default -> throw new InvalidRequestException("Unknown conflict filter "
-                        + Quote.of(f.conflict()) + "; use any, none, numeric or attribution");
+            };
+            if (!keep) {
+                return false;
+            }
+        }
+        if (f.verdict() != null && !f.verdict().isBlank()) {
+            String v = f.verdict().toLowerCase(Locale.ROOT).trim();
+            boolean keep = switch (v) {
+                case "any" -> c.verdict() != null;
+                case "none" -> c.verdict() == null;
+                case "consistent", "updated", "contradicted", "unresolved" -> c.verdict() != null
+                        && c.verdict().status().equals(v);
+                default -> throw new InvalidRequestException("Unknown verdict filter " + Quote.of(f.verdict()) + "; use any,"
+                        + " none, consistent, updated, contradicted or unresolved");
+            };
+            if (!keep) {
+                return false;
             }
         }
         if (f.outlet() != null && !f.outlet().isBlank()
@@ -361,15 +661,19 @@ public class ClaimService {
         List<ClaimMember> ms = members.findByClusterIdOrderByIdAsc(cluster.getId());
         Map<Long, ClaimSpan> claimSpans = spans.byIds(project.id(), ms.stream().map(ClaimMember::getSpanId).toList());
         Map<Long, ConflictRules.Member> facts = new LinkedHashMap<>();
+        Map<Long, PublicationTime> published = new HashMap<>();
         for (ClaimMember m : ms) {
             ClaimSpan s = claimSpans.get(m.getSpanId());
             if (s == null) {
                 continue;
             }
             CodePoints text = corpus.textIndex(s.documentId());
+            PublicationTime p = published.computeIfAbsent(s.documentId(),
+                    d -> corpus.requireDocument(project, d).published());
             facts.put(m.getId(), new ConflictRules.Member(m.getId(), s.documentId(),
                     extractor.extract(text.substring(s.start(), s.end())),
-                    s.sources().stream().map(r -> text.substring(r[0], r[1])).toList()));
+                    s.sources().stream().map(r -> text.substring(r[0], r[1])).toList(),
+                    ClaimTimes.of(text, s.start(), s.end(), p, s.time()), null));
         }
         // each member against the ones added before it: the first one is what the statement was written from
         List<ConflictRules.Member> earlier = new ArrayList<>();
@@ -393,7 +697,17 @@ public class ClaimService {
 
     private void touch(Actor actor, ClaimCluster cluster) {
         cluster.touch(actor.userId(), clock.instant());
-        clusters.saveAndFlush(cluster);
+        save(cluster);
+    }
+
+    /** Saves a cluster now; another writer's change in between is a 409, never a 500. */
+    private ClaimCluster save(ClaimCluster cluster) {
+        try {
+            return clusters.saveAndFlush(cluster);
+        } catch (OptimisticLockingFailureException e) {
+            throw new ConflictException("Cluster " + cluster.getId() + " was changed meanwhile; reload it and try"
+                    + " again");
+        }
     }
 
     private ClaimSuggester.Candidate candidate(ClaimSpan s) {

@@ -20,9 +20,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ClaimSpans {
 
-    /** A claim span; {@code gold}: owned by the gold standard. Sources and cues as code point ranges. */
+    /**
+     * A claim span; {@code gold}: owned by the gold standard. Sources and cues as code point ranges; {@code time}: the
+     * reference time a curator typed for it (null: read from the text; decision 019).
+     */
     record ClaimSpan(long id, long documentId, String owner, boolean gold, int start, int end,
-            Map<String, String> attributes, List<int[]> sources, List<int[]> cues) {
+            Map<String, String> attributes, List<int[]> sources, List<int[]> cues, String time) {
     }
 
     private static final String SELECT = "select s.id, s.document_id, u.username, u.system_account, s.start_cp, s.end_cp"
@@ -77,6 +80,10 @@ class ClaimSpans {
         jdbc.query("select span_id, name, val from span_attribute where span_id in (" + spanIds + ")", r -> {
             attributes.computeIfAbsent(r.getLong(1), k -> new TreeMap<>()).put(r.getString(2), r.getString(3));
         });
+        Map<Long, String> times = new HashMap<>();
+        jdbc.query("select span_id, expression from claim_time where span_id in (" + spanIds + ")", r -> {
+            times.put(r.getLong(1), r.getString(2));
+        });
         Map<Long, List<int[]>> sources = new HashMap<>();
         Map<Long, List<int[]>> cues = new HashMap<>();
         jdbc.query("select t.content_span_id, src.start_cp, src.end_cp, cue.start_cp, cue.end_cp from attribution t"
@@ -94,6 +101,6 @@ class ClaimSpans {
                 });
         return rows.stream().map(r -> new ClaimSpan(r.id(), r.doc(), r.owner(), r.gold(), r.start(), r.end(),
                 attributes.getOrDefault(r.id(), Map.of()), sources.getOrDefault(r.id(), List.of()),
-                cues.getOrDefault(r.id(), List.of()))).toList();
+                cues.getOrDefault(r.id(), List.of()), times.get(r.id()))).toList();
     }
 }

@@ -79,8 +79,7 @@ public final class ClaimSuggester {
         for (Candidate c : others) {
             List<String> reasons = new ArrayList<>();
             double score = best > 0 ? text.getOrDefault(c.spanId(), 0.0) / best : 0;
-            Set<String> shared = new LinkedHashSet<>(terms(c.text()));
-            shared.retainAll(queryTerms);
+            List<String> shared = sharedWords(c.text(), queryTerms);
             if (!shared.isEmpty()) {
                 reasons.add("shared words: " + String.join(", ", shared.stream().limit(5).toList()));
             }
@@ -90,7 +89,10 @@ public final class ClaimSuggester {
                     if (q.key() != null && q.key().equals(r.key()) && q.value().intersects(r.value())
                             && numbers < 0.6) {
                         numbers += 0.3;
-                        reasons.add("same number: " + r.phrase() + " " + r.key());
+                        // the candidate's own words; the claim's only where they differ
+                        reasons.add(r.value().equals(q.value()) ? "same count: “" + r.phrase() + "” " + r.key()
+                                : "compatible count: “" + r.phrase() + "” " + r.key() + " (the claim says “"
+                                        + q.phrase() + "”)");
                     }
                 }
             }
@@ -152,6 +154,30 @@ public final class ClaimSuggester {
             throw new UncheckedIOException(e);
         }
         return scores;
+    }
+
+    /**
+     * The candidate's own words (as written, first occurrence, no repeats) whose stems are among {@code stems}: "police",
+     * "officers", not the stems "polic", "offic".
+     */
+    private static List<String> sharedWords(String text, Set<String> stems) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<String> out = new ArrayList<>();
+        try (Analyzer analyzer = new EnglishAnalyzer(); TokenStream ts = analyzer.tokenStream("claim", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            org.apache.lucene.analysis.tokenattributes.OffsetAttribute at = ts.addAttribute(
+                    org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                if (stems.contains(term.toString()) && seen.add(term.toString())) {
+                    out.add(text.substring(at.startOffset(), at.endOffset()));
+                }
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     /** Stemmed content words, as the index sees them. */

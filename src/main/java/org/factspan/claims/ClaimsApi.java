@@ -1,9 +1,13 @@
 package org.factspan.claims;
 
 import java.util.List;
+import java.util.Map;
+import org.factspan.base.audit.AuditEvent;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.security.CurrentUser;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,6 +39,12 @@ class ClaimsApi {
     record StanceChange(String stance) {
     }
 
+    record TimeChange(String expression) {
+    }
+
+    private static final MediaType JSON_LD = MediaType.parseMediaType("application/ld+json");
+    private static final MediaType SVG = MediaType.parseMediaType("image/svg+xml;charset=UTF-8");
+
     private final ClaimService claims;
     private final CurrentUser currentUser;
 
@@ -46,8 +56,9 @@ class ClaimsApi {
     @GetMapping("/clusters")
     List<ClaimViews.Cluster> clusters(@PathVariable String slug, @RequestParam(required = false) String conflict,
             @RequestParam(required = false) String outlet, @RequestParam(required = false) String attribute,
-            @RequestParam(required = false) String q) {
-        return claims.clusters(currentUser.require(), slug, new ClaimViews.Filter(conflict, outlet, attribute, q));
+            @RequestParam(required = false) String q, @RequestParam(required = false) String verdict) {
+        return claims.clusters(currentUser.require(), slug, new ClaimViews.Filter(conflict, outlet, attribute, q,
+                verdict));
     }
 
     @GetMapping("/clusters/{id}")
@@ -96,6 +107,67 @@ class ClaimsApi {
     ClaimViews.Cluster removeMember(@PathVariable String slug, @PathVariable long id, @PathVariable long memberId,
             @RequestParam(required = false) Long version) {
         return claims.removeMember(currentUser.require(), slug, id, version, memberId);
+    }
+
+    /** Records the curators' verdict (replacing any earlier one). */
+    @PutMapping("/clusters/{id}/verdict")
+    ClaimViews.Cluster setVerdict(@PathVariable String slug, @PathVariable long id,
+            @RequestParam(required = false) Long version, @RequestBody(required = false) ClaimViews.VerdictInput body) {
+        return claims.setVerdict(currentUser.require(), slug, id, version, body);
+    }
+
+    @DeleteMapping("/clusters/{id}/verdict")
+    ClaimViews.Cluster clearVerdict(@PathVariable String slug, @PathVariable long id,
+            @RequestParam(required = false) Long version) {
+        return claims.clearVerdict(currentUser.require(), slug, id, version);
+    }
+
+    /** The cluster's verdicts as the audit trail has them, oldest first. */
+    @GetMapping("/clusters/{id}/history")
+    List<AuditEvent> history(@PathVariable String slug, @PathVariable long id) {
+        return claims.history(currentUser.require(), slug, id);
+    }
+
+    @GetMapping("/clusters/{id}/timeline")
+    ClaimViews.Timeline timeline(@PathVariable String slug, @PathVariable long id) {
+        return claims.timeline(currentUser.require(), slug, id);
+    }
+
+    /** The timeline chart of one count ({@code unit}: killed, wounded...; default the most frequent) as SVG. */
+    @GetMapping("/clusters/{id}/timeline.svg")
+    ResponseEntity<String> timelineSvg(@PathVariable String slug, @PathVariable long id,
+            @RequestParam(required = false) String unit) {
+        ClaimViews.Timeline timeline = claims.timeline(currentUser.require(), slug, id);
+        if (unit != null && !TimelineChart.units(timeline).contains(unit)) {
+            throw new InvalidRequestException("Cluster " + id + " counts no '" + abbreviate(unit) + "'; it counts: "
+                    + String.join(", ", TimelineChart.units(timeline)));
+        }
+        return ResponseEntity.ok().contentType(SVG).body(TimelineChart.svg(timeline, unit));
+    }
+
+    /** The cluster's verdict as schema.org ClaimReview JSON-LD; 409 while it has no verdict. */
+    @GetMapping("/clusters/{id}/claimreview")
+    ResponseEntity<Map<String, Object>> claimReview(@PathVariable String slug, @PathVariable long id) {
+        return ResponseEntity.ok().contentType(JSON_LD).body(claims.claimReview(currentUser.require(), slug, id));
+    }
+
+    /** Sets a claim span's reference time by hand ({@code expression}: ISO or words; blank: from the text again). */
+    @PutMapping("/spans/{spanId}/time")
+    ClaimViews.Time setTime(@PathVariable String slug, @PathVariable long spanId,
+            @RequestBody(required = false) TimeChange body) {
+        if (body == null) {
+            throw new InvalidRequestException("Send {\"expression\": \"as of midday Thursday\"} or an ISO time");
+        }
+        return claims.setTime(currentUser.require(), slug, spanId, body.expression());
+    }
+
+    @DeleteMapping("/spans/{spanId}/time")
+    ClaimViews.Time clearTime(@PathVariable String slug, @PathVariable long spanId) {
+        return claims.setTime(currentUser.require(), slug, spanId, null);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
     @GetMapping("/suggestions")

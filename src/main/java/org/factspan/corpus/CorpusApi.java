@@ -6,6 +6,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,12 +18,29 @@ class CorpusApi {
 
     private static final MediaType TEXT_UTF8 = MediaType.parseMediaType("text/plain;charset=UTF-8");
 
+    /** A publication time: ISO {@code value} (blank: unknown) and the {@code zone} of the document's local times. */
+    record Published(String value, String zone) {
+    }
+
     private final CorpusService corpus;
+    private final ProjectAdminService admin;
     private final CurrentUser currentUser;
 
-    CorpusApi(CorpusService corpus, CurrentUser currentUser) {
+    CorpusApi(CorpusService corpus, ProjectAdminService admin, CurrentUser currentUser) {
         this.corpus = corpus;
+        this.admin = admin;
         this.currentUser = currentUser;
+    }
+
+    /** Sets when the document was published and its time zone (curators of the project and admins). */
+    @PutMapping("/{slug}/documents/{documentId}/published")
+    DocumentSummary published(@PathVariable String slug, @PathVariable long documentId,
+            @RequestBody(required = false) Published body) {
+        if (body == null) {
+            throw new org.factspan.base.InvalidRequestException("Send {\"value\": \"2022-01-05\" or"
+                    + " \"2022-01-06T18:31+05:00\", \"zone\": \"Asia/Almaty\"}");
+        }
+        return admin.setPublicationTime(currentUser.require(), slug, documentId, body.value(), body.zone());
     }
 
     @GetMapping

@@ -84,7 +84,8 @@ public class CorpusService {
         Optional<java.util.Set<Long>> only = assignedOnly(actor, project);
         return documents.listRows(project.id()).stream()
                 .filter(r -> only.map(ids -> ids.contains(r.id())).orElse(true))
-                .map(r -> new DocumentSummary(r.id(), r.name(), r.title(), r.lengthCp(), r.sha256(), parseMeta(r.meta())))
+                .map(r -> new DocumentSummary(r.id(), r.name(), r.title(), r.lengthCp(), r.sha256(), parseMeta(r.meta()),
+                r.publication()))
                 .toList();
     }
 
@@ -172,7 +173,8 @@ public class CorpusService {
         DocumentRow r = documents.findRow(documentId, project.id())
                 .orElseThrow(() -> new NotFoundException("No document " + documentId + " in project " + slug));
         checkAssigned(actor, project, documentId);
-        return new DocumentSummary(r.id(), r.name(), r.title(), r.lengthCp(), r.sha256(), parseMeta(r.meta()));
+        return new DocumentSummary(r.id(), r.name(), r.title(), r.lengthCp(), r.sha256(), parseMeta(r.meta()),
+                r.publication());
     }
 
     /**
@@ -184,7 +186,8 @@ public class CorpusService {
     public DocumentSummary requireDocument(ProjectInfo project, long documentId) {
         DocumentRow r = documents.findRow(documentId, project.id())
                 .orElseThrow(() -> new NotFoundException("No document " + documentId + " in project " + project.slug()));
-        return new DocumentSummary(r.id(), r.name(), r.title(), r.lengthCp(), r.sha256(), parseMeta(r.meta()));
+        return new DocumentSummary(r.id(), r.name(), r.title(), r.lengthCp(), r.sha256(), parseMeta(r.meta()),
+                r.publication());
     }
 
     /**

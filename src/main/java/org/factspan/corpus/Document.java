@@ -48,6 +48,20 @@ class Document {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** When it was published (decision 019): ISO, null when unknown; see {@link PublicationTime}. */
+    @Column(name = "published")
+    private String published;
+
+    @Column(name = "published_expression")
+    private String publishedExpression;
+
+    /** text, metadata, curator or none; null: not looked for yet (documents imported before version 12). */
+    @Column(name = "published_source")
+    private String publishedSource;
+
+    @Column(name = "time_zone")
+    private String timeZone;
+
     protected Document() {
     }
 
@@ -62,6 +76,17 @@ class Document {
         this.meta = meta;
         this.position = position;
         this.createdAt = createdAt;
+    }
+
+    void setPublished(PublicationTime p) {
+        this.published = p.value();
+        this.publishedExpression = p.expression();
+        this.publishedSource = p.source();
+        this.timeZone = p.zone();
+    }
+
+    PublicationTime getPublished() {
+        return new PublicationTime(published, publishedExpression, publishedSource, timeZone);
     }
 
     Long getId() {

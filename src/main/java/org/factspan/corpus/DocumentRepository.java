@@ -8,7 +8,8 @@ import org.springframework.data.jpa.repository.Query;
 interface DocumentRepository extends JpaRepository<Document, Long> {
 
     /** Listing without the body: the text is loaded only when a document is opened. */
-    @Query("select new org.factspan.corpus.DocumentRow(d.id, d.name, d.title, d.lengthCp, d.sha256, d.meta)"
+    @Query("select new org.factspan.corpus.DocumentRow(d.id, d.name, d.title, d.lengthCp, d.sha256, d.meta,"
+            + " d.published, d.publishedExpression, d.publishedSource, d.timeZone)"
             + " from Document d where d.projectId = :projectId order by d.position, d.id")
     List<DocumentRow> listRows(long projectId);
 
@@ -16,7 +17,8 @@ interface DocumentRepository extends JpaRepository<Document, Long> {
 
     List<Document> findByProjectIdAndIdIn(long projectId, java.util.Collection<Long> ids);
 
-    @Query("select new org.factspan.corpus.DocumentRow(d.id, d.name, d.title, d.lengthCp, d.sha256, d.meta)"
+    @Query("select new org.factspan.corpus.DocumentRow(d.id, d.name, d.title, d.lengthCp, d.sha256, d.meta,"
+            + " d.published, d.publishedExpression, d.publishedSource, d.timeZone)"
             + " from Document d where d.id = :id and d.projectId = :projectId")
     Optional<DocumentRow> findRow(long id, long projectId);
 
@@ -27,7 +29,8 @@ interface DocumentRepository extends JpaRepository<Document, Long> {
 
     boolean existsByProjectIdAndSha256(long projectId, String sha256);
 
-    @Query("select new org.factspan.corpus.DocumentRow(d.id, d.name, d.title, d.lengthCp, d.sha256, d.meta)"
+    @Query("select new org.factspan.corpus.DocumentRow(d.id, d.name, d.title, d.lengthCp, d.sha256, d.meta,"
+            + " d.published, d.publishedExpression, d.publishedSource, d.timeZone)"
             + " from Document d where d.projectId = :projectId and d.sha256 = :sha256")
     Optional<DocumentRow> findRowBySha256(long projectId, String sha256);
 }

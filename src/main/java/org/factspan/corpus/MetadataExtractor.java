@@ -27,7 +27,61 @@ final class MetadataExtractor {
     private static final Pattern DAY_MON_YEAR = Pattern.compile(
             "\\b(\\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*,? (\\d{4})\\b");
 
+    /**
+     * A line near the top that states when the article was published: "Published: 06:31 PM, 6 Jan, 2022", "January
+     * 06, 2022", "Updated 5 January 2022 14:05". A date in the body is not a publication date.
+     */
+    private static final Pattern PUBLISHED_LINE = Pattern.compile("(?i)^(?:(?:published|posted|updated|last updated)"
+            + "(?:\\s+on)?:?\\s*)?(?:(?<t1>\\d{1,2}:\\d{2})\\s*(?<ap1>[AP]M)?,?\\s+)?"
+            + "(?:(?<mon>January|February|March|April|May|June|July|August|September|October|November|December)"
+            + "\\s+(?<d>\\d{1,2}),?\\s+(?<y>\\d{4})"
+            + "|(?<d2>\\d{1,2})\\s+(?<mon2>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?,?\\s+(?<y2>\\d{4}))"
+            + "(?:,?\\s+(?:at\\s+)?(?<t2>\\d{1,2}:\\d{2})\\s*(?<ap2>[AP]M)?)?\\s*$");
+    /** How many lines from the top a publication line may stand. */
+    private static final int PUBLISHED_WITHIN = 15;
+
     private MetadataExtractor() {
+    }
+
+    /** The publication time a line near the top states: its ISO value (local: the text names no zone) and words. */
+    record Published(String value, String words) {
+    }
+
+    static java.util.Optional<Published> published(String text) {
+        for (String raw : text.lines().limit(PUBLISHED_WITHIN).toList()) {
+            String line = raw.strip();
+            Matcher m = PUBLISHED_LINE.matcher(line);
+            if (!m.matches()) {
+                continue;
+            }
+            boolean longMonth = m.group("mon") != null;
+            java.util.Optional<String> date = parseStrict((longMonth ? m.group("mon") : m.group("mon2")) + " "
+                    + (longMonth ? m.group("d") : m.group("d2")) + " " + (longMonth ? m.group("y") : m.group("y2")),
+                    longMonth ? "MMMM d uuuu" : "MMM d uuuu");
+            if (date.isEmpty()) {
+                continue;
+            }
+            String time = m.group("t1") != null ? m.group("t1") : m.group("t2");
+            String ampm = m.group("t1") != null ? m.group("ap1") : m.group("ap2");
+            if (time == null) {
+                return java.util.Optional.of(new Published(date.get(), line));
+            }
+            String[] hm = time.split(":");
+            int hour = Integer.parseInt(hm[0]);
+            int minute = Integer.parseInt(hm[1]);
+            if (ampm != null) {
+                if (hour < 1 || hour > 12) {
+                    continue;
+                }
+                hour = hour % 12 + (ampm.equalsIgnoreCase("PM") ? 12 : 0);
+            }
+            if (hour > 23 || minute > 59) {
+                continue;
+            }
+            return java.util.Optional.of(new Published(date.get() + String.format(Locale.ROOT, "T%02d:%02d", hour,
+                    minute), line));
+        }
+        return java.util.Optional.empty();
     }
 
     static Map<String, String> extract(String text) {
@@ -78,6 +132,16 @@ final class MetadataExtractor {
                     .ifPresent(iso -> found.add(new Candidate(d.start(), iso)));
         }
         return found.stream().min(java.util.Comparator.comparingInt(Candidate::at)).map(Candidate::iso);
+    }
+
+    /** As {@link #parse}, refusing dates that do not exist ("February 30"). */
+    private static java.util.Optional<String> parseStrict(String value, String pattern) {
+        try {
+            return java.util.Optional.of(LocalDate.parse(value, DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH)
+                    .withResolverStyle(java.time.format.ResolverStyle.STRICT)).toString());
+        } catch (DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static java.util.Optional<String> parse(String value, String pattern) {

@@ -466,6 +466,36 @@ public class ProjectAdminService {
                         member.getRole().name()), null);
     }
 
+    // ------------------------------------------------------------------ documents
+
+    /**
+     * Sets when a document was published and the zone of its local times (decision 019): curators of the project and
+     * admins; a blank {@code value} makes it unknown. Recorded in the audit trail.
+     */
+    @Transactional
+    public DocumentSummary setPublicationTime(Actor actor, String slug, long documentId, String value, String zone) {
+        ProjectInfo project = requireCurator(actor, slug);
+        if (project.archived()) {
+            throw new ConflictException("Project '" + slug + "' is archived; unarchive it before changing it");
+        }
+        Document document = documents.findByIdAndProjectId(documentId, project.id())
+                .orElseThrow(() -> new NotFoundException("No document " + documentId + " in project " + slug));
+        PublicationTime next;
+        try {
+            String v = PublicationTime.normalize(value);
+            next = new PublicationTime(v, v == null ? null : value.strip(), "curator",
+                    PublicationTime.normalizeZone(zone));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+        PublicationTime before = document.getPublished();
+        document.setPublished(next);
+        documents.saveAndFlush(document);
+        audit.record(new AuditLog.Who(actor.userId(), actor.username()), "document.published",
+                AuditLog.Target.document(project.id(), documentId), before, next);
+        return corpus.requireDocument(project, documentId);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private ProjectInfo requireCurator(Actor actor, String slug) {

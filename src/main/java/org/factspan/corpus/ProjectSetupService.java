@@ -101,9 +101,21 @@ public class ProjectSetupService {
             throw new ConflictException("Document " + Quote.of(name) + " has the same text as one already in the project");
         }
         String title = Fields.DOCUMENT_TITLE.truncate(meta.getOrDefault("title", name));
+        PublicationTime published = publication(name, text, meta);
         int position = (int) documents.countByProjectId(projectId);
-        return documents.save(new Document(projectId, name, title, text, sha256, json.writeValueAsString(meta), position,
-                clock.instant())).getId();
+        Document document = new Document(projectId, name, title, text, sha256, json.writeValueAsString(meta), position,
+                clock.instant());
+        document.setPublished(published);
+        return documents.save(document).getId();
+    }
+
+    /** {@link PublicationTime#read}, refused as a bad request naming the document. */
+    static PublicationTime publication(String name, String text, Map<String, String> meta) {
+        try {
+            return PublicationTime.read(text, meta);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("Document " + Quote.of(name) + ": " + e.getMessage());
+        }
     }
 
     public static String sha256(String text) {

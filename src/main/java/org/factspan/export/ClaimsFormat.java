@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@value #ID}: the project's claim clusters, one JSON object per line: {@code id}, {@code statement},
  * {@code outlets}, {@code members} (document, outlet, span id and code point offsets, exact text, owner, stance,
- * sources, cues, numbers as intervals, attributes) and {@code conflicts}. Clusters are project-wide, so the set and
+ * sources, cues, numbers as intervals, reference time, attributes), {@code conflicts} (contradiction, update,
+ * revision-down, unknown-time, attribution) and the {@code verdict}, if any. Clusters are project-wide, so the set and
  * filters of the dialog do not apply; the caller sees the clusters the claim board shows them.
  */
 final class ClaimsFormat implements ExportFormat {
@@ -97,6 +98,14 @@ final class ClaimsFormat implements ExportFormat {
                         g.writeEndObject();
                     }
                     g.writeEndArray();
+                    g.writeObjectPropertyStart("time");
+                    g.writeStringProperty("local", m.time().local());
+                    g.writeStringProperty("from", m.time().from() == null ? null : m.time().from().toString());
+                    g.writeStringProperty("to", m.time().to() == null ? null : m.time().to().toString());
+                    g.writeStringProperty("zone", m.time().zone());
+                    g.writeStringProperty("expression", m.time().expression());
+                    g.writeStringProperty("basis", m.time().basis());
+                    g.writeEndObject();
                     g.writeObjectPropertyStart("attributes");
                     for (Map.Entry<String, String> a : m.attributes().entrySet()) {
                         g.writeStringProperty(a.getKey(), a.getValue());
@@ -112,9 +121,32 @@ final class ClaimsFormat implements ExportFormat {
                     g.writeNumberProperty("a", x.memberA());
                     g.writeNumberProperty("b", x.memberB());
                     g.writeStringProperty("detail", x.detail());
+                    g.writeArrayPropertyStart("members");
+                    for (long id : x.members()) {
+                        g.writeNumber(id);
+                    }
+                    g.writeEndArray();
                     g.writeEndObject();
                 }
                 g.writeEndArray();
+                ClaimViews.Verdict v = c.verdict();
+                if (v != null) {
+                    g.writeObjectPropertyStart("verdict");
+                    g.writeStringProperty("value", v.value());
+                    g.writeStringProperty("asOf", v.asOf().local());
+                    g.writeStringProperty("status", v.status());
+                    g.writeStringProperty("rating", v.rating());
+                    g.writeStringProperty("explanation", v.explanation());
+                    g.writeArrayPropertyStart("members");
+                    for (long id : v.members()) {
+                        g.writeNumber(id);
+                    }
+                    g.writeEndArray();
+                    strings(g, "urls", v.urls());
+                    g.writeStringProperty("setBy", v.setBy());
+                    g.writeStringProperty("setAt", v.setAt().toString());
+                    g.writeEndObject();
+                }
                 g.writeEndObject();
             }
             out.write('\n');

@@ -142,10 +142,14 @@ public class ExportService {
         }
     }
 
-    /** The document formats, then {@code claims} (the project's claim clusters). */
+    /**
+     * The document formats, then {@code claims} (the project's claim clusters) and {@code claimreview} (their verdicts
+     * as ClaimReview with the timelines).
+     */
     public List<String> exportFormats() {
         List<String> ids = new ArrayList<>(formats.exportIds());
         ids.add(ClaimsFormat.ID);
+        ids.add(ClaimReviewFormat.ID);
         return ids;
     }
 
@@ -155,7 +159,8 @@ public class ExportService {
 
     /** Whether the format is a zip with a dataset card by itself (the others can be zipped with one on request). */
     public boolean writesCard(String formatId) {
-        return formats.export(formatId).map(ExportFormat::writesCard).orElse(false);
+        return ClaimReviewFormat.ID.equals(formatId) || formats.export(formatId).map(ExportFormat::writesCard)
+                .orElse(false);
     }
 
     /** The sets the caller may export in the project: the annotators' sets first, then those of other sources. */
@@ -179,6 +184,7 @@ public class ExportService {
     public PreparedExport prepare(Actor actor, String slug, String formatId, String set, AnnotationFilter filter,
             boolean zip) {
         ExportFormat format = ClaimsFormat.ID.equals(formatId) ? new ClaimsFormat(claims, actor, slug)
+                : ClaimReviewFormat.ID.equals(formatId) ? new ClaimReviewFormat(claims, actor, slug)
                 : formats.export(formatId).orElseThrow(() -> new InvalidRequestException("Unknown export format '"
                         + formatId + "'; valid formats: " + String.join(", ", exportFormats())));
         AnnotationSets source = set == null ? annotators

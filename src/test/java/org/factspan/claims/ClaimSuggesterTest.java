@@ -26,9 +26,24 @@ class ClaimSuggesterTest {
         assertThat(top).extracting(ClaimSuggester.Scored::spanId).startsWith(2L, 4L).doesNotContain(5L, 1L);
         assertThat(top.get(0).score()).isGreaterThan(top.get(1).score());
         assertThat(top.get(0).reasons()).anyMatch(r -> r.startsWith("shared words:"))
-                .anyMatch(r -> r.startsWith("same number: eight"))
+                .anyMatch(r -> r.equals("same count: “eight” killed"))
                 .anyMatch(r -> r.startsWith("same names: Almaty"));
         assertThat(suggester.suggest(query, corpus, 10)).extracting(ClaimSuggester.Scored::spanId).doesNotContain(6L);
+    }
+
+    @Test
+    void reasonsNameTheCandidatesOwnNumbersAndWords() {
+        var query = claim(1, 1, "at least eight police officers and soldiers were killed in the riots");
+        var thirteen = claim(2, 2, "As of midday Thursday, 13 police officers had been killed.");
+        var eight = claim(3, 3, "The Interior Ministry claimed eight police officers were killed.");
+        var scored = suggester.suggest(query, List.of(query, thirteen, eight), 5);
+        assertThat(scored).filteredOn(s -> s.spanId() == 2).singleElement().satisfies(s -> assertThat(s.reasons())
+                .contains("compatible count: “13” killed (the claim says “at least eight”)")
+                .anyMatch(r -> r.startsWith("shared words: police, officers, killed")));
+        assertThat(scored).filteredOn(s -> s.spanId() == 3).singleElement().satisfies(s -> assertThat(s.reasons())
+                .contains("compatible count: “eight” killed (the claim says “at least eight”)")
+                .noneMatch(r -> r.contains("13"))
+                .noneMatch(r -> r.matches(".*\\b(polic|offic|kill)\\b.*")));
     }
 
     @Test

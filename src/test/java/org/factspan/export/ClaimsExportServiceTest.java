@@ -74,6 +74,11 @@ class ClaimsExportServiceTest {
         assertThat(first.get("annotator").asString()).isEqualTo(alice.username());
         assertThat(first.get("numbers").get(0).get("interval").asString()).isEqualTo("317");
         assertThat(cluster.get("members").get(1).get("stance").asString()).isEqualTo("conflicts");
-        assertThat(cluster.get("conflicts").get(0).get("kind").asString()).isEqualTo("numeric");
+        // RFE/RL states no publication time (decision 019): 317 against more than 1,000 cannot be told apart
+        assertThat(cluster.get("conflicts").get(0).get("kind").asString()).isEqualTo("unknown-time");
+        assertThat(first.get("time").get("basis").asString()).isEqualTo("unknown");
+        assertThat(cluster.get("members").get(1).get("time").get("local").asString()).isEqualTo("2022-01-06T18:31");
+        assertThat(cluster.get("members").get(1).get("time").get("expression").asString())
+                .isEqualTo("Published: 06:31 PM, 6 Jan, 2022");
     }
 }

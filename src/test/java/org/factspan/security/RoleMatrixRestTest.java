@@ -160,6 +160,10 @@ class RoleMatrixRestTest {
         a("POST " + P + "/annotations", Access.PROJECT_MEMBER);
         a("GET " + P + "/claims/clusters", Access.PROJECT_MEMBER);
         a("GET " + P + "/claims/clusters/{id}", Access.PROJECT_MEMBER);
+        a("GET " + P + "/claims/clusters/{id}/history", Access.PROJECT_MEMBER);
+        a("GET " + P + "/claims/clusters/{id}/timeline", Access.PROJECT_MEMBER);
+        a("GET " + P + "/claims/clusters/{id}/timeline.svg", Access.PROJECT_MEMBER);
+        a("GET " + P + "/claims/clusters/{id}/claimreview", Access.PROJECT_MEMBER);
         // a project: curators and admins
         a("PUT " + P, Access.PROJECT_CURATOR);
         a("GET " + P + "/members", Access.PROJECT_CURATOR);
@@ -208,6 +212,11 @@ class RoleMatrixRestTest {
         a("DELETE " + P + "/claims/clusters/{id}/members/{memberId}", Access.PROJECT_CURATOR);
         a("GET " + P + "/claims/suggestions", Access.PROJECT_CURATOR);
         a("GET " + P + "/claims/spans", Access.PROJECT_CURATOR);
+        a("PUT " + P + "/claims/clusters/{id}/verdict", Access.PROJECT_CURATOR);
+        a("DELETE " + P + "/claims/clusters/{id}/verdict", Access.PROJECT_CURATOR);
+        a("PUT " + P + "/claims/spans/{spanId}/time", Access.PROJECT_CURATOR);
+        a("DELETE " + P + "/claims/spans/{spanId}/time", Access.PROJECT_CURATOR);
+        a("PUT " + DOC + "/published", Access.PROJECT_CURATOR);
     }
 
     private static void a(String endpoint, Access access) {
@@ -457,6 +466,15 @@ class RoleMatrixRestTest {
 
     /** A well-formed body for each writing endpoint, so that only the permission check can refuse it. */
     String body(String method, String p, MatrixWorld w) {
+        if (p.endsWith("/claims/clusters/{id}/verdict")) {
+            return "{\"status\":\"consistent\",\"rating\":\"true\",\"explanation\":\"Set by the matrix\"}";
+        }
+        if (p.endsWith("/claims/spans/{spanId}/time")) {
+            return "{\"expression\":\"2022-01-05\"}";
+        }
+        if (p.endsWith("/published")) {
+            return "{\"value\":\"2022-01-05\",\"zone\":\"Asia/Almaty\"}";
+        }
         if (p.endsWith("/gold/spans") || p.endsWith("/spans") && !p.contains("/gold/")) {
             return "{\"start\":100,\"end\":110,\"label\":\"CLAIM\"}";
         }

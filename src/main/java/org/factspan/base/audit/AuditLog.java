@@ -74,6 +74,12 @@ public class AuditLog {
                 projectId, limit);
     }
 
+    /** Every entry of a project whose action starts with {@code actionPrefix} (e.g. {@code claims.}), oldest first. */
+    public List<AuditEvent> ofProject(long projectId, String actionPrefix) {
+        return jdbc.query("select " + COLUMNS + " from audit_event where project_id = ? and action like ? order by id",
+                ROW, projectId, actionPrefix.replace("%", "") + "%");
+    }
+
     private static String json(Object value) {
         return value == null ? null : JSON.writeValueAsString(value);
     }

@@ -38,6 +38,7 @@ import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
 import org.factspan.claims.ClaimService;
+import org.factspan.claims.TimelineChart;
 import org.factspan.claims.ClaimViews;
 import org.factspan.claims.Stance;
 import org.factspan.corpus.CorpusService;
@@ -61,6 +62,7 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
     final Select<String> conflict = new Select<>();
     final Select<String> outlet = new Select<>();
     final Select<String> attribute = new Select<>();
+    final Select<String> verdict = new Select<>();
     final TextField text = new TextField();
     final Button newCluster = new Button("New cluster…");
     final Div cards = new Div();
@@ -68,6 +70,8 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
     /** The open "new cluster" or "add claims" dialog, and the new cluster dialog's create button, for tests. */
     Dialog dialog;
     Button create;
+    /** The primary button of the open time or verdict dialog, for tests. */
+    Button confirm;
 
     private final ClaimService claims;
     private final CorpusService corpus;
@@ -84,13 +88,16 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
         addClassName("fs-page");
         addClassName("fs-claims");
         conflict.setId("claims-conflict");
-        conflict.setLabel("Conflicts");
-        conflict.setItems("", "numeric", "attribution", "any", "none");
+        conflict.setLabel("Numbers and sources");
+        conflict.setItems("", "any", "contradiction", "update", "revision-down", "unknown-time", "attribution", "none");
         conflict.setItemLabelGenerator(c -> switch (c) {
-            case "numeric" -> "Numbers conflict";
+            case "any" -> "Anything to review";
+            case "contradiction" -> "Contradictions";
+            case "update" -> "Updates";
+            case "revision-down" -> "Revisions down";
+            case "unknown-time" -> "Unknown times";
             case "attribution" -> "Sources conflict";
-            case "any" -> "Any conflict";
-            case "none" -> "No conflict";
+            case "none" -> "Nothing to review";
             default -> "All clusters";
         });
         conflict.setValue("");
@@ -100,6 +107,17 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
         attribute.setId("claims-attribute");
         attribute.setLabel("Attribute");
         attribute.setItemLabelGenerator(a -> a.isEmpty() ? "Any" : a.replace("=", " = "));
+        verdict.setId("claims-verdict");
+        verdict.setLabel("Verdict");
+        verdict.setItems("", "none", "any", "consistent", "updated", "contradicted", "unresolved");
+        verdict.setItemLabelGenerator(v -> switch (v) {
+            case "" -> "Any or none";
+            case "none" -> "No verdict yet";
+            case "any" -> "With a verdict";
+            default -> v;
+        });
+        verdict.setValue("");
+        verdict.addValueChangeListener(e -> refresh());
         text.setId("claims-text");
         text.setLabel("Text");
         text.setPlaceholder("in statement or claims");
@@ -116,12 +134,14 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
         summary.addClassName("fs-muted");
         cards.setId("claim-cards");
         cards.addClassName("fs-claim-cards");
-        var filters = new HorizontalLayout(conflict, outlet, attribute, text, newCluster);
+        var filters = new HorizontalLayout(conflict, verdict, outlet, attribute, text, newCluster);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.addClassName("fs-claim-filters");
         add(title, new Paragraph("Claims from different articles that state the same fact, side by side: each"
-                + " outlet's exact words, who it attributes them to, and its numbers. Red badges mark numbers that"
-                + " cannot all be true; orange ones, the same claim attributed to different sources."),
+                + " outlet's exact words, when they hold, who they are attributed to, and their numbers. Badges tell a"
+                + " contradiction (values that cannot both be true at the same time) from an update (a later, higher"
+                + " count), a revision down (a later, lower count) and an unknown time; a timeline shows the values"
+                + " over time. Curators record a verdict, published as ClaimReview."),
                 filters, summary, cards);
     }
 
@@ -162,11 +182,14 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
             return;
         }
         shown = claims.clusters(currentUser.require(), slug, new ClaimViews.Filter(blankToNull(conflict.getValue()),
-                blankToNull(outlet.getValue()), blankToNull(attribute.getValue()), blankToNull(text.getValue())));
+                blankToNull(outlet.getValue()), blankToNull(attribute.getValue()), blankToNull(text.getValue()),
+                blankToNull(verdict.getValue())));
         cards.removeAll();
-        long conflicting = shown.stream().filter(c -> !c.conflicts().isEmpty()).count();
-        summary.setText(shown.size() + (shown.size() == 1 ? " cluster" : " clusters") + ", " + conflicting
-                + " with conflicts");
+        long review = shown.stream().filter(ClaimViews.Cluster::needsReview).count();
+        long updates = shown.stream().filter(c -> c.hasConflict("update")).count();
+        long verdicts = shown.stream().filter(c -> c.verdict() != null).count();
+        summary.setText(shown.size() + (shown.size() == 1 ? " cluster" : " clusters") + ", " + review
+                + " to review, " + updates + " with updates, " + verdicts + " with a verdict");
         if (shown.isEmpty()) {
             Paragraph empty = new Paragraph(curator
                     ? "No clusters here yet. Start one with “New cluster…”: pick a claim, then add the claims that"
@@ -176,6 +199,18 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
             cards.add(empty);
         }
         shown.forEach(c -> cards.add(card(c)));
+    }
+
+    /** The words of a finding's kind, for badges and lines. */
+    static String kindWords(String kind) {
+        return switch (kind) {
+            case "contradiction" -> "contradiction";
+            case "update" -> "update";
+            case "revision-down" -> "revision down";
+            case "unknown-time" -> "unknown time";
+            case "attribution" -> "sources conflict";
+            default -> kind;
+        };
     }
 
     private Component card(ClaimViews.Cluster c) {
@@ -188,11 +223,14 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
                 "fs-badge-neutral"));
         badges.setSpacing(false);
         badges.addClassName("fs-claim-badges");
-        if (c.hasConflict("numeric")) {
-            badges.add(badge("numbers conflict", "fs-badge-numeric"));
+        for (String kind : List.of("contradiction", "revision-down", "unknown-time", "update", "attribution")) {
+            if (c.hasConflict(kind)) {
+                badges.add(badge(kindWords(kind), "fs-badge-" + kind));
+            }
         }
-        if (c.hasConflict("attribution")) {
-            badges.add(badge("sources conflict", "fs-badge-attribution"));
+        if (c.verdict() != null) {
+            badges.add(badge("verdict: " + c.verdict().status() + " · " + c.verdict().rating().replace('-', ' '),
+                    "fs-badge-verdict"));
         }
         HorizontalLayout head = new HorizontalLayout(statement, badges);
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -201,22 +239,46 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
             Button rename = new Button("Edit", e -> openRename(c));
             Button add = new Button("Add claims…", e -> openSuggestions(c, null));
             add.getElement().setAttribute("data-add", String.valueOf(c.id()));
+            Button judge = new Button(c.verdict() == null ? "Record verdict…" : "Change verdict…",
+                    e -> openVerdict(c));
+            judge.getElement().setAttribute("data-verdict", String.valueOf(c.id()));
             Button delete = new Button("Delete", e -> act(() -> {
                 claims.delete(currentUser.require(), slug, c.id(), c.version());
                 return Boolean.TRUE;
             }, "Cluster deleted"));
             rename.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             add.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            judge.addThemeVariants(ButtonVariant.LUMO_SMALL);
             delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
-            HorizontalLayout actions = new HorizontalLayout(add, rename, delete);
+            HorizontalLayout actions = new HorizontalLayout(add, judge, rename, delete);
             actions.addClassName("fs-claim-actions");
             head.add(actions);
         }
         card.add(head);
+        if (c.verdict() != null) {
+            card.add(verdict(c));
+        }
         for (ClaimViews.Conflict x : c.conflicts()) {
-            Div line = new Div(new Span(x.kind().equals("numeric") ? "Numbers: " : "Sources: "), new Span(x.detail()));
+            Span kind = new Span(capitalise(kindWords(x.kind())) + ": ");
+            kind.addClassName("fs-claim-conflict-kind");
+            Div line = new Div(kind, new Span(x.detail()));
             line.addClassNames("fs-claim-conflict", "fs-claim-conflict-" + x.kind());
             card.add(line);
+        }
+        ClaimViews.Timeline timeline = ClaimService.timeline(c);
+        List<String> units = TimelineChart.units(timeline);
+        if (!units.isEmpty()) {
+            Div charts = new Div();
+            charts.addClassName("fs-claim-timeline");
+            for (String unit : units.subList(0, Math.min(2, units.size()))) {
+                Div chart = new Div();
+                chart.addClassName("fs-timeline-chart");
+                chart.getElement().setAttribute("data-unit", unit);
+                // server-drawn SVG: every text in it is escaped (TimelineChart.esc), no script
+                chart.getElement().setProperty("innerHTML", TimelineChart.svg(timeline, unit));
+                charts.add(chart);
+            }
+            card.add(charts);
         }
         for (ClaimViews.Member m : c.members()) {
             card.add(member(c, m));
@@ -228,6 +290,45 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
         meta.addClassName("fs-muted");
         card.add(meta);
         return card;
+    }
+
+    /** The verdict: status, rating, established value and as-of time, explanation, evidence, and its history. */
+    private Component verdict(ClaimViews.Cluster c) {
+        ClaimViews.Verdict v = c.verdict();
+        Div box = new Div();
+        box.addClassName("fs-claim-verdict");
+        StringBuilder head = new StringBuilder("Verdict: " + v.status() + ", rated " + v.rating().replace('-', ' '));
+        if (v.value() != null) {
+            head.append(" · established ").append(v.value());
+        }
+        if (v.asOf().known()) {
+            head.append(" as of ").append(v.asOf().display());
+        }
+        Span title = new Span(head.toString());
+        title.addClassName("fs-claim-verdict-head");
+        box.add(title, new Paragraph(v.explanation()));
+        List<String> evidence = new ArrayList<>();
+        for (long id : v.members()) {
+            c.member(id).ifPresent(m -> evidence.add(m.outlet() + ": “" + abbreviate(m.text(), 60) + "”"));
+        }
+        Div sources = new Div();
+        sources.addClassName("fs-claim-verdict-evidence");
+        if (!evidence.isEmpty() || !v.urls().isEmpty()) {
+            sources.add(new Span("Evidence: " + String.join("; ", evidence) + (evidence.isEmpty() ? "" : " ")));
+            for (String url : v.urls()) {
+                Anchor a = new Anchor(url, abbreviate(url, 60));
+                a.setTarget("_blank");
+                a.getElement().setAttribute("rel", "noopener noreferrer");
+                sources.add(a, new Span(" "));
+            }
+            box.add(sources);
+        }
+        List<org.factspan.base.audit.AuditEvent> history = claims.history(currentUser.require(), slug, c.id());
+        Span by = new Span("recorded by " + v.setBy() + " · " + history.size()
+                + (history.size() == 1 ? " entry" : " entries") + " in the audit trail");
+        by.addClassName("fs-muted");
+        box.add(by);
+        return box;
     }
 
     private Component member(ClaimViews.Cluster c, ClaimViews.Member m) {
@@ -250,6 +351,15 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
         quote.addClassName("fs-claim-quote");
         Div details = new Div();
         details.addClassName("fs-claim-details");
+        Span when = new Span(when(m.time()));
+        when.addClassNames("fs-claim-time", "fs-claim-time-" + m.time().basis());
+        details.add(when);
+        if (curator) {
+            Button setTime = new Button("Set time…", e -> openTime(m));
+            setTime.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+            setTime.getElement().setAttribute("data-time", String.valueOf(m.spanId()));
+            details.add(setTime);
+        }
         if (!m.sources().isEmpty()) {
             details.add(new Span("Source: " + String.join(", ", m.sources())
                     + (m.cues().isEmpty() ? "" : " (“" + String.join("”, “", m.cues()) + "”)")));
@@ -288,6 +398,19 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
         }
         row.add(left, middle, right);
         return row;
+    }
+
+    /** A member's reference time in words: when, and from which words or from the publication. */
+    static String when(ClaimViews.Time t) {
+        return switch (t.basis()) {
+            case "text" -> "When: " + t.display() + ", from “" + t.expression() + "”";
+            case "publication" -> "When: as of publication, " + t.display();
+            case "curator" -> t.known() ? "When: " + t.display() + ", set by a curator (“" + t.expression() + "”)"
+                    : "When: unknown (a curator's “" + t.expression() + "” cannot be placed without the publication"
+                            + " time)";
+            default -> t.expression() == null ? "When: unknown (no time words, no publication time)"
+                    : "When: unknown (“" + t.expression() + "” needs the publication time, which is unknown)";
+        };
     }
 
     // ------------------------------------------------------------------ dialogs
@@ -362,6 +485,123 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         d.add(statement);
         d.getFooter().add(new Button("Cancel", e -> d.close()), save);
+        dialog = d;
+        d.open();
+    }
+
+    void openTime(ClaimViews.Member m) {
+        Dialog d = new Dialog();
+        d.setHeaderTitle("When does " + m.outlet() + "'s claim hold?");
+        TextField time = new TextField("Reference time");
+        time.setId("claims-time-value");
+        time.setWidth("28em");
+        time.setMaxLength(100);
+        time.setPlaceholder("2022-01-06 12:00, 2022-01-05 or as of midday Thursday");
+        time.setValue(m.time().basis().equals("curator") && m.time().expression() != null ? m.time().expression()
+                : "");
+        Paragraph now = new Paragraph(when(m.time()) + ". Words are read relative to the article's publication time;"
+                + " a date or time without a zone is read in " + m.time().zone() + ".");
+        now.addClassName("fs-muted");
+        Button save = new Button("Save", e -> {
+            if (act(() -> claims.setTime(currentUser.require(), slug, m.spanId(), time.getValue()), "Time saved")
+                    != null) {
+                d.close();
+            }
+        });
+        save.setId("claims-time-save");
+        confirm = save;
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button fromText = new Button("Read it from the text", e -> {
+            if (act(() -> claims.setTime(currentUser.require(), slug, m.spanId(), null), "Time read from the text")
+                    != null) {
+                d.close();
+            }
+        });
+        d.add(new VerticalLayout(time, now));
+        d.getFooter().add(new Button("Cancel", e -> d.close()), fromText, save);
+        dialog = d;
+        d.open();
+    }
+
+    /** The verdict dialog: established value and as-of time, status, rating, explanation, evidence. */
+    void openVerdict(ClaimViews.Cluster c) {
+        ClaimViews.Verdict v = c.verdict();
+        Dialog d = new Dialog();
+        d.setHeaderTitle("Verdict on “" + abbreviate(c.statement(), 80) + "”");
+        d.setWidth("min(46rem, 95vw)");
+        TextField value = new TextField("Established value");
+        value.setId("verdict-value");
+        value.setPlaceholder("13, at least 13, 8 to 13");
+        value.setMaxLength(100);
+        TextField asOf = new TextField("As of");
+        asOf.setId("verdict-asof");
+        asOf.setPlaceholder("2022-01-06 12:00 or midday Thursday");
+        asOf.setMaxLength(100);
+        Select<String> status = new Select<>();
+        status.setId("verdict-status");
+        status.setLabel("Status");
+        status.setItems("consistent", "updated", "contradicted", "unresolved");
+        Select<String> rating = new Select<>();
+        rating.setId("verdict-rating");
+        rating.setLabel("Rating");
+        rating.setItems("true", "mostly-true", "mixed", "false", "unverifiable");
+        rating.setItemLabelGenerator(r -> r.replace('-', ' '));
+        TextArea explanation = new TextArea("Explanation");
+        explanation.setId("verdict-explanation");
+        explanation.setWidthFull();
+        explanation.setMaxLength(2000);
+        com.vaadin.flow.component.checkbox.CheckboxGroup<ClaimViews.Member> evidence =
+                new com.vaadin.flow.component.checkbox.CheckboxGroup<>("Evidence: member claims");
+        evidence.setId("verdict-members");
+        evidence.setItems(c.members());
+        evidence.setItemLabelGenerator(m -> m.outlet() + ": “" + abbreviate(m.text(), 70) + "”");
+        TextArea urls = new TextArea("Evidence: outside URLs, one per line");
+        urls.setId("verdict-urls");
+        urls.setWidthFull();
+        if (v != null) {
+            value.setValue(v.value() == null ? "" : v.value());
+            asOf.setValue(v.asOf().expression() == null ? "" : v.asOf().expression());
+            status.setValue(v.status());
+            rating.setValue(v.rating());
+            explanation.setValue(v.explanation());
+            evidence.setValue(new java.util.HashSet<>(c.members().stream().filter(m -> v.members().contains(m.id()))
+                    .toList()));
+            urls.setValue(String.join("\n", v.urls()));
+        } else {
+            status.setValue(c.hasConflict("contradiction") ? "contradicted" : c.hasConflict("update") ? "updated"
+                    : c.needsReview() ? "unresolved" : "consistent");
+        }
+        Button save = new Button("Record verdict", e -> {
+            ClaimViews.Cluster saved = act(() -> claims.setVerdict(currentUser.require(), slug, c.id(), c.version(),
+                    new ClaimViews.VerdictInput(value.getValue(), asOf.getValue(), status.getValue(),
+                            rating.getValue(), explanation.getValue(), c.members().stream()
+                                    .filter(evidence.getValue()::contains).map(ClaimViews.Member::id).toList(),
+                            urls.getValue().lines().map(String::strip).filter(l -> !l.isEmpty()).toList())),
+                    "Verdict recorded");
+            if (saved != null) {
+                d.close();
+            }
+        });
+        save.setId("verdict-save");
+        confirm = save;
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout first = new HorizontalLayout(value, asOf);
+        HorizontalLayout second = new HorizontalLayout(status, rating);
+        VerticalLayout form = new VerticalLayout(first, second, explanation, evidence, urls);
+        form.setPadding(false);
+        d.add(form);
+        Button cancel = new Button("Cancel", e -> d.close());
+        if (v != null) {
+            Button remove = new Button("Remove verdict", e -> {
+                if (act(() -> claims.clearVerdict(currentUser.require(), slug, c.id(), c.version()),
+                        "Verdict removed") != null) {
+                    d.close();
+                }
+            });
+            remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            d.getFooter().add(remove);
+        }
+        d.getFooter().add(cancel, save);
         dialog = d;
         d.open();
     }
@@ -488,6 +728,10 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
     /** Context after a claim: "…" marks text left out, unless the context ends a sentence. */
     private static String trailing(String after) {
         return after.isEmpty() || after.strip().matches(".*[.!?\"”']$") ? after : after + "…";
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String blankToNull(String s) {

@@ -66,8 +66,17 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
     private Map<Long, org.factspan.corpus.AssignmentInfo> mine = Map.of();
     private String slug;
 
+    private final org.factspan.corpus.ProjectAdminService admin;
+    /** The published column, with an edit button for curators (decision 019). */
+    private final Grid.Column<DocumentSummary> published;
+    private boolean curator;
+    /** The open publication time dialog and its save button, for tests. */
+    com.vaadin.flow.component.dialog.Dialog dialog;
+    com.vaadin.flow.component.button.Button publishedSave;
+
     public DocumentListView(CorpusService corpus, CurrentUser currentUser,
-            org.factspan.corpus.AssignmentService assignments) {
+            org.factspan.corpus.AssignmentService assignments, org.factspan.corpus.ProjectAdminService admin) {
+        this.admin = admin;
         this.corpus = corpus;
         this.currentUser = currentUser;
         this.assignments = assignments;
@@ -75,7 +84,7 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
         grid.setId("documents");
         grid.addColumn(DocumentSummary::title).setHeader("Title").setFlexGrow(5);
         grid.addColumn(d -> d.meta().getOrDefault("outlet", "")).setHeader("Outlet").setFlexGrow(1);
-        grid.addColumn(d -> d.meta().getOrDefault("date", "")).setHeader("Date").setFlexGrow(0).setWidth("8em");
+        published = grid.addComponentColumn(this::published).setHeader("Published").setFlexGrow(0).setWidth("12em");
         grid.addColumn(DocumentSummary::length).setHeader("Length (chars)").setFlexGrow(0).setWidth("7em");
         grid.addColumn(d -> progress(mySpans.getOrDefault(d.id(), 0L), mine.get(d.id()))).setHeader("My progress")
                 .setFlexGrow(0).setWidth("11em");
@@ -88,7 +97,7 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
         grid.addItemClickListener(e -> {
-            if (e.getColumn() != curate) {
+            if (e.getColumn() != curate && e.getColumn() != published) {
                 UI.getCurrent().navigate(DOCUMENT_ROUTE.formatted(slug, e.getItem().id()));
             }
         });
@@ -131,21 +140,21 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
             about.setText(project.description() == null ? "" : project.description());
             export.setHref(EXPORT_ROUTE.formatted(slug));
             agreement.setHref(AGREEMENT_ROUTE.formatted(slug));
-            boolean curator = project.curatedBy(actor);
-            agreement.setVisible(curator);
+            curator = project.curatedBy(actor) && !project.archived();
+            agreement.setVisible(project.curatedBy(actor));
             disagreements.setHref(DISAGREEMENTS_ROUTE.formatted(slug));
-            disagreements.setVisible(curator);
-            curate.setVisible(curator);
+            disagreements.setVisible(project.curatedBy(actor));
+            curate.setVisible(project.curatedBy(actor));
             search.setHref(SEARCH_ROUTE.formatted(slug));
             claims.setHref("projects/" + slug + "/claims");
             recommenders.setHref(RECOMMENDERS_ROUTE.formatted(slug));
-            recommenders.setVisible(curator);
+            recommenders.setVisible(project.curatedBy(actor));
             settings.setHref("projects/" + slug + "/settings");
             importDocuments.setHref("projects/" + slug + "/import");
             progress.setHref("projects/" + slug + "/progress");
-            settings.setVisible(curator);
-            importDocuments.setVisible(curator && !project.archived());
-            progress.setVisible(curator);
+            settings.setVisible(project.curatedBy(actor));
+            importDocuments.setVisible(curator);
+            progress.setVisible(project.curatedBy(actor));
             mine = assignments.myAssignments(actor, slug).stream().collect(java.util.stream.Collectors.toMap(
                     org.factspan.corpus.AssignmentInfo::documentId, a -> a));
             next.setVisible(mine.values().stream().anyMatch(a -> !a.finished()));
@@ -158,6 +167,73 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
         } catch (NotFoundException | ForbiddenException e) {
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, e.getMessage());
         }
+    }
+
+    /** When the document was published, where that came from on hover, and an edit button for curators. */
+    private com.vaadin.flow.component.Component published(DocumentSummary d) {
+        org.factspan.corpus.PublicationTime p = d.published();
+        com.vaadin.flow.component.html.Span when = new com.vaadin.flow.component.html.Span(
+                p == null || !p.known() ? "unknown" : p.describe());
+        when.getElement().setAttribute("title", p == null || !p.known()
+                ? "No publication time in the text or metadata" + (curator ? ": set it" : "")
+                : "From " + switch (p.source()) {
+                    case "curator" -> "a curator";
+                    case "metadata" -> "the metadata";
+                    default -> "the text";
+                } + ": “" + p.expression() + "”; times read in " + (p.zone() == null ? "UTC" : p.zone()));
+        when.getElement().setAttribute("data-published", String.valueOf(d.id()));
+        com.vaadin.flow.component.html.Div cell = new com.vaadin.flow.component.html.Div(when);
+        if (curator) {
+            com.vaadin.flow.component.button.Button edit = new com.vaadin.flow.component.button.Button("Edit",
+                    e -> editPublished(d));
+            edit.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY_INLINE,
+                    com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+            edit.getElement().setAttribute("aria-label", "Edit when “" + d.title() + "” was published");
+            edit.getElement().setAttribute("data-edit-published", String.valueOf(d.id()));
+            edit.getStyle().set("margin-left", "0.4em");
+            cell.add(edit);
+        }
+        return cell;
+    }
+
+    void editPublished(DocumentSummary d) {
+        var dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setHeaderTitle("When was “" + d.title() + "” published?");
+        var value = new com.vaadin.flow.component.textfield.TextField("Published (blank: unknown)");
+        value.setId("published-value");
+        value.setPlaceholder("2022-01-05, 2022-01-06 18:31 or 2022-01-06T18:31+05:00");
+        value.setWidth("24em");
+        value.setMaxLength(40);
+        var zone = new com.vaadin.flow.component.textfield.TextField("Time zone of its times");
+        zone.setId("published-zone");
+        zone.setPlaceholder("Asia/Almaty, UTC or +06:00");
+        zone.setMaxLength(64);
+        if (d.published() != null) {
+            value.setValue(d.published().value() == null ? "" : d.published().value().replace('T', ' '));
+            zone.setValue(d.published().zone() == null ? "" : d.published().zone());
+        }
+        var hint = new Paragraph("Claims without time words of their own are as of this time, and words such as “on"
+                + " Wednesday” are read relative to it.");
+        hint.getStyle().set("color", "var(--lumo-secondary-text-color)").set("max-width", "30em");
+        var save = new com.vaadin.flow.component.button.Button("Save", e -> {
+            try {
+                admin.setPublicationTime(currentUser.require(), slug, d.id(), value.getValue(), zone.getValue());
+                dialog.close();
+                grid.setItems(corpus.listDocuments(currentUser.require(), slug));
+            } catch (org.factspan.base.InvalidRequestException | ForbiddenException | NotFoundException
+                    | org.factspan.base.ConflictException x) {
+                com.vaadin.flow.component.notification.Notification.show(x.getMessage(), 6000,
+                        com.vaadin.flow.component.notification.Notification.Position.MIDDLE).addThemeVariants(
+                                com.vaadin.flow.component.notification.NotificationVariant.LUMO_ERROR);
+            }
+        });
+        save.setId("published-save");
+        publishedSave = save;
+        save.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new VerticalLayout(value, zone, hint));
+        dialog.getFooter().add(new com.vaadin.flow.component.button.Button("Cancel", e -> dialog.close()), save);
+        this.dialog = dialog;
+        dialog.open();
     }
 
     private static String progress(long spans, org.factspan.corpus.AssignmentInfo assignment) {

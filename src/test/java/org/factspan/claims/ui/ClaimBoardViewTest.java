@@ -86,18 +86,48 @@ class ClaimBoardViewTest extends SpringBrowserlessTest {
         assertThat(view.shown()).singleElement().satisfies(c -> {
             assertThat(c.statement()).isEqualTo("eight police and national guard troops were killed");
             assertThat(c.members()).extracting(ClaimViews.Member::spanId).containsExactly(eight.id(), thirteen.id());
-            assertThat(c.hasConflict("numeric")).isTrue();
+            assertThat(c.hasConflict("unknown-time")).as("RFE/RL states no publication time").isTrue();
             assertThat(c.members().get(0).stance()).isEqualTo("agrees");
             assertThat(c.members().get(1).stance()).isEqualTo("conflicts");
         });
-        assertThat(view.summary.getText()).isEqualTo("1 cluster, 1 with conflicts");
+        assertThat(view.summary.getText()).isEqualTo("1 cluster, 1 to review, 0 with updates, 0 with a verdict");
         assertThat(descendants(view.cards, com.vaadin.flow.component.html.Span.class))
-                .anyMatch(s -> "numbers conflict".equals(s.getText()));
+                .anyMatch(s -> "unknown time".equals(s.getText()));
+        assertThat(descendants(view.cards, com.vaadin.flow.component.html.Span.class))
+                .anyMatch(s -> s.getText().startsWith("When: unknown (no time words, no publication time)"))
+                .anyMatch(s -> s.getText().equals("When: 6 Jan 2022, 12:00 (UTC+6), from “As of midday Thursday”"));
+        assertThat(descendants(view.cards, com.vaadin.flow.component.html.Div.class))
+                .anyMatch(d -> d.getElement().getProperty("innerHTML", "").startsWith("<svg"));
 
         view.conflict.setValue("none");
         assertThat(view.shown()).isEmpty();
-        view.conflict.setValue("numeric");
+        view.conflict.setValue("unknown-time");
         assertThat(view.shown()).hasSize(1);
+        view.conflict.setValue("update");
+        assertThat(view.shown()).isEmpty();
+        view.conflict.setValue("");
+
+        // a curator sets RFE/RL's reference time: eight on Wednesday, 13 at midday Thursday is an update
+        long eightMember = view.shown().get(0).members().get(0).id();
+        view.openTime(view.shown().get(0).members().get(0));
+        roundTrip();
+        descendants(view.dialog, com.vaadin.flow.component.textfield.TextField.class).get(0).setValue("2022-01-05");
+        test(view.confirm).click();
+        assertThat(view.shown().get(0).hasConflict("update")).isTrue();
+        assertThat(view.shown().get(0).member(eightMember).orElseThrow().time().basis()).isEqualTo("curator");
+
+        // and records a verdict
+        view.openVerdict(view.shown().get(0));
+        roundTrip();
+        descendants(view.dialog, com.vaadin.flow.component.textfield.TextField.class).get(0).setValue("13");
+        descendants(view.dialog, com.vaadin.flow.component.textfield.TextArea.class).get(0)
+                .setValue("Grew from eight to 13.");
+        ((com.vaadin.flow.component.select.Select<String>) descendants(view.dialog,
+                com.vaadin.flow.component.select.Select.class).get(1)).setValue("true");
+        test(view.confirm).click();
+        assertThat(view.shown().get(0).verdict()).isNotNull();
+        assertThat(view.shown().get(0).verdict().status()).as("suggested from the update").isEqualTo("updated");
+        assertThat(view.summary.getText()).isEqualTo("1 cluster, 0 to review, 1 with updates, 1 with a verdict");
     }
 
     @Test
