@@ -71,6 +71,8 @@ class AnnotateInBrowserTest extends BrowserTest {
 
             Locator mark = page.locator("fs-text-annotator mark.fs-span[data-label='CLAIM']");
             assertThat(mark).hasText(phrase);
+            // painted at once; stored once the server has confirmed it
+            assertThat(page.locator("fs-text-annotator[data-pending='0']")).hasCount(1);
             BrowserSupport.screenshot(page, "03-labeled");
 
             List<SpanInfo> stored = annotations.listMySpans(alice, TestUsers.SEED_PROJECT, documentId);

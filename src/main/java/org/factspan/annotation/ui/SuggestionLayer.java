@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * pushed to the annotator as ghosts when ready, so typing and selecting never wait for them. Does nothing when no
  * {@link SpanSuggestions} is installed.
  */
-final class SuggestionLayer {
+final class SuggestionLayer implements EditorBinding.Suggestions {
 
     private static final Logger log = LoggerFactory.getLogger(SuggestionLayer.class);
 
@@ -28,6 +28,10 @@ final class SuggestionLayer {
     private final TextAnnotator annotator;
     private final Executor executor;
     final Span status = new Span();
+    /** Shows or hides all suggestions (the \\ key does the same). */
+    final com.vaadin.flow.component.checkbox.Checkbox toggle = new com.vaadin.flow.component.checkbox.Checkbox(
+            "Suggestions");
+    private boolean enabled = true;
     private Actor actor;
     private String slug;
     private long documentId;
@@ -43,6 +47,16 @@ final class SuggestionLayer {
         status.setId("suggestion-status");
         status.addClassName("fs-suggestion-status");
         status.setVisible(false);
+        toggle.setId("suggestions-toggle");
+        toggle.setValue(true);
+        toggle.setVisible(false);
+        toggle.getElement().setAttribute("title", "Show or hide all suggestions (key \\)");
+        toggle.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                annotator.setGhostsHidden(!e.getValue());
+            }
+        });
+        annotator.addGhostsToggleListener(hidden -> toggle.setValue(!hidden));
     }
 
     void open(Actor actor, String slug, long documentId) {
@@ -50,11 +64,24 @@ final class SuggestionLayer {
         this.slug = slug;
         this.documentId = documentId;
         this.current = Map.of();
+        this.generation++;
+    }
+
+    /** Off (read-only document): no suggestions shown or computed. */
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+        if (!enabled) {
+            generation++;
+            current = Map.of();
+            annotator.setGhosts(List.of());
+            showStatus();
+        }
     }
 
     /** Computes the suggestions again in the background and shows them when they are ready. */
-    void refresh() {
-        if (source == null || actor == null) {
+    @Override
+    public void refresh() {
+        if (source == null || actor == null || !enabled) {
             return;
         }
         UI ui = UI.getCurrent();
@@ -94,12 +121,14 @@ final class SuggestionLayer {
     private void showStatus() {
         int n = current.size();
         status.setVisible(n > 0);
+        toggle.setVisible(n > 0 || toggle.getValue() == Boolean.FALSE && enabled);
         status.setText(n == 1 ? "1 suggestion" : n + " suggestions");
         status.getElement().setAttribute("title", "Dashed outlines are suggestions: ] and [ move between them, Enter"
-                + " or a click accepts, x rejects");
+                + " or a click accepts, x rejects, \\ hides or shows them all");
     }
 
-    Optional<Suggestion> get(String key) {
+    @Override
+    public Optional<Suggestion> get(String key) {
         return Optional.ofNullable(current.get(key));
     }
 
@@ -108,13 +137,15 @@ final class SuggestionLayer {
     }
 
     /** The annotator took it: its span {@code spanId} exists; remember where it came from. */
-    void accepted(Suggestion suggestion, long spanId) {
+    @Override
+    public void accepted(Suggestion suggestion, long spanId) {
         forget(suggestion);
         source.accepted(actor, slug, documentId, spanId, suggestion);
     }
 
     /** The annotator does not want it here. */
-    void rejected(Suggestion suggestion) {
+    @Override
+    public void rejected(Suggestion suggestion) {
         forget(suggestion);
         source.reject(actor, slug, documentId, suggestion);
     }

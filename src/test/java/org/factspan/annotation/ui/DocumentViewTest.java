@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.grid.Grid;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.ProjectSummary;
@@ -89,7 +88,7 @@ class DocumentViewTest extends SpringBrowserlessTest {
         long id = seedDocument(1);
         DocumentView view = navigate(documentUrl(id), DocumentView.class);
         int before = view.annotator.getSpans().size();
-        ComponentUtil.fireEvent(view.annotator, new TextAnnotator.CreateEvent(view.annotator, true, 0, 13, "CLAIM"));
+        new EditorClient(view.binding).create(0, 13, "CLAIM");
         assertThat(view.annotator.getSpans()).hasSize(before + 1);
         assertThat(view.spans()).anySatisfy(s -> {
             assertThat(s.text()).isEqualTo("Accessibility");
@@ -103,8 +102,9 @@ class DocumentViewTest extends SpringBrowserlessTest {
         // Selecting the span and pressing Del deletes it.
         long spanId = reloaded.annotator.getSpans().stream().filter(s -> s.start() == 0 && s.end() == 13)
                 .findFirst().orElseThrow().id();
-        ComponentUtil.fireEvent(reloaded.annotator, new TextAnnotator.SelectEvent(reloaded.annotator, spanId));
-        ComponentUtil.fireEvent(reloaded.annotator, new TextAnnotator.DeleteEvent(reloaded.annotator, spanId));
+        EditorClient client = new EditorClient(reloaded.binding);
+        client.select(spanId);
+        client.delete(spanId, false);
         assertThat(reloaded.annotator.getSpans()).noneSatisfy(s -> assertThat(s.id()).isEqualTo(spanId));
     }
 
@@ -114,7 +114,7 @@ class DocumentViewTest extends SpringBrowserlessTest {
         long id = seedDocument(2);
         DocumentView view = navigate(documentUrl(id), DocumentView.class);
         int before = view.spans().size();
-        ComponentUtil.fireEvent(view.annotator, new TextAnnotator.CreateEvent(view.annotator, true, 4, 2, "CLAIM"));
+        new EditorClient(view.binding).create(4, 2, "CLAIM");
         assertThat(view.spans()).hasSize(before);
         assertThat(find(Notification.class).all()).isNotEmpty();
     }
