@@ -131,3 +131,15 @@ test('the server\'s exact undo entry replaces the predicted one on confirmation'
   q.issue('undo', {});
   assert.equal(q.view.spans.get('1')?.label, 'CLAIM');
 });
+
+test('an undo made through the server moves the mirrored entry too', () => {
+  const q = new ChangeQueue();
+  q.reset([], []);
+  const { op } = q.issue('create', { spans: [S('t1', 0, 4)] });
+  q.confirm(op.opId, { spans: [S('5', 0, 4)] }, { t1: 5 });
+  q.shift('undo');
+  q.external({ removeSpans: ['5'] });
+  assert.deepEqual(q.depth, { undo: 0, redo: 1 });
+  q.issue('redo', {});
+  assert.deepEqual(ids(q), ['5']);
+});

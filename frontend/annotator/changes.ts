@@ -330,6 +330,17 @@ export class ChangeQueue {
     this.redoStack = [];
   }
 
+  /**
+   * An undo or redo made through the server (the toolbar's buttons): the top entry moves between the stacks, as the
+   * server's did; its effect arrives as a change of the truth.
+   */
+  shift(kind: 'undo' | 'redo'): void {
+    const from = kind === 'undo' ? this.undoStack : this.redoStack;
+    const to = kind === 'undo' ? this.redoStack : this.undoStack;
+    const entry = from.pop();
+    if (entry) to.push(entry);
+  }
+
   /** Pending ops sent before `before` (to give up on: the server never answered). */
   stale(before: number): Op[] {
     return this.pendingOps.filter((o) => o.sentAt < before);

@@ -20,7 +20,7 @@
  *   stickyTop (CSS selector of what covers the top of the page when scrolled: '.fs-toolbar').
  * Spans and links arrive through receive(message) (see the Java binding, EditorBinding):
  *   {kind: 'reset', spans, links, undo, redo} | {kind: 'answer', opId, ok, delta?, ids?, entry?, deferred?}
- *   | {kind: 'external', delta} | {kind: 'recorded', delta, entry} | {kind: 'select', id}
+ *   | {kind: 'external', delta, move?: 'undo'|'redo'} | {kind: 'recorded', delta, entry} | {kind: 'select', id}
  * Changes go to the server as ops through $server.edit(op) (or an 'fs-op' event outside Vaadin):
  *   {opId, kind: 'create', tmp, start, end, label} | {opId, kind: 'delete', id, linked} | {opId, kind: 'relabel', id,
  *   label} | {opId, kind: 'link', tmp, ids} | {opId, kind: 'accept', tmp, key} | {opId, kind: 'reject', key}
@@ -67,7 +67,7 @@ const STYLE_ID = 'fs-text-annotator-style';
 
 /** Light DOM cannot use static styles: one shared <style> goes into document.head. */
 const STYLE_TEXT = `
-fs-text-annotator { display: block; position: relative; }
+fs-text-annotator { display: block; position: relative; max-width: 100%; }
 fs-text-annotator .fs-text {
   white-space: pre-wrap;
   overflow-wrap: break-word;
@@ -249,6 +249,8 @@ interface ServerMessage {
   entry?: { forward: WireDelta; backward: WireDelta } | null;
   undo?: boolean;
   redo?: boolean;
+  /** An undo or redo made through the server: the mirrored undo entry moves too. */
+  move?: 'undo' | 'redo';
   id?: number | string | null;
 }
 
@@ -338,6 +340,7 @@ export class FsTextAnnotator extends LitElement {
   private _hoveredTriple: string | null = null;
   private _decorated: Element[] = [];
   private _arcFrame = 0;
+  private _readyFrame = 0;
   private _arcs: Arc[] = [];
   private _resize: ResizeObserver | null = null;
   private _hintTimer = 0;
@@ -420,6 +423,7 @@ export class FsTextAnnotator extends LitElement {
         break;
       }
       case 'external':
+        if (m.move === 'undo' || m.move === 'redo') this._queue.shift(m.move);
         changed = this._queue.external(delta(m.delta));
         break;
       case 'recorded':
@@ -563,8 +567,17 @@ export class FsTextAnnotator extends LitElement {
   }
 
   protected updated(): void {
-    if (this._map.length > 0 && this.getAttribute('data-ready') !== 'true') {
-      this.setAttribute('data-ready', 'true');
+    if (this._map.length > 0 && !this.hasAttribute('data-ready') && !this._readyFrame) {
+      // ready once the text is on screen and laid out for good: paragraphs off screen are laid out lazily
+      // (content-visibility), and which ones are on screen is settled by the next frame
+      const text = this.text;
+      this._readyFrame = requestAnimationFrame(() => {
+        this._readyFrame = requestAnimationFrame(() => {
+          this._readyFrame = 0;
+          if (this.text === text && this._map.length > 0) this.setAttribute('data-ready', 'true');
+          else this.requestUpdate();
+        });
+      });
     }
     this.toggleAttribute('data-linking', this._link !== null);
     this._applyDecorations();

@@ -74,9 +74,6 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
     private long openDocumentId;
     final com.vaadin.flow.component.button.Button historyButton = new com.vaadin.flow.component.button.Button(
             "History");
-    /** Arcs for every triple (on) or the selected span's only (off). */
-    final com.vaadin.flow.component.checkbox.Checkbox arcsToggle = new com.vaadin.flow.component.checkbox.Checkbox(
-            "All arcs");
 
     public DocumentView(AnnotationService annotations, CorpusService corpus, CurrentUser currentUser,
             org.factspan.corpus.AssignmentService assignments, ObjectProvider<SpanSuggestions> suggestions,
@@ -120,13 +117,10 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
         undo.addClickListener(e -> undo());
         redo.addClickListener(e -> redo());
 
-        arcsToggle.setId("arcs-toggle");
-        arcsToggle.getElement().setAttribute("title", "Draw every attribution as arcs (off: only the selected span's)");
-        arcsToggle.addValueChangeListener(e -> annotator.setAllArcs(e.getValue()));
         historyButton.setId("document-history");
         historyButton.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
         historyButton.addClickListener(e -> showDocumentHistory());
-        var toolbar = new HorizontalLayout(legend, this.suggestions.status, this.suggestions.toggle, arcsToggle, undo, redo,
+        var toolbar = new HorizontalLayout(legend, this.suggestions.group, binding.arcsToggle(), undo, redo,
                 historyButton, count);
         toolbar.addClassName("fs-toolbar");
         toolbar.setWidthFull();
@@ -161,7 +155,7 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
             assignment.show(slug, documentId, project.archived());
             suggestions.open(actor, slug, documentId);
             setReadOnly(assignment.readOnly());
-            binding.open(editor, assignment.readOnly() ? null : suggestions);
+            binding.open(editor, assignment.readOnly() ? null : suggestions, corpus.textIndex(documentId));
             binding.live(live, documentId, actor.username());
             show();
             reveal(event.getLocation().getQueryParameters().getParameters(), doc.length());

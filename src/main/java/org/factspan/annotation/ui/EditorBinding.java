@@ -98,6 +98,9 @@ public final class EditorBinding {
     /** Bumped by every change made here: a reconcile read before a change made meanwhile is read again. */
     private volatile long edits;
     private Registration live;
+    private com.vaadin.flow.component.checkbox.Checkbox arcsToggle;
+    /** The document's text (messages name ranges by their words), or null. */
+    private org.factspan.base.CodePoints text;
     private Registration detach;
     private LiveDocuments hub;
     private long liveDocument;
@@ -114,6 +117,12 @@ public final class EditorBinding {
 
     /** Starts editing with this editor (a new document): sends the whole state; the undo history starts empty. */
     public void open(DocumentEditor editor, Suggestions suggestions) {
+        open(editor, suggestions, null);
+    }
+
+    /** As {@link #open(DocumentEditor, Suggestions)}; {@code text} names spans in messages by their words. */
+    public void open(DocumentEditor editor, Suggestions suggestions, org.factspan.base.CodePoints text) {
+        this.text = text;
         this.editor = editor;
         this.suggestions = suggestions;
         editor.setLookup(spans::get);
@@ -174,6 +183,18 @@ public final class EditorBinding {
         if (hub != null && live != null) {
             hub.changed(liveDocument, liveOwner, this);
         }
+    }
+
+    /** The toolbar's switch between the selected span's arcs and all of them (id {@code arcs-toggle}). */
+    public com.vaadin.flow.component.checkbox.Checkbox arcsToggle() {
+        if (arcsToggle == null) {
+            arcsToggle = new com.vaadin.flow.component.checkbox.Checkbox("All arcs");
+            arcsToggle.setId("arcs-toggle");
+            arcsToggle.getElement().setAttribute("title",
+                    "Draw every attribution as arcs (off: only the selected or hovered span's)");
+            arcsToggle.addValueChangeListener(e -> annotator.setAllArcs(e.getValue()));
+        }
+        return arcsToggle;
     }
 
     public void setReadOnly(boolean readOnly, String reason) {
@@ -451,27 +472,40 @@ public final class EditorBinding {
         record(() -> {
             if (!editor.undo()) {
                 host.info("Nothing to undo");
+                return false;
             }
-        }, false);
+            return true;
+        }, "undo");
     }
 
     public void redo() {
         record(() -> {
             if (!editor.redo()) {
                 host.info("Nothing to redo");
+                return false;
             }
-        }, false);
+            return true;
+        }, "redo");
     }
 
     /** Runs a change made here and tells the browser (with its undo entry). */
     private void record(Runnable change) {
-        record(change, true);
+        record(() -> {
+            change.run();
+            return false;
+        }, null);
     }
 
-    private void record(Runnable change, boolean undoable) {
+    /**
+     * Runs a change made here and tells the browser: an edit with its undo entry ({@code move} null), or an undo or
+     * redo ({@code move}), after which the browser's mirrored entry moves as the editor's did ({@code change} true).
+     */
+    private void record(java.util.function.BooleanSupplier change, String move) {
         if (editor == null) {
             return;
         }
+        boolean undoable = move == null;
+        boolean moved = false;
         Map<Long, SpanInfo> beforeSpans = new HashMap<>(spans);
         Map<Long, AttributionInfo> beforeLinks = new HashMap<>(links);
         boolean ok = true;
@@ -480,7 +514,7 @@ public final class EditorBinding {
             if (readOnly) {
                 throw new ConflictException("This document is read-only");
             }
-            change.run();
+            moved = change.getAsBoolean();
         } catch (InvalidRequestException | ConflictException | ForbiddenException | NotFoundException e) {
             ok = false;
             stale = e instanceof NotFoundException || e instanceof ConflictException;
@@ -489,6 +523,9 @@ public final class EditorBinding {
         Change done = editor.drain();
         apply(done);
         Map<String, Object> m = message(undoable && ok ? "recorded" : "external");
+        if (moved && ok) {
+            m.put("move", move);
+        }
         m.put("delta", delta(done));
         if (undoable && ok && !done.isEmpty()) {
             m.put("entry", entry(done, beforeSpans, beforeLinks));
@@ -687,7 +724,8 @@ public final class EditorBinding {
 
     // ------------------------------------------------------------------ words
 
-    private static final Pattern SPAN_ID = Pattern.compile("\\b([Ss])pan (\\d+)\\b");
+    private static final Pattern SPAN_ID = Pattern.compile("\\b([Ss])pan (\\d+)\\b(?!\\.\\.)");
+    private static final Pattern RANGE = Pattern.compile("(\\d+)\\.\\.(\\d+)");
     private static final Pattern OTHER_ID = Pattern.compile("\\s*\\b(in )?(document|attribution) (\\d+)\\b");
 
     /** A refusal in words: spans by their text, no internal ids. */
@@ -706,6 +744,18 @@ public final class EditorBinding {
                     + text));
         }
         m.appendTail(out);
+        if (text != null) {
+            Matcher r = RANGE.matcher(out.toString());
+            StringBuilder named = new StringBuilder();
+            while (r.find()) {
+                int a = Integer.parseInt(r.group(1));
+                int b = Integer.parseInt(r.group(2));
+                String words = a >= 0 && a < b && b <= text.length() ? quote(text.substring(a, b)) : r.group();
+                r.appendReplacement(named, Matcher.quoteReplacement(words));
+            }
+            r.appendTail(named);
+            out = named;
+        }
         Matcher other = OTHER_ID.matcher(out.toString());
         return other.replaceAll(r -> r.group(2).equals("attribution") ? " that attribution" : "");
     }

@@ -27,10 +27,14 @@ final class SuggestionLayer implements EditorBinding.Suggestions {
     private final SpanSuggestions source;
     private final TextAnnotator annotator;
     private final Executor executor;
-    final Span status = new Span();
-    /** Shows or hides all suggestions (the \\ key does the same). */
-    final com.vaadin.flow.component.checkbox.Checkbox toggle = new com.vaadin.flow.component.checkbox.Checkbox(
-            "Suggestions");
+    final Span status = new Span("Suggestions…");
+    /** Shows or hides all suggestions (the backslash key does the same). */
+    final com.vaadin.flow.component.checkbox.Checkbox toggle = new com.vaadin.flow.component.checkbox.Checkbox();
+    /**
+     * The switch and the count, in the toolbar from the start with a fixed width: suggestions arriving later change
+     * the count, never the layout (the text does not move under the pointer while someone selects).
+     */
+    final com.vaadin.flow.component.html.Div group = new com.vaadin.flow.component.html.Div(toggle, status);
     private boolean enabled = true;
     private Actor actor;
     private String slug;
@@ -46,10 +50,11 @@ final class SuggestionLayer implements EditorBinding.Suggestions {
         this.executor = executor;
         status.setId("suggestion-status");
         status.addClassName("fs-suggestion-status");
-        status.setVisible(false);
+        group.addClassName("fs-suggestions");
+        group.setVisible(source != null);
         toggle.setId("suggestions-toggle");
         toggle.setValue(true);
-        toggle.setVisible(false);
+        toggle.setAriaLabel("Show suggestions");
         toggle.getElement().setAttribute("title", "Show or hide all suggestions (key \\)");
         toggle.addValueChangeListener(e -> {
             if (e.isFromClient()) {
@@ -120,9 +125,8 @@ final class SuggestionLayer implements EditorBinding.Suggestions {
 
     private void showStatus() {
         int n = current.size();
-        status.setVisible(n > 0);
-        toggle.setVisible(n > 0 || toggle.getValue() == Boolean.FALSE && enabled);
-        status.setText(n == 1 ? "1 suggestion" : n + " suggestions");
+        group.setVisible(source != null && enabled);
+        status.setText(n == 0 ? "No suggestions" : n == 1 ? "1 suggestion" : n + " suggestions");
         status.getElement().setAttribute("title", "Dashed outlines are suggestions: ] and [ move between them, Enter"
                 + " or a click accepts, x rejects, \\ hides or shows them all");
     }

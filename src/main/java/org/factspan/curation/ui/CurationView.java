@@ -186,7 +186,7 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
 
         buildStartBox();
 
-        var toolbar = new HorizontalLayout(legend, undo, redo, goldCount);
+        var toolbar = new HorizontalLayout(legend, goldBinding.arcsToggle(), undo, redo, goldCount);
         toolbar.addClassName("fs-toolbar");
         toolbar.setWidthFull();
         toolbar.expand(legend);
@@ -239,7 +239,7 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
             gold.setRoleLabels(AnnotationService.CONTENT_LABEL, AnnotationService.SOURCE_LABEL);
             gold.setText(state.document().text());
             store = new GoldStore(curation, actor, slug, documentId, state.version());
-            goldBinding.open(new DocumentEditor(store), null);
+            goldBinding.open(new DocumentEditor(store), null, text);
             goldBinding.live(live, documentId, AnnotationService.GOLD);
             followAnnotators();
             show();

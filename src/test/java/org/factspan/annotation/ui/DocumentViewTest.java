@@ -127,4 +127,33 @@ class DocumentViewTest extends SpringBrowserlessTest {
         DocumentView bobs = navigate(documentUrl(id), DocumentView.class);
         assertThat(bobs.annotator.getSpans()).isEmpty();
     }
+
+    @Test
+    @WithUserDetails("alice")
+    void aStaleEditIsReconciledAndExplainedInWordsNeverNoSpanN() {
+        long id = seedDocument(0);
+        var alice = users.findActor("alice").orElseThrow();
+        String text = corpus.openDocument(alice, TestUsers.SEED_PROJECT, id).text();
+        java.util.regex.Matcher first = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z-]+").matcher(text);
+        assertThat(first.find()).isTrue();
+        String word = first.group();
+        int start = text.codePointCount(0, first.start());
+        int end = start + word.length();
+        DocumentView view = navigate(documentUrl(id), DocumentView.class);
+        EditorClient client = new EditorClient(view.binding);
+        long span = client.create(start, end, "CLAIM");
+        // the same span deleted in another window before this one heard of it
+        annotations.deleteSpan(alice, TestUsers.SEED_PROJECT, id, span);
+        client.delete(span, false);
+        assertThat(test(find(Notification.class).last()).getText()).contains("changed elsewhere")
+                .doesNotContain("No span").doesNotContainPattern("\\d");
+        assertThat(view.spans()).noneMatch(s -> s.id() == span);
+        // a duplicate is refused and named by its words, not by offsets or ids
+        long again = client.create(start, end, "CLAIM");
+        client.create(start, end, "CLAIM");
+        assertThat(test(find(Notification.class).last()).getText()).contains("‘" + word + "’")
+                .doesNotContain(start + ".." + end);
+        assertThat(view.spans()).filteredOn(s -> s.start() == start && s.end() == end).hasSize(1);
+        annotations.deleteSpan(alice, TestUsers.SEED_PROJECT, id, again);
+    }
 }
