@@ -210,6 +210,10 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
         return binding.selectedSpan();
     }
 
+    Optional<SpanInfo> span(long id) {
+        return binding.span(id);
+    }
+
     // ------------------------------------------------------------------ edits (all through the binding)
 
     /** {@code ?span=ID} selects one of the user's spans; {@code ?from=A&to=B} a code point range. */
@@ -267,7 +271,7 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
 
     /** Shows what the binding holds: counts, undo state, the panel; asks for fresh suggestions. */
     private void show() {
-        int n = binding.spans().size();
+        int n = binding.count();
         count.setText(n == 1 ? "1 span" : n + " spans");
         undo.setEnabled(binding.canUndo());
         redo.setEnabled(binding.canRedo());

@@ -178,10 +178,18 @@ public final class EditorBinding {
         }
     }
 
-    /** Others following the document are told now (the hub's poll would tell them a little later). */
-    private void published() {
+    /**
+     * Others following the document are told now (the hub's poll would tell them a little later); the hub does not
+     * tell this binding about its own change again when it finds it in the audit trail.
+     */
+    private void published(Change change) {
         if (hub != null && live != null) {
-            hub.changed(liveDocument, liveOwner, this);
+            java.util.Set<Long> spanIds = new java.util.HashSet<>(change.removedSpans());
+            change.spans().forEach(s -> spanIds.add(s.id()));
+            change.links().forEach(a -> spanIds.add(a.content()));
+            java.util.Set<Long> linkIds = new java.util.HashSet<>(change.removedLinks());
+            change.links().forEach(a -> linkIds.add(a.id()));
+            hub.changed(liveDocument, liveOwner, this, spanIds, linkIds);
         }
     }
 
@@ -200,6 +208,11 @@ public final class EditorBinding {
     public void setReadOnly(boolean readOnly, String reason) {
         this.readOnly = readOnly;
         annotator.setReadonly(readOnly, reason);
+    }
+
+    /** How many spans there are (without sorting them). */
+    public int count() {
+        return spans.size();
     }
 
     /** The spans in document order. */
@@ -376,8 +389,6 @@ public final class EditorBinding {
     private void answer(long opId, JsonNode op, boolean undoable, Runnable change) {
         Map<String, Object> m = message("answer");
         m.put("opId", opId);
-        Map<Long, SpanInfo> beforeSpans = new HashMap<>(spans);
-        Map<Long, AttributionInfo> beforeLinks = new HashMap<>(links);
         boolean stale = false;
         try {
             if (readOnly) {
@@ -391,18 +402,19 @@ public final class EditorBinding {
             host.refused(words(e));
         }
         Change change1 = editor.drain();
+        if (undoable && Boolean.TRUE.equals(m.get("ok")) && !change1.isEmpty()) {
+            // before apply: the maps still hold what was there before the change
+            m.put("entry", entry(change1, spans, links));
+        }
         apply(change1);
         m.put("delta", delta(change1));
         if (op.hasNonNull("tmp") && temporary.containsKey(op.get("tmp").asString(""))) {
             m.put("ids", Map.of(op.get("tmp").asString(""), temporary.get(op.get("tmp").asString(""))));
         }
-        if (undoable && Boolean.TRUE.equals(m.get("ok")) && !change1.isEmpty()) {
-            m.put("entry", entry(change1, beforeSpans, beforeLinks));
-        }
         change1.notes().forEach(host::info);
         send(m);
         if (!change1.isEmpty()) {
-            published();
+            published(change1);
         }
         if (stale) {
             // what the browser believed is not what is stored: show it as it is
@@ -506,8 +518,6 @@ public final class EditorBinding {
         }
         boolean undoable = move == null;
         boolean moved = false;
-        Map<Long, SpanInfo> beforeSpans = new HashMap<>(spans);
-        Map<Long, AttributionInfo> beforeLinks = new HashMap<>(links);
         boolean ok = true;
         boolean stale = false;
         try {
@@ -521,19 +531,19 @@ public final class EditorBinding {
             host.refused(words(e));
         }
         Change done = editor.drain();
-        apply(done);
         Map<String, Object> m = message(undoable && ok ? "recorded" : "external");
+        if (undoable && ok && !done.isEmpty()) {
+            m.put("entry", entry(done, spans, links));
+        }
+        apply(done);
         if (moved && ok) {
             m.put("move", move);
         }
         m.put("delta", delta(done));
-        if (undoable && ok && !done.isEmpty()) {
-            m.put("entry", entry(done, beforeSpans, beforeLinks));
-        }
         done.notes().forEach(host::info);
         send(m);
         if (!done.isEmpty()) {
-            published();
+            published(done);
         }
         if (stale) {
             reconcileNow();
@@ -665,6 +675,7 @@ public final class EditorBinding {
     /** The undo entry of a change: forward is the change, backward what was there before it. */
     private static Map<String, Object> entry(Change c, Map<Long, SpanInfo> spansBefore,
             Map<Long, AttributionInfo> linksBefore) {
+        // a span removed takes its triples along: those are in the change's removed links already
         List<Object> spans = new ArrayList<>();
         List<String> removeSpans = new ArrayList<>();
         List<Object> links = new ArrayList<>();

@@ -40,6 +40,29 @@ public class LiveDocuments implements DisposableBean {
     private record Follower(String owner, Object source, Listener listener) {
     }
 
+    /** How long a follower's own change is recognised in the audit trail. */
+    private static final long ECHO_NANOS = 5_000_000_000L;
+
+    /** Spans and attributions a follower changed itself a moment ago. */
+    private static final class Echo {
+        final java.util.Set<Long> spans = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final java.util.Set<Long> attributions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        volatile long until;
+
+        boolean expired() {
+            return System.nanoTime() > until;
+        }
+
+        /** An audit entry about what the follower changed itself. */
+        boolean covers(Long span, Long attribution) {
+            if (expired()) {
+                return false;
+            }
+            return attribution != null ? attributions.contains(attribution) : span != null && spans.contains(span);
+        }
+    }
+
+    private final Map<Object, Echo> echoes = new ConcurrentHashMap<>();
     private final JdbcTemplate jdbc;
     private final long pollMillis;
     private final Map<Long, List<Follower>> followers = new ConcurrentHashMap<>();
@@ -59,14 +82,36 @@ public class LiveDocuments implements DisposableBean {
         Follower f = new Follower(owner, source, listener);
         followers.computeIfAbsent(documentId, k -> new CopyOnWriteArrayList<>()).add(f);
         start();
-        return () -> followers.computeIfPresent(documentId, (k, list) -> {
-            list.remove(f);
-            return list.isEmpty() ? null : list;
-        });
+        return () -> {
+            echoes.remove(source);
+            followers.computeIfPresent(documentId, (k, list) -> {
+                list.remove(f);
+                return list.isEmpty() ? null : list;
+            });
+        };
     }
 
     /** {@code source} changed {@code owner}'s work on the document: the others following it are told now. */
     public void changed(long documentId, String owner, Object source) {
+        changed(documentId, owner, source, java.util.Set.of(), java.util.Set.of());
+    }
+
+    /**
+     * As {@link #changed(long, String, Object)}, naming the spans and attributions changed: when the audit trail shows
+     * only those a moment later, {@code source} is not told about its own change again (it would only read the
+     * document to find nothing new).
+     */
+    public void changed(long documentId, String owner, Object source, java.util.Set<Long> spanIds,
+            java.util.Set<Long> attributionIds) {
+        if (!spanIds.isEmpty() || !attributionIds.isEmpty()) {
+            echoes.compute(source, (k, e) -> {
+                Echo next = e == null || e.expired() ? new Echo() : e;
+                next.spans.addAll(spanIds);
+                next.attributions.addAll(attributionIds);
+                next.until = System.nanoTime() + ECHO_NANOS;
+                return next;
+            });
+        }
         List<Follower> list = followers.get(documentId);
         if (list == null) {
             return;
@@ -111,9 +156,10 @@ public class LiveDocuments implements DisposableBean {
                 lastSeen = max == null ? 0 : max;
                 return;
             }
-            List<Object[]> rows = jdbc.query("select id, document_id, owner from audit_event where id > ? order by id limit 5000",
-                    (r, i) -> new Object[] {r.getLong(1), (Long) r.getObject(2, Long.class), r.getString(3)},
-                    lastSeen);
+            List<Object[]> rows = jdbc.query("select id, document_id, owner, span_id, attribution_id from audit_event"
+                    + " where id > ? order by id limit 5000", (r, i) -> new Object[] {r.getLong(1),
+                            (Long) r.getObject(2, Long.class), r.getString(3), (Long) r.getObject(4, Long.class),
+                            (Long) r.getObject(5, Long.class)}, lastSeen);
             java.util.Set<Follower> told = new java.util.HashSet<>();
             for (Object[] row : rows) {
                 lastSeen = Math.max(lastSeen, (Long) row[0]);
@@ -124,7 +170,14 @@ public class LiveDocuments implements DisposableBean {
                     continue;
                 }
                 for (Follower f : list) {
-                    if ((f.owner() == null || owner == null || Objects.equals(f.owner(), owner)) && told.add(f)) {
+                    if (!(f.owner() == null || owner == null || Objects.equals(f.owner(), owner))) {
+                        continue;
+                    }
+                    Echo echo = echoes.get(f.source());
+                    if (echo != null && echo.covers((Long) row[3], (Long) row[4])) {
+                        continue; // its own change, shown already
+                    }
+                    if (told.add(f)) {
                         tell(f);
                     }
                 }

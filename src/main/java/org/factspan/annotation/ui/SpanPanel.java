@@ -32,6 +32,10 @@ class SpanPanel extends Div {
     private SpanInfo shown;
     private final java.util.Map<String, com.vaadin.flow.component.HasValue<?, ?>> editors = new java.util.HashMap<>();
     private Div linksBox;
+    /** What the "no span selected" panel shows now (it is rebuilt only when that changes). */
+    private boolean showingNothing;
+    private List<AttributionInfo> shownLinks = List.of();
+    private boolean shownReadOnly;
     private final Details guidelines = new Details("Guidelines");
     private com.vaadin.flow.shared.Registration guidelinesOpened;
 
@@ -71,7 +75,14 @@ class SpanPanel extends Div {
             update(selected.get());
             return;
         }
+        if (selected.isEmpty() && shown == null && showingNothing && view.links().equals(shownLinks)
+                && view.readOnly() == shownReadOnly) {
+            return; // "no span selected" with the same attributions: nothing to redraw (after every key press)
+        }
         shown = selected.orElse(null);
+        showingNothing = selected.isEmpty();
+        shownLinks = view.links();
+        shownReadOnly = view.readOnly();
         editors.clear();
         details.removeAll();
         if (selected.isEmpty()) {
@@ -213,7 +224,7 @@ class SpanPanel extends Div {
         if (spanId == null) {
             return missing;
         }
-        return view.spans().stream().filter(s -> s.id() == spanId).findFirst()
+        return view.span(spanId)
                 .map(s -> "“" + (s.text().length() > 40 ? s.text().substring(0, 40) + "…" : s.text()) + "”")
                 .orElse(missing);
     }
@@ -231,9 +242,10 @@ class SpanPanel extends Div {
         return note;
     }
 
-    private static Component keyHelp() {
-        Div help = new Div();
-        help.addClassName("fs-keyhelp");
+    /** The key reference: fixed text, so one element (not thirty components per open editor). */
+    private static final String KEY_HELP;
+
+    static {
         String[][] keys = {
                 {"select text, 1–9 or letter", "label it"},
                 {"click / Tab / Shift+Tab", "select a span"},
@@ -245,11 +257,15 @@ class SpanPanel extends Div {
                 {"Enter or click, x", "accept, reject it"},
                 {"\\", "hide / show all suggestions"},
                 {"Esc", "clear the selection"}};
+        StringBuilder html = new StringBuilder("<div class=\"fs-keyhelp\">");
         for (String[] k : keys) {
-            Div row = new Div(new Span(k[0]), new Span(k[1]));
-            row.addClassName("fs-keyhelp-row");
-            help.add(row);
+            html.append("<div class=\"fs-keyhelp-row\"><span>").append(k[0]).append("</span><span>").append(k[1])
+                    .append("</span></div>");
         }
-        return help;
+        KEY_HELP = html.append("</div>").toString();
+    }
+
+    private static Component keyHelp() {
+        return new com.vaadin.flow.component.Html(KEY_HELP);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.factspan.annotation.SpanSuggestions;
 import org.factspan.annotation.SpanSuggestions.Suggestion;
 import org.factspan.security.Actor;
@@ -36,11 +37,15 @@ final class SuggestionLayer implements EditorBinding.Suggestions {
      */
     final com.vaadin.flow.component.html.Div group = new com.vaadin.flow.component.html.Div(toggle, status);
     private boolean enabled = true;
+    /** False until the first computation of the open document (which does not wait). */
+    private boolean opened;
+    /** How long suggestions wait after an edit before they are computed again. */
+    static final long SETTLE_MILLIS = 300;
     private Actor actor;
     private String slug;
     private long documentId;
     private Map<String, Suggestion> current = Map.of();
-    private long generation;
+    private volatile long generation;
     /** The running computation including its hand-over to the UI (tests wait for it). */
     CompletableFuture<Void> pending = CompletableFuture.completedFuture(null);
 
@@ -65,6 +70,7 @@ final class SuggestionLayer implements EditorBinding.Suggestions {
     }
 
     void open(Actor actor, String slug, long documentId) {
+        this.opened = false;
         this.actor = actor;
         this.slug = slug;
         this.documentId = documentId;
@@ -83,7 +89,11 @@ final class SuggestionLayer implements EditorBinding.Suggestions {
         }
     }
 
-    /** Computes the suggestions again in the background and shows them when they are ready. */
+    /**
+     * Computes the suggestions again in the background and shows them when they are ready. After an edit it waits a
+     * moment ({@link #SETTLE_MILLIS}): a burst of key presses costs one computation, not one per key, and does not
+     * compete with the edits' own answers for the processor.
+     */
     @Override
     public void refresh() {
         if (source == null || actor == null || !enabled) {
@@ -94,8 +104,15 @@ final class SuggestionLayer implements EditorBinding.Suggestions {
         Actor who = actor;
         String project = slug;
         long doc = documentId;
-        pending = CompletableFuture.supplyAsync(() -> source.suggest(who, project, doc), executor)
+        Executor run = opened ? CompletableFuture.delayedExecutor(SETTLE_MILLIS, TimeUnit.MILLISECONDS, executor)
+                : executor;
+        opened = true;
+        pending = CompletableFuture.supplyAsync(() -> mine == generation ? source.suggest(who, project, doc) : null,
+                        run)
                 .handle((list, error) -> {
+                    if (list == null && error == null) {
+                        return null; // a later edit asked for newer ones
+                    }
                     if (error != null) {
                         log.warn("Suggestions for document {} failed: {}", doc, error.toString());
                         return null;
