@@ -293,4 +293,33 @@ class EditorSpeedInBrowserTest extends BrowserTest {
             }
         }
     }
+
+    @Test
+    void theFocusedSuggestionIsScrolledClearOfTheToolbarAndOneKeyHidesThemAll() {
+        Locator ghosts = page.locator("fs-text-annotator .fs-ghost");
+        ghosts.first().waitFor();
+        int shown = ghosts.count();
+        assertThat(shown).isGreaterThan(3);
+        String clear = """
+                () => {
+                  const focus = document.querySelector('fs-text-annotator .fs-ghost-focus').getBoundingClientRect();
+                  const bar = document.querySelector('.fs-toolbar').getBoundingClientRect();
+                  return focus.top >= bar.bottom + 16 && focus.bottom <= window.innerHeight;
+                }""";
+        // the last suggestion, far down: scrolled into view, not under the sticky toolbar
+        page.keyboard().press("[");
+        page.waitForFunction(clear);
+        BrowserSupport.screenshot(page, "67-suggestion-focused");
+        // round to the first one, up again: still clear of the toolbar
+        page.keyboard().press("]");
+        page.waitForFunction(clear);
+        // one key hides them all, the toolbar's switch says so; the switch shows them again
+        page.keyboard().press("\\");
+        assertThat(ghosts).hasCount(0);
+        assertThat(page.locator("#suggestions-toggle")).not().hasAttribute("checked", "");
+        assertThat(page.locator("fs-text-annotator .fs-hint")).containsText("hidden");
+        BrowserSupport.screenshot(page, "68-suggestions-hidden");
+        page.locator("#suggestions-toggle").click();
+        assertThat(ghosts).hasCount(shown);
+    }
 }
