@@ -217,3 +217,34 @@ test('whole paragraphs are marked para; the pieces of a paragraph split for leng
   // a text without line breaks that fits in one block is one paragraph
   assert.deepEqual(blocksOf('short text', []).map((b) => b.para), [true]);
 });
+
+test('the block index gives the same segments as the whole-text computation, and recomputes only touched blocks', async () => {
+  const { BlockIndex } = await import('./render.ts');
+  const { overlayGhosts } = await import('./ghosts.ts');
+  const text = 'Alice said 😀 that\nBob lied.\n\nThen Carol said nothing at all.\nEnd 😀 here.';
+  const map = new OffsetMap(text);
+  const spans: AnnotationSpan[] = [
+    { id: 1, start: 0, end: 10, label: 'A' },
+    { id: 2, start: 6, end: 22, label: 'B' }, // crosses a line break
+    { id: 3, start: 30, end: 40, label: 'C' },
+  ];
+  const index = new BlockIndex(text, map, overlayGhosts as never);
+  for (const s of spans) index.addSpan(s);
+  assert.equal(index.refresh(), 3, 'the blocks the three spans reach');
+  const whole = blocksOf(text, spans);
+  assert.deepEqual(
+    index.blocks.map((b) => b.segments.map((s) => [s.start, s.end, s.spans.map((x) => x.id)])),
+    whole.map((b) => b.segments.map((s) => [s.start, s.end, s.spans.map((x) => x.id)])),
+  );
+  assertBlocksCoverText(text, index.blocks);
+  const before = index.blocks.slice();
+  index.removeSpan(spans[2]);
+  index.addSpan({ id: 't1', start: 31, end: 35, label: 'A' });
+  assert.equal(index.refresh(), 1);
+  const changed = index.blocks.map((b, i) => b !== before[i]);
+  assert.deepEqual(changed, index.blocks.map((b) => b.start <= 31 && 31 < b.end));
+  index.addGhost({ key: 'g', start: 1, end: 3, label: 'B' });
+  index.refresh();
+  assert.deepEqual(index.blocks[0].segments.filter((s) => s.ghosts).map((s) => s.text), ['li']);
+  assertBlocksCoverText(text, index.blocks);
+});

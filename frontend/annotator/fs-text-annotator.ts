@@ -1,72 +1,47 @@
 /**
- * <fs-text-annotator>: shows a text with labelled spans and links, and lets the user label
- * selections, select/relabel/delete spans and link them.
+ * <fs-text-annotator>: shows a text with labelled spans, draws attribution triples as arcs, and lets the user label
+ * selections, select/relabel/delete spans, link them, undo and redo, and take or leave suggestions.
  *
- * Renders into the LIGHT DOM so that window.getSelection() sees the text nodes. Every text
- * node inside `.fs-text` holds exactly a slice of `text` (no added characters; the "+N"
- * overflow marker is CSS generated content), so a DOM position maps back to a UTF-16 offset
- * (via data-u16), which OffsetMap converts to code points. All offsets crossing the boundary
- * are Unicode code points, end exclusive.
+ * Every edit is painted in the frame of the key press and confirmed by the server in the background (changes.ts):
+ * the server answers each change with what it did, pushes what others did (another window, a curator), and a refused
+ * change is rolled back. Which key does what is keymap.ts; where the arcs go is arcs.ts; which blocks of the text to
+ * render again is render.ts's BlockIndex. This file is the element that ties them to the DOM.
  *
- * Properties (set from Java as JS properties):
- *   text: string
- *   spans: Array<{id: number|string, start: number, end: number, label: string}>
- *   labels: Array<{name, key: '1'-'9' or '', letter?: 'a'-'z' or null, color, title}>
- *   links: Array<{id, source: id|null, cue: id|null, content: id}>     (default [])
- *   selected: number|string|null   selected span id; also set by the component (default null)
- *   readonly: boolean              no creating/relabelling/deleting/linking/undo (default false)
- *   snap: boolean                  snap selections to whole words, trim white space (default true)
- *   contentLabel: string           label that completes link mode (default 'CLAIM')
- *   ghosts: Array<{key, start, end, label, recommender?, score?, reason?}>  suggestions (default []),
- *                                  drawn with a dashed outline and no fill, never blocking selection
- * Events (bubbles, composed; ids are the spans' own ids):
- *   fs-create   {start: number, end: number, label: string}  label key/letter or popup on a text selection
- *   fs-select   {id: number|string|null}   click on a span (cycles through covering spans, shortest
- *                                          first), Tab/Shift+Tab; null on click on plain text or Escape;
- *                                          only fired when the selection actually changes
- *   fs-relabel  {id, label: string}        label key/letter with a selected span and no text selection
- *   fs-delete   {id}                       Delete/Backspace with a selected span
- *   fs-link     {spans: id[]}              link mode finished: [anchorId, ...picked ids in click order]
- *   fs-undo     {}                         Ctrl+Z / Cmd+Z
- *   fs-redo     {}                         Ctrl+Shift+Z / Ctrl+Y (and Cmd variants)
- *   fs-ghost-accept {key}                  click on a suggestion, or Enter with one focused
- *   fs-ghost-reject {key}                  x with a suggestion focused
- * Keys (document-level; ignored in inputs/textareas/contenteditable and during IME composition):
- *   1-9 / label letters, Delete/Backspace, Tab/Shift+Tab (only when focus is on the page body or
- *   inside the component), Ctrl/Cmd+Z/Y, l (link mode with a selected span; takes precedence over
- *   a label letter 'l' when no text is selected), Enter (finish link mode), Escape (cancel link
- *   mode, else close popup, clear text selection and span selection).
- *   ] / [ focus the next / previous suggestion (hovering one focuses it too); Enter accepts and x
- *   rejects the focused one (focus moves on to the next).
- * Methods: selectRange(start, end): boolean selects a code point range (used by browser tests);
- *   revealRange(start, end) scrolls to a code point range and selects it; revealSpan(id) selects a
- *   span and scrolls to it;
- *   applySpanDelta(added, removedIds) changes `spans` without resending the whole list.
- * DOM / attributes:
- *   host[data-ready="true"] once text has been rendered; host[data-linking] while in link mode.
- *   .fs-text > span.fs-block[data-u16] > (span.fs-seg | mark.fs-span)[data-u16]
- *   mark.fs-span[data-label][data-span-id][data-span-ids][data-more]: data-label/-span-id are the
- *     innermost covering span, data-span-ids all covering ids (innermost first), data-more = number
- *     of covering spans beyond 3 stacked underlines.
- *   Classes on marks: fs-multi (several covering spans), fs-selected, fs-hovered, fs-linked
- *     (shares a link with the selected/hovered span), fs-link-anchor, fs-link-pick.
- *   .fs-popup with button[data-label] (mouse users); .fs-link-hint while in link mode.
- *   Suggestions: span.fs-seg.fs-ghost[data-ghost-keys][data-ghost-label] over plain text,
- *   mark.fs-span.fs-ghosted[data-ghost-keys] over real spans; .fs-ghost-focus on the focused
- *   one's pieces, and .fs-ghost-hint (what Enter and x do) next to it.
+ * Renders into the LIGHT DOM so that window.getSelection() sees the text nodes. Every text node inside `.fs-text`
+ * holds exactly a slice of `text` (no added characters; the "+N" overflow marker is CSS generated content), so a DOM
+ * position maps back to a UTF-16 offset (via data-u16), which OffsetMap converts to code points. All offsets crossing
+ * the boundary are Unicode code points, end exclusive.
+ *
+ * Properties (set from Java):
+ *   text, labels [{name, key, letter?, color, title, kind: 'SPAN'|'CUE'}], snap (default true),
+ *   contentLabel ('CLAIM'), sourceLabel ('SOURCE'), readonly, readonlyReason (the hint a key gets when read-only),
+ *   ghosts [{key, start, end, label, recommender?, score?, reason?}] (suggestions: dashed, no fill),
+ *   ghostsHidden (also toggled with \ and remembered in the browser), arcMode 'selected' | 'all',
+ *   stickyTop (CSS selector of what covers the top of the page when scrolled: '.fs-toolbar').
+ * Spans and links arrive through receive(message) (see the Java binding, EditorBinding):
+ *   {kind: 'reset', spans, links, undo, redo} | {kind: 'answer', opId, ok, delta?, ids?, entry?, deferred?}
+ *   | {kind: 'external', delta, move?: 'undo'|'redo'} | {kind: 'recorded', delta, entry} | {kind: 'select', id}
+ * Changes go to the server as ops through $server.edit(op) (or an 'fs-op' event outside Vaadin):
+ *   {opId, kind: 'create', tmp, start, end, label} | {opId, kind: 'delete', id, linked} | {opId, kind: 'relabel', id,
+ *   label} | {opId, kind: 'link', tmp, ids} | {opId, kind: 'accept', tmp, key} | {opId, kind: 'reject', key}
+ *   | {opId, kind: 'undo'} | {opId, kind: 'redo'} | {kind: 'select', id}
+ * Events: fs-ghosts-toggle {hidden}; fs-confirmed {opId, ok} (after each answer; the benchmark listens).
+ * Methods: selectRange(start, end), revealRange(start, end), revealSpan(id), selectSpan(id), focusGhost(key, scroll).
+ * DOM: host[data-ready] once the text is drawn, [data-linking] in link mode, [data-pending="n"] changes awaiting
+ *   the server; .fs-text > span.fs-block[data-u16] > (span.fs-seg | mark.fs-span)[data-u16];
+ *   mark.fs-span[data-label][data-span-id][data-span-ids][data-more]; classes fs-selected, fs-hovered, fs-linked,
+ *   fs-link-anchor, fs-link-pick, fs-ghost-focus; svg.fs-arcs > path.fs-arc[data-triple] (.fs-arc-hot);
+ *   .fs-popup, .fs-link-hint, .fs-ghost-hint, .fs-hint (read-only and other short hints).
  */
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, render as litRender, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { OffsetMap } from './offsets.ts';
 import {
+  BlockIndex,
   blockIndexAtUtf16,
-  blockStarts,
-  computeBlocks,
-  computeSegments,
   keyHint,
   labelFor,
-  labelForKey,
   linkAdjacency,
   nextCovering,
   safeColor,
@@ -78,24 +53,26 @@ import {
   type AnnotationSpan,
   type Block,
   type LabelDef,
-  type LinkDef,
   type Segment,
 } from './render.ts';
 import { snapRange } from './snap.ts';
 import { focusAfterRemoval, ghostTitle, overlayGhosts, sortGhosts, stepGhost, type Ghost } from './ghosts.ts';
+import { commandFor, type Command, type KeyContext, type KeyTarget } from './keymap.ts';
+import { ChangeQueue, type Changed, type Delta, type Id, type LinkRec, type OpKind, type SpanRec } from './changes.ts';
+import { arrowHead, layoutArcs, triplesOf, triplesToDraw, type Arc, type Box } from './arcs.ts';
 
-type SpanId = number | string;
+type LabelWithKind = LabelDef & { kind?: string };
 
 const STYLE_ID = 'fs-text-annotator-style';
 
 /** Light DOM cannot use static styles: one shared <style> goes into document.head. */
 const STYLE_TEXT = `
-fs-text-annotator { display: block; position: relative; }
+fs-text-annotator { display: block; position: relative; max-width: 100%; }
 fs-text-annotator .fs-text {
   white-space: pre-wrap;
   overflow-wrap: break-word;
   font-size: 1.05rem;
-  line-height: 1.8;
+  line-height: 2;
   max-width: 75ch;
 }
 fs-text-annotator .fs-para {
@@ -145,6 +122,18 @@ fs-text-annotator .fs-span.fs-selected {
 fs-text-annotator .fs-span.fs-link-pick { outline: 3px dotted var(--lumo-primary-color, #1a73e8); outline-offset: 1px; }
 fs-text-annotator .fs-span.fs-link-anchor { outline: 3px double var(--lumo-error-color, #d33); outline-offset: 1px; }
 fs-text-annotator[data-linking] .fs-text { cursor: crosshair; }
+fs-text-annotator .fs-arc-layer { position: absolute; left: 0; top: 0; width: 0; height: 0; overflow: visible; pointer-events: none; z-index: 1; }
+fs-text-annotator svg.fs-arcs { position: absolute; left: 0; top: 0; overflow: visible; pointer-events: none; }
+fs-text-annotator .fs-arc {
+  fill: none;
+  stroke: var(--lumo-contrast-50pct, #777);
+  stroke-width: 1.4;
+  pointer-events: visibleStroke;
+  cursor: pointer;
+}
+fs-text-annotator .fs-arc-head { fill: var(--lumo-contrast-50pct, #777); stroke: none; }
+fs-text-annotator .fs-arc.fs-arc-hot { stroke: var(--lumo-primary-color, #1a73e8); stroke-width: 2.2; }
+fs-text-annotator .fs-arc-head.fs-arc-hot { fill: var(--lumo-primary-color, #1a73e8); }
 fs-text-annotator .fs-popup, fs-text-annotator .fs-link-hint, fs-text-annotator .fs-ghost-hint {
   position: absolute;
   z-index: 100;
@@ -170,6 +159,20 @@ fs-text-annotator .fs-ghost-hint kbd {
   padding: 0 3px;
   border: 1px solid var(--lumo-contrast-20pct, #ccc);
   border-radius: 3px;
+}
+fs-text-annotator .fs-hint {
+  position: fixed;
+  left: 50%;
+  bottom: 2rem;
+  transform: translateX(-50%);
+  z-index: 1000;
+  padding: 8px 14px;
+  border-radius: 8px;
+  background: var(--lumo-contrast-90pct, #222);
+  color: var(--lumo-base-color, #fff);
+  font-size: 0.95rem;
+  box-shadow: 0 4px 12px rgba(0, 0, 0, 0.25);
+  pointer-events: none;
 }
 fs-text-annotator .fs-popup button {
   all: unset;
@@ -204,7 +207,19 @@ function isEditable(el: EventTarget | null | undefined): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT';
 }
 
+/** A modal dialog is open (Vaadin's dialogs and confirm dialogs, or any open aria-modal element). */
+function modalOpen(): boolean {
+  return (
+    document.querySelector(
+      'vaadin-dialog[opened]:not([modeless]), vaadin-confirm-dialog[opened], vaadin-dialog-overlay[opened]:not([modeless]), [aria-modal="true"][opened]',
+    ) !== null
+  );
+}
+
 const DECORATION_CLASSES = ['fs-selected', 'fs-hovered', 'fs-linked', 'fs-link-anchor', 'fs-link-pick', 'fs-ghost-focus'];
+const GHOSTS_HIDDEN_KEY = 'fs-ghosts-hidden';
+/** A change the server has not answered after this long is rolled back. */
+const GIVE_UP_MS = 30_000;
 
 interface PopupState {
   x: number;
@@ -214,85 +229,144 @@ interface PopupState {
 }
 
 interface LinkState {
-  anchor: SpanId;
-  picks: SpanId[];
+  anchor: Id;
+  picks: Id[];
   x: number;
   y: number;
+}
+
+/** A server message (see the class comment). */
+interface ServerMessage {
+  kind: 'reset' | 'answer' | 'external' | 'recorded' | 'select';
+  seq?: number;
+  opId?: number;
+  ok?: boolean;
+  deferred?: boolean;
+  spans?: Array<{ id: number | string; start: number; end: number; label: string }>;
+  links?: Array<{ id: number | string; source: number | string | null; cue: number | string | null; content: number | string }>;
+  delta?: WireDelta | null;
+  ids?: Record<string, number | string> | null;
+  entry?: { forward: WireDelta; backward: WireDelta } | null;
+  undo?: boolean;
+  redo?: boolean;
+  /** An undo or redo made through the server: the mirrored undo entry moves too. */
+  move?: 'undo' | 'redo';
+  id?: number | string | null;
+}
+
+interface WireDelta {
+  spans?: ServerMessage['spans'];
+  update?: ServerMessage['spans'];
+  removeSpans?: Array<number | string>;
+  links?: ServerMessage['links'];
+  removeLinks?: Array<number | string>;
+}
+
+function spanRec(s: { id: number | string; start: number; end: number; label: string }): SpanRec {
+  return { id: String(s.id), start: Number(s.start), end: Number(s.end), label: String(s.label) };
+}
+
+function linkRec(l: { id: number | string; source: number | string | null; cue: number | string | null; content: number | string }): LinkRec {
+  return {
+    id: String(l.id),
+    source: l.source == null ? null : String(l.source),
+    cue: l.cue == null ? null : String(l.cue),
+    content: String(l.content),
+  };
+}
+
+function delta(w: WireDelta | null | undefined): Delta {
+  if (!w) return {};
+  return {
+    spans: (w.spans ?? []).map(spanRec),
+    update: (w.update ?? []).map(spanRec),
+    removeSpans: (w.removeSpans ?? []).map(String),
+    links: (w.links ?? []).map(linkRec),
+    removeLinks: (w.removeLinks ?? []).map(String),
+  };
 }
 
 export class FsTextAnnotator extends LitElement {
   static properties = {
     text: { type: String },
-    spans: { attribute: false },
     labels: { attribute: false },
-    links: { attribute: false },
     selected: { attribute: false },
     readonly: { type: Boolean },
+    readonlyReason: { attribute: false },
     snap: { type: Boolean },
     contentLabel: { attribute: false },
+    sourceLabel: { attribute: false },
     ghosts: { attribute: false },
+    ghostsHidden: { attribute: false },
+    arcMode: { attribute: false },
+    stickyTop: { attribute: false },
     _popup: { state: true },
     _ghostFocus: { state: true },
     _link: { state: true },
   };
 
-  // Reactive properties: `declare` (no initialisers) so Lit's accessors are not shadowed.
   declare text: string;
-  declare spans: AnnotationSpan[];
-  declare labels: LabelDef[];
-  declare links: LinkDef[];
-  declare selected: SpanId | null;
+  declare labels: LabelWithKind[];
+  declare selected: Id | null;
   declare readonly: boolean;
+  declare readonlyReason: string;
   declare snap: boolean;
   declare contentLabel: string;
+  declare sourceLabel: string;
   declare ghosts: Ghost[];
+  declare ghostsHidden: boolean;
+  declare arcMode: 'selected' | 'all';
+  declare stickyTop: string;
   declare _popup: PopupState | null;
-  /** Key of the focused suggestion (Enter accepts it, x rejects it), or null. */
   declare _ghostFocus: string | null;
   declare _link: LinkState | null;
 
-  /** Derived from text/spans/links in willUpdate(). */
+  private readonly _queue = new ChangeQueue();
   private _map: OffsetMap = new OffsetMap('');
-  private _blockStarts: number[] = [];
-  private _blocks: Block[] = [];
-  private _spanById = new Map<string, AnnotationSpan>();
-  private _ordered: AnnotationSpan[] = [];
+  private _index: BlockIndex | null = null;
+  /** What the block index holds: the spans and suggestions painted. */
+  private _painted = new Map<Id, SpanRec>();
+  private _paintedGhosts = new Map<string, Ghost>();
+  private _ordered: SpanRec[] | null = null;
   private _adjacency = new Map<string, Set<string>>();
   private _ghostOrdered: Ghost[] = [];
   private _ghostByKey = new Map<string, Ghost>();
-  /** True when the focus came from hovering (it goes when the pointer leaves). */
   private _ghostFocusByHover = false;
-  /**
-   * New suggestions wait while the user is selecting text (mouse down, or a selection in the text):
-   * redrawing the blocks under a selection would lose it. They are drawn once the selection is gone.
-   */
   private _ghostsDeferred = false;
   private _mouseDown = false;
-  /** Bumped when text or labels change: every block must re-render. */
   private _renderEpoch = 0;
-  /** The last selected span object (to keep its place in document order after a delete). */
-  private _lastSelected: AnnotationSpan | null = null;
+  private _lastSelected: SpanRec | null = null;
   private _hovered: string | null = null;
-  /** Elements currently carrying decoration classes. */
+  private _hoveredTriple: string | null = null;
   private _decorated: Element[] = [];
+  private _arcFrame = 0;
+  private _readyFrame = 0;
+  private _arcs: Arc[] = [];
+  private _resize: ResizeObserver | null = null;
+  private _hintTimer = 0;
+  private _giveUpTimer = 0;
+  private _serverUndo = false;
+  private _serverRedo = false;
 
   constructor() {
     super();
     this.text = '';
-    this.spans = [];
     this.labels = [];
-    this.links = [];
     this.selected = null;
     this.readonly = false;
+    this.readonlyReason = '';
     this.snap = true;
     this.contentLabel = 'CLAIM';
+    this.sourceLabel = 'SOURCE';
     this.ghosts = [];
+    this.ghostsHidden = readHiddenPreference();
+    this.arcMode = 'selected';
+    this.stickyTop = '.fs-toolbar';
     this._ghostFocus = null;
     this._popup = null;
     this._link = null;
   }
 
-  /** Light DOM: the selection API must see the text nodes. */
   protected createRenderRoot(): HTMLElement {
     return this;
   }
@@ -304,6 +378,12 @@ export class FsTextAnnotator extends LitElement {
     document.addEventListener('mousedown', this._onDocMouseDown);
     document.addEventListener('mouseup', this._onDocMouseUp);
     document.addEventListener('selectionchange', this._onSelectionChange);
+    document.addEventListener('scroll', this._onScroll, { capture: true, passive: true });
+    this._giveUpTimer = window.setInterval(this._giveUp, 5000);
+    if (this.ghostsHidden) {
+      // the browser remembers the choice: tell the server (its switch)
+      queueMicrotask(() => this._fire('fs-ghosts-toggle', { hidden: true }));
+    }
   }
 
   disconnectedCallback(): void {
@@ -311,46 +391,166 @@ export class FsTextAnnotator extends LitElement {
     document.removeEventListener('mousedown', this._onDocMouseDown);
     document.removeEventListener('mouseup', this._onDocMouseUp);
     document.removeEventListener('selectionchange', this._onSelectionChange);
+    document.removeEventListener('scroll', this._onScroll, { capture: true });
+    window.clearInterval(this._giveUpTimer);
+    this._resize?.disconnect();
+    this._resize = null;
     this._popup = null;
     this._link = null;
     super.disconnectedCallback();
   }
 
+  // ---------------------------------------------------------------- state from the server
+
+  /** A message of the server (see the class comment). */
+  receive(message: ServerMessage): void {
+    const m = message ?? ({} as ServerMessage);
+    let changed: Changed | null = null;
+    switch (m.kind) {
+      case 'reset':
+        changed = this._queue.reset((m.spans ?? []).map(spanRec), (m.links ?? []).map(linkRec));
+        break;
+      case 'answer': {
+        const opId = Number(m.opId);
+        if (m.ok === false || m.deferred) {
+          changed = this._queue.refuse(opId);
+          if (m.delta) this._merge(changed, this._queue.external(delta(m.delta)));
+        } else {
+          const entry = m.entry ? { forward: delta(m.entry.forward), backward: delta(m.entry.backward) } : null;
+          changed = this._queue.confirm(opId, delta(m.delta), m.ids ?? null, entry);
+        }
+        this._fire('fs-confirmed', { opId, ok: m.ok !== false && !m.deferred });
+        break;
+      }
+      case 'external':
+        if (m.move === 'undo' || m.move === 'redo') this._queue.shift(m.move);
+        changed = this._queue.external(delta(m.delta));
+        break;
+      case 'recorded':
+        changed = this._queue.external(delta(m.delta));
+        if (m.entry) this._queue.recorded({ forward: delta(m.entry.forward), backward: delta(m.entry.backward) });
+        break;
+      case 'select':
+        this.selectSpan(m.id ?? null);
+        break;
+      default:
+        break;
+    }
+    if (typeof m.undo === 'boolean') this._serverUndo = m.undo;
+    if (typeof m.redo === 'boolean') this._serverRedo = m.redo;
+    if (changed) this._paint(changed);
+  }
+
+  /** Spans as painted now (what the user sees). */
+  get spans(): AnnotationSpan[] {
+    return Array.from(this._queue.view.spans.values());
+  }
+
+  /** Links as painted now. */
+  get links(): LinkRec[] {
+    return Array.from(this._queue.view.links.values());
+  }
+
+  private _merge(into: Changed, more: Changed): void {
+    more.spans.forEach((id) => into.spans.add(id));
+    more.links.forEach((id) => into.links.add(id));
+    more.renamed.forEach((v, k) => into.renamed.set(k, v));
+    into.all = into.all || more.all;
+  }
+
+  /** Brings the block index, selection and links in line with the queue's view, and asks for a render. */
+  private _paint(changed: Changed): void {
+    const view = this._queue.view.spans;
+    for (const [tmp, real] of changed.renamed) {
+      if (this.selected === tmp) this.selected = real;
+      if (this._hovered === tmp) this._hovered = real;
+      if (this._link) {
+        const l = this._link;
+        this._link = {
+          ...l,
+          anchor: l.anchor === tmp ? real : l.anchor,
+          picks: l.picks.map((p) => (p === tmp ? real : p)),
+        };
+      }
+    }
+    const index = this._index;
+    const ids = changed.all ? new Set([...this._painted.keys(), ...view.keys()]) : changed.spans;
+    let spansChanged = false;
+    for (const id of ids) {
+      const before = this._painted.get(id);
+      const after = view.get(id);
+      if (before === after) continue;
+      spansChanged = true;
+      if (before) {
+        index?.removeSpan(before);
+        this._painted.delete(id);
+      }
+      if (after) {
+        index?.addSpan(after);
+        this._painted.set(id, after);
+      }
+    }
+    if (spansChanged) this._ordered = null;
+    if (changed.all || changed.links.size > 0) {
+      this._adjacency = linkAdjacency(Array.from(this._queue.view.links.values()));
+    }
+    if (this.selected != null && !view.has(this.selected)) {
+      this.selected = null;
+      this._lastSelected = this._lastSelected ?? null;
+    }
+    this.setAttribute('data-pending', String(this._queue.pending.length));
+    this.requestUpdate();
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
   protected willUpdate(changed: PropertyValues): void {
     const text = typeof this.text === 'string' ? this.text : '';
     if (changed.has('text')) {
       this._map = new OffsetMap(text);
-      this._blockStarts = blockStarts(text);
-      this._popup = null; // offsets of an open popup refer to the old text
+      this._index = new BlockIndex(text, this._map, overlayGhosts as never);
+      for (const s of this._painted.values()) this._index.addSpan(s);
+      for (const g of this._paintedGhosts.values()) this._index.addGhost(g);
+      this._popup = null;
       this._link = null;
       this._renderEpoch++;
+      // a new text (Next document reuses the component) is ready again once it is drawn
+      this.removeAttribute('data-ready');
     }
-    if (changed.has('labels')) this._renderEpoch++;
-    let ghostsChanged = changed.has('ghosts');
-    if (ghostsChanged && !changed.has('text') && this._selectionBusy()) {
+    if (changed.has('labels')) {
+      this._renderEpoch++;
+      this._index?.touchAll();
+    }
+    let ghostsChanged = changed.has('ghosts') || changed.has('ghostsHidden');
+    if (ghostsChanged && !changed.has('text') && !changed.has('ghostsHidden') && this._selectionBusy()) {
       this._ghostsDeferred = true;
       ghostsChanged = false;
     }
     if (ghostsChanged || changed.has('text')) {
       this._ghostsDeferred = false;
-      this._ghostOrdered = sortGhosts(Array.isArray(this.ghosts) ? this.ghosts : []);
-      this._ghostByKey = new Map(this._ghostOrdered.map((g) => [g.key, g]));
+      const list = this.ghostsHidden ? [] : sortGhosts(Array.isArray(this.ghosts) ? this.ghosts : []);
+      this._ghostOrdered = list;
+      this._ghostByKey = new Map(list.map((g) => [g.key, g]));
       if (this._ghostFocus != null && !this._ghostByKey.has(this._ghostFocus)) this._ghostFocus = null;
+      // only the suggestions that changed touch their blocks
+      for (const [key, g] of this._paintedGhosts) {
+        const now = this._ghostByKey.get(key);
+        if (!now || now.start !== g.start || now.end !== g.end || now.label !== g.label) {
+          this._index?.removeGhost(g);
+          this._paintedGhosts.delete(key);
+        }
+      }
+      for (const g of list) {
+        if (!this._paintedGhosts.has(g.key)) {
+          this._index?.addGhost(g);
+          this._paintedGhosts.set(g.key, g);
+        }
+      }
     }
-    if (changed.has('text') || changed.has('spans') || ghostsChanged) {
-      const spans = Array.isArray(this.spans) ? this.spans : [];
-      const segments = overlayGhosts(text, computeSegments(text, spans, this._map), this._ghostOrdered, this._map);
-      this._blocks = computeBlocks(text, segments, this._blockStarts, this._map);
-      this._ordered = sortSpans(spans);
-      this._spanById = new Map(this._ordered.map((s) => [String(s.id), s]));
-    }
-    if (changed.has('links')) {
-      this._adjacency = linkAdjacency(Array.isArray(this.links) ? this.links : []);
-    }
-    if (changed.has('selected') || changed.has('spans')) {
-      const span = this.selected == null ? undefined : this._spanById.get(String(this.selected));
+    this._index?.refresh();
+    if (changed.has('selected')) {
+      const span = this.selected == null ? undefined : this._queue.view.spans.get(this.selected);
       if (span) this._lastSelected = span;
-      else if (this.selected == null) this._lastSelected = null;
     }
     if (changed.has('readonly') && this.readonly) {
       this._popup = null;
@@ -358,12 +558,30 @@ export class FsTextAnnotator extends LitElement {
     }
   }
 
+  protected firstUpdated(): void {
+    const textEl = this._textEl();
+    if (textEl && typeof ResizeObserver !== 'undefined') {
+      this._resize = new ResizeObserver(() => this._scheduleArcs());
+      this._resize.observe(textEl);
+    }
+  }
+
   protected updated(): void {
-    if (this._map.length > 0 && this.getAttribute('data-ready') !== 'true') {
-      this.setAttribute('data-ready', 'true');
+    if (this._map.length > 0 && !this.hasAttribute('data-ready') && !this._readyFrame) {
+      // ready once the text is on screen and laid out for good: paragraphs off screen are laid out lazily
+      // (content-visibility), and which ones are on screen is settled by the next frame
+      const text = this.text;
+      this._readyFrame = requestAnimationFrame(() => {
+        this._readyFrame = requestAnimationFrame(() => {
+          this._readyFrame = 0;
+          if (this.text === text && this._map.length > 0) this.setAttribute('data-ready', 'true');
+          else this.requestUpdate();
+        });
+      });
     }
     this.toggleAttribute('data-linking', this._link !== null);
     this._applyDecorations();
+    this._scheduleArcs();
   }
 
   // ---------------------------------------------------------------- rendering
@@ -371,25 +589,23 @@ export class FsTextAnnotator extends LitElement {
   protected render(): TemplateResult {
     // No whitespace inside .fs-text or the blocks: it is pre-wrap and must contain exactly the text.
     const epoch = this._renderEpoch;
-    return html`<div
+    const blocks = this._index ? this._index.blocks : [];
+    return html`<div class="fs-arc-layer"></div><div
       class="fs-text"
       part="text"
       @click=${this._onTextClick}
       @mouseover=${this._onTextMouseOver}
       @mouseleave=${this._onTextMouseLeave}
     >${repeat(
-      this._blocks,
+      blocks,
       (b) => b.key,
-      (b) => guard([b.sig, epoch], () => this._renderBlock(b)),
+      (b) => guard([b, epoch], () => this._renderBlock(b)),
     )}</div>${this._renderPopup()}${this._renderLinkHint()}${this._renderGhostHint()}`;
   }
 
   private _renderBlock(block: Block): TemplateResult {
-    // A whole paragraph is a CSS block that the browser skips while it is off screen
-    // (content-visibility): a long document lays out and paints only what is visible. Until it has
-    // been shown once, its height is estimated from its length.
     const style = block.para
-      ? `contain-intrinsic-block-size: auto ${Math.max(1, Math.ceil((block.endU16 - block.startU16) / 80)) * 1.8}em`
+      ? `contain-intrinsic-block-size: auto ${Math.max(1, Math.ceil((block.endU16 - block.startU16) / 80)) * 2}em`
       : nothing;
     return html`<span class=${block.para ? 'fs-block fs-para' : 'fs-block'} data-u16=${block.startU16} style=${style}
       >${block.segments.map((seg) => this._renderSegment(seg))}</span
@@ -476,7 +692,8 @@ export class FsTextAnnotator extends LitElement {
       role="status"
       style=${`left: ${pos.x}px; top: ${pos.y}px; --fs-ghost-color: ${safeColor(label.color)}`}
     >
-      Suggested <b>${label.title}</b> · <kbd>Enter</kbd> accept · <kbd>x</kbd> reject · <kbd>]</kbd> next
+      Suggested <b>${label.title}</b> · <kbd>Enter</kbd> accept · <kbd>x</kbd> reject · <kbd>]</kbd> next ·
+      <kbd>\\</kbd> hide all
     </div>`;
   }
 
@@ -489,40 +706,165 @@ export class FsTextAnnotator extends LitElement {
     </div>`;
   }
 
+  // ---------------------------------------------------------------- arcs
+
+  private _scheduleArcs(): void {
+    if (this._arcFrame) return;
+    this._arcFrame = requestAnimationFrame(() => {
+      this._arcFrame = 0;
+      this._drawArcs();
+    });
+  }
+
+  private _onScroll = (): void => {
+    if (this.arcMode === 'all' && this._queue.view.links.size > 0) this._scheduleArcs();
+  };
+
+  /** Draws the arcs of the selected/hovered span's triples (or all, near the visible text). */
+  private _drawArcs(): void {
+    const layer = this.querySelector<HTMLElement>(':scope > .fs-arc-layer');
+    const textEl = this._textEl();
+    if (!layer || !textEl) return;
+    const links = Array.from(this._queue.view.links.values());
+    const focus = new Set<string>();
+    if (this.selected != null) focus.add(this.selected);
+    if (this._hovered != null) focus.add(this._hovered);
+    const all = this.arcMode === 'all';
+    if (links.length === 0 || (!all && focus.size === 0 && this._hoveredTriple == null)) {
+      if (this._arcs.length > 0) {
+        this._arcs = [];
+        litRender(nothing, layer);
+      }
+      return;
+    }
+    const range = this._visibleRange(textEl);
+    const spans = this._queue.view.spans;
+    const hotTriple = this._hoveredTriple;
+    const draw = triplesToDraw(links, spans, focus, all, range.start, range.end);
+    if (hotTriple != null && !draw.some((t) => t.id === hotTriple)) {
+      const t = this._queue.view.links.get(hotTriple);
+      if (t) draw.push(t);
+    }
+    const hot = triplesOf(draw, focus);
+    if (hotTriple != null) hot.add(hotTriple);
+    const origin = layer.getBoundingClientRect();
+    const boxesOf = (id: string): Box[] => this._boxesOf(id, origin);
+    this._arcs = layoutArcs(draw, spans, boxesOf, hot);
+    const arcs = this._arcs;
+    litRender(
+      svg`<svg class="fs-arcs" width="1" height="1" aria-hidden="true">${arcs.map(
+        (a) => svg`<path class=${a.hot ? 'fs-arc fs-arc-hot' : 'fs-arc'} data-triple=${a.triple} data-from=${a.from}
+          data-to=${a.to} d=${a.d} @mouseenter=${() => this._hoverTriple(a.triple)}
+          @mouseleave=${() => this._hoverTriple(null)}><title>${this._tripleTitle(a.triple)}</title></path><path
+          class=${a.hot ? 'fs-arc-head fs-arc-hot' : 'fs-arc-head'} d=${arrowHead(a.head)}></path>`,
+      )}</svg>`,
+      layer,
+    );
+  }
+
+  private _hoverTriple(id: string | null): void {
+    if (this._hoveredTriple === id) return;
+    this._hoveredTriple = id;
+    this._applyDecorations();
+    this._scheduleArcs();
+  }
+
+  /** "Tokayev → said → ‘he had submitted…’" for an arc's tooltip. */
+  private _tripleTitle(id: string): string {
+    const t = this._queue.view.links.get(id);
+    if (!t) return '';
+    const words = (sid: string | null, none: string): string => {
+      const s = sid == null ? undefined : this._queue.view.spans.get(sid);
+      if (!s) return none;
+      return `‘${truncate(this.text.slice(this._map.toUtf16(s.start), this._map.toUtf16(s.end)), 40)}’`;
+    };
+    return `${words(t.source, 'no source')} → ${words(t.cue, 'no cue')} → ${words(t.content, '?')}`;
+  }
+
+  /** The boxes of span `id` on screen, one per line, relative to `origin`, in reading order. */
+  private _boxesOf(id: string, origin: DOMRect): Box[] {
+    const boxes: Box[] = [];
+    for (const mark of Array.from(this._marksOf(id))) {
+      for (const r of Array.from(mark.getClientRects())) {
+        if (r.width === 0 && r.height === 0) continue;
+        const top = r.top - origin.top;
+        const last = boxes[boxes.length - 1];
+        if (last && Math.abs(last.top - top) < 3) {
+          last.left = Math.min(last.left, r.left - origin.left);
+          last.right = Math.max(last.right, r.right - origin.left);
+        } else {
+          boxes.push({ left: r.left - origin.left, top, right: r.right - origin.left, bottom: r.bottom - origin.top });
+        }
+      }
+    }
+    return boxes;
+  }
+
+  /** The code point range of the blocks on screen, with a screen's margin above and below. */
+  private _visibleRange(textEl: HTMLElement): { start: number; end: number } {
+    const index = this._index;
+    const children = textEl.children;
+    if (!index || children.length === 0) return { start: 0, end: 0 };
+    const h = window.innerHeight;
+    const lowTop = -h;
+    const highBottom = 2 * h;
+    const first = this._firstBlockBelow(children, lowTop);
+    let last = first;
+    let lo = first;
+    let hi = children.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (children[mid].getBoundingClientRect().top <= highBottom) {
+        last = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return index.cpRange(first, Math.max(first, last));
+  }
+
+  /** Index of the first block whose bottom is below `y` (binary search over the block elements). */
+  private _firstBlockBelow(children: HTMLCollection, y: number): number {
+    let lo = 0;
+    let hi = children.length - 1;
+    let found = children.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (children[mid].getBoundingClientRect().bottom >= y) {
+        found = mid;
+        hi = mid - 1;
+      } else lo = mid + 1;
+    }
+    return found;
+  }
+
   // ---------------------------------------------------------------- decorations (no re-render)
 
-  /** Pieces (plain or marked) of suggestion `key`. */
   private _ghostPieces(key: string): NodeListOf<HTMLElement> | HTMLElement[] {
     const textEl = this._textEl();
     if (!textEl) return [];
     return textEl.querySelectorAll<HTMLElement>(`[data-ghost-keys~="${CSS.escape(key)}"]`);
   }
 
-  /** Marks of span `id` (all segments it covers). */
   private _marksOf(id: string): NodeListOf<HTMLElement> | HTMLElement[] {
     const textEl = this._textEl();
     if (!textEl) return [];
     return textEl.querySelectorAll<HTMLElement>(`mark.fs-span[data-span-ids~="${CSS.escape(id)}"]`);
   }
 
-  /**
-   * Puts the selection/hover/link classes on exactly the affected marks. Called after every
-   * render (re-rendered marks may have lost them) and on hover/selection changes; touches only
-   * marks of the few involved spans.
-   */
   private _applyDecorations(): void {
     for (const el of this._decorated) el.classList.remove(...DECORATION_CLASSES);
+    const spans = this._queue.view.spans;
     const want = new Map<string, string[]>();
     const add = (id: string | null | undefined, cls: string) => {
-      if (id == null || !this._spanById.has(id)) return;
+      if (id == null || !spans.has(id)) return;
       const list = want.get(id);
       if (list) list.push(cls);
       else want.set(id, [cls]);
     };
     const focus: string[] = [];
     if (this.selected != null) {
-      add(String(this.selected), 'fs-selected');
-      focus.push(String(this.selected));
+      add(this.selected, 'fs-selected');
+      focus.push(this.selected);
     }
     if (this._hovered != null) {
       add(this._hovered, 'fs-hovered');
@@ -531,9 +873,13 @@ export class FsTextAnnotator extends LitElement {
     for (const id of focus) {
       for (const other of this._adjacency.get(id) ?? []) add(other, 'fs-linked');
     }
+    if (this._hoveredTriple != null) {
+      const t = this._queue.view.links.get(this._hoveredTriple);
+      if (t) for (const id of [t.source, t.cue, t.content]) add(id, 'fs-linked');
+    }
     if (this._link) {
-      add(String(this._link.anchor), 'fs-link-anchor');
-      for (const p of this._link.picks) add(String(p), 'fs-link-pick');
+      add(this._link.anchor, 'fs-link-anchor');
+      for (const p of this._link.picks) add(p, 'fs-link-pick');
     }
     const decorated: Element[] = [];
     if (this._ghostFocus != null) {
@@ -557,7 +903,6 @@ export class FsTextAnnotator extends LitElement {
     return this.querySelector<HTMLElement>(':scope > .fs-text');
   }
 
-  /** UTF-16 offset in `text` of the DOM position (node, offset) inside .fs-text. */
   private _domToUtf16(textEl: HTMLElement, node: Node, offset: number): number {
     if (node.nodeType === Node.TEXT_NODE) {
       const seg = node.parentElement?.closest<HTMLElement>('[data-u16]');
@@ -565,27 +910,24 @@ export class FsTextAnnotator extends LitElement {
         return Number(seg.dataset.u16) + offset;
       }
     }
-    // Element positions (or anything unusual): count the text before the point.
     const range = document.createRange();
     range.setStart(textEl, 0);
     range.setEnd(node, offset);
     return range.toString().length;
   }
 
-  /** DOM position of UTF-16 offset `u16` (clamped), inside a segment's text node. */
   private _utf16ToDom(u16: number): { node: Node; offset: number } | null {
-    const blocks = this._blocks;
+    const blocks = this._index ? this._index.blocks : [];
     const textEl = this._textEl();
     if (!textEl || blocks.length === 0) return null;
     const total = blocks[blocks.length - 1].endU16;
     const u = Math.max(0, Math.min(total, u16));
     let bi = blockIndexAtUtf16(blocks, u);
-    if (bi < 0) bi = blocks.length - 1; // u === total: end of the last block
+    if (bi < 0) bi = blocks.length - 1;
     const block = blocks[bi];
     let si = segmentIndexAtUtf16(block.segments, u);
     if (si < 0) si = block.segments.length - 1;
     const seg = block.segments[si];
-    // Element children of .fs-text are the blocks, theirs the segments (Lit only adds comments).
     let blockEl: Element | null = textEl.children[bi] ?? null;
     if (!blockEl || blockEl.getAttribute('data-u16') !== String(block.startU16)) {
       blockEl = textEl.querySelector(`:scope > .fs-block[data-u16="${block.startU16}"]`);
@@ -603,7 +945,6 @@ export class FsTextAnnotator extends LitElement {
     return null;
   }
 
-  /** The raw current selection as code points if non-empty and both ends are inside .fs-text. */
   private _rawSelectionRange(): { start: number; end: number } | null {
     const sel = window.getSelection();
     const textEl = this._textEl();
@@ -617,24 +958,13 @@ export class FsTextAnnotator extends LitElement {
     return end > start ? { start, end } : null;
   }
 
-  /** The current selection (code points), snapped to words if `snap` is on. */
   private _selectionRange(): { start: number; end: number } | null {
     const raw = this._rawSelectionRange();
     if (!raw || !this.snap) return raw;
     return snapRange(typeof this.text === 'string' ? this.text : '', raw.start, raw.end, this._map);
   }
 
-  /** Selects the code point range [start, end) of the text. Returns false if not rendered yet. */
-  /**
-   * Applies a change to `spans` without the server sending the whole list again: spans whose id is in
-   * `removed` go, `added` ones come (an added span replaces one with the same id).
-   */
-  applySpanDelta(added: AnnotationSpan[], removed: Array<number | string>): void {
-    const gone = new Set<string>(removed.map(String));
-    for (const s of added) gone.add(String(s.id));
-    const current = Array.isArray(this.spans) ? this.spans : [];
-    this.spans = [...current.filter((s) => !gone.has(String(s.id))), ...added];
-  }
+  // ---------------------------------------------------------------- public methods
 
   /** Scrolls to the code point range [start, end) and selects it (e.g. a search hit). */
   revealRange(start: number, end: number): boolean {
@@ -647,12 +977,18 @@ export class FsTextAnnotator extends LitElement {
 
   /** Selects span `id` and scrolls to it; false if there is no such span. */
   revealSpan(id: number | string): boolean {
-    const span = this._spanById.get(String(id));
+    const span = this._queue.view.spans.get(String(id));
     if (!span) return false;
-    this._select(span, false);
-    const first = this._marksOf(String(span.id))[0];
+    this._select(span, false, false);
+    const first = this._marksOf(span.id)[0];
     first?.scrollIntoView({ block: 'center' });
     return true;
+  }
+
+  /** Selects span `id` (null: none) as the server asks, without telling it back. */
+  selectSpan(id: number | string | null): void {
+    const span = id == null ? null : (this._queue.view.spans.get(String(id)) ?? null);
+    this._select(span, true, false);
   }
 
   /** Focuses suggestion `key` (null: none) and scrolls to it when asked. */
@@ -660,7 +996,10 @@ export class FsTextAnnotator extends LitElement {
     this._ghostFocus = key != null && this._ghostByKey.has(key) ? key : null;
     this._ghostFocusByHover = false;
     this._applyDecorations();
-    if (scroll && this._ghostFocus != null) this._ghostPieces(this._ghostFocus)[0]?.scrollIntoView({ block: 'nearest' });
+    if (scroll && this._ghostFocus != null) {
+      const piece = this._ghostPieces(this._ghostFocus)[0];
+      if (piece) this._scrollClear(piece);
+    }
   }
 
   selectRange(start: number, end: number): boolean {
@@ -676,53 +1015,120 @@ export class FsTextAnnotator extends LitElement {
     return true;
   }
 
-  // ---------------------------------------------------------------- actions
+  /** Scrolls `el` into view clear of what is stuck to the top of the page (the toolbar), with a margin. */
+  private _scrollClear(el: HTMLElement): void {
+    let covered = 0;
+    if (this.stickyTop) {
+      for (const s of Array.from(document.querySelectorAll<HTMLElement>(this.stickyTop))) {
+        const r = s.getBoundingClientRect();
+        if (r.height > 0 && r.top <= 1 && r.bottom > covered) covered = r.bottom;
+      }
+    }
+    el.style.scrollMarginTop = `${Math.round(covered + 48)}px`;
+    el.style.scrollMarginBottom = '64px';
+    el.scrollIntoView({ block: 'nearest' });
+  }
+
+  // ---------------------------------------------------------------- changes (painted now, sent to the server)
 
   private _fire(type: string, detail: object): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  /** Accepts or rejects a suggestion: it goes at once here, focus moves on, and the server is told. */
-  private _ghostAction(type: 'fs-ghost-accept' | 'fs-ghost-reject', key: string): void {
-    if (this.readonly || !this._ghostByKey.has(key)) return;
-    let next = this._ghostFocus;
-    if (next === key) {
-      // keyboard users go on to the next suggestion; a hovered one just goes
-      next = this._ghostFocusByHover ? null : focusAfterRemoval(this._ghostOrdered, key);
-      this._ghostFocusByHover = false;
-    }
-    this.ghosts = this._ghostOrdered.filter((g) => g.key !== key);
-    this._ghostFocus = next;
-    this._fire(type, { key });
+  private _post(op: Record<string, unknown>): void {
+    const server = (this as unknown as { $server?: { edit?: (op: unknown) => void } }).$server;
+    if (server && typeof server.edit === 'function') server.edit(op);
+    else this._fire('fs-op', op);
   }
+
+  /** Paints `predicted` now and sends the change. */
+  private _issue(kind: OpKind, payload: Record<string, unknown>, predicted: Delta): void {
+    const { op, changed } = this._queue.issue(kind, predicted, performance.now());
+    this._paint(changed);
+    this._post({ ...payload, opId: op.opId, kind });
+  }
+
+  private _giveUp = (): void => {
+    const stale = this._queue.stale(performance.now() - GIVE_UP_MS);
+    if (stale.length === 0) return;
+    for (const op of stale) this._paint(this._queue.refuse(op.opId));
+    this._hint('Not saved: the server did not answer. The editor shows what it knows.');
+  };
 
   private _create(start: number, end: number, label: string): void {
     if (this.readonly) return;
     this._popup = null;
     window.getSelection()?.removeAllRanges();
-    this._fire('fs-create', { start, end, label });
+    const tmp = this._queue.tmpId();
+    const span: SpanRec = { id: tmp, start, end, label };
+    this._issue('create', { tmp, start, end, label }, { spans: [span] });
+    this._select(span, false, true);
   }
 
-  /** The selected span if it (still) exists. */
-  private _selectedSpan(): AnnotationSpan | undefined {
-    return this.selected == null ? undefined : this._spanById.get(String(this.selected));
+  private _delete(span: SpanRec): void {
+    const linked = (this._adjacency.get(span.id)?.size ?? 0) > 0;
+    // a span in a triple: the server asks first (its dialog), nothing is painted until then
+    this._issue('delete', { id: span.id, linked }, linked ? {} : { removeSpans: [span.id] });
   }
 
-  /** Selects span `span` (or nothing) and reports it if it changed. */
-  private _select(span: AnnotationSpan | null, scroll = false): void {
-    const id = span ? span.id : null;
-    const changed = (this.selected == null ? null : String(this.selected)) !== (id == null ? null : String(id));
-    if (span) this._lastSelected = span;
-    this.selected = id;
-    if (changed) this._fire('fs-select', { id });
-    if (scroll && span) {
-      // The marks already exist: selection changes never re-render blocks.
-      const first = this._marksOf(String(span.id))[0];
-      first?.scrollIntoView({ block: 'nearest' });
+  private _relabel(span: SpanRec, label: string): void {
+    this._issue('relabel', { id: span.id, label }, { update: [{ ...span, label }] });
+  }
+
+  /** Accepts or rejects a suggestion: it goes at once here, focus moves on, and the server is told. */
+  private _ghostAction(accept: boolean, key: string): void {
+    if (this.readonly || !this._ghostByKey.has(key)) return;
+    const ghost = this._ghostByKey.get(key) as Ghost;
+    let next = this._ghostFocus;
+    if (next === key) {
+      next = this._ghostFocusByHover ? null : focusAfterRemoval(this._ghostOrdered, key);
+      this._ghostFocusByHover = false;
+    }
+    this.ghosts = this._ghostOrdered.filter((g) => g.key !== key);
+    this._ghostFocus = next;
+    if (accept) {
+      const tmp = this._queue.tmpId();
+      this._issue('accept', { key, tmp }, { spans: [{ id: tmp, start: ghost.start, end: ghost.end, label: ghost.label }] });
+    } else {
+      this._post({ kind: 'reject', key, opId: 0 });
     }
   }
 
-  /** Opens the label popup below the end of the current selection. */
+  /** The triple the picked spans make, by their labels (the server decides; this is what is painted meanwhile). */
+  private _predictLink(ids: Id[], tmp: Id): LinkRec | null {
+    let source: Id | null = null;
+    let cue: Id | null = null;
+    let content: Id | null = null;
+    for (const id of ids) {
+      const s = this._queue.view.spans.get(id);
+      if (!s) return null;
+      const kind = (this.labels ?? []).find((l) => l != null && l.name === s.label)?.kind;
+      if (s.label === this.contentLabel && content == null) content = id;
+      else if (s.label === this.sourceLabel && source == null) source = id;
+      else if (kind === 'CUE' && cue == null) cue = id;
+      else return null;
+    }
+    return content == null ? null : { id: tmp, source, cue, content };
+  }
+
+  private _selectedSpan(): SpanRec | undefined {
+    return this.selected == null ? undefined : this._queue.view.spans.get(this.selected);
+  }
+
+  /** Selects `span` (or nothing); tells the server unless it asked for it. */
+  private _select(span: SpanRec | null, quiet: boolean, scroll: boolean): void {
+    const id = span ? span.id : null;
+    const changed = this.selected !== id;
+    if (span) this._lastSelected = span;
+    this.selected = id;
+    if (changed && !quiet) this._post({ kind: 'select', id, opId: 0 });
+    if (changed) this._scheduleArcs();
+    if (scroll && span) {
+      const first = this._marksOf(span.id)[0];
+      if (first) this._scrollClear(first);
+    }
+  }
+
   private _openPopup(): void {
     if (this.readonly || this._link) return;
     const raw = this._rawSelectionRange();
@@ -732,7 +1138,6 @@ export class FsTextAnnotator extends LitElement {
       this._popup = null;
       return;
     }
-    // Show the user what will be labelled.
     if (selected.start !== raw.start || selected.end !== raw.end) this.selectRange(selected.start, selected.end);
     const range = sel.getRangeAt(0);
     const rects = range.getClientRects();
@@ -750,8 +1155,8 @@ export class FsTextAnnotator extends LitElement {
     };
   }
 
-  private _enterLinkMode(anchor: AnnotationSpan): void {
-    const marks = Array.from(this._marksOf(String(anchor.id)));
+  private _enterLinkMode(anchor: SpanRec): void {
+    const marks = Array.from(this._marksOf(anchor.id));
     const last = marks[marks.length - 1];
     const rect = last ? last.getBoundingClientRect() : this.getBoundingClientRect();
     window.getSelection()?.removeAllRanges();
@@ -763,161 +1168,177 @@ export class FsTextAnnotator extends LitElement {
     const link = this._link;
     if (!link) return;
     this._link = null;
-    if (link.picks.length > 0) this._fire('fs-link', { spans: [link.anchor, ...link.picks] });
+    if (link.picks.length === 0) return;
+    const ids = [link.anchor, ...link.picks];
+    const tmp = this._queue.tmpId();
+    const predicted = this._predictLink(ids, tmp);
+    this._issue('link', { tmp, ids }, predicted ? { links: [predicted] } : {});
   }
 
-  /** In link mode, a click on a mark covered by `covering` picks (or un-picks) a span. */
-  private _pickForLink(covering: AnnotationSpan[]): void {
+  private _pickForLink(covering: SpanRec[]): void {
     const link = this._link;
     if (!link) return;
-    const taken = new Set([String(link.anchor), ...link.picks.map(String)]);
-    const fresh = covering.find((s) => !taken.has(String(s.id)));
+    const taken = new Set([link.anchor, ...link.picks]);
+    const fresh = covering.find((s) => !taken.has(s.id));
     if (fresh) {
       this._link = { ...link, picks: [...link.picks, fresh.id] };
       if (fresh.label === this.contentLabel) this._finishLink();
       return;
     }
-    const picked = covering.find((s) => String(s.id) !== String(link.anchor));
-    if (picked) this._link = { ...link, picks: link.picks.filter((p) => String(p) !== String(picked.id)) };
+    const picked = covering.find((s) => s.id !== link.anchor);
+    if (picked) this._link = { ...link, picks: link.picks.filter((p) => p !== picked.id) };
   }
 
-  private _coveringOf(mark: HTMLElement): AnnotationSpan[] {
+  private _coveringOf(mark: HTMLElement): SpanRec[] {
     const ids = (mark.dataset.spanIds ?? '').split(' ').filter((x) => x !== '');
-    const out: AnnotationSpan[] = [];
+    const out: SpanRec[] = [];
     for (const id of ids) {
-      const s = this._spanById.get(id);
+      const s = this._queue.view.spans.get(id);
       if (s) out.push(s);
     }
     return out;
   }
 
-  // ---------------------------------------------------------------- event handlers
-
-  private _onKeyDown = (e: KeyboardEvent): void => {
-    if (e.defaultPrevented || e.isComposing) return;
-    const target = e.composedPath()[0] ?? e.target;
-    if (isEditable(target)) return;
-    const key = e.key;
-
-    if (key === 'Escape') {
-      let handled = false;
-      if (this._ghostFocus != null && !this._link) {
-        this._ghostFocus = null;
-        this._applyDecorations();
-        handled = true;
-      }
-      if (this._link) {
-        this._link = null;
-        handled = true;
-      } else {
-        if (this._popup) handled = true;
-        this._popup = null;
-        if (this._rawSelectionRange()) {
-          window.getSelection()?.removeAllRanges();
-          handled = true;
-        }
-        if (this.selected != null) {
-          this._select(null);
-          handled = true;
-        }
-      }
-      if (handled) e.preventDefault();
-      return;
+  /** A short message at the bottom of the window (read-only, not saved...). */
+  private _hint(text: string): void {
+    let el = this.querySelector<HTMLElement>(':scope > .fs-hint');
+    if (!el) {
+      el = document.createElement('div');
+      el.className = 'fs-hint';
+      el.setAttribute('role', 'status');
+      this.appendChild(el);
     }
-
-    const mod = e.ctrlKey || e.metaKey;
-    if (mod && !e.altKey) {
-      if (this.readonly) return;
-      const k = key.toLowerCase();
-      if (k === 'z' && !e.shiftKey) {
-        e.preventDefault();
-        this._fire('fs-undo', {});
-      } else if ((k === 'z' && e.shiftKey) || k === 'y') {
-        e.preventDefault();
-        this._fire('fs-redo', {});
-      }
-      return;
-    }
-    if (mod || e.altKey) return;
-
-    if (key === 'Tab') {
-      if (!this._isOurKeyTarget(target) || this._ordered.length === 0 || this._link) return;
-      e.preventDefault();
-      const current = this._selectedSpan() ?? (this.selected != null ? this._lastSelected : null);
-      const next = stepSpan(this._ordered, current, e.shiftKey ? -1 : 1);
-      if (next) this._select(next, true);
-      return;
-    }
-
-    if (this._link) {
-      if (key === 'Enter') {
-        e.preventDefault();
-        this._finishLink();
-      }
-      return;
-    }
-
-    if (this.readonly) return;
-    if ((key === ']' || key === '[') && this._ghostOrdered.length > 0 && this._isOurKeyTarget(target)) {
-      e.preventDefault();
-      const next = stepGhost(this._ghostOrdered, this._ghostFocus, key === ']' ? 1 : -1);
-      if (next) this.focusGhost(next.key, true);
-      return;
-    }
-    const focusedGhost = this._ghostFocus;
-    if (focusedGhost != null && key === 'Enter' && this._isOurKeyTarget(target)) {
-      e.preventDefault();
-      this._ghostAction('fs-ghost-accept', focusedGhost);
-      return;
-    }
-    const textSel = this._selectionRange();
-    const span = this._selectedSpan();
-    if (focusedGhost != null && (key === 'x' || key === 'X') && !textSel && !e.shiftKey) {
-      e.preventDefault();
-      this._ghostAction('fs-ghost-reject', focusedGhost);
-      return;
-    }
-
-    if ((key === 'Delete' || key === 'Backspace') && span && !textSel) {
-      e.preventDefault();
-      this._fire('fs-delete', { id: span.id });
-      return;
-    }
-    if ((key === 'l' || key === 'L') && span && !textSel && !e.shiftKey) {
-      e.preventDefault();
-      this._enterLinkMode(span);
-      return;
-    }
-    const label = labelForKey(this.labels, key);
-    if (!label) return;
-    if (textSel) {
-      e.preventDefault();
-      this._create(textSel.start, textSel.end, label.name);
-    } else if (span && !this._rawSelectionRange()) {
-      e.preventDefault();
-      if (span.label !== label.name) this._fire('fs-relabel', { id: span.id, label: label.name });
-    }
-  };
-
-  /** Tab is only taken over when focus is not on some other control of the page. */
-  private _isOurKeyTarget(target: EventTarget | null | undefined): boolean {
-    if (target == null || target === document || target === document.body || target === document.documentElement) {
-      return true;
-    }
-    return target instanceof Node && this.contains(target);
+    el.textContent = text;
+    window.clearTimeout(this._hintTimer);
+    this._hintTimer = window.setTimeout(() => el?.remove(), 2500);
   }
 
-  /** True while the user is making or holding a text selection (see _ghostsDeferred). */
+  private _toggleGhosts(): void {
+    this.ghostsHidden = !this.ghostsHidden;
+    try {
+      window.localStorage.setItem(GHOSTS_HIDDEN_KEY, this.ghostsHidden ? 'true' : 'false');
+    } catch {
+      // private mode: not remembered
+    }
+    if (this.ghostsHidden) this._ghostFocus = null;
+    this._hint(this.ghostsHidden ? 'Suggestions hidden (\\ shows them)' : 'Suggestions shown (\\ hides them)');
+    this._fire('fs-ghosts-toggle', { hidden: this.ghostsHidden });
+  }
+
+  // ---------------------------------------------------------------- keys
+
+  private _keyTarget(target: EventTarget | null | undefined): KeyTarget {
+    if (isEditable(target)) return 'editable';
+    if (target == null || target === document || target === document.body || target === document.documentElement) {
+      return 'page';
+    }
+    return target instanceof Node && this.contains(target) ? 'text' : 'control';
+  }
+
+  private _onKeyDown = (e: KeyboardEvent): void => {
+    if (e.defaultPrevented) return;
+    const target = e.composedPath()[0] ?? e.target;
+    const span = this._selectedSpan();
+    const textSel = this._selectionRange();
+    const c: KeyContext = {
+      target: this._keyTarget(target),
+      modal: modalOpen(),
+      readonly: this.readonly,
+      linking: this._link !== null,
+      textSelection: textSel !== null,
+      selectedLabel: span ? span.label : null,
+      ghostFocus: this._ghostFocus != null,
+      ghosts: !this.ghostsHidden && this._ghostOrdered.length > 0,
+      spans: this._queue.view.spans.size,
+      clearable: this._ghostFocus != null || this._popup !== null || this._rawSelectionRange() !== null || this.selected != null,
+      labels: this.labels ?? [],
+    };
+    const command = commandFor(e, c);
+    if (!command) return;
+    e.preventDefault();
+    this._run(command, span, textSel);
+  };
+
+  private _run(command: Command, span: SpanRec | undefined, textSel: { start: number; end: number } | null): void {
+    switch (command.type) {
+      case 'create':
+        if (textSel) this._create(textSel.start, textSel.end, command.label);
+        break;
+      case 'relabel':
+        if (span) this._relabel(span, command.label);
+        break;
+      case 'delete':
+        if (span) this._delete(span);
+        break;
+      case 'link-start':
+        if (span) this._enterLinkMode(span);
+        break;
+      case 'link-finish':
+        this._finishLink();
+        break;
+      case 'link-cancel':
+        this._link = null;
+        break;
+      case 'undo':
+      case 'redo':
+        if (command.type === 'undo' ? this._queue.canUndo || this._serverUndo : this._queue.canRedo || this._serverRedo) {
+          this._issue(command.type, {}, {});
+        } else {
+          this._hint(command.type === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
+        }
+        break;
+      case 'escape':
+        if (this._ghostFocus != null) {
+          this._ghostFocus = null;
+          this._applyDecorations();
+        }
+        this._popup = null;
+        if (this._rawSelectionRange()) window.getSelection()?.removeAllRanges();
+        if (this.selected != null) this._select(null, false, false);
+        break;
+      case 'step-span': {
+        const current = span ?? (this.selected != null ? this._lastSelected : null);
+        const next = stepSpan(this._orderedSpans(), current, command.dir);
+        if (next) this._select(next as SpanRec, false, true);
+        break;
+      }
+      case 'step-ghost': {
+        const next = stepGhost(this._ghostOrdered, this._ghostFocus, command.dir);
+        if (next) this.focusGhost(next.key, true);
+        break;
+      }
+      case 'accept-ghost':
+        if (this._ghostFocus != null) this._ghostAction(true, this._ghostFocus);
+        break;
+      case 'reject-ghost':
+        if (this._ghostFocus != null) this._ghostAction(false, this._ghostFocus);
+        break;
+      case 'toggle-ghosts':
+        this._toggleGhosts();
+        break;
+      case 'readonly-hint':
+        this._hint(this.readonlyReason || 'This document is read-only');
+        break;
+      case 'none':
+        break;
+    }
+  }
+
+  private _orderedSpans(): SpanRec[] {
+    if (!this._ordered) this._ordered = sortSpans(Array.from(this._queue.view.spans.values())) as SpanRec[];
+    return this._ordered;
+  }
+
+  // ---------------------------------------------------------------- mouse
+
   private _selectionBusy(): boolean {
     return this._mouseDown || this._rawSelectionRange() !== null;
   }
 
-  /** Draws suggestions that waited for a selection to go. */
   private _onSelectionChange = (): void => {
     if (this._ghostsDeferred && !this._selectionBusy()) this.requestUpdate('ghosts');
   };
 
-  /** Click outside the popup closes it. */
   private _onDocMouseDown = (e: MouseEvent): void => {
     if (e.button === 0) this._mouseDown = true;
     if (!this._popup) return;
@@ -926,7 +1347,6 @@ export class FsTextAnnotator extends LitElement {
     this._popup = null;
   };
 
-  /** After a mouse selection, show the popup (deferred: the selection settles after mouseup). */
   private _onDocMouseUp = (e: MouseEvent): void => {
     if (e.button === 0) {
       this._mouseDown = false;
@@ -936,14 +1356,10 @@ export class FsTextAnnotator extends LitElement {
     const popupEl = this.querySelector('.fs-popup');
     if (popupEl && e.composedPath().includes(popupEl)) return;
     setTimeout(() => {
-      if (this.isConnected) this._openPopup();
+      if (this.isConnected && !modalOpen()) this._openPopup();
     }, 0);
   };
 
-  /**
-   * Click without a text selection: on a mark selects the innermost covering span (again:
-   * the next covering one); on plain text clears the selection. In link mode: picks spans.
-   */
   private _onTextClick = (e: MouseEvent): void => {
     const sel = window.getSelection();
     if (sel && !sel.isCollapsed && this._rawSelectionRange()) return;
@@ -952,7 +1368,7 @@ export class FsTextAnnotator extends LitElement {
     if (ghostEl && !this._link && !this.readonly) {
       const keys = (ghostEl.dataset.ghostKeys ?? '').split(' ').filter((k) => k !== '');
       const chosen = keys.includes(this._ghostFocus ?? '') ? this._ghostFocus : keys[0];
-      if (chosen) this._ghostAction('fs-ghost-accept', chosen);
+      if (chosen) this._ghostAction(true, chosen);
       return;
     }
     const mark = target?.closest<HTMLElement>('mark.fs-span');
@@ -962,14 +1378,13 @@ export class FsTextAnnotator extends LitElement {
       return;
     }
     if (covering.length === 0) {
-      this._select(null);
+      this._select(null, false, false);
       return;
     }
     const next = nextCovering(covering, this.selected);
-    if (next) this._select(next);
+    if (next) this._select(next as SpanRec, false, false);
   };
 
-  /** Hover highlights the innermost span under the pointer and the spans linked to it. */
   private _onTextMouseOver = (e: MouseEvent): void => {
     const target = e.target instanceof Element ? e.target : null;
     const ghostEl = target?.closest<HTMLElement>('[data-ghost-keys]');
@@ -986,6 +1401,7 @@ export class FsTextAnnotator extends LitElement {
     if (id === this._hovered) return;
     this._hovered = id;
     this._applyDecorations();
+    this._scheduleArcs();
   };
 
   private _onTextMouseLeave = (): void => {
@@ -997,7 +1413,16 @@ export class FsTextAnnotator extends LitElement {
     if (this._hovered === null) return;
     this._hovered = null;
     this._applyDecorations();
+    this._scheduleArcs();
   };
+}
+
+function readHiddenPreference(): boolean {
+  try {
+    return window.localStorage.getItem(GHOSTS_HIDDEN_KEY) === 'true';
+  } catch {
+    return false;
+  }
 }
 
 if (!customElements.get('fs-text-annotator')) {
@@ -1009,3 +1434,4 @@ declare global {
     'fs-text-annotator': FsTextAnnotator;
   }
 }
+

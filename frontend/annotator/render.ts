@@ -435,3 +435,190 @@ export function linkAdjacency(links: readonly LinkDef[] | null | undefined): Map
   }
   return adj;
 }
+
+// ------------------------------------------------------------------ incremental blocks
+
+/** A suggestion as the block index places it (ghosts.ts has the full type). */
+export interface GhostLike {
+  key: string;
+  start: number;
+  end: number;
+  label: string;
+}
+
+/**
+ * The blocks of a text, kept up to date span by span: each block knows the spans and suggestions that reach into it,
+ * and only the blocks a change touches get new segments (and a new Block object, which is how the element knows
+ * what to render again). A key press in a document of 50,000 words and 5,000 spans recomputes one paragraph.
+ * `overlay` lays suggestions over a block's segments (ghosts.ts's overlayGhosts; passed in to keep this module free
+ * of that one).
+ */
+export class BlockIndex {
+  readonly text: string;
+  readonly map: OffsetMap;
+  /** Block starts in UTF-16 and code points. */
+  private readonly startsU16: number[];
+  private readonly startsCp: number[];
+  private readonly spansIn: Array<Map<string, AnnotationSpan>>;
+  private readonly ghostsIn: Array<Map<string, GhostLike>>;
+  private readonly dirty = new Set<number>();
+  private readonly overlay: (text: string, segments: Segment[], ghosts: GhostLike[], map: OffsetMap) => Segment[];
+  blocks: Block[] = [];
+
+  constructor(
+    text: string,
+    map: OffsetMap,
+    overlay: (text: string, segments: Segment[], ghosts: GhostLike[], map: OffsetMap) => Segment[],
+    maxU16: number = MAX_BLOCK_U16,
+  ) {
+    this.text = text;
+    this.map = map;
+    this.overlay = overlay;
+    this.startsU16 = blockStarts(text, maxU16);
+    this.startsCp = this.startsU16.map((u) => map.toCodePoint(u));
+    this.spansIn = this.startsU16.map(() => new Map());
+    this.ghostsIn = this.startsU16.map(() => new Map());
+    for (let i = 0; i < this.startsU16.length; i++) this.dirty.add(i);
+    this.blocks = new Array(this.startsU16.length);
+    this.refresh();
+  }
+
+  get size(): number {
+    return this.startsU16.length;
+  }
+
+  /** Index of the block holding code point `cp` (clamped). */
+  blockOfCp(cp: number): number {
+    const s = this.startsCp;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= cp) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Code point range [start, end) of blocks [first, last]. */
+  cpRange(first: number, last: number): { start: number; end: number } {
+    const end = last + 1 < this.startsCp.length ? this.startsCp[last + 1] : this.map.length;
+    return { start: this.startsCp[Math.max(0, first)] ?? 0, end };
+  }
+
+  private each(start: number, end: number, fn: (block: number) => void): void {
+    const n = this.map.length;
+    const a = Math.max(0, Math.min(n, Math.floor(Number(start))));
+    const b = Math.max(0, Math.min(n, Math.floor(Number(end))));
+    if (!(b > a)) return;
+    const last = this.blockOfCp(b - 1);
+    for (let i = this.blockOfCp(a); i <= last; i++) fn(i);
+  }
+
+  addSpan(span: AnnotationSpan): void {
+    const id = String(span.id);
+    this.each(span.start, span.end, (i) => {
+      this.spansIn[i].set(id, span);
+      this.dirty.add(i);
+    });
+  }
+
+  removeSpan(span: AnnotationSpan): void {
+    const id = String(span.id);
+    this.each(span.start, span.end, (i) => {
+      if (this.spansIn[i].delete(id)) this.dirty.add(i);
+    });
+  }
+
+  addGhost(g: GhostLike): void {
+    this.each(g.start, g.end, (i) => {
+      this.ghostsIn[i].set(g.key, g);
+      this.dirty.add(i);
+    });
+  }
+
+  removeGhost(g: GhostLike): void {
+    this.each(g.start, g.end, (i) => {
+      if (this.ghostsIn[i].delete(g.key)) this.dirty.add(i);
+    });
+  }
+
+  /** Every block renders again (labels or colours changed). */
+  touchAll(): void {
+    for (let i = 0; i < this.startsU16.length; i++) this.dirty.add(i);
+  }
+
+  /** Recomputes the blocks a change touched; returns how many. */
+  refresh(): number {
+    const count = this.dirty.size;
+    for (const i of this.dirty) this.blocks[i] = this.computeBlock(i);
+    this.dirty.clear();
+    return count;
+  }
+
+  private computeBlock(i: number): Block {
+    const startU16 = this.startsU16[i];
+    const endU16 = i + 1 < this.startsU16.length ? this.startsU16[i + 1] : this.text.length;
+    const start = this.startsCp[i];
+    const end = i + 1 < this.startsCp.length ? this.startsCp[i + 1] : this.map.length;
+    let segments = segmentsInRange(this.text, Array.from(this.spansIn[i].values()), this.map, start, end);
+    const ghosts = Array.from(this.ghostsIn[i].values());
+    if (ghosts.length > 0) segments = this.overlay(this.text, segments, ghosts, this.map);
+    const startsParagraph = startU16 === 0 || isLineBreak(this.text.charCodeAt(startU16 - 1));
+    const endsParagraph = endU16 === this.text.length || isLineBreak(this.text.charCodeAt(endU16 - 1));
+    return {
+      key: String(startU16),
+      start,
+      end,
+      startU16,
+      endU16,
+      segments,
+      sig: '',
+      para: startsParagraph && endsParagraph,
+    };
+  }
+}
+
+/**
+ * computeSegments for the code point range [from, to) of the text: spans are clipped to it; the segments cover
+ * exactly that range.
+ */
+export function segmentsInRange(
+  text: string,
+  spans: readonly AnnotationSpan[],
+  map: OffsetMap,
+  from: number,
+  to: number,
+): Segment[] {
+  if (to <= from) return [];
+  const norm: Array<{ span: AnnotationSpan; start: number; end: number; len: number }> = [];
+  for (const span of spans) {
+    const s0 = Math.floor(Number(span.start));
+    const e0 = Math.floor(Number(span.end));
+    if (Number.isNaN(s0) || Number.isNaN(e0) || e0 <= s0) continue;
+    const start = Math.max(from, s0);
+    const end = Math.min(to, e0);
+    if (end <= start) continue;
+    // innermost by the span's whole length (not the clipped one): the same order in every block
+    norm.push({ span, start, end, len: Math.min(map.length, e0) - Math.max(0, s0) });
+  }
+  const bounds = new Set<number>([from, to]);
+  for (const n of norm) {
+    bounds.add(n.start);
+    bounds.add(n.end);
+  }
+  const points = Array.from(bounds).sort((a, b) => a - b);
+  const segments: Segment[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const a = points[i];
+    const b = points[i + 1];
+    const covering = norm
+      .filter((n) => n.start <= a && n.end >= b)
+      .sort((x, y) => x.len - y.len || Math.floor(Number(y.span.start)) - Math.floor(Number(x.span.start)))
+      .map((n) => n.span);
+    const startU16 = map.toUtf16(a);
+    const endU16 = map.toUtf16(b);
+    segments.push({ start: a, end: b, startU16, endU16, text: text.slice(startU16, endU16), spans: covering });
+  }
+  return segments;
+}

@@ -183,6 +183,28 @@ public class AnnotationService {
         ProjectInfo project = corpus.requireProject(actor, slug);
         requireMayUse(actor, owner, project);
         DocumentSummary doc = requireEditable(actor, owner, slug, documentId);
+        requireNewSpan(actor, owner, project, doc, start, end, label, values);
+        Span span = new Span(documentId, owner.userId(), label, start, end, clock.instant());
+        stamp(actor, owner, span::stamp);
+        Span saved;
+        try {
+            saved = spans.saveAndFlush(span);
+        } catch (DataIntegrityViolationException e) {
+            // the same span created at the same moment by another request of this owner (unique constraint)
+            throw new ConflictException(who(actor, owner, "have", "has") + " labeled " + start + ".." + end + " as "
+                    + label + " already");
+        }
+        values.forEach((name, value) -> attributes.save(new SpanAttribute(saved.getId(), name, value)));
+        events.publishEvent(new SpanChanged(slug, documentId, saved.getId(), SpanChanged.Change.CREATED));
+        SpanInfo created = toInfo(saved, corpus.textIndex(documentId), owner.username(), new TreeMap<>(values));
+        audit(actor, "span.create", project.id(), documentId, saved.getId(), null, owner, null, state(created));
+        return created;
+    }
+
+    /** What a new (or restored) span must satisfy: a known label, a range in the text, no clash, valid values. */
+    private void requireNewSpan(Actor actor, Owner owner, ProjectInfo project, DocumentSummary doc, int start, int end,
+            String label, Map<String, String> values) {
+        long documentId = doc.id();
         LabelInfo labelInfo = requireLabel(project, label);
         if (start < 0 || end > doc.length() || start >= end) {
             throw new InvalidRequestException("Span " + start + ".." + end + " is not a non-empty range inside the text"
@@ -201,21 +223,6 @@ public class AnnotationService {
                     + label + " already");
         }
         values.forEach((name, value) -> checkAttribute(labelInfo, name, value));
-        Span span = new Span(documentId, owner.userId(), label, start, end, clock.instant());
-        stamp(actor, owner, span::stamp);
-        Span saved;
-        try {
-            saved = spans.saveAndFlush(span);
-        } catch (DataIntegrityViolationException e) {
-            // the same span created at the same moment by another request of this owner (unique constraint)
-            throw new ConflictException(who(actor, owner, "have", "has") + " labeled " + start + ".." + end + " as "
-                    + label + " already");
-        }
-        values.forEach((name, value) -> attributes.save(new SpanAttribute(saved.getId(), name, value)));
-        events.publishEvent(new SpanChanged(slug, documentId, saved.getId(), SpanChanged.Change.CREATED));
-        SpanInfo created = toInfo(saved, corpus.textIndex(documentId), owner.username(), new TreeMap<>(values));
-        audit(actor, "span.create", project.id(), documentId, saved.getId(), null, owner, null, state(created));
-        return created;
     }
 
     /** Deletes the caller's span, its attributes and every attribution that uses it. */
@@ -355,10 +362,24 @@ public class AnnotationService {
         ProjectInfo project = corpus.requireProject(actor, slug);
         requireMayUse(actor, owner, project);
         requireEditable(actor, owner, slug, documentId);
+        requireNewTriple(owner, project, documentId, source, cue, content);
+        Attribution attribution = new Attribution(documentId, owner.userId(), source, cue, content, clock.instant());
+        stamp(actor, owner, attribution::stamp);
+        AttributionInfo made = attributions.saveAndFlush(attribution).toInfo();
+        audit(actor, "attribution.create", project.id(), documentId, content, made.id(), owner, null, made);
+        return made;
+    }
+
+    /**
+     * What a new (or restored) triple must satisfy: a source or a cue, the owner's spans in the right roles, not
+     * there already. The spans stay locked until the triple is stored (or the call fails): a concurrent delete waits
+     * (decision 016).
+     */
+    private void requireNewTriple(Owner owner, ProjectInfo project, long documentId, Long source, Long cue,
+            long content) {
         if (source == null && cue == null) {
             throw new InvalidRequestException(NO_SOURCE_NOR_CUE);
         }
-        // the spans stay until this triple is stored (or the call fails): a concurrent delete waits (decision 016)
         Map<Long, Span> parts = ownSpans(owner, documentId, java.util.stream.Stream.of(source, cue, content)
                 .filter(Objects::nonNull).toList());
         Span contentSpan = parts.get(content);
@@ -382,10 +403,71 @@ public class AnnotationService {
         if (duplicate) {
             throw new ConflictException("This attribution exists already");
         }
-        Attribution attribution = new Attribution(documentId, owner.userId(), source, cue, content, clock.instant());
-        stamp(actor, owner, attribution::stamp);
-        AttributionInfo made = attributions.saveAndFlush(attribution).toInfo();
-        audit(actor, "attribution.create", project.id(), documentId, content, made.id(), owner, null, made);
+    }
+
+    /**
+     * Brings back a deleted span under its own id, with its label, extent, attributes and creation time (undo of a
+     * delete, redo of a create), after the same checks as a new span: history, exports and the search index keep one
+     * id for it (decision 020). Refused with 409 when a span with that id exists (it was brought back elsewhere).
+     */
+    @Transactional
+    public SpanInfo restoreSpan(Actor actor, Owner owner, String slug, long documentId, SpanInfo span) {
+        ProjectInfo project = corpus.requireProject(actor, slug);
+        requireMayUse(actor, owner, project);
+        DocumentSummary doc = requireEditable(actor, owner, slug, documentId);
+        if (span.documentId() != documentId) {
+            throw new InvalidRequestException("That span belongs to another document");
+        }
+        if (spans.existsById(span.id())) {
+            throw new ConflictException("That span is there already (it was brought back elsewhere)");
+        }
+        requireNewSpan(actor, owner, project, doc, span.start(), span.end(), span.label(), span.attributes());
+        try {
+            spans.insertWithId(span.id(), documentId, owner.userId(), span.label(), span.start(), span.end(),
+                    span.createdAt() == null ? clock.instant() : span.createdAt());
+            spans.flush();
+        } catch (DataIntegrityViolationException e) {
+            throw new ConflictException(who(actor, owner, "have", "has") + " labeled " + span.start() + ".."
+                    + span.end() + " as " + span.label() + " already");
+        }
+        Span saved = spans.findById(span.id()).orElseThrow();
+        stamp(actor, owner, saved::stamp);
+        span.attributes().forEach((name, value) -> attributes.save(new SpanAttribute(saved.getId(), name, value)));
+        attributes.flush();
+        spans.flush();
+        events.publishEvent(new SpanChanged(slug, documentId, saved.getId(), SpanChanged.Change.CREATED));
+        SpanInfo restored = toInfo(saved, corpus.textIndex(documentId), owner.username(),
+                new TreeMap<>(span.attributes()));
+        audit(actor, "span.restore", project.id(), documentId, saved.getId(), null, owner, null, state(restored));
+        return restored;
+    }
+
+    /** Brings back a deleted attribution under its own id (see {@link #restoreSpan}); its spans must be there. */
+    @Transactional
+    public AttributionInfo restoreAttribution(Actor actor, Owner owner, String slug, long documentId,
+            AttributionInfo triple) {
+        ProjectInfo project = corpus.requireProject(actor, slug);
+        requireMayUse(actor, owner, project);
+        requireEditable(actor, owner, slug, documentId);
+        if (triple.documentId() != documentId) {
+            throw new InvalidRequestException("That attribution belongs to another document");
+        }
+        if (attributions.existsById(triple.id())) {
+            throw new ConflictException("That attribution is there already (it was brought back elsewhere)");
+        }
+        requireNewTriple(owner, project, documentId, triple.source(), triple.cue(), triple.content());
+        try {
+            attributions.insertWithId(triple.id(), documentId, owner.userId(), triple.source(), triple.cue(),
+                    triple.content(), clock.instant());
+            attributions.flush();
+        } catch (DataIntegrityViolationException e) {
+            throw new ConflictException("A span of this attribution was deleted meanwhile");
+        }
+        Attribution saved = attributions.findById(triple.id()).orElseThrow();
+        stamp(actor, owner, saved::stamp);
+        attributions.flush();
+        AttributionInfo made = saved.toInfo();
+        audit(actor, "attribution.restore", project.id(), documentId, made.content(), made.id(), owner, null, made);
         return made;
     }
 

@@ -15,6 +15,12 @@ public interface AnnotationStore {
 
     AnnotationService.DeletedSpan deleteSpan(long spanId);
 
+    /** Brings a deleted span back under its own id, with its attributes (undo of a delete, redo of a create). */
+    SpanInfo restoreSpan(SpanInfo span);
+
+    /** Brings a deleted attribution back under its own id; its spans must exist. */
+    AttributionInfo restoreAttribution(AttributionInfo triple);
+
     SpanInfo relabelSpan(long spanId, String label);
 
     SpanInfo setAttribute(long spanId, String name, String value);
@@ -43,6 +49,14 @@ public interface AnnotationStore {
 
             public AnnotationService.DeletedSpan deleteSpan(long spanId) {
                 return service.deleteSpan(actor, owner, slug, documentId, spanId);
+            }
+
+            public SpanInfo restoreSpan(SpanInfo span) {
+                return service.restoreSpan(actor, owner, slug, documentId, span);
+            }
+
+            public AttributionInfo restoreAttribution(AttributionInfo triple) {
+                return service.restoreAttribution(actor, owner, slug, documentId, triple);
             }
 
             public SpanInfo relabelSpan(long spanId, String label) {

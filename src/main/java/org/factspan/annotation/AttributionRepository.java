@@ -16,6 +16,13 @@ interface AttributionRepository extends JpaRepository<Attribution, Long> {
     @Query("select a from Attribution a where a.id = :id")
     Optional<Attribution> lock(long id);
 
+    /** An attribution under an id it had before (restored by undo or redo). */
+    @org.springframework.data.jpa.repository.Modifying
+    @Query(nativeQuery = true, value = "insert into attribution (id, document_id, user_id, source_span_id, cue_span_id,"
+            + " content_span_id, created_at) values (:id, :documentId, :userId, :source, :cue, :content, :createdAt)")
+    void insertWithId(long id, long documentId, long userId, Long source, Long cue, long content,
+            java.time.Instant createdAt);
+
     /** Every annotator's attributions on a document; the gold standard's are not among them. */
     @Query("select a from Attribution a where a.documentId = :documentId and a.userId not in"
             + " (select u.id from AppUser u where u.systemAccount = true) order by a.id")

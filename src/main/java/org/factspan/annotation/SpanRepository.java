@@ -28,6 +28,13 @@ interface SpanRepository extends JpaRepository<Span, Long> {
             + " (select u.id from AppUser u where u.systemAccount = true) order by s.start, s.end, s.id")
     List<Span> findByDocumentIdOrderByStartAscEndAscIdAsc(long documentId);
 
+    /** A span under an id it had before (restored by undo or redo): the identity column accepts a given id. */
+    @org.springframework.data.jpa.repository.Modifying
+    @Query(nativeQuery = true, value = "insert into span (id, document_id, user_id, label, start_cp, end_cp, created_at)"
+            + " values (:id, :documentId, :userId, :label, :start, :end, :createdAt)")
+    void insertWithId(long id, long documentId, long userId, String label, int start, int end,
+            java.time.Instant createdAt);
+
     boolean existsByDocumentIdAndUserIdAndLabelAndStartAndEnd(long documentId, long userId, String label, int start,
             int end);
 

@@ -75,7 +75,7 @@ public class CorpusService {
         }
         return new ProjectInfo(project.getId(), project.getSlug(), project.getName(), project.getDescription(),
                 project.getGuidelines(), project.isSnapWords(), role, labels(project.getId()), project.isArchived(),
-                project.isAllowOverlap(), project.getAnnotatorsPerDocument());
+                project.isAllowOverlap(), project.getAnnotatorsPerDocument(), project.getSuggestionThreshold());
     }
 
     @Transactional(readOnly = true)

@@ -41,6 +41,9 @@ class Project {
     @Column(name = "annotators_per_document", nullable = false)
     private int annotatorsPerDocument = 2;
 
+    @Column(name = "suggestion_threshold", nullable = false)
+    private double suggestionThreshold;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -94,6 +97,10 @@ class Project {
         return annotatorsPerDocument;
     }
 
+    double getSuggestionThreshold() {
+        return suggestionThreshold;
+    }
+
     void rename(String name) {
         this.name = Objects.requireNonNull(name);
     }
@@ -114,9 +121,12 @@ class Project {
         this.snapWords = settings.snapWords();
         this.allowOverlap = settings.allowOverlap();
         this.annotatorsPerDocument = settings.annotatorsPerDocument();
+        if (settings.suggestionThreshold() != null) {
+            this.suggestionThreshold = settings.suggestionThreshold();
+        }
     }
 
     ProjectSettings settings() {
-        return new ProjectSettings(snapWords, allowOverlap, annotatorsPerDocument);
+        return new ProjectSettings(snapWords, allowOverlap, annotatorsPerDocument, suggestionThreshold);
     }
 }

@@ -5,16 +5,17 @@ import java.util.Optional;
 
 /**
  * A project as one caller sees it, with its settings and label schema. {@code role} is empty for admins
- * who are not members. An archived project is read-only.
+ * who are not members. An archived project is read-only. Suggestions scored below {@code suggestionThreshold} are
+ * not offered.
  */
 public record ProjectInfo(long id, String slug, String name, String description, String guidelines,
         boolean snapWords, Optional<ProjectRole> role, List<LabelInfo> labels, boolean archived,
-        boolean allowOverlap, int annotatorsPerDocument) {
+        boolean allowOverlap, int annotatorsPerDocument, double suggestionThreshold) {
 
-    /** Without the workflow settings: not archived, overlaps allowed, two annotators per document. */
+    /** Without the workflow settings: not archived, overlaps allowed, two annotators per document, all suggestions. */
     public ProjectInfo(long id, String slug, String name, String description, String guidelines, boolean snapWords,
             Optional<ProjectRole> role, List<LabelInfo> labels) {
-        this(id, slug, name, description, guidelines, snapWords, role, labels, false, true, 2);
+        this(id, slug, name, description, guidelines, snapWords, role, labels, false, true, 2, 0);
     }
 
     /** Admins and the project's curators: they manage the schema, assignments and see progress. */

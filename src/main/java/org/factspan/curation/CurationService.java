@@ -602,6 +602,22 @@ public class CurationService {
                 state -> annotations.deleteAttribution(actor, curator(), slug, documentId, attributionId));
     }
 
+    /** Brings a deleted gold span back under its own id (undo and redo in the curation view; decision 020). */
+    @Transactional
+    public Versioned<SpanInfo> restoreGoldSpan(Actor actor, String slug, long documentId, long version,
+            SpanInfo span) {
+        return change(actor, slug, documentId, version, false,
+                state -> annotations.restoreSpan(actor, curator(), slug, documentId, span));
+    }
+
+    /** Brings a deleted gold attribution back under its own id. */
+    @Transactional
+    public Versioned<AttributionInfo> restoreGoldAttribution(Actor actor, String slug, long documentId, long version,
+            AttributionInfo triple) {
+        return change(actor, slug, documentId, version, false,
+                state -> annotations.restoreAttribution(actor, curator(), slug, documentId, triple));
+    }
+
     /** The gold standard's spans on a document (curators and admins), in document order. */
     @Transactional(readOnly = true)
     public List<SpanInfo> listGoldSpans(Actor actor, String slug, long documentId) {

@@ -56,6 +56,16 @@ public final class GoldStore implements AnnotationStore {
     }
 
     @Override
+    public SpanInfo restoreSpan(SpanInfo span) {
+        return track(curation.restoreGoldSpan(actor, slug, documentId, version, span));
+    }
+
+    @Override
+    public AttributionInfo restoreAttribution(AttributionInfo triple) {
+        return track(curation.restoreGoldAttribution(actor, slug, documentId, version, triple));
+    }
+
+    @Override
     public SpanInfo relabelSpan(long spanId, String label) {
         return track(curation.relabelGoldSpan(actor, slug, documentId, version, spanId, label));
     }

@@ -36,6 +36,8 @@ class EditorServiceTest {
     AttributionRepository attributions;
     @Autowired
     SpanAttributeRepository attributes;
+    @Autowired
+    HistoryService history;
 
     Actor alice;
     Actor bob;
@@ -208,7 +210,7 @@ class EditorServiceTest {
         editor.setAttribute(claim.id(), "verdict", "unverifiable");
         editor.link(List.of(source.id(), claim.id()));
         editor.relabelSpan(source.id(), "SOURCE"); // no change: not recorded
-        editor.deleteSpan(editor.span(source.id()));
+        editor.deleteSpan(source.id());
         assertThat(state()).isEqualTo("CLAIM[verdict=unverifiable] | ");
 
         assertThat(editor.undo()).isTrue(); // delete: span and its triple come back
@@ -228,7 +230,7 @@ class EditorServiceTest {
         assertThat(state()).isEqualTo("CLAIM[verdict=unverifiable] | ");
         assertThat(editor.redo()).isFalse();
 
-        // Undo everything again through the re-created ids, then a new edit clears the redo stack.
+        // Undo everything again (the ids never changed), then a new edit clears the redo stack.
         while (editor.undo()) {
             // keep undoing
         }
@@ -242,6 +244,79 @@ class EditorServiceTest {
         assertThat(state()).isEqualTo("SOURCE CLAIM | ");
         editor.undo();
         assertThat(state()).isEqualTo("CLAIM[verdict=refuted] CLAIM | ");
+    }
+
+    @Test
+    void undoAndRedoKeepEveryIdSoHistoryAndExportsDoNotFork() {
+        DocumentEditor editor = new DocumentEditor(annotations, alice, SLUG, doc.id());
+        int u16 = doc.text().indexOf("Kassym-Jomart Tokayev");
+        SpanInfo source = editor.createSpan(u16, u16 + 21, "SOURCE");
+        int c = doc.text().indexOf("he had submitted an application");
+        SpanInfo claim = editor.createSpan(c, c + 31, "CLAIM");
+        editor.setAttribute(claim.id(), "verdict", "unverifiable");
+        AttributionInfo triple = editor.link(List.of(source.id(), claim.id()));
+        editor.drain();
+
+        editor.deleteSpan(claim.id());
+        DocumentEditor.Change deleted = editor.drain();
+        assertThat(deleted.removedSpans()).containsExactly(claim.id());
+        assertThat(deleted.removedLinks()).containsExactly(triple.id());
+
+        assertThat(editor.undo()).isTrue();
+        DocumentEditor.Change back = editor.drain();
+        assertThat(back.spans()).extracting(SpanInfo::id).containsExactly(claim.id());
+        assertThat(back.spans().getFirst().attributes()).containsEntry("verdict", "unverifiable");
+        assertThat(back.links()).containsExactly(triple);
+        assertThat(annotations.listMySpans(alice, SLUG, doc.id())).extracting(SpanInfo::id)
+                .containsExactlyInAnyOrder(source.id(), claim.id());
+        assertThat(annotations.listMyAttributions(alice, SLUG, doc.id())).containsExactly(triple);
+
+        // undo everything, redo everything: the same ids throughout
+        while (editor.undo()) {
+            // keep undoing
+        }
+        assertThat(annotations.listMySpans(alice, SLUG, doc.id())).isEmpty();
+        while (editor.redo()) {
+            // keep redoing
+        }
+        assertThat(annotations.listMySpans(alice, SLUG, doc.id())).extracting(SpanInfo::id).containsExactly(
+                source.id());
+        editor.undo(); // the delete of the claim, once more
+        assertThat(annotations.listMySpans(alice, SLUG, doc.id())).extracting(SpanInfo::id)
+                .containsExactlyInAnyOrder(source.id(), claim.id());
+        assertThat(annotations.listMyAttributions(alice, SLUG, doc.id())).extracting(AttributionInfo::id)
+                .containsExactly(triple.id());
+
+        // the span's history is one story under one id
+        assertThat(history.ofSpan(alice, SLUG, doc.id(), claim.id())).extracting(e -> e.action())
+                .containsSubsequence("span.create", "span.delete", "span.restore", "span.delete", "span.restore");
+    }
+
+    @Test
+    void aStaleUndoIsExplainedAndDroppedNeverNoSpanN() {
+        DocumentEditor editor = new DocumentEditor(annotations, alice, SLUG, doc.id());
+        int u16 = doc.text().indexOf("Kassym-Jomart Tokayev");
+        SpanInfo source = editor.createSpan(u16, u16 + 21, "SOURCE");
+        // the same span deleted in another window
+        annotations.deleteSpan(alice, SLUG, doc.id(), source.id());
+        assertThatThrownBy(editor::undo).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("‘Kassym-Jomart Tokayev’").hasMessageContaining("elsewhere")
+                .hasMessageNotContaining("No span");
+        assertThat(editor.canUndo()).isFalse();
+    }
+
+    @Test
+    void aRestoredSpanPassesTheChecksOfANewOne() {
+        SpanInfo source = span(alice, "Kassym-Jomart Tokayev", "SOURCE");
+        annotations.deleteSpan(alice, SLUG, doc.id(), source.id());
+        SpanInfo again = span(alice, "Kassym-Jomart Tokayev", "SOURCE");
+        Owner own = Owner.of(alice);
+        refused(() -> annotations.restoreSpan(alice, own, SLUG, doc.id(), source), ConflictException.class,
+                "already");
+        refused(() -> annotations.restoreSpan(alice, own, SLUG, doc.id(), again), ConflictException.class,
+                "there already");
+        refused(() -> annotations.restoreSpan(bob, Owner.of(alice), SLUG, doc.id(), source), ForbiddenException.class,
+                "only your own");
     }
 
     /** Spans in document order with attributes, then triples as labels. */

@@ -14,7 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Server heap per open annotation session: N Chromium contexts (quick: 6, full: 20) each log in and open a
+ * Server heap per open annotation session (Vaadin production mode, see the bench profile): N Chromium contexts (quick: 6, full: 20) each log in and open a
  * different document of the main corpus (400 words, about 33 spans of the annotator) in the editor; the live heap
  * after a full collection, with the sessions open, minus the live heap before, divided by N. Includes the HTTP
  * session, Spring Security's context and Vaadin's UI state.

@@ -71,6 +71,8 @@ class AnnotateInBrowserTest extends BrowserTest {
 
             Locator mark = page.locator("fs-text-annotator mark.fs-span[data-label='CLAIM']");
             assertThat(mark).hasText(phrase);
+            // painted at once; stored once the server has confirmed it
+            assertThat(page.locator("fs-text-annotator[data-pending='0']")).hasCount(1);
             BrowserSupport.screenshot(page, "03-labeled");
 
             List<SpanInfo> stored = annotations.listMySpans(alice, TestUsers.SEED_PROJECT, documentId);
@@ -96,7 +98,10 @@ class AnnotateInBrowserTest extends BrowserTest {
         }
     }
 
-    /** Drags the mouse from the first to the last character of a UTF-16 range of the text. */
+    /**
+     * Drags the mouse from the first to the last character of a UTF-16 range of the text, scrolled to the middle of
+     * the window first.
+     */
     static void selectWithMouse(Page page, int from, int to) {
         @SuppressWarnings("unchecked")
         Map<String, Object> box = (Map<String, Object>) page.evaluate("""
@@ -120,6 +125,9 @@ class AnnotateInBrowserTest extends BrowserTest {
                     r.setEnd(node, i + 1);
                     return r.getBoundingClientRect();
                   };
+                  // as a user would: the phrase in the middle of the window, not at an edge where a drag scrolls
+                  walker.currentNode = root;
+                  at(from)[0].parentElement.scrollIntoView({ block: 'center' });
                   const a = rectOf(from), b = rectOf(to - 1);
                   return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
                 }""", List.of(from, to));

@@ -98,6 +98,8 @@ class EditorInBrowserTest extends BrowserTest {
         AnnotateInBrowserTest.selectWithMouse(page, u16 + 3, u16 + "submitted an applica".length());
         page.keyboard().press("c");
         assertThat(mark("CLAIM", "submitted")).isVisible();
+        // painted at once; stored once the server has confirmed it
+        assertThat(page.locator("fs-text-annotator[data-pending='0']")).hasCount(1);
         assertThat(stored()).extracting(SpanInfo::text)
                 .containsExactlyInAnyOrder("Kassym-Jomart Tokayev", "submitted an application");
         BrowserSupport.screenshot(page, "10-editor-keys");

@@ -173,4 +173,29 @@ class SearchAndSuggestionsApiTest {
         assertThat(evaluation.json().get("recommenders")).hasSize(2);
         assertThat(call("POST", recommenders + "/evaluation", f.ann.username(), null).status()).isEqualTo(403);
     }
+
+    @Test
+    void aProjectsSuggestionThresholdKeepsLowScoredSuggestionsOut() throws Exception {
+        String docs = "/api/v1/projects/" + f.slug + "/documents/" + f.d3;
+        JsonNode all = call("GET", docs + "/suggestions", f.ann.username(), null).json();
+        assertThat(all.values()).anyMatch(s -> s.get("score").asDouble() < 0.9);
+        String project = "/api/v1/projects/" + f.slug;
+        String settings = "{\"settings\": {\"snapWords\": true, \"allowOverlap\": true, \"annotatorsPerDocument\": 2,"
+                + " \"suggestionThreshold\": %s}}";
+        assertThat(call("PUT", project, f.ann.username(), settings.formatted("0.9")).status()).isEqualTo(403);
+        assertThat(call("PUT", project, f.curator.username(), settings.formatted("1.5")).status()).isEqualTo(400);
+        assertThat(call("PUT", project, f.curator.username(), settings.formatted("0.9")).status()).isEqualTo(200);
+        assertThat(call("GET", project, f.ann.username(), null).json().get("settings").get("suggestionThreshold")
+                .asDouble()).isEqualTo(0.9);
+        JsonNode kept = call("GET", docs + "/suggestions", f.ann.username(), null).json();
+        assertThat(kept.values()).isNotEmpty().allMatch(s -> s.get("score").asDouble() >= 0.9);
+        assertThat(kept.size()).isLessThan(all.size());
+        // a change of other settings leaves it as it is; 0 offers all again
+        assertThat(call("PUT", project, f.curator.username(), "{\"settings\": {\"snapWords\": true, \"allowOverlap\":"
+                + " true, \"annotatorsPerDocument\": 3}}").status()).isEqualTo(200);
+        assertThat(call("GET", project, f.ann.username(), null).json().get("settings").get("suggestionThreshold")
+                .asDouble()).isEqualTo(0.9);
+        assertThat(call("PUT", project, f.curator.username(), settings.formatted("0")).status()).isEqualTo(200);
+        assertThat(call("GET", docs + "/suggestions", f.ann.username(), null).json()).hasSize(all.size());
+    }
 }

@@ -65,10 +65,9 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
     final Button undo = new Button("Undo");
     final Button redo = new Button("Redo");
     final org.factspan.corpus.ui.AssignmentBar assignment;
-    private DocumentEditor editor;
+    final EditorBinding binding;
+    private final LiveDocuments live;
     private ProjectInfo project;
-    private List<SpanInfo> spans = List.of();
-    private List<AttributionInfo> links = List.of();
     private String pageTitle = "Document · Factspan";
     final SuggestionLayer suggestions;
     private final org.factspan.annotation.HistoryService history;
@@ -78,8 +77,9 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
 
     public DocumentView(AnnotationService annotations, CorpusService corpus, CurrentUser currentUser,
             org.factspan.corpus.AssignmentService assignments, ObjectProvider<SpanSuggestions> suggestions,
-            TaskExecutor executor, org.factspan.annotation.HistoryService history) {
+            TaskExecutor executor, org.factspan.annotation.HistoryService history, LiveDocuments live) {
         this.history = history;
+        this.live = live;
         this.assignment = new org.factspan.corpus.ui.AssignmentBar(assignments, currentUser);
         this.assignment.onReadOnlyChange(this::setReadOnly);
         this.annotations = annotations;
@@ -87,8 +87,17 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
         this.currentUser = currentUser;
         this.panel = new SpanPanel(this);
         this.suggestions = new SuggestionLayer(suggestions.getIfAvailable(), annotator, executor);
-        annotator.addGhostAcceptListener(e -> acceptSuggestion(e.getKey()));
-        annotator.addGhostRejectListener(e -> rejectSuggestion(e.getKey()));
+        this.binding = new EditorBinding(annotator, new EditorBinding.Host() {
+            @Override
+            public void changed() {
+                show();
+            }
+
+            @Override
+            public void selected(Long spanId) {
+                panel.show(selectedSpan());
+            }
+        });
         addClassName("fs-document");
         setWidthFull();
         setSpacing(false);
@@ -108,26 +117,11 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
         undo.addClickListener(e -> undo());
         redo.addClickListener(e -> redo());
 
-        annotator.addCreateListener(e -> createSpan(e.getStart(), e.getEnd(), e.getLabel()));
-        annotator.addSelectListener(e -> select(e.getSpanId()));
-        annotator.addDeleteListener(e -> {
-            if (e.getSpanId() != null) {
-                deleteSpan(e.getSpanId());
-            }
-        });
-        annotator.addRelabelListener(e -> {
-            if (e.getSpanId() != null) {
-                relabel(e.getSpanId(), e.getLabel());
-            }
-        });
-        annotator.addLinkListener(e -> link(e.getSpanIds()));
-        annotator.addUndoListener(e -> undo());
-        annotator.addRedoListener(e -> redo());
-
         historyButton.setId("document-history");
         historyButton.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
         historyButton.addClickListener(e -> showDocumentHistory());
-        var toolbar = new HorizontalLayout(legend, this.suggestions.status, undo, redo, historyButton, count);
+        var toolbar = new HorizontalLayout(legend, this.suggestions.group, binding.arcsToggle(), undo, redo,
+                historyButton, count);
         toolbar.addClassName("fs-toolbar");
         toolbar.setWidthFull();
         toolbar.expand(legend);
@@ -147,7 +141,7 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
             Actor actor = currentUser.require();
             project = corpus.requireProject(actor, slug);
             DocumentContent doc = corpus.openDocument(actor, slug, documentId);
-            editor = new DocumentEditor(annotations, actor, slug, documentId);
+            DocumentEditor editor = new DocumentEditor(annotations, actor, slug, documentId);
             openDocumentId = documentId;
             pageTitle = doc.title() + " · Factspan";
             heading.setText(doc.title());
@@ -155,15 +149,15 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
             showLegend(project.labels());
             annotator.setLabels(project.labels());
             annotator.setSnap(project.snapWords());
-            annotator.setContentLabel(AnnotationService.CONTENT_LABEL);
+            annotator.setRoleLabels(AnnotationService.CONTENT_LABEL, AnnotationService.SOURCE_LABEL);
             annotator.setText(doc.text());
             panel.setGuidelines(project.guidelines());
             assignment.show(slug, documentId, project.archived());
-            if (!assignment.readOnly()) {
-                suggestions.open(actor, slug, documentId);
-            }
-            refresh();
+            suggestions.open(actor, slug, documentId);
             setReadOnly(assignment.readOnly());
+            binding.open(editor, assignment.readOnly() ? null : suggestions, corpus.textIndex(documentId));
+            binding.live(live, documentId, actor.username());
+            show();
             reveal(event.getLocation().getQueryParameters().getParameters(), doc.length());
         } catch (NumberFormatException | NotFoundException | ForbiddenException e) {
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class,
@@ -171,12 +165,28 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
         }
     }
 
-    /** Finished (for this annotator) or archived: no edits in the text; the span service refuses them anyway. */
+    /**
+     * Finished (for this annotator) or archived: no edits in the text (the span service refuses them anyway); a key
+     * that would edit says why, and the side panel says so instead of the key help.
+     */
     private void setReadOnly(boolean readOnly) {
-        annotator.setReadonly(readOnly);
+        binding.setReadOnly(readOnly, readOnly ? readOnlyReason() : null);
         getElement().setAttribute("data-readonly", Boolean.toString(readOnly));
         undo.setVisible(!readOnly);
         redo.setVisible(!readOnly);
+        suggestions.setEnabled(!readOnly);
+        panel.show(selectedSpan());
+    }
+
+    /** Why the document is read-only, in the words a key press gets. */
+    String readOnlyReason() {
+        return "archived".equals(assignment.getElement().getAttribute("data-state"))
+                ? "This project is archived: read-only"
+                : "Finished — a curator can reopen it";
+    }
+
+    boolean readOnly() {
+        return assignment.readOnly();
     }
 
     @Override
@@ -189,79 +199,31 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
     }
 
     List<SpanInfo> spans() {
-        return spans;
+        return binding.spans();
     }
 
     List<AttributionInfo> links() {
-        return links;
+        return binding.links();
     }
 
     Optional<SpanInfo> selectedSpan() {
-        Long id = annotator.getSelected();
-        return id == null ? Optional.empty() : spans.stream().filter(s -> s.id() == id).findFirst();
+        return binding.selectedSpan();
     }
 
-    // ------------------------------------------------------------------ edits (all through the editor)
-
-    /** Creates a span (undoable); returns it, or null when it was refused (the user sees why). */
-    SpanInfo createSpan(int start, int end, String label) {
-        try {
-            SpanInfo created = editor.createSpan(start, end, label);
-            // A create changes one span: update the list in memory instead of reading thousands again.
-            List<SpanInfo> next = new java.util.ArrayList<>(spans);
-            next.add(created);
-            next.sort(java.util.Comparator.comparingInt(SpanInfo::start).thenComparingInt(SpanInfo::end)
-                    .thenComparingLong(SpanInfo::id));
-            spans = List.copyOf(next);
-            annotator.setSelected(created.id());
-            show();
-            return created;
-        } catch (InvalidRequestException | ConflictException | ForbiddenException | NotFoundException e) {
-            error(e.getMessage());
-            refresh();
-            return null;
-        }
+    Optional<SpanInfo> span(long id) {
+        return binding.span(id);
     }
 
-    /** Accepts a suggestion: the user's own span (undoable like any other), recorded as accepted from it. */
-    void acceptSuggestion(String key) {
-        Optional<SpanSuggestions.Suggestion> found = suggestions.get(key);
-        if (found.isEmpty()) {
-            suggestions.refresh();
-            return;
-        }
-        SpanSuggestions.Suggestion s = found.get();
-        SpanInfo created = createSpan(s.start(), s.end(), s.label());
-        if (created != null) {
-            try {
-                suggestions.accepted(s, created.id());
-            } catch (InvalidRequestException | NotFoundException | ForbiddenException e) {
-                error(e.getMessage());
-            }
-        }
-    }
-
-    /** Rejects a suggestion: not proposed to this user in this document again. */
-    void rejectSuggestion(String key) {
-        suggestions.get(key).ifPresent(s -> {
-            try {
-                suggestions.rejected(s);
-            } catch (InvalidRequestException | NotFoundException | ForbiddenException e) {
-                error(e.getMessage());
-                suggestions.refresh();
-            }
-        });
-    }
+    // ------------------------------------------------------------------ edits (all through the binding)
 
     /** {@code ?span=ID} selects one of the user's spans; {@code ?from=A&to=B} a code point range. */
     private void reveal(Map<String, List<String>> query, int length) {
         try {
             if (query.containsKey("span")) {
                 long id = Long.parseLong(query.get("span").getFirst());
-                if (spans.stream().anyMatch(x -> x.id() == id)) {
-                    annotator.setSelected(id);
+                if (binding.span(id).isPresent()) {
+                    select(id);
                     annotator.revealSpan(id);
-                    panel.show(selectedSpan());
                     return;
                 }
             }
@@ -278,120 +240,45 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
     }
 
     void select(Long spanId) {
-        annotator.setSelected(spanId);
+        binding.select(spanId);
         panel.show(selectedSpan());
     }
 
     /** Deletes a span; asks first when attributions use it. */
     void deleteSpan(long spanId) {
-        List<AttributionInfo> using = links.stream().filter(a -> a.uses(spanId)).toList();
-        if (using.isEmpty()) {
-            doDelete(spanId);
-            return;
-        }
-        Dialog confirm = new Dialog();
-        confirm.setHeaderTitle("Delete this span?");
-        confirm.add(new Div("It is part of " + (using.size() == 1 ? "an attribution" : using.size() + " attributions")
-                + ", which will be removed with it. Undo (Ctrl+Z) brings both back."));
-        Button delete = new Button("Delete span and attribution" + (using.size() == 1 ? "" : "s"), e -> {
-            confirm.close();
-            doDelete(spanId);
-        });
-        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        delete.setId("confirm-delete");
-        delete.addClickShortcut(Key.ENTER);
-        Button cancel = new Button("Cancel", e -> confirm.close());
-        confirm.getFooter().add(cancel, delete);
-        confirm.open();
-    }
-
-    private void doDelete(long spanId) {
-        try {
-            editor.deleteSpan(spanId);
-            spans = spans.stream().filter(s -> s.id() != spanId).toList();
-            links = links.stream().filter(a -> !a.uses(spanId)).toList();
-            annotator.setSelected(null);
-            show();
-        } catch (InvalidRequestException | ConflictException | ForbiddenException | NotFoundException e) {
-            error(e.getMessage());
-            refresh();
-        }
+        binding.deleteAsking(spanId);
     }
 
     void relabel(long spanId, String label) {
-        run(() -> editor.relabelSpan(spanId, label));
+        binding.relabel(spanId, label);
     }
 
     void setAttribute(long spanId, String name, String value) {
-        run(() -> editor.setAttribute(spanId, name, value));
-    }
-
-    void link(List<Long> spanIds) {
-        run(() -> editor.link(spanIds));
+        binding.setAttribute(spanId, name, value);
     }
 
     void unlink(long attributionId) {
-        run(() -> editor.unlink(attributionId));
+        binding.unlink(attributionId);
     }
 
     void undo() {
-        run(() -> {
-            if (!editor.undo()) {
-                info("Nothing to undo");
-            }
-            return null;
-        });
-        keepSelectionValid();
+        binding.undo();
     }
 
     void redo() {
-        run(() -> {
-            if (!editor.redo()) {
-                info("Nothing to redo");
-            }
-            return null;
-        });
-        keepSelectionValid();
+        binding.redo();
     }
 
-    private void keepSelectionValid() {
-        if (selectedSpan().isEmpty() && annotator.getSelected() != null) {
-            annotator.setSelected(null);
-            panel.show(Optional.empty());
-        }
-    }
-
-    /** Runs an edit; a refused edit shows its message and changes nothing. The view is refreshed either way. */
-    private void run(Supplier<?> edit) {
-        try {
-            edit.get();
-        } catch (InvalidRequestException | ConflictException | ForbiddenException | NotFoundException e) {
-            error(e.getMessage());
-        }
-        refresh();
-    }
-
-    /** Reads the document's spans and attributions again and shows them. */
-    private void refresh() {
-        spans = editor == null ? List.of() : editor.spans();
-        links = editor == null ? List.of() : editor.attributions();
-        show();
-    }
-
-    /** Shows {@link #spans} and {@link #links}: the client gets only what changed. */
+    /** Shows what the binding holds: counts, undo state, the panel; asks for fresh suggestions. */
     private void show() {
-        annotator.setSpans(spans.stream()
-                .map(s -> new TextAnnotator.ClientSpan(s.id(), s.start(), s.end(), s.label())).toList());
-        annotator.setLinks(links.stream()
-                .map(a -> new TextAnnotator.ClientLink(a.id(), a.source(), a.cue(), a.content())).toList());
-        if (annotator.getSelected() != null && selectedSpan().isEmpty()) {
-            annotator.setSelected(null);
-        }
-        count.setText(spans.size() == 1 ? "1 span" : spans.size() + " spans");
-        undo.setEnabled(editor != null && editor.canUndo());
-        redo.setEnabled(editor != null && editor.canRedo());
+        int n = binding.count();
+        count.setText(n == 1 ? "1 span" : n + " spans");
+        undo.setEnabled(binding.canUndo());
+        redo.setEnabled(binding.canRedo());
         panel.show(selectedSpan());
-        suggestions.refresh();
+        if (!readOnly()) {
+            suggestions.refresh();
+        }
     }
 
     // ------------------------------------------------------------------ header
@@ -429,14 +316,6 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
         }
     }
 
-    static void error(String message) {
-        Notification n = Notification.show(message, 5000, Notification.Position.BOTTOM_START);
-        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
-
-    private static void info(String message) {
-        Notification.show(message, 2000, Notification.Position.BOTTOM_START);
-    }
 
 
     // ------------------------------------------------------------------ history (audit trail)
@@ -446,13 +325,21 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
         return history.ofSpan(currentUser.require(), project.slug(), openDocumentId, spanId);
     }
 
-    /** The document's audit trail in a dialog: who did what when, before and after. */
+    /** Audit trail entries in words (curators also see the attributes before and after). */
+    com.vaadin.flow.component.Component history(java.util.List<org.factspan.base.audit.AuditEvent> events) {
+        Map<Long, String> texts = new java.util.HashMap<>();
+        binding.spans().forEach(s -> texts.put(s.id(), s.text()));
+        return HistoryList.of(events, texts, name -> project.label(name).map(LabelInfo::title).orElse(name),
+                project.curatedBy(currentUser.require()));
+    }
+
+    /** The document's audit trail in a dialog: who did what when, in words. */
     void showDocumentHistory() {
         var events = history.ofDocument(currentUser.require(), project.slug(), openDocumentId);
         var dialog = new com.vaadin.flow.component.dialog.Dialog();
         dialog.setHeaderTitle("History of this document");
         dialog.setWidth("min(64rem, 95vw)");
-        dialog.add(HistoryList.of(events));
+        dialog.add(history(events));
         var close = new com.vaadin.flow.component.button.Button("Close", e -> dialog.close());
         dialog.getFooter().add(close);
         dialog.open();

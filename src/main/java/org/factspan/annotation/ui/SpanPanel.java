@@ -32,7 +32,12 @@ class SpanPanel extends Div {
     private SpanInfo shown;
     private final java.util.Map<String, com.vaadin.flow.component.HasValue<?, ?>> editors = new java.util.HashMap<>();
     private Div linksBox;
+    /** What the "no span selected" panel shows now (it is rebuilt only when that changes). */
+    private boolean showingNothing;
+    private List<AttributionInfo> shownLinks = List.of();
+    private boolean shownReadOnly;
     private final Details guidelines = new Details("Guidelines");
+    private com.vaadin.flow.shared.Registration guidelinesOpened;
 
     SpanPanel(DocumentView view) {
         this.view = view;
@@ -43,16 +48,25 @@ class SpanPanel extends Div {
         add(details, guidelines);
     }
 
+    /** The project's guidelines, rendered when the user opens them (most sessions never do: less memory). */
     void setGuidelines(String text) {
         guidelines.removeAll();
-        Div body = new Div();
-        body.addClassName("fs-guidelines-text");
-        if (text == null || text.isBlank()) {
-            body.setText("No guidelines for this project yet.");
-        } else {
-            body.add(new com.vaadin.flow.component.Html(org.factspan.base.Markdown.toHtml(text)));
+        guidelines.setOpened(false);
+        if (guidelinesOpened != null) {
+            guidelinesOpened.remove();
         }
-        guidelines.add(body);
+        guidelinesOpened = guidelines.addOpenedChangeListener(e -> {
+            if (e.isOpened() && guidelines.getContent().findAny().isEmpty()) {
+                Div body = new Div();
+                body.addClassName("fs-guidelines-text");
+                if (text == null || text.isBlank()) {
+                    body.setText("No guidelines for this project yet.");
+                } else {
+                    body.add(new com.vaadin.flow.component.Html(org.factspan.base.Markdown.toHtml(text)));
+                }
+                guidelines.add(body);
+            }
+        });
     }
 
     void show(Optional<SpanInfo> selected) {
@@ -61,12 +75,19 @@ class SpanPanel extends Div {
             update(selected.get());
             return;
         }
+        if (selected.isEmpty() && shown == null && showingNothing && view.links().equals(shownLinks)
+                && view.readOnly() == shownReadOnly) {
+            return; // "no span selected" with the same attributions: nothing to redraw (after every key press)
+        }
         shown = selected.orElse(null);
+        showingNothing = selected.isEmpty();
+        shownLinks = view.links();
+        shownReadOnly = view.readOnly();
         editors.clear();
         details.removeAll();
         if (selected.isEmpty()) {
-            details.add(new H3("No span selected"), keyHelp(), new H4("Attributions in this document"),
-                    allAttributions());
+            details.add(new H3("No span selected"), view.readOnly() ? readOnlyNote() : keyHelp(),
+                    new H4("Attributions in this document"), allAttributions());
             return;
         }
         SpanInfo span = selected.get();
@@ -92,8 +113,7 @@ class SpanPanel extends Div {
         if (label != null) {
             quote.getStyle().set("--fs-color", label.color());
         }
-        Span where = new Span("Characters " + span.start() + "–" + span.end() + " · by " + span.annotator() + " · "
-                + WHEN.format(span.createdAt()));
+        Span where = new Span("by " + span.annotator() + " · " + WHEN.format(span.createdAt()));
         where.addClassName("fs-muted");
 
         details.add(title, labelSelect, quote, where);
@@ -119,7 +139,7 @@ class SpanPanel extends Div {
         history.addOpenedChangeListener(e -> {
             if (e.isOpened()) {
                 history.removeAll();
-                history.add(HistoryList.of(view.spanHistory(span.id())));
+                history.add(view.history(view.spanHistory(span.id())));
             }
         });
         details.add(history);
@@ -204,14 +224,28 @@ class SpanPanel extends Div {
         if (spanId == null) {
             return missing;
         }
-        return view.spans().stream().filter(s -> s.id() == spanId).findFirst()
+        return view.span(spanId)
                 .map(s -> "“" + (s.text().length() > 40 ? s.text().substring(0, 40) + "…" : s.text()) + "”")
                 .orElse(missing);
     }
 
-    private static Component keyHelp() {
-        Div help = new Div();
-        help.addClassName("fs-keyhelp");
+    /** In place of the key help on a read-only document: why, and what still works. */
+    private Component readOnlyNote() {
+        Div note = new Div();
+        note.addClassName("fs-readonly-note");
+        note.setId("readonly-note");
+        Paragraph why = new Paragraph(view.readOnlyReason() + ".");
+        why.addClassName("fs-readonly-reason");
+        Span still = new Span("Click a span or press Tab to read it; nothing here can be changed.");
+        still.addClassName("fs-muted");
+        note.add(why, still);
+        return note;
+    }
+
+    /** The key reference: fixed text, so one element (not thirty components per open editor). */
+    private static final String KEY_HELP;
+
+    static {
         String[][] keys = {
                 {"select text, 1–9 or letter", "label it"},
                 {"click / Tab / Shift+Tab", "select a span"},
@@ -221,12 +255,17 @@ class SpanPanel extends Div {
                 {"Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", "undo / redo"},
                 {"] / [", "next / previous suggestion"},
                 {"Enter or click, x", "accept, reject it"},
+                {"\\", "hide / show all suggestions"},
                 {"Esc", "clear the selection"}};
+        StringBuilder html = new StringBuilder("<div class=\"fs-keyhelp\">");
         for (String[] k : keys) {
-            Div row = new Div(new Span(k[0]), new Span(k[1]));
-            row.addClassName("fs-keyhelp-row");
-            help.add(row);
+            html.append("<div class=\"fs-keyhelp-row\"><span>").append(k[0]).append("</span><span>").append(k[1])
+                    .append("</span></div>");
         }
-        return help;
+        KEY_HELP = html.append("</div>").toString();
+    }
+
+    private static Component keyHelp() {
+        return new com.vaadin.flow.component.Html(KEY_HELP);
     }
 }

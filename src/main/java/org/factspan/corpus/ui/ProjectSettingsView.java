@@ -64,6 +64,8 @@ public class ProjectSettingsView extends VerticalLayout implements BeforeEnterOb
     final Checkbox snap = new Checkbox("Snap selections to whole words");
     final Checkbox overlap = new Checkbox("An annotator's spans may overlap");
     final IntegerField k = new IntegerField("Annotators per document");
+    final com.vaadin.flow.component.textfield.NumberField threshold = new com.vaadin.flow.component.textfield.NumberField(
+            "Suggestion threshold");
     final Button saveGeneral = new Button("Save settings");
     // labels
     final Grid<LabelInfo> labels = new Grid<>();
@@ -133,6 +135,8 @@ public class ProjectSettingsView extends VerticalLayout implements BeforeEnterOb
         snap.setValue(details.settings().snapWords());
         overlap.setValue(details.settings().allowOverlap());
         k.setValue(details.settings().annotatorsPerDocument());
+        threshold.setValue(details.settings().suggestionThreshold() == null ? 0.0
+                : details.settings().suggestionThreshold());
         labels.setItems(details.labels());
         guidelines.setValue(details.guidelines() == null ? "" : details.guidelines());
         showPreview();
@@ -162,19 +166,29 @@ public class ProjectSettingsView extends VerticalLayout implements BeforeEnterOb
         k.setMax(20);
         k.setStepButtonsVisible(true);
         k.setHelperText("How many annotators label each document (automatic assignment fills up to this)");
+        threshold.setId("settings-threshold");
+        threshold.setMin(0);
+        threshold.setMax(1);
+        threshold.setStep(0.05);
+        threshold.setStepButtonsVisible(true);
+        threshold.setHelperText("Suggestions scored below this (0 to 1) are not offered; 0 offers all. Raise it when a"
+                + " long document drowns in dashed boxes.");
         saveGeneral.setId("save-general");
         saveGeneral.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         saveGeneral.addClickListener(e -> Ui.run(() -> {
             if (k.getValue() == null) {
                 throw new IllegalArgumentException("Annotators per document must be a number from 1 to 20");
             }
+            if (threshold.getValue() == null) {
+                throw new IllegalArgumentException("The suggestion threshold must be a number from 0 to 1");
+            }
             ProjectDetails saved = admin.update(currentUser.require(), slug, isAdmin ? name.getValue() : null,
                     description.getValue(), null, new ProjectSettings(snap.getValue(), overlap.getValue(),
-                            k.getValue()), null);
+                            k.getValue(), threshold.getValue()), null);
             load(saved);
             return "Settings saved";
         }));
-        var layout = new VerticalLayout(name, description, snap, overlap, k, saveGeneral);
+        var layout = new VerticalLayout(name, description, snap, overlap, k, threshold, saveGeneral);
         layout.setPadding(false);
         layout.setMaxWidth("40rem");
         return layout;

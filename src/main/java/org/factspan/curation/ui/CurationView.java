@@ -33,10 +33,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.DocumentEditor;
 import org.factspan.annotation.Provenance;
+import org.factspan.annotation.ui.EditorBinding;
+import org.factspan.annotation.ui.LiveDocuments;
 import org.factspan.annotation.ui.TextAnnotator;
 import org.factspan.base.CodePoints;
 import org.factspan.base.ConflictException;
@@ -77,6 +78,8 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
             .withZone(ZoneId.systemDefault());
 
     final TextAnnotator gold = new TextAnnotator();
+    /** The gold standard in the text: the same editor binding as the annotation view (decision 020). */
+    final EditorBinding goldBinding;
     final ReviewPanel panel;
     final Div annotatorsBox = new Div();
     final Div startBox = new Div();
@@ -98,6 +101,8 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
     private final CurationService curation;
     private final CorpusService corpus;
     private final CurrentUser currentUser;
+    private final LiveDocuments live;
+    private com.vaadin.flow.shared.Registration following;
     private final H2 heading = new H2();
     private final Div meta = new Div();
     private final HorizontalLayout legend = new HorizontalLayout();
@@ -108,7 +113,6 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
     private CodePoints text;
     private DocumentCuration state;
     private GoldStore store;
-    private DocumentEditor editor;
     private String pageTitle = "Curation · Factspan";
     /** The place selected: a span position index, or -1. */
     private int position = -1;
@@ -117,10 +121,27 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
     /** A place asked for (?at=) before curation started: selected once it has. */
     private String pendingAt;
 
-    public CurationView(CurationService curation, CorpusService corpus, CurrentUser currentUser) {
+    public CurationView(CurationService curation, CorpusService corpus, CurrentUser currentUser, LiveDocuments live) {
         this.curation = curation;
         this.corpus = corpus;
         this.currentUser = currentUser;
+        this.live = live;
+        this.goldBinding = new EditorBinding(gold, new EditorBinding.Host() {
+            @Override
+            public void changed() {
+                reload();
+            }
+
+            @Override
+            public void selected(Long spanId) {
+                goldSelected(spanId);
+            }
+
+            @Override
+            public void refused(String message) {
+                error(message + (message.contains("Reload") ? " The view has been reloaded." : ""));
+            }
+        });
         this.panel = new ReviewPanel(this);
         addClassName("fs-curation");
         CurationStyles.attachTo(this);
@@ -163,25 +184,9 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
             }
         });
 
-        gold.addCreateListener(e -> edit(() -> editor.createSpan(e.getStart(), e.getEnd(), e.getLabel())));
-        gold.addSelectListener(e -> selectGold(e.getSpanId()));
-        gold.addDeleteListener(e -> {
-            if (e.getSpanId() != null) {
-                deleteGold(e.getSpanId());
-            }
-        });
-        gold.addRelabelListener(e -> {
-            if (e.getSpanId() != null) {
-                edit(() -> editor.relabelSpan(e.getSpanId(), e.getLabel()));
-            }
-        });
-        gold.addLinkListener(e -> edit(() -> editor.link(e.getSpanIds())));
-        gold.addUndoListener(e -> undo());
-        gold.addRedoListener(e -> redo());
-
         buildStartBox();
 
-        var toolbar = new HorizontalLayout(legend, undo, redo, goldCount);
+        var toolbar = new HorizontalLayout(legend, goldBinding.arcsToggle(), undo, redo, goldCount);
         toolbar.addClassName("fs-toolbar");
         toolbar.setWidthFull();
         toolbar.expand(legend);
@@ -231,10 +236,12 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
             showLegend(project.labels());
             gold.setLabels(project.labels());
             gold.setSnap(project.snapWords());
-            gold.setContentLabel(AnnotationService.CONTENT_LABEL);
+            gold.setRoleLabels(AnnotationService.CONTENT_LABEL, AnnotationService.SOURCE_LABEL);
             gold.setText(state.document().text());
             store = new GoldStore(curation, actor, slug, documentId, state.version());
-            editor = new DocumentEditor(store);
+            goldBinding.open(new DocumentEditor(store), null, text);
+            goldBinding.live(live, documentId, AnnotationService.GOLD);
+            followAnnotators();
             show();
             pendingAt = query.getOrDefault("at", List.of()).stream().findFirst().orElse(null);
             if (pendingAt != null && state.status() != CurationStatus.NOT_STARTED) {
@@ -335,50 +342,50 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
 
     // ------------------------------------------------------------------ gold editing (through the editor)
 
-    /** Runs a change of the gold standard; a refusal shows its message. Reloads either way. */
-    private void edit(Supplier<?> change) {
-        try {
-            change.get();
-        } catch (ConflictException e) {
-            error(e.getMessage() + (e.getMessage().contains("Reload") ? " The view has been reloaded." : ""));
-        } catch (InvalidRequestException | ForbiddenException | NotFoundException e) {
-            error(e.getMessage());
-        }
-        reload();
-    }
-
     void deleteGold(long spanId) {
-        edit(() -> editor.deleteSpan(spanId));
+        goldBinding.deleteAsking(spanId);
     }
 
     void relabelGold(long spanId, String label) {
-        edit(() -> editor.relabelSpan(spanId, label));
+        goldBinding.relabel(spanId, label);
     }
 
     void setGoldAttribute(long spanId, String name, String value) {
-        edit(() -> editor.setAttribute(spanId, name, value));
+        goldBinding.setAttribute(spanId, name, value);
     }
 
     void unlinkGold(long attributionId) {
-        edit(() -> editor.unlink(attributionId));
+        goldBinding.unlink(attributionId);
     }
 
     void undo() {
-        edit(() -> {
-            if (!editor.undo()) {
-                info("Nothing to undo");
-            }
-            return null;
-        });
+        goldBinding.undo();
     }
 
     void redo() {
-        edit(() -> {
-            if (!editor.redo()) {
-                info("Nothing to redo");
+        goldBinding.redo();
+    }
+
+    /**
+     * Follows every change of the document (gold and the annotators' work, by anyone: another curator, an annotator
+     * still at work) and shows it within a second.
+     */
+    private void followAnnotators() {
+        if (following != null) {
+            following.remove();
+        }
+        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+        if (ui == null || live == null) {
+            return;
+        }
+        following = live.follow(documentId, null, goldBinding, () -> {
+            try {
+                ui.access(this::reloadIfChanged);
+            } catch (com.vaadin.flow.component.UIDetachedException gone) {
+                following.remove();
             }
-            return null;
         });
+        addDetachListener(e -> following.remove());
     }
 
     // ------------------------------------------------------------------ accept, reject, status
@@ -392,7 +399,7 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
 
     /** Rejects the selected annotator's span, or takes the rejection back (Del). */
     void toggleRejectSelected() {
-        if (unit != null && gold.getSelected() == null) {
+        if (unit != null && goldBinding.selected() == null) {
             state.span(unit).ifPresent(s -> reject(s.id(), false, s.status() != ReviewStatus.REJECTED));
         }
     }
@@ -493,16 +500,21 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
     /** A click on an annotator's span: selects its place and the span. */
     void selectUnit(long spanId) {
         state.span(spanId).ifPresent(s -> {
-            position = s.position();
+            goldBinding.select(null);
             unit = s.id();
-            gold.setSelected(null);
+            position = s.position();
             showSelection(true);
         });
     }
 
-    /** A click on a gold span (or none): selects the place the annotators have there. */
+    /** Selects a gold span (or none), in the text too: the place the annotators have there comes with it. */
     void selectGold(Long spanId) {
-        gold.setSelected(spanId);
+        goldBinding.select(spanId);
+        goldSelected(goldBinding.selected());
+    }
+
+    /** A gold span was selected (in the text, or by {@link #selectGold}): select the annotators' place there. */
+    private void goldSelected(Long spanId) {
         unit = null;
         if (spanId == null) {
             position = -1;
@@ -525,9 +537,11 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
             position = found;
             List<Long> here = state.positions().get(found).spans();
             unit = here.isEmpty() ? null : here.getFirst();
-            gold.setSelected(state.gold().stream().filter(g -> g.start() == start && g.end() == end)
-                    .map(GoldSpan::id).findFirst().orElse(null));
-            if (gold.getSelected() != null) {
+            Long goldHere = state.gold().stream().filter(g -> g.start() == start && g.end() == end)
+                    .map(GoldSpan::id).findFirst().orElse(null);
+            if (goldHere != null) {
+                goldBinding.select(goldHere);
+                position = found;
                 unit = null;
             }
             showSelection(true);
@@ -579,12 +593,20 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
             }
         }
         position = next.index();
+        goldBinding.select(null);
         unit = next.spans().getFirst();
-        gold.setSelected(null);
         showSelection(true);
     }
 
     // ------------------------------------------------------------------ showing
+
+    /** A change made elsewhere (live): shown only when something is different. */
+    private void reloadIfChanged() {
+        DocumentCuration now = curation.read(currentUser.require(), slug, documentId, anonymous.getValue());
+        if (!now.equals(state)) {
+            reload();
+        }
+    }
 
     /** Reads the document's curation again and shows it (after every change: others may have changed it too). */
     void reload() {
@@ -601,9 +623,7 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
         } else if (position >= state.positions().size()) {
             position = -1;
         }
-        if (gold.getSelected() != null && state.goldSpan(gold.getSelected()).isEmpty()) {
-            gold.setSelected(null);
-        }
+        goldBinding.reconcileNow();
         show();
     }
 
@@ -629,14 +649,11 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
         markCurated.setVisible(state.status() == CurationStatus.IN_PROGRESS);
         reopen.setVisible(state.status() == CurationStatus.CURATED);
         mergeAgain.setVisible(state.status() == CurationStatus.IN_PROGRESS);
-        gold.setReadonly(!editable());
-        gold.setSpans(state.gold().stream()
-                .map(g -> new TextAnnotator.ClientSpan(g.id(), g.start(), g.end(), g.label())).toList());
-        gold.setLinks(state.goldAttributions().stream()
-                .map(a -> new TextAnnotator.ClientLink(a.id(), a.source(), a.cue(), a.content())).toList());
+        goldBinding.setReadOnly(!editable(), state.status() == CurationStatus.CURATED
+                ? "Curated — press Reopen to change the gold standard" : "Start curation to edit the gold standard");
         goldCount.setText(state.gold().size() == 1 ? "1 gold span" : state.gold().size() + " gold spans");
-        undo.setEnabled(editable() && editor.canUndo());
-        redo.setEnabled(editable() && editor.canRedo());
+        undo.setEnabled(editable() && goldBinding.canUndo());
+        redo.setEnabled(editable() && goldBinding.canRedo());
         showAnnotators();
         panel.show();
     }
@@ -802,7 +819,7 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
     }
 
     Optional<GoldSpan> selectedGold() {
-        Long id = gold.getSelected();
+        Long id = goldBinding.selected();
         return id == null ? Optional.empty() : state.goldSpan(id);
     }
 

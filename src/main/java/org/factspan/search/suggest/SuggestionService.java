@@ -75,6 +75,7 @@ public class SuggestionService implements SpanSuggestions {
         List<SpanInfo> mine = annotations.listMySpans(actor, slug, documentId);
         return all.stream()
                 .filter(s -> !off.contains(s.recommender()))
+                .filter(s -> s.score() >= project.suggestionThreshold())
                 .filter(s -> !rejected.contains(s.key()))
                 .filter(s -> mine.stream().noneMatch(m -> m.label().equals(s.label()) && m.start() < s.end()
                         && s.start() < m.end()))

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.grid.Grid;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.ProjectSummary;
@@ -89,7 +88,7 @@ class DocumentViewTest extends SpringBrowserlessTest {
         long id = seedDocument(1);
         DocumentView view = navigate(documentUrl(id), DocumentView.class);
         int before = view.annotator.getSpans().size();
-        ComponentUtil.fireEvent(view.annotator, new TextAnnotator.CreateEvent(view.annotator, true, 0, 13, "CLAIM"));
+        new EditorClient(view.binding).create(0, 13, "CLAIM");
         assertThat(view.annotator.getSpans()).hasSize(before + 1);
         assertThat(view.spans()).anySatisfy(s -> {
             assertThat(s.text()).isEqualTo("Accessibility");
@@ -103,8 +102,9 @@ class DocumentViewTest extends SpringBrowserlessTest {
         // Selecting the span and pressing Del deletes it.
         long spanId = reloaded.annotator.getSpans().stream().filter(s -> s.start() == 0 && s.end() == 13)
                 .findFirst().orElseThrow().id();
-        ComponentUtil.fireEvent(reloaded.annotator, new TextAnnotator.SelectEvent(reloaded.annotator, spanId));
-        ComponentUtil.fireEvent(reloaded.annotator, new TextAnnotator.DeleteEvent(reloaded.annotator, spanId));
+        EditorClient client = new EditorClient(reloaded.binding);
+        client.select(spanId);
+        client.delete(spanId, false);
         assertThat(reloaded.annotator.getSpans()).noneSatisfy(s -> assertThat(s.id()).isEqualTo(spanId));
     }
 
@@ -114,7 +114,7 @@ class DocumentViewTest extends SpringBrowserlessTest {
         long id = seedDocument(2);
         DocumentView view = navigate(documentUrl(id), DocumentView.class);
         int before = view.spans().size();
-        ComponentUtil.fireEvent(view.annotator, new TextAnnotator.CreateEvent(view.annotator, true, 4, 2, "CLAIM"));
+        new EditorClient(view.binding).create(4, 2, "CLAIM");
         assertThat(view.spans()).hasSize(before);
         assertThat(find(Notification.class).all()).isNotEmpty();
     }
@@ -126,5 +126,34 @@ class DocumentViewTest extends SpringBrowserlessTest {
         annotations.createSpan(users.findActor("alice").orElseThrow(), TestUsers.SEED_PROJECT, id, 0, 5, "SOURCE");
         DocumentView bobs = navigate(documentUrl(id), DocumentView.class);
         assertThat(bobs.annotator.getSpans()).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("alice")
+    void aStaleEditIsReconciledAndExplainedInWordsNeverNoSpanN() {
+        long id = seedDocument(0);
+        var alice = users.findActor("alice").orElseThrow();
+        String text = corpus.openDocument(alice, TestUsers.SEED_PROJECT, id).text();
+        java.util.regex.Matcher first = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z-]+").matcher(text);
+        assertThat(first.find()).isTrue();
+        String word = first.group();
+        int start = text.codePointCount(0, first.start());
+        int end = start + word.length();
+        DocumentView view = navigate(documentUrl(id), DocumentView.class);
+        EditorClient client = new EditorClient(view.binding);
+        long span = client.create(start, end, "CLAIM");
+        // the same span deleted in another window before this one heard of it
+        annotations.deleteSpan(alice, TestUsers.SEED_PROJECT, id, span);
+        client.delete(span, false);
+        assertThat(test(find(Notification.class).last()).getText()).contains("changed elsewhere")
+                .doesNotContain("No span").doesNotContainPattern("\\d");
+        assertThat(view.spans()).noneMatch(s -> s.id() == span);
+        // a duplicate is refused and named by its words, not by offsets or ids
+        long again = client.create(start, end, "CLAIM");
+        client.create(start, end, "CLAIM");
+        assertThat(test(find(Notification.class).last()).getText()).contains("‘" + word + "’")
+                .doesNotContain(start + ".." + end);
+        assertThat(view.spans()).filteredOn(s -> s.start() == start && s.end() == end).hasSize(1);
+        annotations.deleteSpan(alice, TestUsers.SEED_PROJECT, id, again);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
-import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Paragraph;
@@ -55,8 +54,7 @@ class SpanPanelTest extends SpringBrowserlessTest {
     long create(DocumentView v, String phrase, String label) {
         int u16 = doc.text().indexOf(phrase);
         int start = doc.text().codePointCount(0, u16);
-        ComponentUtil.fireEvent(v.annotator, new TextAnnotator.CreateEvent(v.annotator, true, start,
-                start + phrase.codePointCount(0, phrase.length()), label));
+        new EditorClient(v.binding).create(start, start + phrase.codePointCount(0, phrase.length()), label);
         return v.spans().stream().filter(s -> s.text().equals(phrase) && s.label().equals(label)).findFirst()
                 .orElseThrow().id();
     }
@@ -69,7 +67,7 @@ class SpanPanelTest extends SpringBrowserlessTest {
                 .isEqualTo("No span selected"));
         long id = create(view, "police said dozens were killed", "CLAIM");
         // A new span is selected at once.
-        assertThat(view.annotator.getSelected()).isEqualTo(id);
+        assertThat(view.binding.selected()).isEqualTo(id);
         Paragraph quote = find(Paragraph.class).withId("span-text").single();
         assertThat(quote.getText()).isEqualTo("police said dozens were killed");
         Select<String> verdict = find(Select.class).withId("attr-verdict").single();
@@ -92,12 +90,12 @@ class SpanPanelTest extends SpringBrowserlessTest {
         assertThat(view.spans().get(0).attributes()).doesNotContainKey("verdict");
         assertThat(find(Select.class).withId("attr-type").exists()).isTrue();
 
-        ComponentUtil.fireEvent(view.annotator, new TextAnnotator.UndoEvent(view.annotator, true));
+        new EditorClient(view.binding).undo();
         assertThat(view.spans().get(0).label()).isEqualTo("CLAIM");
         assertThat(view.spans().get(0).attributes()).containsEntry("verdict", "unverifiable");
-        ComponentUtil.fireEvent(view.annotator, new TextAnnotator.RedoEvent(view.annotator, true));
+        new EditorClient(view.binding).redo();
         assertThat(view.spans().get(0).label()).isEqualTo("SOURCE");
-        assertThat(view.annotator.getSelected()).isEqualTo(id);
+        assertThat(view.binding.selected()).isEqualTo(id);
     }
 
     @Test
@@ -107,11 +105,11 @@ class SpanPanelTest extends SpringBrowserlessTest {
         long source = create(view, "police", "SOURCE");
         long cue = create(view, "said", "ATTRIBUTION");
         long claim = create(view, "dozens were killed trying to storm government buildings", "CLAIM");
-        ComponentUtil.fireEvent(view.annotator, new TextAnnotator.LinkEvent(view.annotator, List.of(cue, source, claim)));
+        new EditorClient(view.binding).link(List.of(cue, source, claim));
         assertThat(view.links()).hasSize(1);
         assertThat(view.annotator.getLinks()).hasSize(1);
 
-        ComponentUtil.fireEvent(view.annotator, new TextAnnotator.DeleteEvent(view.annotator, source));
+        new EditorClient(view.binding).delete(source, true);
         assertThat(view.spans()).hasSize(3).as("asks first");
         test(find(Button.class).withId("confirm-delete").single()).click();
         assertThat(view.spans()).extracting(SpanInfo::id).containsExactlyInAnyOrder(cue, claim);

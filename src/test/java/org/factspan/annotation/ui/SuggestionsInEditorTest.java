@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
-import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -102,7 +101,7 @@ class SuggestionsInEditorTest extends SpringBrowserlessTest {
         DocumentView view = open();
         TextAnnotator.ClientGhost tokayev = ghost(view, "SOURCE", "Kassym-Jomart Tokayev");
         int before = view.annotator.getGhosts().size();
-        ComponentUtil.fireEvent(view.annotator, new TextAnnotator.GhostAcceptEvent(view.annotator, true, tokayev.key()));
+        new EditorClient(view.binding).accept(tokayev.key());
         awaitSuggestions(view);
 
         List<SpanInfo> mine = annotations.listMySpans(carol, TestUsers.SEED_PROJECT, doc.id());
@@ -114,7 +113,7 @@ class SuggestionsInEditorTest extends SpringBrowserlessTest {
         });
         assertThat(view.annotator.getSpans()).extracting(TextAnnotator.ClientSpan::id).containsExactly(mine.getFirst()
                 .id());
-        assertThat(view.annotator.getSelected()).isEqualTo(mine.getFirst().id());
+        assertThat(view.binding.spans()).extracting(SpanInfo::id).containsExactly(mine.getFirst().id());
         assertThat(view.annotator.getGhosts()).extracting(TextAnnotator.ClientGhost::key).doesNotContain(tokayev.key());
         assertThat(view.annotator.getGhosts()).hasSize(before - 1);
         // an accepted suggestion is an ordinary span: undo takes it away again
@@ -128,7 +127,7 @@ class SuggestionsInEditorTest extends SpringBrowserlessTest {
         DocumentView view = open();
         TextAnnotator.ClientGhost cue = view.annotator.getGhosts().stream()
                 .filter(g -> g.label().equals("ATTRIBUTION")).reduce((a, b) -> b).orElseThrow();
-        ComponentUtil.fireEvent(view.annotator, new TextAnnotator.GhostRejectEvent(view.annotator, true, cue.key()));
+        new EditorClient(view.binding).reject(cue.key());
         assertThat(view.suggestions.current()).doesNotContainKey(cue.key());
         assertThat(annotations.listMySpans(carol, TestUsers.SEED_PROJECT, doc.id())).isEmpty();
 
@@ -143,8 +142,8 @@ class SuggestionsInEditorTest extends SpringBrowserlessTest {
     @WithUserDetails("carol")
     void anUnknownGhostChangesNothing() throws Exception {
         DocumentView view = open();
-        ComponentUtil.fireEvent(view.annotator, new TextAnnotator.GhostAcceptEvent(view.annotator, true, "SOURCE:0:1"));
-        ComponentUtil.fireEvent(view.annotator, new TextAnnotator.GhostRejectEvent(view.annotator, true, "nope"));
+        new EditorClient(view.binding).accept("SOURCE:0:1");
+        new EditorClient(view.binding).reject("nope");
         awaitSuggestions(view);
         assertThat(annotations.listMySpans(carol, TestUsers.SEED_PROJECT, doc.id())).isEmpty();
     }

@@ -1,0 +1,205 @@
+package org.factspan.annotation.ui;
+
+import com.vaadin.flow.shared.Registration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Live sessions: open editors follow the changes of their document made elsewhere (another window of the same user,
+ * another curator on the gold standard, a script through the REST API, another node of a cluster) within a second.
+ *
+ * <p>Two ways in, one way out. An editor that made a change says so at once ({@link #changed}); and every committed
+ * change is in the audit trail, which this polls ({@code factspan.live.poll}, 250 ms) while an editor is open, so
+ * nothing is missed (REST, imports, other nodes). Followers are told "document D, work of O changed" and read what they
+ * may see themselves, through the services and their permission checks: an annotator follows only her own work
+ * ({@code owner}), so she is never even told that someone else's changed (annotators stay blind). A curator's view
+ * follows every owner of the document ({@code owner} null).
+ */
+@Component
+public class LiveDocuments implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveDocuments.class);
+
+    /** Told that the followed document changed; runs on the hub's thread (read there, then change the UI in access). */
+    public interface Listener {
+        void changed();
+    }
+
+    private record Follower(String owner, Object source, Listener listener) {
+    }
+
+    /** How long a follower's own change is recognised in the audit trail. */
+    private static final long ECHO_NANOS = 5_000_000_000L;
+
+    /** Spans and attributions a follower changed itself a moment ago. */
+    private static final class Echo {
+        final java.util.Set<Long> spans = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final java.util.Set<Long> attributions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        volatile long until;
+
+        boolean expired() {
+            return System.nanoTime() > until;
+        }
+
+        /** An audit entry about what the follower changed itself. */
+        boolean covers(Long span, Long attribution) {
+            if (expired()) {
+                return false;
+            }
+            return attribution != null ? attributions.contains(attribution) : span != null && spans.contains(span);
+        }
+    }
+
+    private final Map<Object, Echo> echoes = new ConcurrentHashMap<>();
+    private final JdbcTemplate jdbc;
+    private final long pollMillis;
+    private final Map<Long, List<Follower>> followers = new ConcurrentHashMap<>();
+    private ScheduledExecutorService thread;
+    private long lastSeen = -1;
+
+    LiveDocuments(JdbcTemplate jdbc, @Value("${factspan.live.poll:PT0.25S}") java.time.Duration poll) {
+        this.jdbc = jdbc;
+        this.pollMillis = Math.max(20, poll.toMillis());
+    }
+
+    /**
+     * Follows changes of {@code documentId}: of {@code owner}'s work (a user name, or "gold"), or of anyone's (null).
+     * {@code source} is the follower itself (it is not told about its own changes).
+     */
+    public Registration follow(long documentId, String owner, Object source, Listener listener) {
+        Follower f = new Follower(owner, source, listener);
+        followers.computeIfAbsent(documentId, k -> new CopyOnWriteArrayList<>()).add(f);
+        start();
+        return () -> {
+            echoes.remove(source);
+            followers.computeIfPresent(documentId, (k, list) -> {
+                list.remove(f);
+                return list.isEmpty() ? null : list;
+            });
+        };
+    }
+
+    /** {@code source} changed {@code owner}'s work on the document: the others following it are told now. */
+    public void changed(long documentId, String owner, Object source) {
+        changed(documentId, owner, source, java.util.Set.of(), java.util.Set.of());
+    }
+
+    /**
+     * As {@link #changed(long, String, Object)}, naming the spans and attributions changed: when the audit trail shows
+     * only those a moment later, {@code source} is not told about its own change again (it would only read the
+     * document to find nothing new).
+     */
+    public void changed(long documentId, String owner, Object source, java.util.Set<Long> spanIds,
+            java.util.Set<Long> attributionIds) {
+        if (!spanIds.isEmpty() || !attributionIds.isEmpty()) {
+            echoes.compute(source, (k, e) -> {
+                Echo next = e == null || e.expired() ? new Echo() : e;
+                next.spans.addAll(spanIds);
+                next.attributions.addAll(attributionIds);
+                next.until = System.nanoTime() + ECHO_NANOS;
+                return next;
+            });
+        }
+        List<Follower> list = followers.get(documentId);
+        if (list == null) {
+            return;
+        }
+        for (Follower f : list) {
+            if (f.source() != source && (f.owner() == null || owner == null || f.owner().equals(owner))) {
+                thread().execute(() -> tell(f));
+            }
+        }
+    }
+
+    /** Number of followers (tests). */
+    int followers() {
+        return followers.values().stream().mapToInt(List::size).sum();
+    }
+
+    private synchronized ScheduledExecutorService thread() {
+        if (thread == null) {
+            thread = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "live-documents");
+                t.setDaemon(true);
+                return t;
+            });
+            thread.scheduleWithFixedDelay(this::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+        }
+        return thread;
+    }
+
+    private void start() {
+        thread();
+    }
+
+    /** New audit entries since the last look: their documents' followers are told (each once per look). */
+    private void poll() {
+        try {
+            if (followers.isEmpty()) {
+                lastSeen = -1;
+                return;
+            }
+            if (lastSeen < 0) {
+                Long max = jdbc.queryForObject("select max(id) from audit_event", Long.class);
+                lastSeen = max == null ? 0 : max;
+                return;
+            }
+            List<Object[]> rows = jdbc.query("select id, document_id, owner, span_id, attribution_id from audit_event"
+                    + " where id > ? order by id limit 5000", (r, i) -> new Object[] {r.getLong(1),
+                            (Long) r.getObject(2, Long.class), r.getString(3), (Long) r.getObject(4, Long.class),
+                            (Long) r.getObject(5, Long.class)}, lastSeen);
+            java.util.Set<Follower> told = new java.util.HashSet<>();
+            for (Object[] row : rows) {
+                lastSeen = Math.max(lastSeen, (Long) row[0]);
+                Long document = (Long) row[1];
+                String owner = (String) row[2];
+                List<Follower> list = document == null ? null : followers.get(document);
+                if (list == null) {
+                    continue;
+                }
+                for (Follower f : list) {
+                    if (!(f.owner() == null || owner == null || Objects.equals(f.owner(), owner))) {
+                        continue;
+                    }
+                    Echo echo = echoes.get(f.source());
+                    if (echo != null && echo.covers((Long) row[3], (Long) row[4])) {
+                        continue; // its own change, shown already
+                    }
+                    if (told.add(f)) {
+                        tell(f);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            log.debug("Live update poll failed: {}", e.toString());
+        }
+    }
+
+    private static void tell(Follower f) {
+        try {
+            f.listener().changed();
+        } catch (RuntimeException e) {
+            log.debug("A live follower failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public synchronized void destroy() {
+        if (thread != null) {
+            thread.shutdownNow();
+            thread = null;
+        }
+    }
+}
