@@ -14,8 +14,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The connection pool retires connections (Hikari: after 30 minutes), Flyway's among them. With H2 2.4.240 every insert
  * into a table with a {@code CHECK ... IN (...)} constraint then failed with "The database has been closed" until a
- * restart, so a new install broke half an hour after its first start (decision 022). Writes must keep working on
- * fresh connections.
+ * restart, so a new install broke half an hour after its first start. V11 rewrote the constraints as searched CASE
+ * expressions (decision 022): writes must keep working on fresh connections.
  */
 @SpringBootTest
 class PoolRecyclingTest {
