@@ -1015,18 +1015,41 @@ export class FsTextAnnotator extends LitElement {
     return true;
   }
 
-  /** Scrolls `el` into view clear of what is stuck to the top of the page (the toolbar), with a margin. */
+  /**
+   * Scrolls `el` into view clear of what is stuck to the top of its scroll container (the toolbar), with a margin. The
+   * container may be the window or an element below a navbar (Vaadin's layout), so the sticky parts are measured from
+   * the container's top, not the window's.
+   */
   private _scrollClear(el: HTMLElement): void {
+    const portTop = this._scrollportTop(el);
     let covered = 0;
     if (this.stickyTop) {
       for (const s of Array.from(document.querySelectorAll<HTMLElement>(this.stickyTop))) {
         const r = s.getBoundingClientRect();
-        if (r.height > 0 && r.top <= 1 && r.bottom > covered) covered = r.bottom;
+        // stuck at the top of the container (or under a fixed navbar): it covers down to its bottom
+        const position = getComputedStyle(s).position;
+        if (r.height > 0 && (position === 'sticky' || position === 'fixed') && r.top < window.innerHeight / 3) {
+          covered = Math.max(covered, r.bottom - portTop);
+        }
       }
     }
-    el.style.scrollMarginTop = `${Math.round(covered + 48)}px`;
+    el.style.scrollMarginTop = `${Math.round(Math.max(0, covered) + 48)}px`;
     el.style.scrollMarginBottom = '64px';
     el.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** The top edge (in the viewport) of the nearest ancestor of `el` that scrolls, across shadow roots; 0: the window. */
+  private _scrollportTop(el: HTMLElement): number {
+    let n: Element | null = el.parentElement;
+    while (n && n !== document.documentElement && n !== document.body) {
+      const overflow = getComputedStyle(n).overflowY;
+      if ((overflow === 'auto' || overflow === 'scroll') && n.scrollHeight > n.clientHeight) {
+        return Math.max(0, n.getBoundingClientRect().top);
+      }
+      const root = n.getRootNode();
+      n = n.assignedSlot ?? n.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
+    }
+    return 0;
   }
 
   // ---------------------------------------------------------------- changes (painted now, sent to the server)
