@@ -16,6 +16,7 @@ import org.factspan.annotation.SpanChanged;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.base.NotFoundException;
 import org.factspan.base.StorageUnavailableException;
+import org.factspan.base.audit.ChangeFeed;
 import org.factspan.corpus.AttributeKind;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentSummary;
@@ -39,7 +40,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * every annotator's work and {@link SearchService} decides who sees which part of it.
  */
 @Component
-class SearchIndexer implements DisposableBean {
+class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
 
     /** The indexer's own identity: an admin (sees every project), id 0 (no such user). */
     static final Actor SYSTEM = new Actor(0, "system", Role.ADMIN);
@@ -66,9 +67,14 @@ class SearchIndexer implements DisposableBean {
     private final java.util.concurrent.atomic.AtomicBoolean recovering = new java.util.concurrent.atomic.AtomicBoolean();
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private String database;
+    private final ChangeFeed feed;
+    /** Project slugs by id, for the change feed (which names projects by id). */
+    private final Map<Long, String> slugs = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean following;
 
     SearchIndexer(SearchIndex index, CorpusService corpus, AnnotationExchangeService exchange, DocumentStates states,
-            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+            org.springframework.jdbc.core.simple.JdbcClient jdbc, ChangeFeed feed) {
+        this.feed = feed;
         this.jdbc = jdbc;
         this.index = index;
         this.corpus = corpus;
@@ -82,6 +88,8 @@ class SearchIndexer implements DisposableBean {
      */
     @EventListener(ApplicationReadyEvent.class)
     void buildWhenMissing() {
+        following = true;
+        feed.start();
         database = databaseIdentity();
         if (!index.existedAtStart() || !index.closedCleanlyLastTime() || index.documentCount() == 0
                 || database == null || !database.equals(index.database())) {
@@ -103,6 +111,30 @@ class SearchIndexer implements DisposableBean {
     @TransactionalEventListener(fallbackExecution = true)
     void spanChanged(SpanChanged event) {
         enqueue(event.slug(), event.documentId());
+    }
+
+    @Override
+    public boolean active() {
+        return following;
+    }
+
+    /**
+     * Every change to a document's work, through any instance on the database (decision 025), re-indexes that
+     * document. This instance's own changes arrive here too, a moment after {@link #spanChanged}; a document queued
+     * twice is indexed once.
+     */
+    @Override
+    public void changed(List<ChangeFeed.Change> changes) {
+        for (ChangeFeed.Change c : changes) {
+            if (c.projectId() == null || c.documentId() == null) {
+                continue;
+            }
+            String slug = slugs.computeIfAbsent(c.projectId(), id -> jdbc.sql("select slug from project where id = ?")
+                    .param(id).query(String.class).optional().orElse(null));
+            if (slug != null) {
+                enqueue(slug, c.documentId());
+            }
+        }
     }
 
     /** Queues a document for re-indexing (after a change the index cannot see, e.g. a document state). */

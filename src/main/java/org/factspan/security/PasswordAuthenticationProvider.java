@@ -69,7 +69,16 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
         String name = authentication.getName() == null ? "" : authentication.getName();
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         String address = address(authentication);
-        if (throttle.refuses(name, address)) {
+        LoginThrottle.Check check;
+        try {
+            check = throttle.check(name, address);
+        } catch (RuntimeException e) {
+            if (StorageFailures.isStorageFailure(e)) {
+                throw new LoginRefusals.StorageUnavailable(e);
+            }
+            throw new InternalAuthenticationServiceException("The login throttle could not be read", e);
+        }
+        if (check.refused()) {
             throw new LoginRefusals.Throttled();
         }
         Optional<AppUser> found;
@@ -84,7 +93,7 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
         AppUser user = found.filter(u -> u.isEnabled() && !u.isSystemAccount()).orElse(null);
         if (user == null) {
             pause.pause(averageCheck.get());
-            throttle.failed(name, address);
+            failed(name, address);
             throw LoginRefusals.badPassword();
         }
         long started = System.nanoTime();
@@ -93,15 +102,33 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
         passwordChecks.incrementAndGet();
         averageCheck.getAndUpdate(avg -> avg + (took - avg) / 8);
         if (!matches) {
-            throttle.failed(name, address);
+            failed(name, address);
             throw LoginRefusals.badPassword();
         }
-        throttle.succeeded(name);
+        if (check.nameHasFailures()) {
+            throttled(() -> throttle.succeeded(name));
+        }
         var authorities = List.of(new SimpleGrantedAuthority("ROLE_" + user.getRole().name()));
         var principal = User.withUsername(user.getUsername()).password("").authorities(authorities).build();
         var result = UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
         result.setDetails(authentication.getDetails());
         return result;
+    }
+
+    private void failed(String name, String address) {
+        throttled(() -> throttle.failed(name, address));
+    }
+
+    /** A write to the shared login throttle; a database that cannot write is a storage failure (503), not a 500. */
+    private static void throttled(Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            if (StorageFailures.isStorageFailure(e)) {
+                throw new LoginRefusals.StorageUnavailable(e);
+            }
+            throw new InternalAuthenticationServiceException("The login throttle could not be written", e);
+        }
     }
 
     /** How many bcrypt checks of a stored password this provider has made (tests and the decision's figures). */

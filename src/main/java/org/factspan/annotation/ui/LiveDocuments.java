@@ -8,12 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.factspan.base.audit.ChangeFeed;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,14 +19,14 @@ import org.springframework.stereotype.Component;
  * another curator on the gold standard, a script through the REST API, another node of a cluster) within a second.
  *
  * <p>Two ways in, one way out. An editor that made a change says so at once ({@link #changed}); and every committed
- * change is in the audit trail, which this polls ({@code factspan.live.poll}, 250 ms) while an editor is open, so
- * nothing is missed (REST, imports, other nodes). Followers are told "document D, work of O changed" and read what they
+ * change is in the audit trail, which the {@link ChangeFeed} polls ({@code factspan.changes.poll}, 250 ms) while an
+ * editor is open, so nothing is missed (REST, imports, other nodes). Followers are told "document D, work of O changed" and read what they
  * may see themselves, through the services and their permission checks: an annotator follows only her own work
  * ({@code owner}), so she is never even told that someone else's changed (annotators stay blind). A curator's view
  * follows every owner of the document ({@code owner} null).
  */
 @Component
-public class LiveDocuments implements DisposableBean {
+public class LiveDocuments implements DisposableBean, ChangeFeed.Listener {
 
     private static final Logger log = LoggerFactory.getLogger(LiveDocuments.class);
 
@@ -63,15 +61,12 @@ public class LiveDocuments implements DisposableBean {
     }
 
     private final Map<Object, Echo> echoes = new ConcurrentHashMap<>();
-    private final JdbcTemplate jdbc;
-    private final long pollMillis;
+    private final ChangeFeed feed;
     private final Map<Long, List<Follower>> followers = new ConcurrentHashMap<>();
     private ScheduledExecutorService thread;
-    private long lastSeen = -1;
 
-    LiveDocuments(JdbcTemplate jdbc, @Value("${factspan.live.poll:PT0.25S}") java.time.Duration poll) {
-        this.jdbc = jdbc;
-        this.pollMillis = Math.max(20, poll.toMillis());
+    LiveDocuments(ChangeFeed feed) {
+        this.feed = feed;
     }
 
     /**
@@ -135,55 +130,40 @@ public class LiveDocuments implements DisposableBean {
                 t.setDaemon(true);
                 return t;
             });
-            thread.scheduleWithFixedDelay(this::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
         }
         return thread;
     }
 
     private void start() {
-        thread();
+        feed.start();
     }
 
-    /** New audit entries since the last look: their documents' followers are told (each once per look). */
-    private void poll() {
-        try {
-            if (followers.isEmpty()) {
-                lastSeen = -1;
-                return;
+    @Override
+    public boolean active() {
+        return !followers.isEmpty();
+    }
+
+    /** New audit entries (from any instance): their documents' followers are told, each once per look. */
+    @Override
+    public void changed(List<ChangeFeed.Change> changes) {
+        java.util.Set<Follower> told = new java.util.HashSet<>();
+        for (ChangeFeed.Change change : changes) {
+            List<Follower> list = change.documentId() == null ? null : followers.get(change.documentId());
+            if (list == null) {
+                continue;
             }
-            if (lastSeen < 0) {
-                Long max = jdbc.queryForObject("select max(id) from audit_event", Long.class);
-                lastSeen = max == null ? 0 : max;
-                return;
-            }
-            List<Object[]> rows = jdbc.query("select id, document_id, owner, span_id, attribution_id from audit_event"
-                    + " where id > ? order by id limit 5000", (r, i) -> new Object[] {r.getLong(1),
-                            (Long) r.getObject(2, Long.class), r.getString(3), (Long) r.getObject(4, Long.class),
-                            (Long) r.getObject(5, Long.class)}, lastSeen);
-            java.util.Set<Follower> told = new java.util.HashSet<>();
-            for (Object[] row : rows) {
-                lastSeen = Math.max(lastSeen, (Long) row[0]);
-                Long document = (Long) row[1];
-                String owner = (String) row[2];
-                List<Follower> list = document == null ? null : followers.get(document);
-                if (list == null) {
+            for (Follower f : list) {
+                if (!(f.owner() == null || change.owner() == null || Objects.equals(f.owner(), change.owner()))) {
                     continue;
                 }
-                for (Follower f : list) {
-                    if (!(f.owner() == null || owner == null || Objects.equals(f.owner(), owner))) {
-                        continue;
-                    }
-                    Echo echo = echoes.get(f.source());
-                    if (echo != null && echo.covers((Long) row[3], (Long) row[4])) {
-                        continue; // its own change, shown already
-                    }
-                    if (told.add(f)) {
-                        tell(f);
-                    }
+                Echo echo = echoes.get(f.source());
+                if (echo != null && echo.covers(change.spanId(), change.attributionId())) {
+                    continue; // its own change, shown already
+                }
+                if (told.add(f)) {
+                    thread().execute(() -> tell(f));
                 }
             }
-        } catch (RuntimeException e) {
-            log.debug("Live update poll failed: {}", e.toString());
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.factspan.annotation.SpanChanged;
 import org.factspan.base.NotFoundException;
+import org.factspan.base.audit.ChangeFeed;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.ProjectInfo;
@@ -29,7 +30,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * costs one training. Predictions go on with the previous models until the new ones are swapped in.
  */
 @Component
-class RecommenderModels implements DisposableBean {
+class RecommenderModels implements DisposableBean, ChangeFeed.Listener {
 
     private static final Logger log = LoggerFactory.getLogger(RecommenderModels.class);
 
@@ -63,6 +64,9 @@ class RecommenderModels implements DisposableBean {
     private final SearchProperties properties;
     private final Clock clock;
     private final Map<Long, Trained> trained = new ConcurrentHashMap<>();
+    /** The slug of every project with trained models (the change feed names projects by id). */
+    private final Map<Long, String> slugs = new ConcurrentHashMap<>();
+    private final ChangeFeed feed;
     private final Map<Long, ScheduledFuture<?>> scheduled = new ConcurrentHashMap<>();
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -73,7 +77,8 @@ class RecommenderModels implements DisposableBean {
     private long versions;
 
     RecommenderModels(List<Recommender> recommenders, Training training, CorpusService corpus,
-            SearchProperties properties, Clock clock) {
+            SearchProperties properties, Clock clock, ChangeFeed feed) {
+        this.feed = feed;
         this.recommenders = List.copyOf(recommenders);
         this.training = training;
         this.corpus = corpus;
@@ -111,6 +116,33 @@ class RecommenderModels implements DisposableBean {
     @TransactionalEventListener(fallbackExecution = true)
     void spanChanged(SpanChanged event) {
         retrainLater(event.slug());
+    }
+
+    @Override
+    public boolean active() {
+        return !trained.isEmpty();
+    }
+
+    /**
+     * Spans changed through any instance (decision 025): the change feed names them, and the projects with trained
+     * models retrain as after a change here. This instance's own changes arrive here too, a moment after
+     * {@link #spanChanged}; the debounce merges both into one training.
+     */
+    @Override
+    public void changed(List<ChangeFeed.Change> changes) {
+        java.util.Set<Long> projects = new java.util.HashSet<>();
+        for (ChangeFeed.Change c : changes) {
+            if (c.projectId() != null && c.action() != null && (c.action().startsWith("span.")
+                    || c.action().startsWith("attribution.") || c.action().startsWith("annotations."))) {
+                projects.add(c.projectId());
+            }
+        }
+        for (long projectId : projects) {
+            String slug = slugs.get(projectId);
+            if (slug != null) {
+                retrainLater(slug);
+            }
+        }
     }
 
     /** Schedules a retraining of the project after the debounce delay (a later call restarts the wait). */
@@ -161,6 +193,8 @@ class RecommenderModels implements DisposableBean {
         List<Training.Doc> docs = training.load(slug);
         Trained t = train(project.labels(), docs);
         trained.put(project.id(), t);
+        slugs.put(project.id(), project.slug());
+        feed.start();
         log.info("Recommenders of {} trained on {} documents in {} ms", slug, docs.size(),
                 (System.nanoTime() - started) / 1_000_000);
         return t;
