@@ -15,6 +15,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Live sessions: open editors follow the changes of their document made elsewhere (another window of the same user,
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
  * ({@code owner}), so she is never even told that someone else's changed (annotators stay blind). A curator's view
  * follows every owner of the document ({@code owner} null).
  */
+@NamedInterface("editor")
 @Component
 public class LiveDocuments implements DisposableBean {
 
