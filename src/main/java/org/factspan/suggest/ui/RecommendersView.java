@@ -1,4 +1,4 @@
-package org.factspan.search.ui;
+package org.factspan.suggest.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
@@ -37,10 +37,10 @@ import org.factspan.base.NotFoundException;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.corpus.ui.DocumentListView;
-import org.factspan.search.suggest.EvaluationReport;
-import org.factspan.search.suggest.RecommenderStatus;
-import org.factspan.search.suggest.Scores;
-import org.factspan.search.suggest.SuggestionService;
+import org.factspan.suggest.EvaluationReport;
+import org.factspan.suggest.RecommenderStatus;
+import org.factspan.suggest.Scores;
+import org.factspan.suggest.SuggestionService;
 import org.factspan.security.Actor;
 import org.factspan.security.CurrentUser;
 import org.springframework.core.task.TaskExecutor;

@@ -1,4 +1,4 @@
-package org.factspan.search.suggest;
+package org.factspan.suggest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.factspan.search.suggest;
+package org.factspan.suggest;
 
 import java.time.Instant;
 import java.util.HashSet;

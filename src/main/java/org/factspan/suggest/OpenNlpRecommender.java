@@ -1,4 +1,4 @@
-package org.factspan.search.suggest;
+package org.factspan.suggest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
