@@ -43,6 +43,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void servicesAndApisNeverKnowTheViews() {
+        // inside a module: the ui package sits on top of the module's services, never the other way round (the
+        // security configuration names the login view for Vaadin's security configurer: the one exception)
+        noClasses().that().resideOutsideOfPackage("..ui..").and().resideInAPackage("org.factspan..")
+                .and().doNotHaveFullyQualifiedName("org.factspan.security.SecurityConfig")
+                .should().dependOnClassesThat().resideInAPackage("org.factspan..ui..")
+                .because("a service or REST controller that reached into a view would tie the API to Vaadin's UI state")
+                .check(CLASSES);
+    }
+
+    @Test
     void exportFormatsAreIndependentOfTheUiAndTheDatabase() {
         noClasses().that().resideInAPackage("org.factspan.export.format..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.vaadin..", "jakarta.persistence..",
