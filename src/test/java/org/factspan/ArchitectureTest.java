@@ -13,6 +13,10 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Rules inside a module that Spring Modulith does not check. Which module may use which (and that they form no cycle)
+ * is declared in each module's {@code package-info.java} and verified by {@link ModularityTest} (decision 024).
+ */
 class ArchitectureTest {
 
     static final JavaClasses CLASSES = new ClassFileImporter()
@@ -32,13 +36,20 @@ class ArchitectureTest {
 
     @Test
     void theDiffEngineAndTheMeasuresArePlainJava() {
-        noClasses().that().resideInAnyPackage("org.factspan.diff..", "org.factspan.agreement")
+        noClasses().that().resideInAnyPackage("org.factspan.diff..", "org.factspan.agreement").and().doNotHaveSimpleName("package-info")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
                         "com.vaadin..")
                 .check(CLASSES);
-        noClasses().that().resideInAPackage("org.factspan.diff..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.factspan.agreement..", "org.factspan.annotation..",
-                        "org.factspan.corpus..", "org.factspan.security..", "org.factspan.export..")
+    }
+
+    @Test
+    void servicesAndApisNeverKnowTheViews() {
+        // inside a module: the ui package sits on top of the module's services, never the other way round (the
+        // security configuration names the login view for Vaadin's security configurer: the one exception)
+        noClasses().that().resideOutsideOfPackage("..ui..").and().resideInAPackage("org.factspan..")
+                .and().doNotHaveFullyQualifiedName("org.factspan.security.SecurityConfig")
+                .should().dependOnClassesThat().resideInAPackage("org.factspan..ui..")
+                .because("a service or REST controller that reached into a view would tie the API to Vaadin's UI state")
                 .check(CLASSES);
     }
 
@@ -51,42 +62,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void featuresDependOnlyDownwards() {
-        // base <- security <- corpus <- annotation
-        noClasses().that().resideInAPackage("org.factspan.base..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.factspan.security..", "org.factspan.corpus..",
-                        "org.factspan.annotation..")
-                .check(CLASSES);
-        noClasses().that().resideInAPackage("org.factspan.security..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.factspan.corpus..", "org.factspan.annotation..")
-                .check(CLASSES);
-        noClasses().that().resideInAPackage("org.factspan.corpus..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.factspan.annotation..")
-                .check(CLASSES);
-        // search reads corpus and annotation; they know it only through events and SpanSuggestions (and links by URL)
-        noClasses().that().resideInAnyPackage("org.factspan.base..", "org.factspan.security..", "org.factspan.corpus..",
-                "org.factspan.annotation..", "org.factspan.diff..", "org.factspan.agreement..", "org.factspan.export..")
-                .should().dependOnClassesThat().resideInAPackage("org.factspan.search..")
-                .check(CLASSES);
-        noClasses().that().resideInAPackage("org.factspan.search..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.factspan.export..", "org.factspan.agreement..")
-                .check(CLASSES);
-        // export reads the features; none of them knows export (the document list links to it by URL)
-        noClasses().that().resideInAnyPackage("org.factspan.base..", "org.factspan.security..", "org.factspan.corpus..",
-                "org.factspan.annotation..", "org.factspan.diff..", "org.factspan.agreement..")
-                .should().dependOnClassesThat().resideInAPackage("org.factspan.export..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void theOneWayInDependsOnBaseOnlyAndItsReadersArePlainJava() {
-        // every feature reads uploads and checks text through ingest (decision 018), so it may know none of them
-        noClasses().that().resideInAPackage("org.factspan.ingest..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.factspan.security..", "org.factspan.corpus..",
-                        "org.factspan.annotation..", "org.factspan.diff..", "org.factspan.agreement..",
-                        "org.factspan.curation..", "org.factspan.search..", "org.factspan.claims..",
-                        "org.factspan.export..", "org.factspan.backup..")
-                .check(CLASSES);
+    void theOneWayInReadersArePlainJava() {
         noClasses().that().haveFullyQualifiedName("org.factspan.ingest.SafeZip")
                 .or().haveFullyQualifiedName("org.factspan.ingest.Utf8")
                 .or().haveFullyQualifiedName("org.factspan.ingest.ValidText")
@@ -98,17 +74,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void curationSitsOnAnnotationAndTheDiffAndNothingBelowKnowsIt() {
-        // curation -> annotation, diff (and corpus, security, base); only export may read curation
-        noClasses().that().resideInAnyPackage("org.factspan.base..", "org.factspan.security..", "org.factspan.corpus..",
-                "org.factspan.annotation..", "org.factspan.diff..", "org.factspan.agreement..")
-                .should().dependOnClassesThat().resideInAPackage("org.factspan.curation..")
-                .because("the document list links to curation by URL only")
-                .check(CLASSES);
-        noClasses().that().resideInAPackage("org.factspan.curation..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.factspan.agreement..", "org.factspan.export..")
-                .check(CLASSES);
-        // The merge planning and the review are plain Java over the diff.
+    void curationMergePlanningAndReviewArePlainJava() {
         noClasses().that().haveFullyQualifiedName("org.factspan.curation.AutoMerge")
                 .or().haveFullyQualifiedName("org.factspan.curation.Review")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
@@ -117,14 +83,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void claimsSitOnTopAndTheirRulesArePlainJava() {
-        // claims -> curation, search, annotation, corpus; only export may read claims
-        noClasses().that().resideInAnyPackage("org.factspan.base..", "org.factspan.security..", "org.factspan.corpus..",
-                "org.factspan.annotation..", "org.factspan.diff..", "org.factspan.agreement..", "org.factspan.curation..",
-                "org.factspan.search..")
-                .should().dependOnClassesThat().resideInAPackage("org.factspan.claims..")
-                .because("the document list links to the claim board by URL only")
-                .check(CLASSES);
+    void claimRulesArePlainJava() {
         noClasses().that().haveFullyQualifiedName("org.factspan.claims.QuantityExtractor")
                 .or().haveFullyQualifiedName("org.factspan.claims.ConflictRules")
                 .or().haveFullyQualifiedName("org.factspan.claims.ClaimSuggester")

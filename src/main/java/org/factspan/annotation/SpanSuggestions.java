@@ -5,7 +5,7 @@ import org.factspan.security.Actor;
 
 /**
  * Spans proposed to an annotator in the editor ("ghost" highlights). The annotation feature only asks; the suggestions
- * feature ({@code org.factspan.search.suggest}) implements it, so this package depends on nothing above it. Offsets
+ * feature ({@code org.factspan.suggest}) implements it, so this package depends on nothing above it. Offsets
  * are Unicode code points, end exclusive.
  */
 public interface SpanSuggestions {

@@ -278,7 +278,7 @@ public class ExportService {
         return new AgreementSummary(results.stream().map(r -> new AgreementSummary.Value(r.id(),
                 r.defined() ? r.overall() : null, r.units(), r.defined() ? null : r.nanReason())).toList(),
                 "Over the " + documentIds.size() + " exported document(s) and everyone with spans in them, whatever "
-                        + "the set and label filter; the definitions are in Factspan's README (section Agreement).");
+                        + "the set and label filter; the definitions are in Factspan's user guide (docs/user-guide.md, section Agreement).");
     }
 
     private static String describe(AttributeDef a) {

@@ -92,6 +92,8 @@ class SearchIndex implements DisposableBean {
 
     /** Commit user data: "false" while an instance has the index open, "true" once it closed it cleanly. */
     static final String CLOSED = "closed";
+    /** Commit user data: the last audit event of the database the index reflects (see {@link SearchIndexer}). */
+    static final String AUDITED = "audited";
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SearchIndex.class);
 
@@ -338,12 +340,21 @@ class SearchIndex implements DisposableBean {
 
     /** The database the index was last committed for (see {@link #commit(String)}), or null. */
     String database() {
+        return commitData(DATABASE);
+    }
+
+    /** The last audit event the index was marked as reflecting (see {@link #markAudited(long)}), or null. */
+    String audited() {
+        return commitData(AUDITED);
+    }
+
+    private String commitData(String key) {
         Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
         if (data == null) {
             return null;
         }
         for (Map.Entry<String, String> e : data) {
-            if (e.getKey().equals(DATABASE)) {
+            if (e.getKey().equals(key)) {
                 return e.getValue();
             }
         }
@@ -358,6 +369,9 @@ class SearchIndex implements DisposableBean {
         } else if (database() != null) {
             data.put(DATABASE, database());
         }
+        if (audited() != null) {
+            data.put(AUDITED, audited());
+        }
         data.put(CLOSED, "false");
         try {
             writer.setLiveCommitData(data.entrySet());
@@ -365,6 +379,21 @@ class SearchIndex implements DisposableBean {
             throw failed(e);
         }
         commit();
+    }
+
+    /** Records (with the next commit or the clean close) up to which audit event the index is known to be current. */
+    void markAudited(long lastAuditEvent) {
+        Map<String, String> data = new java.util.HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> data.put(e.getKey(), e.getValue()));
+        }
+        data.put(AUDITED, Long.toString(lastAuditEvent));
+        try {
+            writer.setLiveCommitData(data.entrySet());
+        } catch (AlreadyClosedException e) {
+            throw failed(e);
+        }
     }
 
     /** Makes the changes so far durable and visible to new searches; a success clears a recorded failure. */
@@ -427,6 +456,9 @@ class SearchIndex implements DisposableBean {
                     Map<String, String> data = new java.util.HashMap<>();
                     if (database() != null) {
                         data.put(DATABASE, database());
+                    }
+                    if (audited() != null) {
+                        data.put(AUDITED, audited());
                     }
                     data.put(CLOSED, "true");
                     writer.setLiveCommitData(data.entrySet());

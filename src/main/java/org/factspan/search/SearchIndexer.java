@@ -65,6 +65,7 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
     private final Set<Pending> pending = new LinkedHashSet<>();
     /** True while a retry after a failed write is scheduled. */
     private final java.util.concurrent.atomic.AtomicBoolean recovering = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger rebuilds = new java.util.concurrent.atomic.AtomicInteger();
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private String database;
     private final ChangeFeed feed;
@@ -83,29 +84,66 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
     }
 
     /**
-     * Builds the index when it is missing, empty, or was built from another database (one deleted and created again
-     * keeps document ids and texts, but not the spans).
+     * Builds the index when it is missing, empty, was not closed cleanly (changes queued in memory may be lost), was
+     * built from another database (one deleted and created again keeps document ids and texts, but not the spans), or
+     * the database has audit events the index has not seen (a restored backup, or another instance wrote while this one
+     * was down). Otherwise the index on disk is current and a restart does not touch it.
      */
     @EventListener(ApplicationReadyEvent.class)
     void buildWhenMissing() {
         following = true;
         feed.start();
         database = databaseIdentity();
-        if (!index.existedAtStart() || !index.closedCleanlyLastTime() || index.documentCount() == 0
-                || database == null || !database.equals(index.database())) {
+        Long audited = lastAuditEvent();
+        String behind = !index.existedAtStart() ? "there is none"
+                : !index.closedCleanlyLastTime() ? "it was not closed cleanly"
+                : index.documentCount() == 0 ? "it is empty"
+                : database == null || !database.equals(index.database())
+                        ? "it was built from another database (" + index.database() + ", now " + database + ")"
+                : audited == null || !audited.toString().equals(index.audited())
+                        ? "the database changed since it was indexed (audit event " + index.audited() + ", now "
+                                + audited + ")"
+                : null;
+        if (behind != null) {
+            log.info("The search index is rebuilt: {}", behind);
             worker.submit(() -> guarded(this::rebuildNow));
         }
     }
 
-    /** When Flyway created this database's schema: tells one database from another. */
-    private String databaseIdentity() {
+    /**
+     * The newest audit event: every change of spans, attributions, documents and curation writes one in its
+     * transaction, so an index marked with it (at a rebuild, at a clean close) reflects the database up to there.
+     */
+    private Long lastAuditEvent() {
         try {
-            return jdbc.sql("select min(installed_on) from flyway_schema_history").query(Object.class).optional()
-                    .map(Object::toString).orElse(null);
+            return jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
         } catch (RuntimeException e) {
-            log.info("Cannot tell which database the search index belongs to ({}); it is rebuilt", e.toString());
+            log.warn("Cannot read the audit trail ({}); the search index is rebuilt", e.toString());
             return null;
         }
+    }
+
+    /**
+     * When Flyway created this database's schema: tells one database from another. Flyway creates its table and
+     * columns with quoted lower-case names on every database, so they are quoted here too (H2 folds unquoted names to
+     * upper case and would not find them); the time is read as a timestamp (read as an {@code Object} bean it was a new
+     * object, so a different "database", at every start).
+     */
+    private String databaseIdentity() {
+        try {
+            return jdbc.sql("select min(\"installed_on\") from \"flyway_schema_history\"").query(rs -> {
+                java.sql.Timestamp installed = rs.next() ? rs.getTimestamp(1) : null;
+                return installed == null ? null : installed.toInstant().toString();
+            });
+        } catch (RuntimeException e) {
+            log.warn("Cannot tell which database the search index belongs to ({}); it is rebuilt", e.toString());
+            return null;
+        }
+    }
+
+    /** How many times the whole index was rebuilt since start (at start, on demand, after a failed write). */
+    int rebuilds() {
+        return rebuilds.get();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -271,11 +309,16 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
     }
 
     private int rebuildNow() {
+        rebuilds.incrementAndGet();
         long started = System.nanoTime();
+        Long audited = lastAuditEvent(); // before reading: a change after it comes with its own event
         index.removeAll();
         int documents = 0;
         for (ProjectSummary p : corpus.listProjects(SYSTEM)) {
             documents += indexDocuments(p.slug(), null);
+        }
+        if (audited != null) {
+            index.markAudited(audited);
         }
         index.commit(database);
         log.info("Search index built: {} documents in {} ms", documents, (System.nanoTime() - started) / 1_000_000);
@@ -354,9 +397,22 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
                 states.of(doc), spans);
     }
 
+    /**
+     * Drains the queue, then marks the index with the audit event read before: every change up to it has been indexed
+     * (a change that commits meanwhile only makes the next start rebuild). The index writes the mark as it closes.
+     */
     @Override
     public void destroy() throws InterruptedException {
+        Long audited = recovering.get() ? null : lastAuditEvent();
         worker.shutdown();
-        worker.awaitTermination(10, TimeUnit.SECONDS);
+        boolean drained = worker.awaitTermination(10, TimeUnit.SECONDS);
+        if (drained && audited != null && !recovering.get()) {
+            try {
+                index.markAudited(audited);
+            } catch (RuntimeException e) {
+                log.warn("Could not mark the search index as current ({}); it is rebuilt at the next start",
+                        e.toString());
+            }
+        }
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Issue 13, item 8: with FACTSPAN_BACKUP_PASSPHRASE a backup is encrypted, owner-only, and a stock openssl restores it
- * with the command the README gives; without the passphrase it reads as noise.
+ * with the command docs/operations.md (Backups) gives; without the passphrase it reads as noise.
  */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:file:${java.io.tmpdir}/factspan-encrypted-backup-${random.uuid}/factspan;WRITE_DELAY=0",
@@ -47,7 +47,7 @@ class EncryptedBackupTest {
                     .containsExactly(backup.name());
         }
 
-        // what the README says to run
+        // what docs/operations.md says to run
         Path zip = Files.createTempFile("factspan-decrypted-", ".zip");
         ProcessBuilder withPassphrase = new ProcessBuilder("openssl", "enc", "-d", "-aes-256-cbc", "-pbkdf2", "-iter",
                 "600000", "-md", "sha256", "-in", file.toString(), "-out", zip.toString(), "-pass",

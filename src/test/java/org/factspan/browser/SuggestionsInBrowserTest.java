@@ -15,7 +15,7 @@ import org.factspan.annotation.SpanInfo;
 import org.factspan.annotation.SpanSuggestions.Suggestion;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentContent;
-import org.factspan.search.suggest.SuggestionService;
+import org.factspan.suggest.SuggestionService;
 import org.factspan.security.Actor;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.AfterEach;

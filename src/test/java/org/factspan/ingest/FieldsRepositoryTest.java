@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The documented field lengths are the database's: every field stored in a column has exactly that column's length
  * (on H2 and on PostgreSQL), so nothing the checks accept is refused by the database, and nothing the database could
- * hold is refused by the checks. The README's table lists the same fields.
+ * hold is refused by the checks. The table in docs/rest-api.md (Uploads and limits) lists the same fields.
  */
 @SpringBootTest
 class FieldsRepositoryTest {
@@ -38,8 +38,8 @@ class FieldsRepositoryTest {
     }
 
     @Test
-    void theReadmeListsEveryField() throws Exception {
-        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+    void theRestReferenceListsEveryField() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("docs/rest-api.md"));
         for (Fields.Field field : Fields.ALL) {
             assertThat(readme).as(field.name()).contains("| " + field.max() + " |");
         }

@@ -65,7 +65,7 @@ class RoleMatrixRestTest {
     }
 
     /**
-     * Who may call an endpoint (README, "Who may do what"; decision 014). "The project" is the one in the path.
+     * Who may call an endpoint (docs/rest-api.md, "Who may call what"; decision 014). "The project" is the one in the path.
      */
     enum Access {
         /** Any logged-in user (about themselves, or what they may see). */
@@ -104,7 +104,7 @@ class RoleMatrixRestTest {
     static final String P = "/api/v1/projects/{slug}";
     static final String DOC = P + "/documents/{documentId}";
 
-    /** Every endpoint (method and path pattern as Spring maps it) and who may call it. Keep README and 014 in step. */
+    /** Every endpoint (method and path pattern as Spring maps it) and who may call it. Keep docs/rest-api.md and 014 in step. */
     static final Map<String, Access> ACCESS = new LinkedHashMap<>();
 
     static {
@@ -320,7 +320,7 @@ class RoleMatrixRestTest {
             }
         }
         assertThat(unclassified).as("Endpoints nobody has classified: add each to RoleMatrixRestTest.ACCESS with who"
-                + " may call it, and document it in the README's REST tables and decision 014").isEmpty();
+                + " may call it, and document it in the REST tables of docs/rest-api.md and decision 014").isEmpty();
         Set<String> stale = new TreeSet<>(ACCESS.keySet());
         stale.removeAll(mapped);
         assertThat(stale).as("classified endpoints that no longer exist: remove them from ACCESS").isEmpty();

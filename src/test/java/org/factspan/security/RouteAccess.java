@@ -10,7 +10,7 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 /**
- * Who may open each Vaadin route (README; decision 014), and every {@code @Route} class of the application found
+ * Who may open each Vaadin route (docs/rest-api.md, the role matrix; decision 014), and every {@code @Route} class of the application found
  * on the class path, so that a new route fails the role matrix until it is classified here.
  */
 final class RouteAccess {

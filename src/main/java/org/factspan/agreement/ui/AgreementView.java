@@ -149,7 +149,7 @@ public class AgreementView extends VerticalLayout implements BeforeEnterObserver
                 new H3("Pairs of annotators"), heatmapMeasure, heatmap,
                 new H3("Documents, worst first (" + AgreementService.BREAKDOWN_MEASURE + ")"), documents,
                 new Paragraph("Values are between −1 and 1 for the kappas and alpha, 0 and 1 for the F1 scores; "
-                        + "see the README section Agreement for the definitions."));
+                        + "see the user guide (docs/user-guide.md), section Agreement, for the definitions."));
     }
 
     @Override

@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.factspan.corpus.AttributeDef;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The input for one attribute of a span, by its kind: a select for an enumeration (with "—" for none), a checkbox for
  * a boolean, a text area for free text. The editor's side panel and the curation review panel use it alike.
  */
+@NamedInterface("editor")
 public final class AttributeField {
 
     private AttributeField() {

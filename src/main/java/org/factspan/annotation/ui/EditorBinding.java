@@ -30,6 +30,7 @@ import org.factspan.base.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The one editor binding of the annotation view and the curation view: it connects a {@link TextAnnotator} to a
@@ -45,6 +46,7 @@ import tools.jackson.databind.JsonNode;
  * <p>Protocol (JSON): ops {@code {opId, kind: create|delete|relabel|link|accept|reject|undo|redo|select, ...}};
  * messages {@code {kind: reset|answer|external|recorded|select, seq, ...}} (see {@code fs-text-annotator.ts}).
  */
+@NamedInterface("editor")
 public final class EditorBinding {
 
     private static final Logger log = LoggerFactory.getLogger(EditorBinding.class);

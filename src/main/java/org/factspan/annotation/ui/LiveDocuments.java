@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.factspan.base.audit.ChangeFeed;
 import org.springframework.stereotype.Component;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Live sessions: open editors follow the changes of their document made elsewhere (another window of the same user,
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  * ({@code owner}), so she is never even told that someone else's changed (annotators stay blind). A curator's view
  * follows every owner of the document ({@code owner} null).
  */
+@NamedInterface("editor")
 @Component
 public class LiveDocuments implements DisposableBean, ChangeFeed.Listener {
 

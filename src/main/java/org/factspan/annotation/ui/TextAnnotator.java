@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.factspan.corpus.LabelInfo;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Java side of the {@code <fs-text-annotator>} Lit component ({@code frontend/annotator/}). All offsets crossing this
@@ -19,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * messages ({@link #send}): the whole state, answers to ops, and changes made elsewhere. {@link EditorBinding} speaks
  * that protocol; views use the binding, not this class, for spans and links.
  */
+@NamedInterface("editor")
 @Tag("fs-text-annotator")
 @JsModule("./annotator/fs-text-annotator.ts")
 public class TextAnnotator extends Component {

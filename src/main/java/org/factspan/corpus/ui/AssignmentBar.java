@@ -11,12 +11,14 @@ import java.util.function.Consumer;
 import org.factspan.corpus.AssignmentService;
 import org.factspan.corpus.AssignmentService.MyAssignment;
 import org.factspan.security.CurrentUser;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The annotator's bar above a document: whether it is theirs to finish, "Mark finished" (after which the document is
  * read-only for them until a curator reopens it) and "Next document" (their next unfinished assignment). The editor
  * asks {@link #readOnly()} and listens for changes.
  */
+@NamedInterface("ui")
 public class AssignmentBar extends HorizontalLayout {
 
     final Span status = new Span();

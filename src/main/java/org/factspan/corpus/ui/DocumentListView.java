@@ -20,8 +20,10 @@ import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.security.Actor;
 import org.factspan.security.CurrentUser;
+import org.springframework.modulith.NamedInterface;
 
 /** The documents of one project, with the user's own progress. */
+@NamedInterface("ui")
 @Route("projects/:slug")
 @PageTitle("Documents · Factspan")
 @PermitAll

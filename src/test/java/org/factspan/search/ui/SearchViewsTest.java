@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.server.VaadinSession;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.factspan.TestUsers;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.SpanInfo;
@@ -16,8 +13,6 @@ import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentContent;
 import org.factspan.corpus.ui.DocumentListView;
 import org.factspan.search.SearchHit;
-import org.factspan.search.suggest.PatternRecommender;
-import org.factspan.search.suggest.SuggestionService;
 import org.factspan.security.Actor;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.AfterEach;
@@ -27,13 +22,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithUserDetails;
 
-/** The search view and the recommenders view without a browser. */
+/** The search view without a browser (the recommenders view: {@code RecommendersViewTest}). */
 @SpringBootTest
 @ViewPackages(packages = "org.factspan")
 class SearchViewsTest extends SpringBrowserlessTest {
 
     static final String SEARCH = "projects/" + TestUsers.SEED_PROJECT + "/search";
-    static final String RECOMMENDERS = "projects/" + TestUsers.SEED_PROJECT + "/recommenders";
 
     @Autowired
     CorpusService corpus;
@@ -41,8 +35,6 @@ class SearchViewsTest extends SpringBrowserlessTest {
     UserService users;
     @Autowired
     AnnotationService annotations;
-    @Autowired
-    SuggestionService suggestions;
 
     DocumentContent doc;
     SpanInfo alicesSource;
@@ -135,46 +127,5 @@ class SearchViewsTest extends SpringBrowserlessTest {
         assertThat(link.getHref()).isEqualTo(SEARCH);
         assertThat(find(Anchor.class).withId("recommenders-link").exists()).isFalse();
         assertThat(list).isNotNull();
-    }
-
-    @Test
-    @WithUserDetails("carol")
-    void curatorsSwitchRecommendersAndSeeTheirFigures() throws Exception {
-        RecommendersView view = navigate(RECOMMENDERS, RecommendersView.class);
-        assertThat(view.recommenders.getListDataView().getItems().map(r -> r.id()).toList())
-                .containsExactly(PatternRecommender.ID, "opennlp-name-finder");
-        view.setEnabled(PatternRecommender.ID, false);
-        Actor carol = users.findActor("carol").orElseThrow();
-        assertThat(suggestions.recommenders(carol, TestUsers.SEED_PROJECT).getFirst().enabled()).isFalse();
-        view.setEnabled(PatternRecommender.ID, true);
-        assertThat(suggestions.recommenders(carol, TestUsers.SEED_PROJECT).getFirst().enabled()).isTrue();
-
-        // how many documents have spans depends on the other tests in this context: a table, or the reason for none
-        test(view.evaluate).click();
-        view.pending.get(60, TimeUnit.SECONDS);
-        VaadinSession session = VaadinSession.getCurrent();
-        session.getService().runPendingAccessTasks(session);
-        roundTrip();
-        assertThat(view.evaluate.isEnabled()).isTrue();
-        if (view.figures.isVisible()) {
-            assertThat(view.status.getText()).matches("\\d+ documents in \\d+ groups, .*");
-            assertThat(view.figures.getListDataView().getItems().map(RecommendersView.Row::recommender).distinct()
-                    .toList()).containsExactly("Attribution patterns", "Learnt from the team (OpenNLP)");
-        } else {
-            assertThat(view.status.getText()).contains("at least two documents");
-        }
-    }
-
-    @Test
-    @WithUserDetails("alice")
-    void annotatorsSeeRecommendersButCannotSwitchThem() {
-        RecommendersView view = navigate(RECOMMENDERS, RecommendersView.class);
-        assertThat(view.evaluate.isEnabled()).isFalse();
-        assertThat(view.rights.getText()).contains("Only curators");
-        view.setEnabled(PatternRecommender.ID, false);
-        assertThat(suggestions.recommenders(users.findActor("alice").orElseThrow(), TestUsers.SEED_PROJECT)
-                .getFirst().enabled()).isTrue();
-        List<?> items = view.recommenders.getListDataView().getItems().toList();
-        assertThat(items).hasSize(2);
     }
 }

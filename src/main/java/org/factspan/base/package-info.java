@@ -1,0 +1,7 @@
+/**
+ * Shared pieces that depend on no other module: refusals and the API error format, code points, Markdown, the start gate, the layout and error views.
+ */
+@ApplicationModule(displayName = "Base", allowedDependencies = {})
+package org.factspan.base;
+
+import org.springframework.modulith.ApplicationModule;

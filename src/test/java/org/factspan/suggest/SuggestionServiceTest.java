@@ -1,0 +1,191 @@
+package org.factspan.suggest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.factspan.annotation.AnnotationService;
+import org.factspan.annotation.SpanInfo;
+import org.factspan.annotation.SpanSuggestions.Suggestion;
+import org.factspan.base.ConflictException;
+import org.factspan.base.ForbiddenException;
+import org.factspan.corpus.LabelInfo;
+import org.factspan.corpus.LabelKind;
+import org.factspan.corpus.ProjectRole;
+import org.factspan.corpus.ProjectSetupService;
+import org.factspan.security.Actor;
+import org.factspan.security.Role;
+import org.factspan.security.UserService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Suggestions through the service: code points, accept, reject, switches, retraining, evaluation, permissions. */
+@SpringBootTest
+class SuggestionServiceTest {
+
+    static final String D1 = "\uD83D\uDCF0 Police said two people were arrested. The mayor told reporters it was calm.";
+    static final String D2 = "Maria Lopez said the bridge would reopen. According to the ministry, prices fell.";
+    static final String D3 = "John Smith said taxes would rise. Anna Berg said the vote was delayed. Li Wei said no.";
+
+    @Autowired
+    SuggestionService suggestions;
+    @Autowired
+    AnnotationService annotations;
+    @Autowired
+    ProjectSetupService setup;
+    @Autowired
+    UserService users;
+
+    String slug;
+    long d1;
+    long d2;
+    long d3;
+    Actor ann;
+    Actor other;
+    Actor curator;
+    Actor outsider;
+
+    @BeforeEach
+    void setUp() {
+        String tag = Long.toString(System.nanoTime(), 36);
+        slug = "suggest-" + tag;
+        long project = setup.createProject(slug, "Suggest " + tag, null, null, List.of(
+                new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.SPAN),
+                new LabelInfo("SOURCE", "Source", "2", "#E69F00", LabelKind.SPAN),
+                new LabelInfo("ATTRIBUTION", "Attribution", "3", "#009E73", LabelKind.CUE)));
+        d1 = setup.importDocument(project, "d1.txt", D1, Map.of());
+        d2 = setup.importDocument(project, "d2.txt", D2, Map.of());
+        d3 = setup.importDocument(project, "d3.txt", D3, Map.of());
+        ann = member(project, "ann-" + tag, Role.ANNOTATOR, ProjectRole.ANNOTATOR);
+        other = member(project, "oth-" + tag, Role.ANNOTATOR, ProjectRole.ANNOTATOR);
+        curator = member(project, "cur-" + tag, Role.CURATOR, ProjectRole.CURATOR);
+        users.create("out-" + tag, "Outsider", "suggest-secret-1", Role.CURATOR);
+        outsider = users.findActor("out-" + tag).orElseThrow();
+    }
+
+    Actor member(long project, String name, Role role, ProjectRole projectRole) {
+        setup.addMember(project, users.create(name, name, "suggest-secret-1", role).getId(), projectRole);
+        return users.findActor(name).orElseThrow();
+    }
+
+    static List<String> shown(String text, List<Suggestion> list) {
+        return list.stream().map(s -> s.label() + ":" + text.codePoints().skip(s.start()).limit(s.end() - s.start())
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)).toList();
+    }
+
+    @Test
+    void patternsSuggestCuesAndSourcesInCodePoints() {
+        List<Suggestion> list = suggestions.suggest(ann, slug, d1);
+        assertThat(shown(D1, list)).containsExactly("SOURCE:Police", "ATTRIBUTION:said", "SOURCE:The mayor",
+                "ATTRIBUTION:told");
+        Suggestion police = list.getFirst();
+        assertThat(police.start()).isEqualTo(2); // the emoji is one code point
+        assertThat(police.recommender()).isEqualTo(PatternRecommender.ID);
+        assertThat(police.score()).isBetween(0.0, 1.0);
+        assertThat(shown(D2, suggestions.suggest(ann, slug, d2))).contains("SOURCE:Maria Lopez", "ATTRIBUTION:said",
+                "ATTRIBUTION:According to", "SOURCE:the ministry");
+    }
+
+    @Test
+    void acceptingCreatesTheAnnotatorsOwnSpanRecordedWithItsRecommender() {
+        Suggestion said = suggestions.suggest(ann, slug, d1).get(1);
+        SpanInfo span = suggestions.accept(ann, slug, d1, said.start(), said.end(), said.label());
+        assertThat(span.annotator()).isEqualTo(ann.username());
+        assertThat(span.text()).isEqualTo("said");
+        assertThat(annotations.listMySpans(ann, slug, d1)).extracting(SpanInfo::id).containsExactly(span.id());
+        assertThat(suggestions.acceptedFrom(ann, slug, d1, span.id())).contains(PatternRecommender.ID);
+        assertThat(suggestions.recommenders(curator, slug)).filteredOn(r -> r.id().equals(PatternRecommender.ID))
+                .extracting(RecommenderStatus::accepted).containsExactly(1L);
+        // no longer suggested to ann, still to other; accepting again is a conflict
+        assertThat(shown(D1, suggestions.suggest(ann, slug, d1))).doesNotContain("ATTRIBUTION:said");
+        assertThat(shown(D1, suggestions.suggest(other, slug, d1))).contains("ATTRIBUTION:said");
+        assertThatThrownBy(() -> suggestions.accept(ann, slug, d1, said.start(), said.end(), said.label()))
+                .isInstanceOf(ConflictException.class);
+        // something never suggested cannot be accepted as a suggestion
+        assertThatThrownBy(() -> suggestions.accept(ann, slug, d1, 0, 1, "CLAIM")).isInstanceOf(ConflictException.class);
+        assertThat(annotations.listMySpans(ann, slug, d1)).hasSize(1);
+    }
+
+    @Test
+    void aRejectionIsRememberedForThatAnnotatorAndDocumentOnly() {
+        Suggestion police = suggestions.suggest(ann, slug, d1).getFirst();
+        suggestions.reject(ann, slug, d1, police.start(), police.end(), police.label());
+        assertThat(shown(D1, suggestions.suggest(ann, slug, d1))).doesNotContain("SOURCE:Police")
+                .contains("ATTRIBUTION:said");
+        assertThat(shown(D1, suggestions.suggest(other, slug, d1))).contains("SOURCE:Police");
+        assertThat(annotations.listMySpans(ann, slug, d1)).isEmpty();
+        assertThatThrownBy(() -> suggestions.reject(ann, slug, d1, police.start(), police.end(), police.label()))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void curatorsSwitchRecommendersOffAndAnnotatorsMayNot() {
+        assertThatThrownBy(() -> suggestions.setEnabled(ann, slug, PatternRecommender.ID, false))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(suggestions.suggest(ann, slug, d1)).isNotEmpty();
+        RecommenderStatus off = suggestions.setEnabled(curator, slug, PatternRecommender.ID, false);
+        assertThat(off.enabled()).isFalse();
+        assertThat(suggestions.suggest(ann, slug, d1)).isEmpty();
+        suggestions.setEnabled(curator, slug, PatternRecommender.ID, true);
+        assertThat(suggestions.suggest(ann, slug, d1)).isNotEmpty();
+        assertThatThrownBy(() -> suggestions.setEnabled(curator, slug, "nope", true))
+                .isInstanceOf(org.factspan.base.InvalidRequestException.class).hasMessageContaining("patterns");
+    }
+
+    @Test
+    void theStatisticalRecommenderLearnsFromTheTeamInTheBackground() {
+        suggestions.setEnabled(curator, slug, PatternRecommender.ID, false);
+        assertThat(suggestions.suggest(ann, slug, d1)).isEmpty(); // trains: no spans yet, no model
+        // other labels names in d2 and d3; retraining follows in the background
+        label(other, d2, D2, "Maria Lopez", "SOURCE");
+        label(other, d3, D3, "John Smith", "SOURCE");
+        label(other, d3, D3, "Anna Berg", "SOURCE");
+        label(other, d3, D3, "Li Wei", "SOURCE");
+        label(other, d2, D2, "said", "ATTRIBUTION");
+        assertThat(suggestions.awaitTraining(Duration.ofSeconds(30))).isTrue();
+        assertThat(suggestions.recommenders(curator, slug)).filteredOn(r -> r.id().equals(OpenNlpRecommender.ID))
+                .singleElement().satisfies(r -> assertThat(r.trainedOn()).containsEntry("SOURCE", 4));
+        List<Suggestion> learnt = suggestions.suggest(ann, slug, d1);
+        assertThat(learnt).isNotEmpty().allMatch(s -> s.recommender().equals(OpenNlpRecommender.ID))
+                .allMatch(s -> s.label().equals("SOURCE"));
+    }
+
+    @Test
+    void evaluationIsForCuratorsAndMeasuresEveryRecommender() {
+        assertThatThrownBy(() -> suggestions.evaluate(ann, slug)).isInstanceOf(ForbiddenException.class);
+        EvaluationReport none = suggestions.evaluate(curator, slug);
+        assertThat(none.folds()).isZero();
+        assertThat(none.note()).contains("two documents");
+        label(other, d1, D1, "Police", "SOURCE");
+        label(other, d1, D1, "said", "ATTRIBUTION");
+        label(other, d2, D2, "Maria Lopez", "SOURCE");
+        label(other, d2, D2, "said", "ATTRIBUTION");
+        label(ann, d2, D2, "the ministry", "SOURCE");
+        EvaluationReport report = suggestions.evaluate(curator, slug);
+        assertThat(report.documents()).isEqualTo(2);
+        assertThat(report.folds()).isEqualTo(2);
+        assertThat(report.recommenders()).extracting(EvaluationReport.RecommenderScores::id)
+                .containsExactly(PatternRecommender.ID, OpenNlpRecommender.ID);
+        Scores patterns = report.recommenders().getFirst().scores();
+        // patterns find all five (and also "The mayor"/"told", "According to" which nobody labeled)
+        assertThat(patterns.overall().truePositives()).isEqualTo(5);
+        assertThat(patterns.overall().falseNegatives()).isZero();
+        assertThat(patterns.overall().falsePositives()).isEqualTo(3);
+        assertThat(suggestions.lastEvaluation(curator, slug)).contains(report);
+    }
+
+    @Test
+    void outsidersGetNothing() {
+        assertThatThrownBy(() -> suggestions.suggest(outsider, slug, d1)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> suggestions.recommenders(outsider, slug)).isInstanceOf(ForbiddenException.class);
+    }
+
+    void label(Actor who, long doc, String text, String phrase, String label) {
+        int start = text.codePointCount(0, text.indexOf(phrase));
+        annotations.createSpan(who, slug, doc, start, start + phrase.codePointCount(0, phrase.length()), label);
+    }
+}
