@@ -800,7 +800,7 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
      * What the start panel says: who labeled what, who finished and who has not (assigned annotators who have not
      * started included), and what the merge will count. One annotator's work is never called agreement.
      */
-    static String startText(DocumentCuration state) {
+    public static String startText(DocumentCuration state) {
         if (state.work().isEmpty()) {
             return "No annotator has labeled this document yet.";
         }
