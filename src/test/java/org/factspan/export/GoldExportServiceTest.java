@@ -55,6 +55,8 @@ class GoldExportServiceTest {
         annotations.createSpan(alice, slug, doc, 0, 9, "CLAIM");
         annotations.createSpan(bob, slug, doc, 0, 9, "CLAIM");
         annotations.createSpan(alice, slug, doc, 20, 30, "SOURCE");
+        setup.finish(doc, alice.userId()); // only finished work is merged (decision 023)
+        setup.finish(doc, bob.userId());
         curation.open(carol, slug, doc, MergeOptions.unanimous(), false);
 
         assertThat(exports.sets(carol, slug)).contains("gold", "all");
