@@ -18,9 +18,52 @@ import org.factspan.diff.Unit;
  * listed annotator and document, and every unit must lie within its document.
  */
 public record AgreementInput(List<String> annotators, List<AgreementDocument> documents, List<Unit> units,
-        List<Triple> triples) {
+        List<Triple> triples, DiffCache diffCache) {
+
+    /**
+     * The diffs of an input, built once on first use and shared by every measure of a request (decision 023). Not
+     * part of the input's value: any two caches are equal.
+     */
+    public static final class DiffCache {
+        private volatile List<Diff> diffs;
+
+        List<Diff> get(java.util.function.Supplier<List<Diff>> build) {
+            List<Diff> built = diffs;
+            if (built == null) {
+                synchronized (this) {
+                    built = diffs;
+                    if (built == null) {
+                        built = build.get();
+                        diffs = built;
+                    }
+                }
+            }
+            return built;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof DiffCache;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
+
+        @Override
+        public String toString() {
+            return "DiffCache";
+        }
+    }
+
+    public AgreementInput(List<String> annotators, List<AgreementDocument> documents, List<Unit> units,
+            List<Triple> triples) {
+        this(annotators, documents, units, triples, new DiffCache());
+    }
 
     public AgreementInput {
+        diffCache = diffCache == null ? new DiffCache() : diffCache;
         annotators = List.copyOf(annotators);
         documents = List.copyOf(documents);
         units = List.copyOf(units);
@@ -58,8 +101,12 @@ public record AgreementInput(List<String> annotators, List<AgreementDocument> do
         return new AgreementInput(annotators, documents, units, List.of());
     }
 
-    /** One diff per document, in document order. */
+    /** One diff per document, in document order; built once per input, however many measures ask. */
     public List<Diff> diffs() {
+        return diffCache.get(this::buildDiffs);
+    }
+
+    private List<Diff> buildDiffs() {
         Map<String, List<Unit>> unitsByDoc = new LinkedHashMap<>();
         Map<String, List<Triple>> triplesByDoc = new LinkedHashMap<>();
         documents.forEach(d -> {

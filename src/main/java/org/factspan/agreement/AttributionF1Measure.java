@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.factspan.diff.Diff;
 import org.factspan.diff.Triple;
+import org.factspan.diff.TriplePair;
 
 /**
  * {@code attribution_f1}: per annotator pair, attribution triples match when their content spans have the same
@@ -23,13 +24,34 @@ public final class AttributionF1Measure implements AgreementMeasure {
 
     @Override
     public MeasureResult compute(AgreementInput input) {
+        return pairwise(ID, input, Diff::tripleMatches);
+    }
+
+    @Override
+    public String title() {
+        return "Attribution F1 (exact)";
+    }
+
+    @Override
+    public String definition() {
+        return "Share of attribution triples two annotators both have, with the same claim and the same source"
+                + " (cue ignored)";
+    }
+
+    /** How two annotators' triples of one document are matched. */
+    interface TripleMatcher {
+        List<TriplePair> matches(Diff diff, String a, String b);
+    }
+
+    /** Pairwise F1 over triples with the given matching, pooled over documents; overall: the mean over pairs. */
+    static MeasureResult pairwise(String id, AgreementInput input, TripleMatcher matcher) {
         List<String> annotators = input.annotators();
         int triples = input.triples().size();
         if (annotators.size() < 2) {
-            return MeasureResult.undefined(ID, triples, "needs at least two annotators");
+            return MeasureResult.undefined(id, triples, "needs at least two annotators");
         }
         if (triples == 0) {
-            return MeasureResult.undefined(ID, 0, "no attributions");
+            return MeasureResult.undefined(id, 0, "no attributions");
         }
         List<Diff> diffs = input.diffs();
         List<PairValue> pairs = new ArrayList<>();
@@ -37,12 +59,12 @@ public final class AttributionF1Measure implements AgreementMeasure {
             for (int j = i + 1; j < annotators.size(); j++) {
                 String a = annotators.get(i);
                 String b = annotators.get(j);
-                int matches = diffs.stream().mapToInt(d -> d.tripleMatches(a, b).size()).sum();
+                int matches = diffs.stream().mapToInt(d -> matcher.matches(d, a, b).size()).sum();
                 pairs.add(new PairValue(a, b, PairwiseF1.f1(matches, count(input, a), count(input, b))));
             }
         }
         double overall = Means.meanOfDefined(pairs.stream().map(PairValue::value).toList());
-        return new MeasureResult(ID, overall, Map.of(), pairs, triples,
+        return new MeasureResult(id, overall, Map.of(), pairs, triples,
                 Double.isNaN(overall) ? "no pair of annotators has attributions" : null);
     }
 

@@ -24,6 +24,16 @@ public final class CohenKappaMeasure implements AgreementMeasure {
     }
 
     @Override
+    public String title() {
+        return "Cohen's κ";
+    }
+
+    @Override
+    public String definition() {
+        return "Agreement of two annotators on each token's label, corrected for chance (1: perfect, 0: chance)";
+    }
+
+    @Override
     public MeasureResult compute(AgreementInput input) {
         List<String> annotators = input.annotators();
         CodingUnits coding = new CodingUnits(input);

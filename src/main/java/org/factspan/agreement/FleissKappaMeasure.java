@@ -22,6 +22,16 @@ public final class FleissKappaMeasure implements AgreementMeasure {
     }
 
     @Override
+    public String title() {
+        return "Fleiss' κ";
+    }
+
+    @Override
+    public String definition() {
+        return "Agreement of all annotators on each token's label, corrected for chance (1: perfect, 0: chance)";
+    }
+
+    @Override
     public MeasureResult compute(AgreementInput input) {
         List<String> annotators = input.annotators();
         CodingUnits coding = new CodingUnits(input);

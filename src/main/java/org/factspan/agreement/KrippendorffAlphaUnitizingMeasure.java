@@ -30,6 +30,17 @@ public final class KrippendorffAlphaUnitizingMeasure implements AgreementMeasure
     }
 
     @Override
+    public String title() {
+        return "Krippendorff's α (unitizing)";
+    }
+
+    @Override
+    public String definition() {
+        return "Agreement on where spans begin and end and how they are labeled, character by character,"
+                + " corrected for chance";
+    }
+
+    @Override
     public MeasureResult compute(AgreementInput input) {
         List<String> annotators = input.annotators();
         if (annotators.size() < 2) {

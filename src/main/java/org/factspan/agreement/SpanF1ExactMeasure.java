@@ -17,6 +17,16 @@ public final class SpanF1ExactMeasure implements AgreementMeasure {
     }
 
     @Override
+    public String title() {
+        return "Span F1 (exact)";
+    }
+
+    @Override
+    public String definition() {
+        return "Share of spans two annotators both have with exactly the same extent and label";
+    }
+
+    @Override
     public MeasureResult compute(AgreementInput input) {
         return PairwiseF1.compute(ID, input, Diff::exactMatches);
     }

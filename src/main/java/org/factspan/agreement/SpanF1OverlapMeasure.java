@@ -17,6 +17,16 @@ public final class SpanF1OverlapMeasure implements AgreementMeasure {
     }
 
     @Override
+    public String title() {
+        return "Span F1 (overlap)";
+    }
+
+    @Override
+    public String definition() {
+        return "Share of spans two annotators both have with the same label and overlapping extents";
+    }
+
+    @Override
     public MeasureResult compute(AgreementInput input) {
         return PairwiseF1.compute(ID, input, Diff::overlapMatches);
     }

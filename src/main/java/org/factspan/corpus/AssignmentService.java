@@ -60,6 +60,16 @@ public class AssignmentService {
         return assignments.findByProject(project.id()).stream().map(a -> info(a, names)).toList();
     }
 
+    /** The assignments of one document (curators and admins), in the order they were made. */
+    @Transactional(readOnly = true)
+    public List<AssignmentInfo> documentAssignments(Actor actor, String slug, long documentId) {
+        ProjectInfo project = requireCurator(actor, slug);
+        requireDocumentOf(project, documentId);
+        Map<Long, String> names = new HashMap<>();
+        return assignments.findByDocumentIdOrderByAssignedAtAscIdAsc(documentId).stream().map(a -> info(a, names))
+                .toList();
+    }
+
     /** The caller's assignments in the project, in document order. */
     @Transactional(readOnly = true)
     public List<AssignmentInfo> myAssignments(Actor actor, String slug) {

@@ -48,7 +48,14 @@ public class ProgressService {
         Map<String, Long> perLabel = new LinkedHashMap<>();
         project.labels().forEach(l -> perLabel.put(l.name(), 0L));
         long total = 0;
+        Map<Long, AppUser> people = new HashMap<>();
+        java.util.function.Function<Long, AppUser> person = id -> people.computeIfAbsent(id,
+                x -> users.findById(x).orElse(null));
         for (SpanStatistics.Tally t : stats.tally(project.id())) {
+            AppUser owner = person.apply(t.userId());
+            if (owner != null && owner.isSystemAccount()) {
+                continue; // the gold standard's spans are nobody's work in progress (decision 023)
+            }
             perDocUser.computeIfAbsent(t.documentId(), k -> new HashMap<>()).merge(t.userId(), t.spans(), Long::sum);
             perUserLabel.computeIfAbsent(t.userId(), k -> new TreeMap<>()).merge(t.label(), t.spans(), Long::sum);
             perLabel.merge(t.label(), t.spans(), Long::sum);
@@ -58,9 +65,6 @@ public class ProgressService {
         for (Assignment a : assignments.findByProject(project.id())) {
             byDocument.computeIfAbsent(a.getDocumentId(), k -> new ArrayList<>()).add(a);
         }
-        Map<Long, AppUser> people = new HashMap<>();
-        java.util.function.Function<Long, AppUser> person = id -> people.computeIfAbsent(id,
-                x -> users.findById(x).orElse(null));
 
         // annotators: members with the annotator role, everyone assigned, everyone with spans
         Map<Long, int[]> counts = new LinkedHashMap<>(); // assigned, notStarted, inProgress, finished

@@ -79,6 +79,14 @@ public class ProjectSetupService {
         }
     }
 
+    /** Assigns a document to a user if need be and marks it finished (no checks: seeds and tests use it). */
+    @Transactional
+    public void finish(long documentId, long userId) {
+        assign(documentId, userId);
+        assignments.findByDocumentIdAndUserId(documentId, userId).filter(a -> !a.isFinished())
+                .ifPresent(a -> a.finish(clock.instant()));
+    }
+
     /**
      * Stores a document exactly as given. The title is the {@code title} metadata entry, else the name.
      *

@@ -49,7 +49,25 @@ class CurationApi {
         }
     }
 
-    record Merge(String mode, Double threshold) {
+    /**
+     * How to merge; {@code unfinished} true also counts annotators who have not marked the document finished. In
+     * answers, {@code counted} names whose work the last merge counted.
+     */
+    record Merge(String mode, Double threshold, Boolean unfinished, List<String> counted) {
+        MergeOptions options() {
+            return MergeOptions.of(mode, threshold, unfinished);
+        }
+    }
+
+    /** A place the annotators disagree on (the same list as GET /disagreements?document=). */
+    record PlaceJson(int index, String kind, int start, int end, List<String> labels, List<String> annotators,
+            List<String> missing, boolean settled, int position, Integer triple, String description,
+            List<DocumentCuration.Version> versions) {
+        static PlaceJson of(DocumentCuration.Place p) {
+            return new PlaceJson(p.index(), p.kind().id(), p.start(), p.end(), p.labels(), p.annotators(),
+                    p.missing(), p.settled(), p.position(), p.triple() < 0 ? null : p.triple(), p.description(),
+                    p.versions());
+        }
     }
 
     record GoldSpanJson(long id, int start, int end, String label, String text, Map<String, String> attributes,
@@ -103,7 +121,8 @@ class CurationApi {
     }
 
     record Curation(Document document, String status, long version, Merge merge, Who opened, Who changed,
-            Who curated, List<String> annotators, long openPositions, List<GoldSpanJson> gold,
+            Who curated, Integer curatedOpen, List<String> annotators, List<DocumentCuration.AnnotatorWork> work,
+            long openPositions, List<PlaceJson> places, List<GoldSpanJson> gold,
             List<GoldAttributionJson> goldAttributions, List<SpanJson> spans, List<AttributionJson> attributions,
             List<PositionJson> positions, List<TripleJson> triples) {
         static Curation of(DocumentCuration c) {
@@ -111,8 +130,10 @@ class CurationApi {
             return new Curation(new Document(d.id(), d.name(), d.title(), d.length()),
                     c.status().name().toLowerCase(java.util.Locale.ROOT), c.version(),
                     c.merge() == null ? null : new Merge(c.merge().mode().id(),
-                            c.merge().mode() == MergeMode.MAJORITY ? c.merge().threshold() : null),
-                    Who.of(c.opened()), Who.of(c.changed()), Who.of(c.curated()), c.annotators(), c.openPositions(),
+                            c.merge().mode() == MergeMode.MAJORITY ? c.merge().threshold() : null,
+                            c.merge().unfinished(), c.mergedFrom()),
+                    Who.of(c.opened()), Who.of(c.changed()), Who.of(c.curated()), c.curatedOpen(), c.annotators(),
+                    c.work(), c.openPositions(), c.places().stream().map(PlaceJson::of).toList(),
                     c.gold().stream().map(GoldSpanJson::of).toList(),
                     c.goldAttributions().stream().map(GoldAttributionJson::of).toList(),
                     c.spans().stream().map(SpanJson::of).toList(),
@@ -183,14 +204,14 @@ class CurationApi {
     @PostMapping("/documents/{documentId}/curation")
     Curation open(@PathVariable String slug, @PathVariable long documentId,
             @RequestParam(defaultValue = "false") boolean anonymous, @RequestBody(required = false) Merge body) {
-        MergeOptions options = body == null ? MergeOptions.unanimous() : MergeOptions.of(body.mode(), body.threshold());
+        MergeOptions options = body == null ? MergeOptions.unanimous() : body.options();
         return Curation.of(curation.open(currentUser.require(), slug, documentId, options, anonymous));
     }
 
     @PostMapping("/documents/{documentId}/curation/merge")
     Merged merge(@PathVariable String slug, @PathVariable long documentId, @RequestParam(required = false) Long version,
             @RequestBody(required = false) Merge body) {
-        MergeOptions options = body == null ? MergeOptions.unanimous() : MergeOptions.of(body.mode(), body.threshold());
+        MergeOptions options = body == null ? MergeOptions.unanimous() : body.options();
         Versioned<CurationService.MergeResult> r = curation.merge(currentUser.require(), slug, documentId,
                 version(version), options);
         return new Merged(r.version(), r.value().spans(), r.value().attributions());
@@ -235,10 +256,27 @@ class CurationApi {
         curation.unreject(currentUser.require(), slug, documentId, attributionId, true);
     }
 
+    /**
+     * Marks the document curated. While places are open: 409 with the places ({@code open}), unless
+     * {@code override=true} ("curate anyway"; recorded in the audit trail and shown as {@code curatedOpen}).
+     */
     @PostMapping("/documents/{documentId}/curation/curated")
     Status markCurated(@PathVariable String slug, @PathVariable long documentId,
-            @RequestParam(required = false) Long version) {
-        return new Status(curation.markCurated(currentUser.require(), slug, documentId, version(version)), "curated");
+            @RequestParam(required = false) Long version, @RequestParam(defaultValue = "false") boolean override) {
+        return new Status(curation.markCurated(currentUser.require(), slug, documentId, version(version), override),
+                "curated");
+    }
+
+    /** The refusal of "mark curated": the usual error body, and every open place. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(OpenPlacesException.class)
+    org.springframework.http.ResponseEntity<Map<String, Object>> openPlaces(OpenPlacesException e) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("status", HttpStatus.CONFLICT.value());
+        body.put("error", HttpStatus.CONFLICT.getReasonPhrase());
+        body.put("message", e.getMessage());
+        body.put("timestamp", Instant.now().toString());
+        body.put("open", e.places().stream().map(CurationApi::json).toList());
+        return org.springframework.http.ResponseEntity.status(HttpStatus.CONFLICT).body(body);
     }
 
     @DeleteMapping("/documents/{documentId}/curation/curated")
@@ -336,7 +374,13 @@ class CurationApi {
     // ------------------------------------------------------------------ disagreements
 
     record DisagreementJson(long document, String title, String kind, int start, int end, String text,
-            List<String> labels, List<String> annotators, List<String> missing, boolean settled) {
+            List<String> labels, List<String> annotators, List<String> missing, boolean settled, String description,
+            List<DocumentCuration.Version> versions) {
+    }
+
+    private static DisagreementJson json(Disagreement d) {
+        return new DisagreementJson(d.documentId(), d.documentTitle(), d.kind().id(), d.start(), d.end(), d.text(),
+                d.labels(), d.annotators(), d.missing(), d.settled(), d.description(), d.versions());
     }
 
     /** Disagreements of the project, most important first; {@code settled=true} includes settled ones. */
@@ -347,10 +391,7 @@ class CurationApi {
             @RequestParam(defaultValue = "false") boolean anonymous) {
         return curation.disagreements(currentUser.require(), slug,
                 new CurationService.DisagreementFilter(document, blankToNull(label), blankToNull(annotator), settled),
-                anonymous).stream()
-                .map(d -> new DisagreementJson(d.documentId(), d.documentTitle(), d.kind().id(), d.start(), d.end(),
-                        d.text(), d.labels(), d.annotators(), d.missing(), d.settled()))
-                .toList();
+                anonymous).stream().map(CurationApi::json).toList();
     }
 
     private static String blankToNull(String s) {

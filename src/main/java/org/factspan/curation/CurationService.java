@@ -33,6 +33,8 @@ import org.factspan.base.audit.AuditLog;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
+import org.factspan.corpus.AssignmentInfo;
+import org.factspan.corpus.AssignmentService;
 import org.factspan.corpus.AttributeDef;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentContent;
@@ -89,9 +91,12 @@ public class CurationService {
     private final Clock clock;
     private final AuditLog audit;
     private final SpanLocks locks;
+    private final AssignmentService assignments;
 
     CurationService(AnnotationService annotations, CorpusService corpus, CurationStateRepository states,
-            RejectionRepository rejections, Clock clock, AuditLog audit, SpanLocks locks) {
+            RejectionRepository rejections, Clock clock, AuditLog audit, SpanLocks locks,
+            AssignmentService assignments) {
+        this.assignments = assignments;
         this.locks = locks;
         this.audit = audit;
         this.annotations = annotations;
@@ -140,9 +145,47 @@ public class CurationService {
 
     private DocumentCuration build(Actor actor, String slug, AnnotatedDocument doc, CurationState state,
             boolean anonymous) {
-        long documentId = doc.document().id();
+        List<AssignmentInfo> assigned = assignments.documentAssignments(actor, slug, doc.document().id());
         List<String> annotators = annotatorsOf(doc);
-        Map<String, String> shown = display(actor, slug, annotators, anonymous);
+        List<String> everyone = new ArrayList<>(annotators);
+        assigned.stream().map(AssignmentInfo::username).filter(n -> !everyone.contains(n)).forEach(everyone::add);
+        Map<String, String> shown = display(actor, slug, everyone, anonymous);
+        Review review = review(actor, slug, doc, annotators, shown);
+        List<DocumentCuration.AnnotatorWork> work = everyone.stream().sorted().map(n -> new DocumentCuration
+                .AnnotatorWork(shown.get(n), assigned.stream().anyMatch(a -> a.username().equals(n)),
+                        finished(assigned).contains(n), (int) doc.spans().stream()
+                                .filter(sp -> sp.annotator().equals(n)).count())).toList();
+        List<String> shownAnnotators = annotators.stream().map(shown::get).toList();
+        if (state == null) {
+            return new DocumentCuration(doc.document(), CurationStatus.NOT_STARTED, 0, null, null, null, null,
+                    shownAnnotators, anonymous, review.gold, review.goldLinks, review.spans, review.attributions,
+                    review.positions, review.triples, review.places, work, null, List.of());
+        }
+        Map<Long, String> names = usernames(Arrays.asList(state.openedBy(), state.changedBy(), state.curatedBy()));
+        return new DocumentCuration(doc.document(), state.status(), state.version(), state.merge(),
+                new Activity(names.get(state.openedBy()), state.openedAt()),
+                state.changedBy() == null ? null : new Activity(names.get(state.changedBy()), state.changedAt()),
+                state.curatedBy() == null ? null : new Activity(names.get(state.curatedBy()), state.curatedAt()),
+                shownAnnotators, anonymous, review.gold, review.goldLinks, review.spans, review.attributions,
+                review.positions, review.triples, review.places, work,
+                state.status() == CurationStatus.CURATED ? state.curatedOpen() : null,
+                state.mergeCounted().stream().map(n -> shown.getOrDefault(n, display(actor, slug, List.of(n),
+                        anonymous).get(n))).toList());
+    }
+
+    /** The user names of the annotators who marked the document finished. */
+    private static Set<String> finished(List<AssignmentInfo> assigned) {
+        return assigned.stream().filter(AssignmentInfo::finished).map(AssignmentInfo::username)
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * The review of one document against its gold standard and rejections: the one place where the list of places
+     * (open or settled) is made, for the view, the open count, the walk and the REST answers alike.
+     */
+    private Review review(Actor actor, String slug, AnnotatedDocument doc, List<String> annotators,
+            Map<String, String> shown) {
+        long documentId = doc.document().id();
         Owner gold = annotations.gold(null);
         var provenance = annotations.provenance(actor, gold, slug, documentId);
         List<GoldSpan> goldSpans = annotations.listSpans(actor, gold, slug, documentId).stream()
@@ -162,20 +205,7 @@ public class CurationService {
                 rejectedLinks.add(r.attributionId());
             }
         }
-        Review review = new Review(doc, annotators, shown, goldSpans, goldLinks, rejectedSpans, rejectedLinks);
-        List<String> shownAnnotators = annotators.stream().map(shown::get).toList();
-        if (state == null) {
-            return new DocumentCuration(doc.document(), CurationStatus.NOT_STARTED, 0, null, null, null, null,
-                    shownAnnotators, anonymous, goldSpans, goldLinks, review.spans, review.attributions,
-                    review.positions, review.triples);
-        }
-        Map<Long, String> names = usernames(Arrays.asList(state.openedBy(), state.changedBy(), state.curatedBy()));
-        return new DocumentCuration(doc.document(), state.status(), state.version(), state.merge(),
-                new Activity(names.get(state.openedBy()), state.openedAt()),
-                state.changedBy() == null ? null : new Activity(names.get(state.changedBy()), state.changedAt()),
-                state.curatedBy() == null ? null : new Activity(names.get(state.curatedBy()), state.curatedAt()),
-                shownAnnotators, anonymous, goldSpans, goldLinks, review.spans, review.attributions,
-                review.positions, review.triples);
+        return new Review(doc, annotators, shown, goldSpans, goldLinks, rejectedSpans, rejectedLinks);
     }
 
     private Map<Long, String> usernames(Collection<Long> ids) {
@@ -191,7 +221,8 @@ public class CurationService {
 
     /**
      * Opens a document for curation. The first time, the gold standard is created and merged automatically with
-     * {@code options}; later the state is returned as it is (options are ignored: use {@link #merge}).
+     * {@code options}; later the state is returned as it is (options are ignored: use {@link #merge}). The merge
+     * counts only the work of annotators who marked the document finished, unless {@code options.unfinished()}.
      */
     @Transactional
     public DocumentCuration open(Actor actor, String slug, long documentId, MergeOptions options, boolean anonymous) {
@@ -206,12 +237,11 @@ public class CurationService {
                 throw new ConflictException("Another curator opened document " + documentId
                         + " for curation at the same moment; open it again");
             }
-            MergeResult merged = mergeInto(actor, slug, doc, options);
+            MergeResult merged = mergeInto(actor, slug, doc, options, state);
             if (merged.changed()) {
                 state.changed(actor.userId(), clock.instant());
             }
-            decision(actor, "curation.open", documentId, null, null, Map.of("merge", options.mode().name()
-                    .toLowerCase(java.util.Locale.ROOT), "spans", merged.spans(), "attributions", merged.attributions()));
+            decision(actor, "curation.open", documentId, null, null, mergeRecord(options, merged, state));
             return build(actor, slug, doc, state, anonymous);
         }
         return build(actor, slug, doc, existing.get(), anonymous);
@@ -223,17 +253,46 @@ public class CurationService {
         return change(actor, slug, documentId, version, false, state -> {
             state.mergedWith(options);
             MergeResult merged = mergeInto(actor, slug, annotations.documentAnnotations(actor, slug, documentId),
-                    options);
-            decision(actor, "curation.merge", documentId, null, null, Map.of("merge", options.mode().name()
-                    .toLowerCase(java.util.Locale.ROOT), "spans", merged.spans(), "attributions", merged.attributions()));
+                    options, state);
+            decision(actor, "curation.merge", documentId, null, null, mergeRecord(options, merged, state));
             return merged;
         });
     }
 
-    private MergeResult mergeInto(Actor actor, String slug, AnnotatedDocument doc, MergeOptions options) {
+    /** What the audit trail keeps of a merge: mode, whose work it counted, and whether unfinished work was in. */
+    private static Map<String, Object> mergeRecord(MergeOptions options, MergeResult merged, CurationState state) {
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("merge", options.mode().id());
+        after.put("unfinished", options.unfinished());
+        after.put("counted", state.mergeCounted());
+        after.put("spans", merged.spans());
+        after.put("attributions", merged.attributions());
+        return after;
+    }
+
+    /**
+     * The annotators whose work a merge counts: those who marked the document finished, or (with
+     * {@code options.unfinished()}) everyone with work on it. Real user names, sorted.
+     */
+    private List<String> counted(Actor actor, String slug, AnnotatedDocument doc, MergeOptions options) {
+        List<String> all = annotatorsOf(doc);
+        if (options.unfinished()) {
+            return all;
+        }
+        Set<String> done = finished(assignments.documentAssignments(actor, slug, doc.document().id()));
+        return all.stream().filter(done::contains).toList();
+    }
+
+    private MergeResult mergeInto(Actor actor, String slug, AnnotatedDocument all, MergeOptions options,
+            CurationState state) {
+        List<String> annotators = counted(actor, slug, all, options);
+        state.counted(annotators);
+        Set<String> in = Set.copyOf(annotators);
+        AnnotatedDocument doc = new AnnotatedDocument(all.document(),
+                all.spans().stream().filter(s -> in.contains(s.annotator())).toList(),
+                all.attributions().stream().filter(a -> in.contains(all.annotatorOf(a))).toList());
         long documentId = doc.document().id();
         ProjectInfo project = corpus.requireProject(actor, slug);
-        List<String> annotators = annotatorsOf(doc);
         Map<Long, Map<String, String>> attributes = new HashMap<>();
         doc.spans().forEach(s -> attributes.put(s.id(), s.attributes()));
         Owner gold = annotations.gold(null);
@@ -638,15 +697,44 @@ public class CurationService {
 
     // ------------------------------------------------------------------ status
 
-    /** Marks the document curated: its gold standard is final until {@link #reopen}. */
+    /**
+     * Marks the document curated: its gold standard is final until {@link #reopen}. Refused with
+     * {@link OpenPlacesException} (naming each place) while places are open, unless {@code override}: then it is
+     * marked curated anyway, the audit trail records how many places were open and which, and the document shows it
+     * (decision 023). Same permission either way: curators of the project and admins.
+     */
     @Transactional
-    public long markCurated(Actor actor, String slug, long documentId, long version) {
+    public long markCurated(Actor actor, String slug, long documentId, long version, boolean override) {
+        List<Disagreement> open = new ArrayList<>();
         long next = change(actor, slug, documentId, version, false, state -> {
-            state.markCurated(actor.userId(), clock.instant());
+            AnnotatedDocument doc = annotations.documentAnnotations(actor, slug, documentId);
+            List<String> annotators = annotatorsOf(doc);
+            Map<String, String> shown = new LinkedHashMap<>();
+            annotators.forEach(n -> shown.put(n, n));
+            CodePoints text = CodePoints.of(doc.document().text());
+            review(actor, slug, doc, annotators, shown).disagreements(documentId, doc.document().title(), text)
+                    .stream().filter(d -> !d.settled()).forEach(open::add);
+            if (!open.isEmpty() && !override) {
+                throw new OpenPlacesException(documentId, open);
+            }
+            state.markCurated(actor.userId(), clock.instant(), open.size());
             return null;
         }).version();
-        decision(actor, "curation.curated", documentId, null, null, Map.of("version", next));
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("version", next);
+        if (!open.isEmpty()) {
+            after.put("override", true);
+            after.put("open", open.size());
+            after.put("places", open.stream().map(d -> d.kind().id() + " " + d.start() + "-" + d.end()).toList());
+        }
+        decision(actor, "curation.curated", documentId, null, null, after);
         return next;
+    }
+
+    /** Marks the document curated when nothing is open (see {@link #markCurated(Actor, String, long, long, boolean)}). */
+    @Transactional
+    public long markCurated(Actor actor, String slug, long documentId, long version) {
+        return markCurated(actor, slug, documentId, version, false);
     }
 
     @Transactional
@@ -712,51 +800,24 @@ public class CurationService {
                     + project.labels().stream().map(LabelInfo::name).collect(Collectors.joining(", ")));
         }
         ProjectAnnotations all = annotations.allAnnotations(actor, slug, null);
-        ProjectAnnotations gold = annotations.annotationsOf(actor, annotations.gold(null), slug, null);
         Map<String, String> shown = display(actor, slug, all.annotators(), anonymous);
         if (f.annotator() != null && !shown.containsValue(f.annotator())) {
             throw new InvalidRequestException(Quote.of(f.annotator()) + " has no spans in project " + slug
                     + "; annotators: " + String.join(", ", shown.values()));
         }
         List<Long> ids = documents.stream().map(DocumentSummary::id).toList();
-        Set<Long> rejectedSpans = new HashSet<>();
-        Set<Long> rejectedLinks = new HashSet<>();
-        rejections.findByDocumentIdIn(ids).forEach(r -> {
-            if (r.spanId() != null) {
-                rejectedSpans.add(r.spanId());
-            } else {
-                rejectedLinks.add(r.attributionId());
-            }
-        });
-        Map<Long, List<ProjectAnnotations.AnnotatedSpan>> spansByDoc = all.spans().stream()
-                .collect(Collectors.groupingBy(ProjectAnnotations.AnnotatedSpan::documentId));
-        Map<Long, List<ProjectAnnotations.AnnotatedAttribution>> linksByDoc = all.attributions().stream()
-                .collect(Collectors.groupingBy(ProjectAnnotations.AnnotatedAttribution::documentId));
-        Map<Long, List<ProjectAnnotations.AnnotatedSpan>> goldByDoc = gold.spans().stream()
-                .collect(Collectors.groupingBy(ProjectAnnotations.AnnotatedSpan::documentId));
-        Map<Long, List<ProjectAnnotations.AnnotatedAttribution>> goldLinksByDoc = gold.attributions().stream()
-                .collect(Collectors.groupingBy(ProjectAnnotations.AnnotatedAttribution::documentId));
+        Set<Long> withSpans = all.spans().stream().map(ProjectAnnotations.AnnotatedSpan::documentId)
+                .collect(Collectors.toSet());
         List<Disagreement> result = new ArrayList<>();
         for (DocumentSummary d : documents) {
-            List<ProjectAnnotations.AnnotatedSpan> spans = spansByDoc.getOrDefault(d.id(), List.of());
-            if ((f.documentId() != null && f.documentId() != d.id()) || spans.isEmpty()) {
+            if ((f.documentId() != null && f.documentId() != d.id()) || !withSpans.contains(d.id())) {
                 continue;
             }
+            // the same review as the curation view's: one list of places behind every count (decision 023)
+            AnnotatedDocument doc = annotations.documentAnnotations(actor, slug, d.id());
             CodePoints text = corpus.textIndex(d.id());
-            DocumentContent content = new DocumentContent(d.id(), project.id(), slug, d.name(), d.title(), "",
-                    d.length(), d.meta());
-            List<SpanInfo> infos = spans.stream().map(s -> new SpanInfo(s.id(), d.id(), s.start(), s.end(), s.label(),
-                    text.substring(s.start(), s.end()), s.annotator(), null, Map.of())).toList();
-            List<AttributionInfo> links = linksByDoc.getOrDefault(d.id(), List.of()).stream()
-                    .map(a -> new AttributionInfo(a.id(), d.id(), a.source(), a.cue(), a.content())).toList();
-            AnnotatedDocument doc = new AnnotatedDocument(content, infos, links);
-            List<GoldSpan> goldSpans = goldByDoc.getOrDefault(d.id(), List.of()).stream()
-                    .map(s -> new GoldSpan(s.id(), s.start(), s.end(), s.label(), null, Map.of(), null)).toList();
-            List<GoldAttribution> goldLinks = goldLinksByDoc.getOrDefault(d.id(), List.of()).stream()
-                    .map(a -> new GoldAttribution(a.id(), a.source(), a.cue(), a.content(), null)).toList();
-            Review review = new Review(doc, annotatorsOf(doc), shown, goldSpans, goldLinks, rejectedSpans,
-                    rejectedLinks);
-            for (Disagreement x : review.disagreements(d.id(), d.title(), text)) {
+            for (Disagreement x : review(actor, slug, doc, annotatorsOf(doc), shown).disagreements(d.id(), d.title(),
+                    text)) {
                 if ((f.settled() || !x.settled()) && (f.label() == null || x.labels().contains(f.label()))
                         && (f.annotator() == null || x.annotators().contains(f.annotator()))) {
                     result.add(x);
@@ -780,7 +841,12 @@ public class CurationService {
     private CurationState requireOpened(Actor actor, String slug, long documentId) {
         requireCurator(actor, slug);
         corpus.requireDocument(actor, slug, documentId);
-        return states.findById(documentId).orElseThrow(() -> notOpened(documentId));
+        CurationState state = states.findById(documentId).orElseThrow(() -> notOpened(documentId));
+        if (state.status() == CurationStatus.CURATED) {
+            throw new ConflictException("Document " + documentId + " is marked curated; reopen it to change what is"
+                    + " rejected");
+        }
+        return state;
     }
 
     private static ConflictException notOpened(long documentId) {

@@ -30,6 +30,17 @@ class CurationState {
     @Column(name = "merge_threshold")
     private Double mergeThreshold;
 
+    @Column(name = "merge_unfinished", nullable = false)
+    private boolean mergeUnfinished;
+
+    /** The annotators whose work the last automatic merge counted, comma-separated (V14; null before). */
+    @Column(name = "merge_counted")
+    private String mergeCounted;
+
+    /** Places open when the document was marked curated anyway (V14); null when none were open. */
+    @Column(name = "curated_open")
+    private Integer curatedOpen;
+
     @Column(name = "opened_by", nullable = false)
     private long openedBy;
 
@@ -57,6 +68,7 @@ class CurationState {
         this.status = CurationStatus.IN_PROGRESS.name();
         this.mergeMode = merge.mode().name();
         this.mergeThreshold = merge.mode() == MergeMode.MAJORITY ? merge.threshold() : null;
+        this.mergeUnfinished = merge.unfinished();
         this.openedBy = openedBy;
         this.openedAt = openedAt;
     }
@@ -75,7 +87,22 @@ class CurationState {
 
     MergeOptions merge() {
         MergeMode mode = MergeMode.valueOf(mergeMode);
-        return new MergeOptions(mode, mergeThreshold == null ? MergeOptions.DEFAULT_THRESHOLD : mergeThreshold);
+        return new MergeOptions(mode, mergeThreshold == null ? MergeOptions.DEFAULT_THRESHOLD : mergeThreshold,
+                mergeUnfinished);
+    }
+
+    /** Whose work the last automatic merge counted (real user names); empty when unknown (merged before V14). */
+    java.util.List<String> mergeCounted() {
+        return mergeCounted == null || mergeCounted.isEmpty() ? java.util.List.of()
+                : java.util.List.of(mergeCounted.split(","));
+    }
+
+    void counted(java.util.List<String> annotators) {
+        this.mergeCounted = String.join(",", annotators);
+    }
+
+    Integer curatedOpen() {
+        return curatedOpen;
     }
 
     long openedBy() {
@@ -112,9 +139,12 @@ class CurationState {
     void mergedWith(MergeOptions merge) {
         this.mergeMode = merge.mode().name();
         this.mergeThreshold = merge.mode() == MergeMode.MAJORITY ? merge.threshold() : null;
+        this.mergeUnfinished = merge.unfinished();
     }
 
-    void markCurated(long userId, Instant at) {
+    /** Marks the document curated; {@code open}: places still open (curated anyway), 0 when none. */
+    void markCurated(long userId, Instant at, int open) {
+        curatedOpen = open > 0 ? open : null;
         status = CurationStatus.CURATED.name();
         curatedBy = userId;
         curatedAt = at;
@@ -122,5 +152,6 @@ class CurationState {
 
     void reopen() {
         status = CurationStatus.IN_PROGRESS.name();
+        curatedOpen = null;
     }
 }

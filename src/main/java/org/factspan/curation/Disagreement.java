@@ -11,7 +11,14 @@ import java.util.List;
  * @param settled the gold standard has something here, or the curator rejected everything here
  */
 public record Disagreement(long documentId, String documentTitle, Kind kind, int start, int end, String text,
-        List<String> labels, List<String> annotators, List<String> missing, boolean settled) {
+        List<String> labels, List<String> annotators, List<String> missing, boolean settled, String description,
+        List<DocumentCuration.Version> versions) {
+
+    /** The place of a document's curation as a row of the project's list. */
+    static Disagreement of(long documentId, String title, String text, DocumentCuration.Place p) {
+        return new Disagreement(documentId, title, p.kind(), p.start(), p.end(), text, p.labels(), p.annotators(),
+                p.missing(), p.settled(), p.description(), p.versions());
+    }
 
     /** Kinds, most important first: the order of the list. */
     public enum Kind {
@@ -21,6 +28,8 @@ public record Disagreement(long documentId, String documentTitle, Kind kind, int
         ATTRIBUTION_CONFLICT,
         /** Same label, overlapping but different extents. */
         BOUNDARY_CONFLICT,
+        /** Same extent and label, different attribute values. */
+        ATTRIBUTE_CONFLICT,
         /** A span only some annotators have. */
         INCOMPLETE,
         /** An attribution only some annotators have. */
@@ -28,6 +37,18 @@ public record Disagreement(long documentId, String documentTitle, Kind kind, int
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The kind in words, for badges and lists. */
+        public String words() {
+            return switch (this) {
+                case LABEL_CONFLICT -> "label conflict";
+                case ATTRIBUTION_CONFLICT -> "different sources";
+                case BOUNDARY_CONFLICT -> "boundary conflict";
+                case ATTRIBUTE_CONFLICT -> "different attribute values";
+                case INCOMPLETE -> "only some have a span";
+                case ATTRIBUTION_INCOMPLETE -> "only some have an attribution";
+            };
         }
     }
 

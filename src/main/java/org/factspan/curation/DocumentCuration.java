@@ -16,11 +16,18 @@ import org.factspan.diff.TripleKind;
  * @param annotators the document's annotators (display names), in order
  * @param positions the diff's span positions in document order; {@code ReviewSpan.position} indexes them
  * @param triples the diff's triple positions; {@code ReviewAttribution.position} indexes them
+ * @param places every place the annotators disagree on, settled or not, in document order: THE list behind the
+ *        open count, the keyboard walk, the side panel and the REST disagreements (decision 023)
+ * @param work every annotator with work on the document or assigned to it: finished or not (display names)
+ * @param curatedOpen when the document was marked curated with places still open ("curate anyway"): how many
+ *        were open then; null otherwise
+ * @param mergedFrom whose work the automatic merge counted (display names; empty before it ran or before V14)
  */
 public record DocumentCuration(DocumentContent document, CurationStatus status, long version, MergeOptions merge,
         Activity opened, Activity changed, Activity curated, List<String> annotators, boolean anonymous,
         List<GoldSpan> gold, List<GoldAttribution> goldAttributions, List<ReviewSpan> spans,
-        List<ReviewAttribution> attributions, List<ReviewPosition> positions, List<ReviewTriple> triples) {
+        List<ReviewAttribution> attributions, List<ReviewPosition> positions, List<ReviewTriple> triples,
+        List<Place> places, List<AnnotatorWork> work, Integer curatedOpen, List<String> mergedFrom) {
 
     /** Who did something and when. */
     public record Activity(String user, Instant at) {
@@ -60,10 +67,53 @@ public record DocumentCuration(DocumentContent document, CurationStatus status, 
             boolean settled) {
     }
 
-    /** Span and triple positions the annotators do not agree on and the curator has not settled yet. */
+    /**
+     * One place the annotators disagree on, of any kind (span, label, boundary, attribute values, attribution
+     * triple). Offsets are code points; for attribution kinds the extent is the claim's.
+     *
+     * @param index the place's index in {@link DocumentCuration#places()}
+     * @param position the span position it is about (for attribution kinds: the claim's), an index of positions
+     * @param triple the triple position for attribution kinds, else -1
+     * @param description the place in words ("bob has a triple here that alice does not")
+     * @param versions every annotator's version here, side by side
+     */
+    public record Place(int index, Disagreement.Kind kind, int start, int end, List<String> labels,
+            List<String> annotators, List<String> missing, boolean settled, int position, int triple,
+            String description, List<Version> versions) {
+    }
+
+    /**
+     * One annotator's version at a place: the text it covers (for a triple: "source → claim"), its label, and the
+     * rest in words (attribute values, the cue).
+     */
+    public record Version(String annotator, String text, String label, String detail) {
+    }
+
+    /**
+     * An annotator of the document: assigned or not, finished or not, how many spans they have here. Only the work
+     * of finished annotators goes into an automatic merge unless the curator includes the rest (decision 023).
+     */
+    public record AnnotatorWork(String annotator, boolean assigned, boolean finished, int spans) {
+    }
+
+    /** The places not settled yet, in document order: what the header counts and Alt+Down walks. */
+    public List<Place> openPlaces() {
+        return places.stream().filter(p -> !p.settled()).toList();
+    }
+
+    /** How many places are open (the header's count). */
     public long openPositions() {
-        return positions.stream().filter(p -> p.kind() != PositionKind.AGREE && !p.settled()).count()
-                + triples.stream().filter(t -> t.kind() != TripleKind.AGREE && !t.settled()).count();
+        return openPlaces().size();
+    }
+
+    /** Display names of the annotators who marked the document finished. */
+    public List<String> finishedAnnotators() {
+        return work.stream().filter(AnnotatorWork::finished).map(AnnotatorWork::annotator).toList();
+    }
+
+    /** Display names of the annotators (with work here or assigned) who have not marked it finished. */
+    public List<String> unfinishedAnnotators() {
+        return work.stream().filter(w -> !w.finished()).map(AnnotatorWork::annotator).toList();
     }
 
     public java.util.Optional<ReviewSpan> span(long id) {

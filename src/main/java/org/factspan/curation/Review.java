@@ -36,6 +36,10 @@ final class Review {
     final List<ReviewAttribution> attributions = new ArrayList<>();
     final List<ReviewPosition> positions = new ArrayList<>();
     final List<ReviewTriple> triples = new ArrayList<>();
+    /** Every place the annotators disagree on, in document order: the one list (decision 023). */
+    final List<DocumentCuration.Place> places = new ArrayList<>();
+    final List<GoldSpan> gold;
+    final List<GoldAttribution> goldLinks;
 
     /**
      * @param annotators the document's annotators (real names), see {@link CurationService#annotatorsOf}
@@ -43,6 +47,8 @@ final class Review {
      */
     Review(AnnotatedDocument doc, List<String> annotators, Map<String, String> shown, List<GoldSpan> gold,
             List<GoldAttribution> goldLinks, Set<Long> rejectedSpans, Set<Long> rejectedLinks) {
+        this.gold = List.copyOf(gold);
+        this.goldLinks = List.copyOf(goldLinks);
         Map<Long, SpanInfo> byId = new HashMap<>();
         doc.spans().forEach(s -> byId.put(s.id(), s));
         Map<Long, AttributionInfo> linkById = new HashMap<>();
@@ -68,9 +74,13 @@ final class Review {
             }
         }
 
+        // one annotator's work is never agreement: with fewer than two annotators every place is "only some"
+        boolean alone = annotators.size() < 2;
         List<Position> diffPositions = diff.positions();
         for (int i = 0; i < diffPositions.size(); i++) {
-            Position p = diffPositions.get(i);
+            Position p = alone && diffPositions.get(i).kind() == PositionKind.AGREE ? new Position(
+                    PositionKind.INCOMPLETE, diffPositions.get(i).documentId(), diffPositions.get(i).extent(),
+                    diffPositions.get(i).label(), diffPositions.get(i).units()) : diffPositions.get(i);
             List<Unit> here = p.allUnits();
             boolean inGold = gold.stream().anyMatch(g -> p.labels().contains(g.label())
                     && new Extent(g.start(), g.end()).overlaps(p.extent()));
@@ -93,7 +103,9 @@ final class Review {
 
         List<TriplePosition> diffTriples = diff.triplePositions();
         for (int i = 0; i < diffTriples.size(); i++) {
-            TriplePosition p = diffTriples.get(i);
+            TriplePosition p = alone && diffTriples.get(i).kind() == TripleKind.AGREE ? new TriplePosition(
+                    TripleKind.INCOMPLETE, diffTriples.get(i).documentId(), diffTriples.get(i).content(),
+                    diffTriples.get(i).source(), diffTriples.get(i).triples()) : diffTriples.get(i);
             List<Triple> here = p.triples().values().stream().flatMap(List::stream).toList();
             boolean allRejected = here.stream().allMatch(t -> rejectedLinks.contains(t.id()));
             List<String> missing = p.triples().entrySet().stream().filter(e -> e.getValue().isEmpty())
@@ -113,6 +125,68 @@ final class Review {
                         a.content(), status, i));
             }
         }
+        placePlaces(byId, gold, rejectedSpans);
+    }
+
+    /**
+     * Lines up the places: every span position that is not AGREE, every AGREE position whose annotators gave
+     * different attribute values, every triple position that is not AGREE; in document order (start, end, kind).
+     * An attribute conflict is settled once a curator decided on the gold span there (its provenance is adjudicated
+     * or curator), or every version there was rejected.
+     */
+    private void placePlaces(Map<Long, SpanInfo> byId, List<GoldSpan> gold, Set<Long> rejectedSpans) {
+        List<DocumentCuration.Place> found = new ArrayList<>();
+        for (ReviewPosition p : positions) {
+            List<ReviewSpan> here = spans.stream().filter(s -> s.position() == p.index()).toList();
+            List<DocumentCuration.Version> versions = here.stream().map(s -> new DocumentCuration.Version(
+                    s.annotator(), s.text(), s.label(), Words.attributes(s.attributes()))).toList();
+            if (p.kind() != PositionKind.AGREE) {
+                Disagreement.Kind kind = switch (p.kind()) {
+                    case LABEL_CONFLICT -> Disagreement.Kind.LABEL_CONFLICT;
+                    case BOUNDARY_CONFLICT -> Disagreement.Kind.BOUNDARY_CONFLICT;
+                    default -> Disagreement.Kind.INCOMPLETE;
+                };
+                found.add(new DocumentCuration.Place(-1, kind, p.start(), p.end(), p.labels(), p.annotators(),
+                        p.missing(), p.settled(), p.index(), -1,
+                        Words.describe(kind, p.labels(), p.annotators(), p.missing(), versions), versions));
+            } else if (here.stream().map(ReviewSpan::attributes).distinct().count() > 1) {
+                boolean decided = gold.stream().anyMatch(g -> g.start() == p.start() && g.end() == p.end()
+                        && g.label().equals(p.label()) && g.provenance() != null
+                        && (g.provenance().kind() == org.factspan.annotation.Provenance.Kind.ADJUDICATED
+                                || g.provenance().kind() == org.factspan.annotation.Provenance.Kind.CURATOR));
+                boolean allRejected = here.stream().allMatch(s -> rejectedSpans.contains(s.id()));
+                Disagreement.Kind kind = Disagreement.Kind.ATTRIBUTE_CONFLICT;
+                found.add(new DocumentCuration.Place(-1, kind, p.start(), p.end(), p.labels(), p.annotators(),
+                        p.missing(), decided || allRejected, p.index(), -1,
+                        Words.describe(kind, p.labels(), p.annotators(), p.missing(), versions), versions));
+            }
+        }
+        for (ReviewTriple t : triples) {
+            if (t.kind() == TripleKind.AGREE) {
+                continue;
+            }
+            List<ReviewAttribution> here = attributions.stream().filter(a -> a.position() == t.index()).toList();
+            List<DocumentCuration.Version> versions = here.stream().map(a -> new DocumentCuration.Version(
+                    a.annotator(), (a.source() == null ? "no source" : byId.get(a.source()).text()) + " → "
+                            + byId.get(a.content()).text(),
+                    org.factspan.annotation.AnnotationService.CONTENT_LABEL,
+                    a.cue() == null ? "" : "cue: " + byId.get(a.cue()).text())).toList();
+            Disagreement.Kind kind = t.kind() == TripleKind.CONFLICT ? Disagreement.Kind.ATTRIBUTION_CONFLICT
+                    : Disagreement.Kind.ATTRIBUTION_INCOMPLETE;
+            int claim = here.isEmpty() ? -1 : spans.stream().filter(s -> s.id() == here.getFirst().content())
+                    .mapToInt(ReviewSpan::position).findFirst().orElse(-1);
+            List<String> labels = List.of(org.factspan.annotation.AnnotationService.CONTENT_LABEL);
+            found.add(new DocumentCuration.Place(-1, kind, t.contentStart(), t.contentEnd(), labels, t.annotators(),
+                    t.missing(), t.settled(), claim, t.index(),
+                    Words.describe(kind, labels, t.annotators(), t.missing(), versions), versions));
+        }
+        found.sort(java.util.Comparator.comparingInt(DocumentCuration.Place::start)
+                .thenComparingInt(DocumentCuration.Place::end).thenComparing(DocumentCuration.Place::kind));
+        for (int i = 0; i < found.size(); i++) {
+            DocumentCuration.Place p = found.get(i);
+            places.add(new DocumentCuration.Place(i, p.kind(), p.start(), p.end(), p.labels(), p.annotators(),
+                    p.missing(), p.settled(), p.position(), p.triple(), p.description(), p.versions()));
+        }
     }
 
     /** The one diff of a document's annotators' spans and triples. */
@@ -131,31 +205,9 @@ final class Review {
         return real.stream().map(n -> Objects.requireNonNullElse(shown.get(n), n)).toList();
     }
 
-    /** The disagreements of this document (positions and triples that are not AGREE), unsorted. */
+    /** The disagreements of this document: its places as rows of the project's list, unsorted. */
     List<Disagreement> disagreements(long documentId, String title, org.factspan.base.CodePoints text) {
-        List<Disagreement> result = new ArrayList<>();
-        for (ReviewPosition p : positions) {
-            if (p.kind() == PositionKind.AGREE) {
-                continue;
-            }
-            Disagreement.Kind kind = switch (p.kind()) {
-                case LABEL_CONFLICT -> Disagreement.Kind.LABEL_CONFLICT;
-                case BOUNDARY_CONFLICT -> Disagreement.Kind.BOUNDARY_CONFLICT;
-                default -> Disagreement.Kind.INCOMPLETE;
-            };
-            result.add(new Disagreement(documentId, title, kind, p.start(), p.end(), text.substring(p.start(), p.end()),
-                    p.labels(), p.annotators(), p.missing(), p.settled()));
-        }
-        for (ReviewTriple t : triples) {
-            if (t.kind() == TripleKind.AGREE) {
-                continue;
-            }
-            result.add(new Disagreement(documentId, title, t.kind() == TripleKind.CONFLICT
-                    ? Disagreement.Kind.ATTRIBUTION_CONFLICT : Disagreement.Kind.ATTRIBUTION_INCOMPLETE,
-                    t.contentStart(), t.contentEnd(), text.substring(t.contentStart(), t.contentEnd()),
-                    List.of(org.factspan.annotation.AnnotationService.CONTENT_LABEL), t.annotators(), t.missing(),
-                    t.settled()));
-        }
-        return result;
+        return places.stream().map(p -> Disagreement.of(documentId, title, text.substring(p.start(), p.end()), p))
+                .toList();
     }
 }

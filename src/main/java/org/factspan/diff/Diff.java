@@ -257,6 +257,34 @@ public final class Diff {
         return pairs;
     }
 
+    /** The extent of a triple's cue span, or null when it has none. */
+    public Extent cueExtent(Triple triple) {
+        return triple.cueSpanId() == null ? null : resolve(triple.cueSpanId(), triple).extent();
+    }
+
+    /**
+     * Triples of {@code a} and {@code b} that match loosely, one-to-one so that the number of pairs is as large as
+     * possible (maximum bipartite matching): their content spans overlap, their sources overlap (or neither has a
+     * source), and their cues overlap (or neither has a cue). Exact matches of {@link #tripleMatches} whose cues
+     * agree are a special case. Ordered like {@link #triples(String)} of a.
+     */
+    public List<TriplePair> tripleOverlapMatches(String a, String b) {
+        List<Triple> left = triples(a);
+        List<Triple> right = triples(b);
+        List<TriplePair> pairs = new ArrayList<>();
+        for (int[] pair : BipartiteMatching.maximum(left, right, (x, y) -> contentExtent(x).overlaps(contentExtent(y))
+                && overlapOrBothNone(sourceExtent(x), sourceExtent(y))
+                && overlapOrBothNone(cueExtent(x), cueExtent(y)))) {
+            pairs.add(new TriplePair(left.get(pair[0]), right.get(pair[1])));
+        }
+        pairs.sort(comparingInt((TriplePair p) -> left.indexOf(p.a())));
+        return pairs;
+    }
+
+    private static boolean overlapOrBothNone(Extent x, Extent y) {
+        return x == null ? y == null : y != null && x.overlaps(y);
+    }
+
     private static Map<String, List<Unit>> byLabel(List<Unit> units) {
         Map<String, List<Unit>> map = new TreeMap<>();
         units.forEach(u -> map.computeIfAbsent(u.label(), k -> new ArrayList<>()).add(u));

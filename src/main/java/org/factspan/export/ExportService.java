@@ -163,6 +163,23 @@ public class ExportService {
                 .orElse(false);
     }
 
+    /**
+     * The set an export takes when none is named (decision 023): for curators and admins {@code gold} when the
+     * project has a gold standard, else {@code all}; for annotators their own work.
+     */
+    public String defaultSet(Actor actor, String slug) {
+        List<String> sets = sets(actor, slug);
+        boolean gold = sources.stream().filter(GoldSets.class::isInstance).map(GoldSets.class::cast)
+                .anyMatch(g -> g.hasGold(actor, slug));
+        if (gold) {
+            return GoldSets.GOLD;
+        }
+        if (sets.contains(org.factspan.annotation.AnnotationExchangeService.ALL)) {
+            return org.factspan.annotation.AnnotationExchangeService.ALL;
+        }
+        return sets.contains(actor.username()) ? actor.username() : sets.getFirst();
+    }
+
     /** The sets the caller may export in the project: the annotators' sets first, then those of other sources. */
     public List<String> sets(Actor actor, String slug) {
         List<String> sets = new ArrayList<>(annotators.sets(actor, slug));
@@ -181,8 +198,9 @@ public class ExportService {
     }
 
     /** As {@link #prepare(Actor, String, String, String, AnnotationFilter)}; {@code zip}: a zip with a dataset card. */
-    public PreparedExport prepare(Actor actor, String slug, String formatId, String set, AnnotationFilter filter,
+    public PreparedExport prepare(Actor actor, String slug, String formatId, String named, AnnotationFilter filter,
             boolean zip) {
+        String set = named == null || named.isBlank() ? defaultSet(actor, slug) : named;
         ExportFormat format = ClaimsFormat.ID.equals(formatId) ? new ClaimsFormat(claims, actor, slug)
                 : ClaimReviewFormat.ID.equals(formatId) ? new ClaimReviewFormat(claims, actor, slug)
                 : formats.export(formatId).orElseThrow(() -> new InvalidRequestException("Unknown export format '"

@@ -50,6 +50,12 @@ class GoldSets implements AnnotationSets {
         return corpus.requireProject(actor, slug).curatedBy(actor) ? List.of(GOLD) : List.of();
     }
 
+    /** Whether the caller may export gold and any document of the project has a gold standard (curation started). */
+    boolean hasGold(Actor actor, String slug) {
+        return !sets(actor, slug).isEmpty() && curation.statuses(actor, slug).values().stream()
+                .anyMatch(st -> st != CurationStatus.NOT_STARTED);
+    }
+
     @Override
     public boolean owns(String set) {
         return GOLD.equals(set);

@@ -99,7 +99,9 @@ public class UserService {
     @Transactional(readOnly = true)
     public List<UserInfo> listUsers(Actor actor) {
         requireAdmin(actor);
-        return users.findAll().stream().map(UserInfo::of).sorted(Comparator.comparing(UserInfo::username)).toList();
+        // system accounts (the gold standard's owner) are not people: never listed (decision 023)
+        return users.findAll().stream().filter(u -> !u.isSystemAccount()).map(UserInfo::of)
+                .sorted(Comparator.comparing(UserInfo::username)).toList();
     }
 
     @Transactional(readOnly = true)

@@ -56,8 +56,8 @@ class CurationInBrowserTest extends BrowserTest {
             page.navigate(base + "/projects/" + s.slug);
             page.locator("[data-curate='" + s.doc + "']").click();
             page.waitForURL(url -> url.endsWith("/documents/" + s.doc + "/curate"));
-            assertThat(page.locator("#start-about")).containsText("2 annotators (");
-            assertThat(page.locator("#start-about")).containsText(s.alice.username());
+            assertThat(page.locator("#start-about")).containsText(s.alice.username() + " finished (");
+            assertThat(page.locator("#start-about")).containsText(s.bob.username() + " finished (");
             page.locator("#start").click();
             assertThat(page.locator("#curation-status")).hasText("In progress");
             assertThat(page.locator("#gold mark.fs-span")).hasCount(3);

@@ -294,7 +294,8 @@ class ClaimsAcrossTimeServiceTest {
         assertThatThrownBy(() -> claims.claimReview(alice, slug, c.id())).isInstanceOf(ForbiddenException.class);
         for (long doc : List.of(mine.documentId(), theirs.documentId())) {
             var opened = curation.open(carol, slug, doc, MergeOptions.none(), false);
-            curation.markCurated(carol, slug, doc, opened.version());
+            // curated anyway (open places stay): this test is about what curated documents show
+            curation.markCurated(carol, slug, doc, opened.version(), true);
         }
         ClaimViews.Cluster seen = claims.cluster(alice, slug, c.id());
         assertThat(seen.verdict().status()).isEqualTo("updated");

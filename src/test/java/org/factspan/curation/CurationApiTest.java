@@ -28,6 +28,8 @@ class CurationApiTest {
     @LocalServerPort
     int port;
     @Autowired
+    org.factspan.base.audit.AuditLog audit;
+    @Autowired
     ProjectSetupService setup;
     @Autowired
     UserService users;
@@ -101,6 +103,7 @@ class CurationApiTest {
 
     @Test
     void curatorsOpenAcceptAndEditWithVersions() throws Exception {
+        s.finished(s.a, s.b);
         Reply before = call(s.cur, "GET", doc() + "/curation", null);
         assertThat(before.status()).isEqualTo(200);
         assertThat(before.json().get("status").asString()).isEqualTo("not_started");
@@ -209,5 +212,45 @@ class CurationApiTest {
         assertThat(call(s.cur, "GET", "/disagreements?label=NOPE", null).status()).isEqualTo(400);
         assertThat(call(s.cur, "GET", "/disagreements?document=abc", null).status()).isEqualTo(400);
         assertThat(call(s.cur, "GET", "/disagreements?document=999999999", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void markingCuratedWhileAnythingIsOpenIs409WithThePlacesUnlessOverridden() throws Exception {
+        s.span(s.a, 0, 9, "SOURCE");
+        s.finished(s.a, s.b);
+        long v = call(s.cur, "POST", doc() + "/curation", null).json().get("version").asLong();
+        JsonNode state = call(s.cur, "GET", doc() + "/curation", null).json();
+        assertThat(state.get("openPositions").asLong()).isEqualTo(2);
+        JsonNode list = call(s.cur, "GET", "/disagreements?document=" + s.doc, null).json();
+        assertThat(list).as("the same list as the curation's places").hasSize(2);
+
+        Reply refused = call(s.cur, "POST", doc() + "/curation/curated?version=" + v, null);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("error").asString()).isEqualTo("Conflict");
+        assertThat(refused.json().has("timestamp")).isTrue();
+        assertThat(refused.message()).contains("2 open places").contains("“Officials”").contains("override");
+        assertThat(refused.json().get("open").findValuesAsString("kind")).containsExactlyInAnyOrder("incomplete",
+                "label_conflict");
+        assertThat(refused.json().get("open").findValuesAsString("description"))
+                .contains(s.a.username() + " has a SOURCE here that " + s.b.username() + " does not.");
+        assertThat(call(s.cur, "GET", doc() + "/curation", null).json().get("status").asString())
+                .as("refused: nothing changed").isEqualTo("in_progress");
+        assertThat(call(s.a, "POST", doc() + "/curation/curated?version=" + v + "&override=true", null).status())
+                .as("annotators may not override").isEqualTo(403);
+
+        Reply anyway = call(s.cur, "POST", doc() + "/curation/curated?version=" + v + "&override=true", null);
+        assertThat(anyway.status()).isEqualTo(200);
+        JsonNode after = call(s.cur, "GET", doc() + "/curation", null).json();
+        assertThat(after.get("status").asString()).isEqualTo("curated");
+        assertThat(after.get("curatedOpen").asInt()).isEqualTo(2);
+        var recorded = audit.ofDocument(s.doc).stream().filter(e -> e.action().equals("curation.curated")).toList();
+        assertThat(recorded).hasSize(1);
+        assertThat(recorded.getFirst().after()).contains("\"override\":true").contains("\"open\":2");
+        assertThat(call(s.cur, "PUT", doc() + "/curation/rejections/spans/" + aMinister.id(), null).status())
+                .as("a curated document refuses rejections too").isEqualTo(409);
+        long reopened = call(s.cur, "DELETE", doc() + "/curation/curated?version=" + anyway.json().get("version")
+                .asLong(), null).json().get("version").asLong();
+        assertThat(call(s.cur, "GET", doc() + "/curation", null).json().get("curatedOpen").isNull()).isTrue();
+        assertThat(reopened).isPositive();
     }
 }

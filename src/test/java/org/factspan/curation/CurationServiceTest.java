@@ -39,6 +39,10 @@ class CurationServiceTest {
     UserService users;
     @Autowired
     org.factspan.annotation.AnnotationExchangeService exchange;
+    @Autowired
+    org.factspan.base.audit.AuditLog audit;
+    @Autowired
+    org.factspan.corpus.AssignmentService assignments;
 
     CurationStudy s;
 
@@ -74,6 +78,7 @@ class CurationServiceTest {
     @Test
     void openingMergesWhatEveryAnnotatorHasWithProvenance() {
         twoAnnotators();
+        s.finished(s.a, s.b);
         DocumentCuration before = curation.read(s.cur, s.slug, s.doc, false);
         assertThat(before.status()).isEqualTo(CurationStatus.NOT_STARTED);
         assertThat(before.gold()).isEmpty();
@@ -93,10 +98,15 @@ class CurationServiceTest {
         assertThat(opened.annotators()).containsExactly(s.a.username(), s.b.username());
         assertThat(opened.spans()).extracting(ReviewSpan::status).containsExactly(ReviewStatus.INCOMPLETE,
                 ReviewStatus.AGREE, ReviewStatus.AGREE, ReviewStatus.DISAGREE, ReviewStatus.DISAGREE);
-        assertThat(opened.openPositions()).isEqualTo(2);
+        assertThat(opened.openPositions()).as("a's source, the minister's label, the claim's attribute values")
+                .isEqualTo(3);
+        assertThat(opened.openPlaces()).extracting(DocumentCuration.Place::kind).containsExactly(
+                Disagreement.Kind.INCOMPLETE, Disagreement.Kind.ATTRIBUTE_CONFLICT, Disagreement.Kind.LABEL_CONFLICT);
 
         // Opening again reads; it does not merge again.
+        assignments.reopen(s.cur, s.slug, s.doc, s.b.username());
         s.span(s.b, at("Officials"), end("Officials"), "SOURCE");
+        s.finished(s.b);
         DocumentCuration again = curation.open(s.cur2, s.slug, s.doc, MergeOptions.unanimous(), false);
         assertThat(again.version()).isEqualTo(1);
         assertThat(again.gold()).hasSize(1);
@@ -121,6 +131,7 @@ class CurationServiceTest {
         s.span(s.a, at("The minister"), end("The minister"), "SOURCE");
         s.span(s.b, at("The minister"), end("The minister"), "CLAIM");
         s.span(s.c, at("minister"), end("The minister"), "SOURCE");
+        s.finished(s.a, s.b, s.c);
 
         DocumentCuration strict = curation.open(s.cur, s.slug, s.doc, MergeOptions.majority(0.7), false);
         assertThat(strict.gold()).extracting(g -> g.label() + " " + g.provenance().kind().id())
@@ -188,6 +199,7 @@ class CurationServiceTest {
         SpanInfo bSource = s.span(s.b, at("reporters"), end("reporters"), "SOURCE");
         long aTriple = s.link(s.a, aSource, aClaim);
         long bTriple = s.link(s.b, bSource, bClaim);
+        s.finished(s.a, s.b);
         DocumentCuration c = curation.open(s.cur, s.slug, s.doc, MergeOptions.unanimous(), false);
         assertThat(gold(c)).isEqualTo(at("denied it") + "-" + end("denied it") + " CLAIM unanimous");
         assertThat(c.gold().getFirst().attributes()).isEmpty();
@@ -224,6 +236,7 @@ class CurationServiceTest {
                 .satisfies(g -> assertThat(t2.goldSpan(g.source()).orElseThrow().text()).isEqualTo("The minister"));
 
         // Label: a SOURCE where gold has a CLAIM on the same extent becomes the gold label.
+        setup.assign(s.doc, s.c.userId()); // the project has assignments now: c needs one to see the document
         SpanInfo cLabel = s.span(s.c, at("denied it"), end("denied it"), "SOURCE");
         curation.accept(s.cur, s.slug, s.doc, curation.read(s.cur, s.slug, s.doc, false).version(),
                 Accept.label(cLabel.id()));
@@ -259,6 +272,7 @@ class CurationServiceTest {
         s.span(s.b, at("Officials"), end("Officials"), "CLAIM");
         SpanInfo agreedA = s.span(s.a, at("prices fell"), end("prices fell"), "CLAIM");
         s.span(s.b, at("prices fell"), end("prices fell"), "CLAIM");
+        s.finished(s.a, s.b);
         DocumentCuration c = curation.open(s.cur, s.slug, s.doc, MergeOptions.none(), false);
         curation.reject(s.cur, s.slug, s.doc, a1.id(), false);
         curation.reject(s.cur, s.slug, s.doc, agreedA.id(), false);
@@ -287,6 +301,7 @@ class CurationServiceTest {
     @Test
     void twoCuratorsNeverOverwriteEachOtherSilently() {
         twoAnnotators();
+        s.finished(s.a, s.b);
         long v = curation.open(s.cur, s.slug, s.doc, MergeOptions.unanimous(), false).version();
         DocumentCuration seenByCur2 = curation.read(s.cur2, s.slug, s.doc, false);
         assertThat(seenByCur2.version()).isEqualTo(v);
@@ -415,8 +430,9 @@ class CurationServiceTest {
     @Test
     void curatedDocumentsAreFinalUntilReopened() {
         twoAnnotators();
+        s.finished(s.a, s.b);
         long v = curation.open(s.cur, s.slug, s.doc, MergeOptions.unanimous(), false).version();
-        long curated = curation.markCurated(s.cur, s.slug, s.doc, v);
+        long curated = curation.markCurated(s.cur, s.slug, s.doc, v, true);
         DocumentCuration c = curation.read(s.cur2, s.slug, s.doc, false);
         assertThat(c.status()).isEqualTo(CurationStatus.CURATED);
         assertThat(c.curated().user()).isEqualTo(s.cur.username());
@@ -530,5 +546,152 @@ class CurationServiceTest {
                 999_999_999L, null, null, false), false)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> curation.disagreements(s.cur, s.slug, new CurationService.DisagreementFilter(null,
                 null, "nobody", false), false)).isInstanceOf(InvalidRequestException.class);
+    }
+
+    /** Every kind of place on one crafted document, for the tests of the one list. */
+    record EveryKind(SpanInfo officials, SpanInfo longClaim, SpanInfo aMinister, SpanInfo aDenied, long aTriple,
+            long aOfficialsTriple) {
+    }
+
+    EveryKind everyKind() {
+        SpanInfo officials = s.span(s.a, at("Officials"), end("Officials"), "SOURCE");
+        SpanInfo longClaim = s.span(s.a, at("prices fell."), end("prices fell."), "CLAIM");
+        s.span(s.b, at("prices fell"), end("prices fell"), "CLAIM");
+        SpanInfo aMinister = s.span(s.a, at("The minister"), end("The minister"), "SOURCE");
+        s.span(s.b, at("The minister"), end("The minister"), "CLAIM");
+        SpanInfo aDenied = s.span(s.a, at("denied it"), end("denied it"), "CLAIM", Map.of("verdict", "supported"));
+        SpanInfo bDenied = s.span(s.b, at("denied it"), end("denied it"), "CLAIM", Map.of("verdict", "refuted"));
+        s.span(s.a, at("reporters"), end("reporters"), "SOURCE");
+        SpanInfo bReporters = s.span(s.b, at("reporters"), end("reporters"), "SOURCE");
+        long aTriple = s.link(s.a, aMinister, aDenied);
+        s.link(s.b, bReporters, bDenied);
+        long aOfficialsTriple = s.link(s.a, officials, longClaim);
+        s.finished(s.a, s.b);
+        return new EveryKind(officials, longClaim, aMinister, aDenied, aTriple, aOfficialsTriple);
+    }
+
+    static List<String> keys(List<Disagreement> list) {
+        return list.stream().map(d -> d.kind().id() + " " + d.start() + "-" + d.end()).sorted().toList();
+    }
+
+    static List<String> placeKeys(List<DocumentCuration.Place> list) {
+        return list.stream().map(d -> d.kind().id() + " " + d.start() + "-" + d.end()).sorted().toList();
+    }
+
+    @Test
+    void oneListOfPlacesForEveryKindBehindTheCountTheListAndTheRefusal() {
+        EveryKind k = everyKind();
+        DocumentCuration c = curation.open(s.cur, s.slug, s.doc, MergeOptions.unanimous(), false);
+        assertThat(c.openPlaces()).extracting(DocumentCuration.Place::kind).containsExactlyInAnyOrder(
+                Disagreement.Kind.INCOMPLETE, Disagreement.Kind.BOUNDARY_CONFLICT,
+                Disagreement.Kind.ATTRIBUTION_INCOMPLETE, Disagreement.Kind.LABEL_CONFLICT,
+                Disagreement.Kind.ATTRIBUTE_CONFLICT, Disagreement.Kind.ATTRIBUTION_CONFLICT);
+        assertThat(c.openPositions()).isEqualTo(6);
+        List<Disagreement> listed = curation.disagreements(s.cur, s.slug,
+                new CurationService.DisagreementFilter(s.doc, null, null, false), false);
+        assertThat(keys(listed)).isEqualTo(placeKeys(c.openPlaces()));
+        assertThat(c.openPlaces()).allSatisfy(p -> assertThat(p.position()).isNotNegative());
+        assertThat(c.openPlaces()).extracting(DocumentCuration.Place::description).contains(
+                s.a.username() + " has a triple here that " + s.b.username() + " does not.",
+                s.a.username() + " and " + s.b.username() + " attribute this claim to different sources.");
+        DocumentCuration.Place boundary = c.openPlaces().stream()
+                .filter(p -> p.kind() == Disagreement.Kind.BOUNDARY_CONFLICT).findFirst().orElseThrow();
+        assertThat(boundary.versions()).extracting(DocumentCuration.Version::text)
+                .containsExactlyInAnyOrder("prices fell.", "prices fell");
+
+        assertThatThrownBy(() -> curation.markCurated(s.cur, s.slug, s.doc, c.version()))
+                .isInstanceOfSatisfying(OpenPlacesException.class, e -> assertThat(keys(e.places()))
+                        .isEqualTo(placeKeys(c.openPlaces())));
+        assertThat(curation.read(s.cur, s.slug, s.doc, false).status()).isEqualTo(CurationStatus.IN_PROGRESS);
+
+        // Settle them one by one; the count, the list and the refusal follow each step.
+        long v = c.version();
+        v = curation.accept(s.cur, s.slug, s.doc, v, Accept.span(k.officials().id())).version();
+        v = curation.accept(s.cur, s.slug, s.doc, v, Accept.span(k.longClaim().id())).version();
+        v = curation.accept(s.cur, s.slug, s.doc, v, Accept.span(k.aMinister().id())).version();
+        v = curation.accept(s.cur, s.slug, s.doc, v, Accept.attributes(k.aDenied().id(), null)).version();
+        DocumentCuration half = curation.read(s.cur, s.slug, s.doc, false);
+        assertThat(half.openPlaces()).extracting(DocumentCuration.Place::kind).containsExactlyInAnyOrder(
+                Disagreement.Kind.ATTRIBUTION_INCOMPLETE, Disagreement.Kind.ATTRIBUTION_CONFLICT);
+        assertThat(keys(curation.disagreements(s.cur, s.slug, new CurationService.DisagreementFilter(s.doc, null,
+                null, false), false))).isEqualTo(placeKeys(half.openPlaces()));
+        v = curation.accept(s.cur, s.slug, s.doc, v, Accept.attribution(k.aTriple())).version();
+        v = curation.accept(s.cur, s.slug, s.doc, v, Accept.attribution(k.aOfficialsTriple())).version();
+        DocumentCuration settled = curation.read(s.cur, s.slug, s.doc, false);
+        assertThat(settled.openPositions()).isZero();
+        assertThat(curation.disagreements(s.cur, s.slug, new CurationService.DisagreementFilter(s.doc, null, null,
+                false), false)).isEmpty();
+        assertThat(settled.places()).hasSize(6).allMatch(DocumentCuration.Place::settled);
+        curation.markCurated(s.cur, s.slug, s.doc, v);
+        DocumentCuration done = curation.read(s.cur, s.slug, s.doc, false);
+        assertThat(done.status()).isEqualTo(CurationStatus.CURATED);
+        assertThat(done.curatedOpen()).as("nothing was open").isNull();
+    }
+
+    @Test
+    void curatingAnywayIsRecordedAndShownUntilReopened() {
+        everyKind();
+        long v = curation.open(s.cur, s.slug, s.doc, MergeOptions.unanimous(), false).version();
+        assertThatThrownBy(() -> curation.markCurated(s.a, s.slug, s.doc, v, true))
+                .isInstanceOf(ForbiddenException.class);
+        long next = curation.markCurated(s.cur, s.slug, s.doc, v, true);
+        DocumentCuration c = curation.read(s.cur2, s.slug, s.doc, false);
+        assertThat(c.status()).isEqualTo(CurationStatus.CURATED);
+        assertThat(c.curatedOpen()).isEqualTo(6);
+        var events = audit.ofDocument(s.doc).stream().filter(e -> e.action().equals("curation.curated")).toList();
+        assertThat(events).hasSize(1);
+        assertThat(events.getFirst().after()).contains("\"override\":true").contains("\"open\":6")
+                .contains("attribution_conflict");
+        curation.reopen(s.cur, s.slug, s.doc, next);
+        assertThat(curation.read(s.cur, s.slug, s.doc, false).curatedOpen()).isNull();
+    }
+
+    @Test
+    void unfinishedWorkIsNeverCountedAsAgreement() {
+        // b finished; a (also assigned) labeled the same span and is still at work; c is assigned, not started.
+        s.span(s.a, at("prices fell"), end("prices fell"), "CLAIM");
+        s.span(s.b, at("prices fell"), end("prices fell"), "CLAIM");
+        s.span(s.b, at("Officials"), end("Officials"), "SOURCE");
+        s.finished(s.b);
+        setup.assign(s.doc, s.a.userId());
+        setup.assign(s.doc, s.c.userId());
+        DocumentCuration before = curation.read(s.cur, s.slug, s.doc, false);
+        assertThat(before.finishedAnnotators()).containsExactly(s.b.username());
+        assertThat(before.unfinishedAnnotators()).containsExactlyInAnyOrder(s.a.username(), s.c.username());
+        assertThat(before.work()).filteredOn(w -> w.annotator().equals(s.c.username())).singleElement()
+                .satisfies(w -> assertThat(w.assigned()).isTrue()).satisfies(w -> assertThat(w.spans()).isZero());
+
+        DocumentCuration opened = curation.open(s.cur, s.slug, s.doc, MergeOptions.unanimous(), false);
+        assertThat(opened.gold()).as("one finished annotator: nothing is agreement").isEmpty();
+        assertThat(opened.mergedFrom()).containsExactly(s.b.username());
+        assertThat(opened.merge().unfinished()).isFalse();
+
+        // Including unfinished work is an explicit choice, and the curation records it.
+        Versioned<CurationService.MergeResult> r = curation.merge(s.cur, s.slug, s.doc, opened.version(),
+                MergeOptions.unanimous().withUnfinished(true));
+        assertThat(r.value().spans()).isEqualTo(1);
+        DocumentCuration after = curation.read(s.cur, s.slug, s.doc, false);
+        assertThat(gold(after)).isEqualTo(at("prices fell") + "-" + end("prices fell") + " CLAIM unanimous");
+        assertThat(after.merge().unfinished()).isTrue();
+        assertThat(after.mergedFrom()).containsExactly(s.a.username(), s.b.username());
+        assertThat(audit.ofDocument(s.doc).stream().filter(e -> e.action().equals("curation.merge")).toList())
+                .singleElement().satisfies(e -> assertThat(e.after()).contains("\"unfinished\":true"));
+    }
+
+    @Test
+    void oneAnnotatorsWorkIsNeverDescribedAsAgreement() {
+        for (String phrase : List.of("Officials", "prices fell", "The minister")) {
+            s.span(s.b, at(phrase), end(phrase), phrase.equals("prices fell") ? "CLAIM" : "SOURCE");
+        }
+        s.finished(s.b);
+        DocumentCuration c = curation.read(s.cur, s.slug, s.doc, false);
+        assertThat(c.positions()).noneMatch(p -> p.kind() == PositionKind.AGREE);
+        assertThat(c.spans()).noneMatch(x -> x.status() == ReviewStatus.AGREE);
+        assertThat(c.openPositions()).isEqualTo(3);
+        assertThat(c.openPlaces()).allSatisfy(p -> assertThat(p.description()).contains("alone")
+                .doesNotContain("agree"));
+        String start = org.factspan.curation.ui.CurationView.startText(c);
+        assertThat(start).doesNotContain("agree on").contains("Only " + s.b.username() + " finished");
+        assertThat(curation.open(s.cur, s.slug, s.doc, MergeOptions.unanimous(), false).gold()).isEmpty();
     }
 }

@@ -36,9 +36,11 @@ final class CurationStudy {
     final Actor cur2;
     final Actor outsider;
     private final AnnotationService annotations;
+    private final ProjectSetupService setup;
 
     CurationStudy(ProjectSetupService setup, UserService users, AnnotationService annotations) {
         this.annotations = annotations;
+        this.setup = setup;
         String tag = Long.toString(System.nanoTime(), 36);
         slug = "curation-" + tag;
         project = setup.createProject(slug, "Curation " + tag, null, null, List.of(
@@ -63,6 +65,13 @@ final class CurationStudy {
         long id = users.create(name, name, PASSWORD, role).getId();
         setup.addMember(project, id, projectRole);
         return users.findActor(name).orElseThrow();
+    }
+
+    /** Assigns the document to these annotators and marks it finished for them (their work is merged). */
+    void finished(Actor... who) {
+        for (Actor actor : who) {
+            setup.finish(doc, actor.userId());
+        }
     }
 
     SpanInfo span(Actor who, int start, int end, String label) {

@@ -87,6 +87,10 @@ public final class SeedCuration {
         }
         annotations.createSpan(alice, slug, other, blaming, blaming + "blaming mass protests".length(), "CLAIM");
         annotations.createSpan(bob, slug, other, blaming, blaming + "blaming mass protests".length(), "ATTRIBUTION");
+        for (Actor who : List.of(alice, bob)) { // both finished: their work is merged (decision 023)
+            setup.finish(doc, who.userId());
+            setup.finish(other, who.userId());
+        }
     }
 
     private static Actor member(ProjectSetupService setup, UserService users, long project, String name, Role role,

@@ -149,7 +149,8 @@ class ExportServiceTest {
                 entries.put(e.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
-        assertThat(entries).containsKeys("doc-1.txt.txt", "doc-1.txt.ann", "annotation.conf", "README.md");
+        assertThat(entries).containsKeys("doc-1.txt", "doc-1.ann", "annotation.conf", "README.md")
+                .as("no double extension").doesNotContainKeys("doc-1.txt.txt", "doc-1.txt.ann");
         String card = entries.get("README.md");
         assertThat(card).contains("## About this export", "Export test " + slug, "| annotation set | all |",
                 "| Factspan version | ", "| exported at | 20", "## Schema", "verdict: supported\\|refuted",
@@ -226,8 +227,8 @@ class ExportServiceTest {
     void xmiThroughTheServiceCountsUtf16AfterTheEmoji() throws Exception {
         Map<String, byte[]> entries = unzip(bytes(exports.prepare(fixture.actor("alice"), slug, "xmi", "alice",
                 AnnotationFilter.none())));
-        assertThat(entries).containsKeys("doc-1.txt.xmi", "doc-2.txt.xmi", "TypeSystem.xml", "README.md");
-        String xmi = new String(entries.get("doc-1.txt.xmi"), StandardCharsets.UTF_8);
+        assertThat(entries).containsKeys("doc-1.xmi", "doc-2.xmi", "TypeSystem.xml", "README.md");
+        String xmi = new String(entries.get("doc-1.xmi"), StandardCharsets.UTF_8);
         // "Prices rose by 5%." starts at code point 19, UTF-16 index 20 (after the emoji)
         assertThat(xmi).contains("begin=\"20\" end=\"38\" label=\"CLAIM\" annotator=\"alice\"",
                 "verdict=\"supported\"", "collectionId=\"" + slug + "\"");

@@ -55,6 +55,8 @@ class GoldExportServiceTest {
         annotations.createSpan(alice, slug, doc, 0, 9, "CLAIM");
         annotations.createSpan(bob, slug, doc, 0, 9, "CLAIM");
         annotations.createSpan(alice, slug, doc, 20, 30, "SOURCE");
+        setup.finish(doc, alice.userId()); // only finished work is merged (decision 023)
+        setup.finish(doc, bob.userId());
         curation.open(carol, slug, doc, MergeOptions.unanimous(), false);
 
         assertThat(exports.sets(carol, slug)).contains("gold", "all");
@@ -74,5 +76,37 @@ class GoldExportServiceTest {
         assertThat(span.has("annotator")).isFalse();
         assertThat(span.get("start").asInt()).isZero();
         assertThat(span.get("end").asInt()).isEqualTo(9);
+    }
+
+    @Autowired
+    org.factspan.corpus.ProgressService progress;
+
+    @Test
+    void curatorsExportGoldByDefaultOnceThereIsGoldAndTheGoldAccountIsNobody() throws Exception {
+        FreshProject p = new FreshProject("golddefault", setup, corpus, users);
+        long doc = corpus.listDocuments(p.curator, p.slug).get(1).id();
+        annotations.createSpan(p.annotator, p.slug, doc, 0, 9, "CLAIM");
+        annotations.createSpan(p.annotator2, p.slug, doc, 0, 9, "CLAIM");
+        setup.finish(doc, p.annotator.userId());
+        setup.finish(doc, p.annotator2.userId());
+        assertThat(exports.defaultSet(p.curator, p.slug)).as("no gold yet").isEqualTo("all");
+        assertThat(exports.defaultSet(p.annotator, p.slug)).isEqualTo(p.annotator.username());
+        curation.open(p.curator, p.slug, doc, MergeOptions.unanimous(), false);
+        assertThat(exports.defaultSet(p.curator, p.slug)).isEqualTo("gold");
+        assertThat(exports.defaultSet(p.annotator, p.slug)).isEqualTo(p.annotator.username());
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        exports.prepare(p.curator, p.slug, "jsonl", null, new AnnotationFilter(Set.of(), Set.of())).writeTo(out);
+        JsonNode line = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8).split("\n")[0]);
+        assertThat(line.get("spans").get(0).get("provenance").asString()).as("the gold set").isEqualTo("unanimous");
+
+        // the system account that owns the gold standard is no person: not in progress, not among users
+        var report = progress.progress(p.curator, p.slug);
+        assertThat(report.annotators()).extracting(a -> a.username()).doesNotContain("gold");
+        assertThat(report.documents()).flatExtracting(d -> d.assignees()).extracting(a -> a.username())
+                .doesNotContain("gold");
+        assertThat(report.spans()).as("gold spans are not counted as work").isEqualTo(2);
+        Actor admin = users.findActor("admin").orElseThrow();
+        assertThat(users.listUsers(admin)).extracting(u -> u.username()).doesNotContain("gold");
     }
 }

@@ -59,6 +59,18 @@ public class AgreementService {
     }
 
     /** The ids of all measures, sorted. */
+    /** A measure's name in words ("Cohen's κ"); the id itself when unknown. */
+    public String title(String measureId) {
+        return measures.stream().filter(m -> m.id().equals(measureId)).map(AgreementMeasure::title).findFirst()
+                .orElse(measureId);
+    }
+
+    /** A measure's one-line definition; empty when unknown. */
+    public String definition(String measureId) {
+        return measures.stream().filter(m -> m.id().equals(measureId)).map(AgreementMeasure::definition).findFirst()
+                .orElse("");
+    }
+
     public List<String> measureIds() {
         return measures.stream().map(AgreementMeasure::id).toList();
     }

@@ -119,7 +119,7 @@ public class AgreementView extends VerticalLayout implements BeforeEnterObserver
         working.setAlignItems(FlexComponent.Alignment.CENTER);
 
         overall.setId("overall");
-        overall.addColumn(MeasureResult::id).setHeader("Measure").setFlexGrow(2);
+        overall.addComponentColumn(m -> measureName(m.id())).setHeader("Measure").setFlexGrow(2);
         overall.addColumn(m -> value(m.overall())).setHeader("Value").setFlexGrow(0).setWidth("7em");
         overall.addColumn(MeasureResult::units).setHeader("Units").setFlexGrow(0).setWidth("6em");
         overall.addColumn(m -> m.defined() ? "" : nullToEmpty(m.nanReason())).setHeader("Why undefined")
@@ -133,6 +133,7 @@ public class AgreementView extends VerticalLayout implements BeforeEnterObserver
 
         heatmapMeasure.setId("heatmap-measure");
         heatmapMeasure.setLabel("Pairwise measure");
+        heatmapMeasure.setItemLabelGenerator(agreement::title);
         heatmapMeasure.addValueChangeListener(e -> showHeatmap());
 
         documents.setId("documents");
@@ -221,7 +222,7 @@ public class AgreementView extends VerticalLayout implements BeforeEnterObserver
         Set<String> labels = new TreeSet<>();
         result.measures().forEach(m -> labels.addAll(m.byLabel().keySet()));
         byLabel.removeAllColumns();
-        byLabel.addColumn(MeasureResult::id).setHeader("Measure").setFlexGrow(2);
+        byLabel.addComponentColumn(m -> measureName(m.id())).setHeader("Measure").setFlexGrow(2);
         for (String label : labels) {
             byLabel.addColumn(m -> m.byLabel().containsKey(label) ? value(m.byLabel().get(label)) : "")
                     .setHeader(label).setFlexGrow(1);
@@ -238,6 +239,15 @@ public class AgreementView extends VerticalLayout implements BeforeEnterObserver
         showHeatmap();
 
         documents.setItems(result.worstFirst());
+    }
+
+    /** A measure by its name in words, its one-line definition on hover; the id stays in {@code data-measure}. */
+    Span measureName(String id) {
+        Span name = new Span(agreement.title(id));
+        name.getElement().setAttribute("title", agreement.definition(id));
+        name.getElement().setAttribute("data-measure", id);
+        name.addClassName("fs-measure-name");
+        return name;
     }
 
     private void showHeatmap() {

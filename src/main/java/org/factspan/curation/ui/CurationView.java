@@ -96,6 +96,10 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
     final RadioButtonGroup<MergeMode> startMode = new RadioButtonGroup<>();
     final NumberField startThreshold = new NumberField("Majority threshold (share of annotators)");
     final Button start = new Button("Start curation");
+    final Checkbox startUnfinished = new Checkbox();
+    final Span curatedOpen = new Span();
+    /** The dialog that refuses "Mark curated" while places are open, naming each; null when not shown. */
+    Dialog refusal;
     final Map<String, AnnotatorText> texts = new LinkedHashMap<>();
 
     private final CurationService curation;
@@ -116,10 +120,14 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
     private String pageTitle = "Curation · Factspan";
     /** The place selected: a span position index, or -1. */
     private int position = -1;
+    /** The disagreement place selected (an index of {@code state.places()}), or -1: what Alt+Down walks from. */
+    private int place = -1;
     /** The annotator's span selected at that place (the target of Enter and Del), or null. */
     private Long unit;
     /** A place asked for (?at=) before curation started: selected once it has. */
     private String pendingAt;
+    /** The kind asked for with it (?kind=), or null. */
+    private String pendingKind;
 
     public CurationView(CurationService curation, CorpusService corpus, CurrentUser currentUser, LiveDocuments live) {
         this.curation = curation;
@@ -156,6 +164,9 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
         version.addClassName("fs-muted");
         openCount.setId("open-count");
         openCount.addClassName("fs-cur-open");
+        curatedOpen.setId("curated-open");
+        curatedOpen.addClassName("fs-cur-badge");
+        curatedOpen.addClassName("fs-cur-curated-open");
         legend.addClassName("fs-legend");
         goldCount.addClassName("fs-count");
         gold.setId("gold");
@@ -201,7 +212,8 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
         annotatorsBox.setId("annotator-versions");
         workBox.add(toolbar, goldTitle, goldBox, annotatorsTitle, statusLegend(), annotatorsBox);
 
-        var actions = new HorizontalLayout(status, version, openCount, mergeAgain, reopen, markCurated);
+        var actions = new HorizontalLayout(status, curatedOpen, version, openCount, mergeAgain, reopen,
+                markCurated);
         actions.addClassName("fs-cur-actions");
         actions.setAlignItems(Alignment.CENTER);
         var main = new VerticalLayout(heading, meta, actions, startBox, workBox);
@@ -244,8 +256,9 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
             followAnnotators();
             show();
             pendingAt = query.getOrDefault("at", List.of()).stream().findFirst().orElse(null);
+            pendingKind = query.getOrDefault("kind", List.of()).stream().findFirst().orElse(null);
             if (pendingAt != null && state.status() != CurationStatus.NOT_STARTED) {
-                selectAt(pendingAt);
+                selectAt(pendingAt, pendingKind);
                 pendingAt = null;
             }
         } catch (NumberFormatException | NotFoundException | ForbiddenException e) {
@@ -318,13 +331,15 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
         start.setId("start");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.addClickListener(e -> start());
+        startUnfinished.setId("start-unfinished");
     }
 
     void start() {
         MergeMode mode = startMode.getValue() == null ? MergeMode.UNANIMOUS : startMode.getValue();
         try {
             MergeOptions options = new MergeOptions(mode, startThreshold.getValue() == null
-                    ? MergeOptions.DEFAULT_THRESHOLD : startThreshold.getValue());
+                    ? MergeOptions.DEFAULT_THRESHOLD : startThreshold.getValue(),
+                    startUnfinished.isVisible() && startUnfinished.getValue());
             state = curation.open(currentUser.require(), slug, documentId, options, anonymous.getValue());
             store.setVersion(state.version());
             int merged = state.gold().size();
@@ -335,7 +350,7 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
         }
         reload();
         if (pendingAt != null && state.status() != CurationStatus.NOT_STARTED) {
-            selectAt(pendingAt);
+            selectAt(pendingAt, pendingKind);
             pendingAt = null;
         }
     }
@@ -399,7 +414,7 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
 
     /** Rejects the selected annotator's span, or takes the rejection back (Del). */
     void toggleRejectSelected() {
-        if (unit != null && goldBinding.selected() == null) {
+        if (unit != null && goldBinding.selected() == null && editable()) {
             state.span(unit).ifPresent(s -> reject(s.id(), false, s.status() != ReviewStatus.REJECTED));
         }
     }
@@ -434,14 +449,72 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
         reload();
     }
 
+    /** Marks the document curated; while places are open the server refuses and a dialog names each of them. */
     void markCurated() {
+        markCurated(false);
+    }
+
+    /** {@code anyway}: the curator chose "curate anyway" in the refusal dialog (recorded in the audit trail). */
+    void markCurated(boolean anyway) {
         try {
-            store.setVersion(curation.markCurated(currentUser.require(), slug, documentId, store.version()));
-            info("Marked curated");
+            store.setVersion(curation.markCurated(currentUser.require(), slug, documentId, store.version(), anyway));
+            info(anyway ? "Marked curated with open places (recorded)" : "Marked curated");
+        } catch (org.factspan.curation.OpenPlacesException e) {
+            reload();
+            showRefusal(e.places());
+            return;
         } catch (InvalidRequestException | ConflictException | ForbiddenException | NotFoundException e) {
             error(e.getMessage());
         }
         reload();
+    }
+
+    /** The refusal: every open place with a link to it, and the explicit override. */
+    private void showRefusal(List<org.factspan.curation.Disagreement> open) {
+        if (refusal != null) {
+            refusal.close();
+        }
+        Dialog dialog = new Dialog();
+        dialog.setId("open-places-dialog");
+        dialog.setHeaderTitle(open.size() == 1 ? "1 place is still open" : open.size() + " places are still open");
+        dialog.add(new Paragraph("The gold standard would disagree with what this page says. Settle these first:"));
+        Div list = new Div();
+        list.setId("open-places");
+        for (org.factspan.curation.Disagreement d : open) {
+            Button go = new Button("“" + ReviewPanel.quote(d.text(), 60) + "”", e -> {
+                dialog.close();
+                selectAt(d.start() + "-" + d.end(), d.kind().id());
+            });
+            go.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            go.addClassName("fs-cur-open-place-link");
+            Div row = new Div(DisagreementsView.kind(d.kind()), go, new Span(" " + d.description()));
+            row.addClassName("fs-cur-open-place");
+            list.add(row);
+        }
+        dialog.add(list);
+        Button settle = new Button("Settle them", e -> {
+            dialog.close();
+            place = -1;
+            step(1);
+        });
+        settle.setId("settle-first");
+        settle.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button anyway = new Button("Curate anyway, " + open.size() + " open", e -> {
+            dialog.close();
+            markCurated(true);
+        });
+        anyway.setId("curate-anyway");
+        anyway.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        anyway.getElement().setAttribute("title", "Marks the document curated with these places open; the audit"
+                + " trail and the document say so");
+        dialog.getFooter().add(anyway, settle);
+        dialog.addOpenedChangeListener(e -> {
+            if (!e.isOpened()) {
+                refusal = null;
+            }
+        });
+        refusal = dialog;
+        dialog.open();
     }
 
     void reopen() {
@@ -478,13 +551,20 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
         threshold.setMin(0.01);
         threshold.setMax(1);
         threshold.setStep(0.05);
-        dialog.add(new Paragraph("Adds only where the gold standard has nothing yet; rejected versions stay out."),
-                mode, threshold);
+        List<String> unfinished = state.work().stream().filter(w -> !w.finished() && w.spans() > 0)
+                .map(DocumentCuration.AnnotatorWork::annotator).toList();
+        Checkbox includeUnfinished = new Checkbox("Also merge the work of annotators who have not finished ("
+                + String.join(", ", unfinished) + ")");
+        includeUnfinished.setId("merge-unfinished");
+        includeUnfinished.setVisible(!unfinished.isEmpty());
+        dialog.add(new Paragraph("Adds only where the gold standard has nothing yet; rejected versions stay out."
+                + " Counts the work of annotators who marked the document finished."), mode, threshold,
+                includeUnfinished);
         Button go = new Button("Merge", e -> {
             dialog.close();
             try {
                 merge(new MergeOptions(mode.getValue(), threshold.getValue() == null ? MergeOptions.DEFAULT_THRESHOLD
-                        : threshold.getValue()));
+                        : threshold.getValue(), includeUnfinished.getValue()));
             } catch (InvalidRequestException bad) {
                 error(bad.getMessage());
             }
@@ -503,6 +583,7 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
             goldBinding.select(null);
             unit = s.id();
             position = s.position();
+            place = placeAt(position);
             showSelection(true);
         });
     }
@@ -521,20 +602,31 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
         } else {
             state.goldSpan(spanId).ifPresent(g -> position = positionAt(g.start(), g.end(), g.label()));
         }
+        place = placeAt(position);
         showSelection(false);
     }
 
-    /** Selects the place at {@code start-end} (the disagreement list links here with ?at=). */
-    void selectAt(String range) {
+    /**
+     * Selects the place at {@code start-end} (the disagreement list links here with ?at= and ?kind=): the
+     * disagreement place of that extent (and kind, when given), else the span position there.
+     */
+    void selectAt(String range, String kind) {
         String[] parts = range.split("-");
         try {
             int start = Integer.parseInt(parts[0]);
             int end = Integer.parseInt(parts[1]);
+            var exact = state.places().stream().filter(p -> p.start() == start && p.end() == end
+                    && (kind == null || p.kind().id().equals(kind))).findFirst();
+            if (exact.isPresent()) {
+                selectPlace(exact.get());
+                return;
+            }
             int found = positionAt(start, end, null);
             if (found < 0) {
                 return;
             }
             position = found;
+            place = placeAt(found);
             List<Long> here = state.positions().get(found).spans();
             unit = here.isEmpty() ? null : here.getFirst();
             Long goldHere = state.gold().stream().filter(g -> g.start() == start && g.end() == end)
@@ -548,6 +640,34 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
         } catch (RuntimeException e) {
             // a bad ?at= selects nothing
         }
+    }
+
+    void selectAt(String range) {
+        selectAt(range, null);
+    }
+
+    /** Selects a disagreement place: its span position (for attribution kinds, the claim's) and its first version. */
+    void selectPlace(DocumentCuration.Place p) {
+        place = p.index();
+        goldBinding.select(null);
+        position = p.position();
+        List<Long> here = position < 0 ? List.of() : state.positions().get(position).spans();
+        unit = here.isEmpty() ? null : here.getFirst();
+        showSelection(true);
+    }
+
+    /** The first disagreement place at a span position, or -1. */
+    private int placeAt(int spanPosition) {
+        if (spanPosition < 0) {
+            return -1;
+        }
+        return state.places().stream().filter(p -> p.position() == spanPosition).mapToInt(DocumentCuration.Place::index)
+                .findFirst().orElse(-1);
+    }
+
+    /** The disagreement place selected, or null. */
+    DocumentCuration.Place place() {
+        return place >= 0 && place < state.places().size() ? state.places().get(place) : null;
     }
 
     /** The position at this extent: the exact one, else the first overlapping (same label preferred); -1: none. */
@@ -571,20 +691,22 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
         return -1;
     }
 
-    /** Next (+1) or previous (-1) place the annotators disagree on and that is not settled (Alt+Down/Up). */
+    /**
+     * Next (+1) or previous (-1) open place (Alt+Down/Up), of every kind, in document order: the same list the
+     * header counts and the server refuses "Mark curated" with (decision 023).
+     */
     void step(int direction) {
-        List<ReviewPosition> open = state.positions().stream()
-                .filter(p -> p.kind() != PositionKind.AGREE && !p.settled()).toList();
+        List<DocumentCuration.Place> open = state.openPlaces();
         if (open.isEmpty()) {
             info("No open disagreements in this document");
             return;
         }
-        ReviewPosition next = null;
+        DocumentCuration.Place next = null;
         if (direction > 0) {
-            next = open.stream().filter(p -> p.index() > position).findFirst().orElse(open.getFirst());
+            next = open.stream().filter(p -> p.index() > place).findFirst().orElse(open.getFirst());
         } else {
-            for (ReviewPosition p : open) {
-                if (p.index() < position) {
+            for (DocumentCuration.Place p : open) {
+                if (p.index() < place) {
                     next = p;
                 }
             }
@@ -592,10 +714,7 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
                 next = open.getLast();
             }
         }
-        position = next.index();
-        goldBinding.select(null);
-        unit = next.spans().getFirst();
-        showSelection(true);
+        selectPlace(next);
     }
 
     // ------------------------------------------------------------------ showing
@@ -623,6 +742,9 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
         } else if (position >= state.positions().size()) {
             position = -1;
         }
+        if (place >= state.places().size()) {
+            place = -1;
+        }
         goldBinding.reconcileNow();
         show();
     }
@@ -646,6 +768,9 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
         openCount.setText(open == 0 ? "no open disagreements" : open == 1 ? "1 open disagreement"
                 : open + " open disagreements");
         openCount.setVisible(started);
+        curatedOpen.setText(state.curatedOpen() == null ? "" : "curated anyway with " + state.curatedOpen()
+                + (state.curatedOpen() == 1 ? " place" : " places") + " open");
+        curatedOpen.setVisible(state.curatedOpen() != null);
         markCurated.setVisible(state.status() == CurationStatus.IN_PROGRESS);
         reopen.setVisible(state.status() == CurationStatus.CURATED);
         mergeAgain.setVisible(state.status() == CurationStatus.IN_PROGRESS);
@@ -661,14 +786,39 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
     private void showStartBox() {
         startBox.removeAll();
         H3 title = new H3("Start curating this document");
-        long agreed = state.positions().stream().filter(p -> p.kind() == PositionKind.AGREE).count();
-        Paragraph about = new Paragraph(state.annotators().isEmpty() ? "No annotator has labeled this document yet."
-                : state.annotators().size() + (state.annotators().size() == 1 ? " annotator (" : " annotators (")
-                        + String.join(", ", state.annotators()) + ") labeled " + state.spans().size() + " spans: "
-                        + agreed + (agreed == 1 ? " place" : " places") + " all agree on, "
-                        + state.openPositions() + " to settle.");
+        Paragraph about = new Paragraph(startText(state));
         about.setId("start-about");
-        startBox.add(title, about, startMode, startThreshold, start);
+        List<String> unfinished = state.work().stream().filter(w -> !w.finished() && w.spans() > 0)
+                .map(DocumentCuration.AnnotatorWork::annotator).toList();
+        startUnfinished.setLabel("Also merge the work of annotators who have not finished ("
+                + String.join(", ", unfinished) + ")");
+        startUnfinished.setVisible(!unfinished.isEmpty());
+        startBox.add(title, about, startMode, startThreshold, startUnfinished, start);
+    }
+
+    /**
+     * What the start panel says: who labeled what, who finished and who has not (assigned annotators who have not
+     * started included), and what the merge will count. One annotator's work is never called agreement.
+     */
+    public static String startText(DocumentCuration state) {
+        if (state.work().isEmpty()) {
+            return "No annotator has labeled this document yet.";
+        }
+        List<String> parts = new ArrayList<>();
+        for (DocumentCuration.AnnotatorWork w : state.work()) {
+            String spans = w.spans() == 1 ? "1 span" : w.spans() + " spans";
+            parts.add(w.annotator() + (w.finished() ? " finished (" + spans + ")"
+                    : w.spans() == 0 ? " is assigned and has not started"
+                    : (w.assigned() ? " has not finished (" : " is not assigned and cannot finish (") + spans + ")"));
+        }
+        List<String> done = state.finishedAnnotators();
+        String merge = done.size() >= 2 ? "The merge counts the work of the " + done.size() + " finished annotators."
+                : done.size() == 1 ? "Only " + done.getFirst() + " finished: one annotator's work is not agreement,"
+                        + " so nothing is merged as agreed; you settle each place yourself."
+                : "Nobody has finished: nothing is merged unless you include unfinished work.";
+        long open = state.openPositions();
+        return String.join("; ", parts) + ". " + merge + " " + (open == 1 ? "1 place" : open + " places")
+                + " to settle.";
     }
 
     private void showAnnotators() {

@@ -134,8 +134,8 @@ public class DisagreementsView extends VerticalLayout implements BeforeEnterObse
         broken.setId("broken-triples");
         broken.setVisible(false);
         add(title, new Paragraph("Where the annotators of a document do not agree, most important first: label"
-                + " conflicts, then conflicting attributions, then boundary conflicts, then what only some annotators"
-                + " labeled; more annotators involved first. Click a row to settle it in the curation view."),
+                + " conflicts, then conflicting attributions, then boundary conflicts, then different attribute values,"
+                + " then what only some annotators labeled or linked; more annotators involved first. Click a row to settle it in the curation view."),
                 broken, filters, summary, grid);
     }
 
@@ -278,8 +278,8 @@ public class DisagreementsView extends VerticalLayout implements BeforeEnterObse
 
     /** Where a row leads: the curation view at that place. */
     String link(Disagreement d) {
-        return CURATE_ROUTE.formatted(slug, d.documentId()) + "?at=" + d.start() + "-" + d.end()
-                + (anonymous.getValue() ? "&anonymous=true" : "");
+        return CURATE_ROUTE.formatted(slug, d.documentId()) + "?at=" + d.start() + "-" + d.end() + "&kind="
+                + d.kind().id() + (anonymous.getValue() ? "&anonymous=true" : "");
     }
 
     private Div where(Disagreement d) {
@@ -289,7 +289,36 @@ public class DisagreementsView extends VerticalLayout implements BeforeEnterObse
         doc.addClassName("fs-muted");
         Div where = new Div(open, doc);
         where.addClassName("fs-cur-where");
+        Div says = new Div(new Span(d.description()));
+        says.addClassName("fs-cur-description");
+        where.add(says);
+        if (d.kind() == Disagreement.Kind.BOUNDARY_CONFLICT || d.kind() == Disagreement.Kind.ATTRIBUTION_CONFLICT
+                || d.kind() == Disagreement.Kind.ATTRIBUTE_CONFLICT || d.kind() == Disagreement.Kind.LABEL_CONFLICT) {
+            where.add(versions(d.versions()));
+        }
         return where;
+    }
+
+    /** Every annotator's version side by side: its own text (and label, attribute values or cue). */
+    static Div versions(List<org.factspan.curation.DocumentCuration.Version> versions) {
+        Div box = new Div();
+        box.addClassName("fs-cur-versions");
+        for (var v : versions) {
+            Span who = new Span(v.annotator() + ": ");
+            who.addClassName("fs-cur-name");
+            Div row = new Div(who, new Span("“" + ReviewPanel.quote(v.text(), 90) + "”"));
+            if (!v.label().isEmpty()) {
+                row.add(new Span(" " + v.label()));
+            }
+            if (!v.detail().isEmpty()) {
+                Span detail = new Span(" · " + v.detail());
+                detail.addClassName("fs-muted");
+                row.add(detail);
+            }
+            row.addClassName("fs-cur-version-text");
+            box.add(row);
+        }
+        return box;
     }
 
     private Div labels(Disagreement d) {
@@ -306,14 +335,8 @@ public class DisagreementsView extends VerticalLayout implements BeforeEnterObse
         return labels;
     }
 
-    private static Span kind(Disagreement.Kind kind) {
-        Span badge = new Span(switch (kind) {
-            case LABEL_CONFLICT -> "label conflict";
-            case ATTRIBUTION_CONFLICT -> "source conflict";
-            case BOUNDARY_CONFLICT -> "boundary conflict";
-            case INCOMPLETE -> "only some";
-            case ATTRIBUTION_INCOMPLETE -> "attribution, some";
-        });
+    static Span kind(Disagreement.Kind kind) {
+        Span badge = new Span(kind.words());
         badge.addClassName("fs-cur-kind");
         badge.addClassName("fs-kind-" + kind.id().replace('_', '-'));
         return badge;

@@ -47,6 +47,9 @@ class ReviewPanel extends Div {
             add(new H3("Curation"), muted("Start curating to build this document's gold standard."));
             return;
         }
+        if (state.status() == org.factspan.curation.CurationStatus.CURATED) {
+            add(curatedNote());
+        }
         var gold = view.selectedGold();
         int position = view.position();
         if (gold.isEmpty() && position < 0) {
@@ -71,17 +74,19 @@ class ReviewPanel extends Div {
         next.addThemeVariants(ButtonVariant.LUMO_SMALL);
         next.setEnabled(state.openPositions() > 0);
         add(next);
-        List<ReviewPosition> open = state.positions().stream()
-                .filter(p -> p.kind() != PositionKind.AGREE && !p.settled()).toList();
+        List<DocumentCuration.Place> open = state.openPlaces();
         if (!open.isEmpty()) {
             add(new H4("Open in this document"));
             Div list = new Div();
             list.addClassName("fs-cur-open-list");
-            for (ReviewPosition p : open) {
-                Div row = new Div(kindBadge(p.kind()), new Span(quote(view.text().substring(p.start(), p.end()), 60)));
+            list.setId("open-list");
+            for (DocumentCuration.Place p : open) {
+                Div row = new Div(DisagreementsView.kind(p.kind()),
+                        new Span(quote(view.text().substring(p.start(), p.end()), 60)));
+                row.getElement().setAttribute("title", p.description());
                 row.addClassName("fs-link-row");
                 row.addClassName("fs-clickable");
-                row.addClickListener(e -> view.selectUnit(p.spans().getFirst()));
+                row.addClickListener(e -> view.selectPlace(p));
                 list.add(row);
             }
             add(list);
@@ -101,11 +106,23 @@ class ReviewPanel extends Div {
             b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             header.add(b);
         }
-        H3 title = new H3(p.settled() ? "Settled" : p.kind() == PositionKind.AGREE ? "Everyone agrees" : "To settle");
+        DocumentCuration.Place place = view.place();
+        boolean open = place != null ? !place.settled() : p.kind() != PositionKind.AGREE && !p.settled();
+        H3 title = new H3(open ? "To settle" : place != null || p.kind() != PositionKind.AGREE ? "Settled"
+                : "Everyone agrees");
         title.setId("position-title");
         Paragraph text = new Paragraph(quote(view.text().substring(p.start(), p.end()), 300));
         text.addClassName("fs-quote");
         add(header, title, text);
+        if (place != null) {
+            Paragraph says = new Paragraph(place.description());
+            says.setId("place-description");
+            says.addClassName("fs-cur-description");
+            add(says);
+            if (place.kind() != org.factspan.curation.Disagreement.Kind.INCOMPLETE) {
+                add(DisagreementsView.versions(place.versions()));
+            }
+        }
 
         add(new H4("Gold standard here"));
         List<GoldSpan> here = state.gold().stream().filter(g -> g.start() < p.end() && p.start() < g.end()).toList();
@@ -226,6 +243,7 @@ class ReviewPanel extends Div {
                 rejected ? ButtonVariant.LUMO_CONTRAST : ButtonVariant.LUMO_ERROR);
         reject.getElement().setAttribute("title", "Remember this version as rejected (select it and press Del)");
         buttons.add(reject);
+        disableWhenCurated(accept, reject);
         row.add(buttons);
         row.addClickListener(e -> {
             if (!Objects.equals(view.unit(), s.id())) {
@@ -256,7 +274,9 @@ class ReviewPanel extends Div {
         reject.setId("reject-attribution-" + a.id());
         reject.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY,
                 rejected ? ButtonVariant.LUMO_CONTRAST : ButtonVariant.LUMO_ERROR);
+        reject.setEnabled(view.editable());
         buttons.add(accept, reject);
+        disableWhenCurated(accept, reject);
         row.add(buttons);
         return row;
     }
@@ -267,6 +287,39 @@ class ReviewPanel extends Div {
         }
         return state.spans().stream().filter(s -> s.id() == spanId).findFirst().map(s -> "“" + quote(s.text(), 40)
                 + "”").orElse(missing);
+    }
+
+    /** On a curated document the buttons stay visible but disabled, and say why. */
+    private void disableWhenCurated(Button... buttons) {
+        if (view.editable()) {
+            return;
+        }
+        for (Button b : buttons) {
+            b.setEnabled(false);
+            b.getElement().setAttribute("title", reason());
+        }
+    }
+
+    private String reason() {
+        return view.state().status() == org.factspan.curation.CurationStatus.CURATED
+                ? "This document is marked curated; reopen it to change its gold standard"
+                : "Start curation to change the gold standard";
+    }
+
+    /** Says the document is curated (and with how many places open, if so), with a Reopen action. */
+    private Component curatedNote() {
+        DocumentCuration state = view.state();
+        Div note = new Div();
+        note.setId("curated-note");
+        note.addClassName("fs-cur-curated-note");
+        note.add(new Span("Curated: the gold standard is final" + (state.curatedOpen() == null ? ""
+                : ", marked curated anyway with " + state.curatedOpen() + (state.curatedOpen() == 1 ? " place"
+                        : " places") + " open") + ". Reopen it to change anything. "));
+        Button reopen = new Button("Reopen", e -> view.reopen());
+        reopen.setId("panel-reopen");
+        reopen.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        note.add(reopen);
+        return note;
     }
 
     // ------------------------------------------------------------------ the selected gold span

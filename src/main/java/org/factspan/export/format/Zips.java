@@ -68,9 +68,18 @@ final class Zips {
         };
     }
 
-    /** A file name for the document, unique in {@code used} (case-insensitively): its name made safe. */
+    /** A document's own text extension, left off file names so that brat gets x.txt, not x.txt.txt. */
+    private static final java.util.regex.Pattern TEXT_EXTENSION = java.util.regex.Pattern.compile(
+            "(?i)\\.(txt|text)$");
+
+    /**
+     * A file name for the document, unique in {@code used} (case-insensitively): its name made safe, without a
+     * ".txt" it may end with (the formats add their own extension: {@code <name>.txt}, {@code <name>.ann},
+     * {@code <name>.xmi}).
+     */
     static String fileName(ExportDocument doc, Set<String> used) {
-        String base = NAME_SAFE.matcher(doc.name()).replaceAll("_").replaceAll("^[._]+", "");
+        String bare = TEXT_EXTENSION.matcher(doc.name()).replaceAll("");
+        String base = NAME_SAFE.matcher(bare).replaceAll("_").replaceAll("^[._]+", "");
         if (base.isEmpty()) {
             base = "doc";
         }

@@ -175,7 +175,7 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
             title.setText("Export and import · " + project.name());
             List<String> sets = exports.sets(actor, slug);
             set.setItems(sets);
-            set.setValue(sets.contains(actor.username()) ? actor.username() : sets.get(0));
+            set.setValue(exports.defaultSet(actor, slug));
             documents.setItems(corpus.listDocuments(actor, slug));
             labels.setItems(project.labels().stream().map(LabelInfo::name).toList());
             format.setValue("jsonl");

@@ -80,7 +80,7 @@ class AgreementApiTest {
             Reply reply = seed(user);
             assertThat(reply.status()).as(user).isEqualTo(200);
             JsonNode body = reply.json();
-            assertThat(body.get("measures").propertyNames()).containsExactly("attribution_f1", "cohen_kappa",
+            assertThat(body.get("measures").propertyNames()).containsExactly("attribution_f1", "attribution_f1_overlap", "cohen_kappa",
                     "fleiss_kappa", "krippendorff_alpha_unitizing", "span_f1_exact", "span_f1_overlap");
             assertThat(body.get("documents")).hasSize(5);
             assertThat(body.get("annotators").isArray()).isTrue();
@@ -127,7 +127,7 @@ class AgreementApiTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body()).doesNotContain("NaN");
         JsonNode body = reply.json();
-        assertThat(body.get("measures").size()).isEqualTo(6);
+        assertThat(body.get("measures").size()).isEqualTo(7);
         for (JsonNode measure : body.get("measures").values()) {
             assertThat(measure.get("overall").isNull()).isTrue();
             assertThat(measure.get("nanReason").asString()).isEqualTo("needs at least two annotators");

@@ -57,8 +57,13 @@ class AgreementServiceTest {
     void everyMeasureIsABean() {
         assertThat(measures).extracting(AgreementMeasure::id).containsExactlyInAnyOrder(SpanF1ExactMeasure.ID,
                 SpanF1OverlapMeasure.ID, CohenKappaMeasure.ID, FleissKappaMeasure.ID,
-                KrippendorffAlphaUnitizingMeasure.ID, AttributionF1Measure.ID);
-        assertThat(agreement.measureIds()).isSorted().hasSize(6);
+                KrippendorffAlphaUnitizingMeasure.ID, AttributionF1Measure.ID,
+                org.factspan.agreement.AttributionF1OverlapMeasure.ID);
+        assertThat(agreement.measureIds()).isSorted().hasSize(7);
+        assertThat(measures).extracting(AgreementMeasure::title).contains("Cohen's κ", "Fleiss' κ",
+                "Krippendorff's α (unitizing)", "Span F1 (exact)", "Span F1 (overlap)", "Attribution F1 (exact)",
+                "Attribution F1 (overlap)");
+        assertThat(measures).allSatisfy(m -> assertThat(m.definition()).as(m.id()).isNotBlank());
     }
 
     @Test
@@ -115,7 +120,7 @@ class AgreementServiceTest {
     @Test
     void undefinedValuesAreNaNWithAReason() {
         AgreementReport one = agreement.compute(study.curator, study.slug, null, List.of(study.a.username()));
-        assertThat(one.measures()).hasSize(6).allSatisfy(m -> {
+        assertThat(one.measures()).hasSize(7).allSatisfy(m -> {
             assertThat(m.overall()).as(m.id()).isNaN();
             assertThat(m.nanReason()).as(m.id()).isEqualTo("needs at least two annotators");
         });

@@ -87,6 +87,13 @@ class AgreementViewTest extends SpringBrowserlessTest {
         assertThat(view.report().annotators()).contains("alice", "bob");
 
         assertThat(view.heatmapMeasure.getValue()).isEqualTo(SpanF1ExactMeasure.ID);
+        // names in words, a one-line definition on hover, the id kept for tools
+        var name = view.measureName(org.factspan.agreement.CohenKappaMeasure.ID);
+        assertThat(name.getText()).isEqualTo("Cohen's κ");
+        assertThat(name.getElement().getAttribute("title")).contains("chance");
+        assertThat(name.getElement().getAttribute("data-measure")).isEqualTo("cohen_kappa");
+        assertThat(view.heatmapMeasure.getItemLabelGenerator().apply(SpanF1ExactMeasure.ID))
+                .isEqualTo("Span F1 (exact)");
         int n = view.report().annotators().size();
         List<String> cells = view.heatmap.cellTexts();
         assertThat(cells).hasSize(n * n);

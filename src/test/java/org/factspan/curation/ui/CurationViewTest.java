@@ -8,6 +8,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
@@ -220,16 +221,63 @@ class CurationViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void theKeyboardWalkVisitsExactlyTheOpenPlacesTheHeaderCountsAndRestLists() {
+        CurationView view = open();
+        test(view.start).click();
+        long header = view.state().openPositions();
+        assertThat(view.openCount.getText()).isEqualTo(header + " open disagreements");
+        List<Disagreement> listed = curation.disagreements(s.carol, s.slug,
+                new org.factspan.curation.CurationService.DisagreementFilter(s.doc, null, null, false), false);
+        java.util.Set<Integer> visited = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < 50; i++) {
+            view.step(1);
+            if (!visited.add(view.place().index())) {
+                break;
+            }
+        }
+        assertThat(visited).hasSize((int) header);
+        assertThat(listed).hasSize((int) header);
+        assertThat(visited.stream().map(i -> view.state().places().get(i).kind()).toList())
+                .as("attribution places are walked too").contains(Disagreement.Kind.ATTRIBUTION_INCOMPLETE);
+        // the walk backwards visits the same places
+        java.util.Set<Integer> back = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < 50; i++) {
+            view.step(-1);
+            if (!back.add(view.place().index())) {
+                break;
+            }
+        }
+        assertThat(back).containsExactlyInAnyOrderElementsOf(visited);
+    }
+
+    @Test
     void markingCuratedMakesGoldReadOnlyUntilReopened() {
         CurationView view = open();
         test(view.start).click();
+        long open = view.state().openPositions();
+        assertThat(open).isPositive();
         test(view.markCurated).click();
+        assertThat(view.state().status()).as("refused while places are open").isEqualTo(CurationStatus.IN_PROGRESS);
+        assertThat(view.refusal).isNotNull();
+        assertThat(find(Div.class).withId("open-places").single().getChildren().count()).isEqualTo(open);
+        Button anyway = find(Button.class).withId("curate-anyway").single();
+        assertThat(anyway.getText()).isEqualTo("Curate anyway, " + open + " open");
+        test(anyway).click();
         assertThat(view.state().status()).isEqualTo(CurationStatus.CURATED);
+        assertThat(view.curatedOpen.isVisible()).isTrue();
+        assertThat(view.curatedOpen.getText()).isEqualTo("curated anyway with " + open + " places open");
         assertThat(view.status.getText()).startsWith("Curated by " + s.carol.username());
         assertThat(view.reopen.isVisible()).isTrue();
         assertThat(view.markCurated.isVisible()).isFalse();
         view.selectUnit(alice("terrorist groups"));
         assertThat(find(Button.class).withId("accept-" + alice("terrorist groups")).single().isEnabled()).isFalse();
+        Button reject = find(Button.class).withId("reject-" + alice("terrorist groups")).single();
+        assertThat(reject.isEnabled()).as("disabled, with the reason").isFalse();
+        assertThat(reject.getElement().getAttribute("title")).contains("reopen");
+        assertThat(find(Button.class).withId("panel-reopen").single().isEnabled()).isTrue();
+        view.toggleRejectSelected();
+        assertThat(view.state().span(alice("terrorist groups")).orElseThrow().status())
+                .isNotEqualTo(org.factspan.curation.ReviewStatus.REJECTED);
         view.acceptSelected();
         assertThat(view.state().gold()).noneMatch(g -> g.text().equals("terrorist groups"));
         test(view.reopen).click();
@@ -290,7 +338,8 @@ class CurationViewTest extends SpringBrowserlessTest {
                 Disagreement.Kind.ATTRIBUTION_INCOMPLETE, Disagreement.Kind.ATTRIBUTION_INCOMPLETE);
         assertThat(view.summary.getText()).isEqualTo("6 open disagreements in 2 documents");
         Disagreement first = rows.stream().filter(d -> d.documentId() == s.doc).findFirst().orElseThrow();
-        assertThat(view.link(first)).isEqualTo(url() + "?at=" + first.start() + "-" + first.end());
+        assertThat(view.link(first)).isEqualTo(url() + "?at=" + first.start() + "-" + first.end() + "&kind="
+                + first.kind().id());
 
         test(view.label).selectItem("ATTRIBUTION");
         assertThat(view.rows()).singleElement().satisfies(d -> assertThat(d.documentId()).isEqualTo(s.other));
