@@ -115,7 +115,10 @@ class RecommenderModels implements DisposableBean, ChangeFeed.Listener {
 
     @TransactionalEventListener(fallbackExecution = true)
     void spanChanged(SpanChanged event) {
-        retrainLater(event.slug());
+        // no query on the saving thread: only projects with trained models retrain, and those are known here
+        if (slugs.containsValue(event.slug())) {
+            retrainLater(event.slug());
+        }
     }
 
     @Override

@@ -50,11 +50,14 @@ public class AuditLog {
 
     /** Records an action; {@code before} and {@code after} are written as JSON (records, maps, lists, values). */
     public void record(Who who, String action, Target target, Object before, Object after) {
+        // an entry about a document always names its project, also where the caller did not have it at hand: the
+        // change feed (decision 025) tells other instances which project changed from it
         jdbc.update("insert into audit_event (at, user_id, username, action, project_id, document_id, span_id,"
-                + " attribution_id, owner, before_json, after_json) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " attribution_id, owner, before_json, after_json) values (?, ?, ?, ?,"
+                + " coalesce(?, (select d.project_id from document d where d.id = ?)), ?, ?, ?, ?, ?, ?)",
                 Timestamp.from(clock.instant()), who.userId(), who.username(), action, target.projectId(),
-                target.documentId(), target.spanId(), target.attributionId(), target.owner(), json(before),
-                json(after));
+                target.documentId(), target.documentId(), target.spanId(), target.attributionId(), target.owner(),
+                json(before), json(after));
     }
 
     /** Everything recorded about a document (its spans and attributions included), oldest first. */
