@@ -4,20 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.factspan.AppInstance;
 import org.factspan.PostgresTestDatabase;
 import org.factspan.TestUsers;
 import org.junit.jupiter.api.AfterAll;
@@ -39,14 +31,9 @@ class TwoInstancesTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String SLUG = TestUsers.SEED_PROJECT;
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    final List<Process> processes = new ArrayList<>();
     Path work;
-    Instance a;
-    Instance b;
-
-    record Instance(int port, Process process, Path log) {
-    }
+    AppInstance a;
+    AppInstance b;
 
     record Answer(int status, String body) {
         JsonNode json() {
@@ -58,20 +45,16 @@ class TwoInstancesTest {
     void startTwoInstancesOnOneDatabase() throws Exception {
         work = Files.createTempDirectory("factspan-two-instances");
         String url = PostgresTestDatabase.freshDatabase();
-        a = start("a", url); // the first creates the schema, the users and the seed project
-        waitUntilUp(a);
-        b = start("b", url);
-        waitUntilUp(b);
+        // the first creates the schema, the users and the seed project
+        a = AppInstance.start("a", work, url, "--factspan.search.retrain-delay=PT0.3S").awaitUp();
+        b = AppInstance.start("b", work, url, "--factspan.search.retrain-delay=PT0.3S").awaitUp();
     }
 
     @AfterAll
     void stop() throws Exception {
-        for (Process p : processes) {
-            p.destroy();
-        }
-        for (Process p : processes) {
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
+        for (AppInstance i : new AppInstance[] {a, b}) {
+            if (i != null) {
+                i.close();
             }
         }
     }
@@ -153,7 +136,7 @@ class TwoInstancesTest {
     }
 
     /** When B's models were last trained (ISO instants compare as strings); empty before the first training. */
-    private String trainedAt(Instance i, String auth) throws Exception {
+    private String trainedAt(AppInstance i, String auth) throws Exception {
         Answer answer = call(i, "GET", "/api/v1/projects/" + SLUG + "/recommenders", auth, null);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         String latest = "";
@@ -166,56 +149,11 @@ class TwoInstancesTest {
         return latest;
     }
 
-    // ------------------------------------------------------------------ processes and calls
+    // ------------------------------------------------------------------ calls
 
-    private Instance start(String name, String url) throws IOException {
-        int port = freePort();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Path log = work.resolve(name + ".log");
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "org.factspan.Application", "--server.port=" + port, "--spring.profiles.active=postgres",
-                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=", "--factspan.search.index-dir=" + work.resolve(name + "-index"),
-                "--factspan.search.retrain-delay=PT0.3S", "--factspan.backup-dir=" + work.resolve(name + "-backups"),
-                "--factspan.admin-password=" + TestUsers.ADMIN_PASSWORD,
-                "--factspan.demo-password=" + TestUsers.DEMO_PASSWORD, "--vaadin.devmode.devTools.enabled=false",
-                "--vaadin.launch-browser=false", "--vaadin.devmode.usageStatistics.enabled=false")
-                .directory(Path.of(System.getProperty("user.dir")).toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().remove("FACTSPAN_DB_URL");
-        Process p = pb.start();
-        processes.add(p);
-        return new Instance(port, p, log);
-    }
-
-    private void waitUntilUp(Instance i) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            assertThat(i.process().isAlive()).as("instance on port %d is running; its log: %s", i.port(),
-                    i.log()).isTrue();
-            try {
-                if (call(i, "GET", "/api/v1/projects", basic("admin", TestUsers.ADMIN_PASSWORD), null).status()
-                        == 200) {
-                    return;
-                }
-            } catch (ConnectException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the instance on port " + i.port() + " did not come up; log: " + i.log());
-    }
-
-    private Answer call(Instance i, String method, String path, String auth, String body)
+    private Answer call(AppInstance i, String method, String path, String auth, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://localhost:" + i.port() + path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", auth);
-        if (body != null) {
-            r.header("Content-Type", "application/json");
-        }
-        r.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response = http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> response = i.call(method, path, auth, body);
         return new Answer(response.statusCode(), response.body());
     }
 
@@ -225,11 +163,5 @@ class TwoInstancesTest {
 
     private static String bearer(String token) {
         return "Bearer " + token;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
