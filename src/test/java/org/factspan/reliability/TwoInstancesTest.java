@@ -135,6 +135,49 @@ class TwoInstancesTest {
                 .isGreaterThan(before));
     }
 
+    @Test
+    void twoCuratorsOnTwoInstancesChangeTheSameGoldVersionAndExactlyOneChangePasses() throws Exception {
+        String carol = basic("carol", TestUsers.DEMO_PASSWORD);
+        String admin = basic("admin", TestUsers.ADMIN_PASSWORD);
+        JsonNode documents = call(a, "GET", "/api/v1/projects/" + SLUG + "/documents", carol, null).json();
+        String doc = "/api/v1/projects/" + SLUG + "/documents/" + documents.get(2).get("id").asLong();
+        Answer opened = call(a, "POST", doc + "/curation", carol, null);
+        assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+        long version = opened.json().get("version").asLong();
+
+        for (int round = 0; round < 5; round++) {
+            long v = version;
+            int at = round * 20;
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var onA = two.submit(() -> {
+                    together.await();
+                    return call(a, "POST", doc + "/gold/spans?version=" + v, carol,
+                            "{\"start\": " + at + ", \"end\": " + (at + 5) + ", \"label\": \"CLAIM\"}");
+                });
+                var onB = two.submit(() -> {
+                    together.await();
+                    return call(b, "POST", doc + "/gold/spans?version=" + v, admin,
+                            "{\"start\": " + (at + 10) + ", \"end\": " + (at + 15) + ", \"label\": \"SOURCE\"}");
+                });
+                java.util.List<Integer> statuses = java.util.List.of(onA.get().status(), onB.get().status());
+                assertThat(statuses).as("round %d: %s / %s", round, onA.get().body(), onB.get().body())
+                        .containsExactlyInAnyOrder(201, 409);
+            } finally {
+                two.shutdownNow();
+            }
+            JsonNode now = call(b, "GET", doc + "/curation", admin, null).json();
+            assertThat(now.get("version").asLong()).as("one change, one new version").isEqualTo(version + 1);
+            assertThat(now.get("gold")).as("one gold span more per round").hasSize(round + 1 + (int) goldBefore(opened));
+            version = now.get("version").asLong();
+        }
+    }
+
+    private static long goldBefore(Answer opened) {
+        return opened.json().get("gold").size();
+    }
+
     /** When B's models were last trained (ISO instants compare as strings); empty before the first training. */
     private String trainedAt(AppInstance i, String auth) throws Exception {
         Answer answer = call(i, "GET", "/api/v1/projects/" + SLUG + "/recommenders", auth, null);
