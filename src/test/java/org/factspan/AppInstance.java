@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Factspan instance in a process of its own, on PostgreSQL, from the test class path (several-instance tests):
+ * One Factspan instance in a process of its own, on PostgreSQL (or H2), from the test class path (several-instance
+ * tests, the load benchmark):
  * started on a free port with its own search index and backup folder, waited for until its API answers, stopped or
  * killed (SIGKILL) by the test.
  */
@@ -42,18 +43,29 @@ public final class AppInstance implements AutoCloseable {
      * arguments ({@code --key=value}).
      */
     public static AppInstance start(String name, Path work, String url, String... extra) throws IOException {
+        return launch(name, work, List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres", "--spring.datasource.password="), extra);
+    }
+
+    /** One instance on its own H2 file database under {@code work} (the default setup), for comparisons. */
+    public static AppInstance startOnH2(String name, Path work, String... extra) throws IOException {
+        return launch(name, work, List.of("--spring.datasource.url=jdbc:h2:file:" + work.resolve(name + "-db")
+                + ";WRITE_DELAY=0"), extra);
+    }
+
+    private static AppInstance launch(String name, Path work, List<String> database, String... extra)
+            throws IOException {
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = work.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp",
                 System.getProperty("java.class.path"), "org.factspan.Application", "--server.port=" + port, "--factspan.instance-route=" + name,
-                "--spring.profiles.active=postgres", "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres", "--spring.datasource.password=",
                 "--factspan.search.index-dir=" + work.resolve(name + "-index"),
                 "--factspan.backup-dir=" + work.resolve(name + "-backups"),
                 "--factspan.admin-password=" + TestUsers.ADMIN_PASSWORD,
                 "--factspan.demo-password=" + TestUsers.DEMO_PASSWORD, "--vaadin.devmode.devTools.enabled=false",
                 "--vaadin.launch-browser=false", "--vaadin.devmode.usageStatistics.enabled=false"));
+        command.addAll(database);
         command.addAll(List.of(extra));
         ProcessBuilder pb = new ProcessBuilder(command).directory(Path.of(System.getProperty("user.dir")).toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());

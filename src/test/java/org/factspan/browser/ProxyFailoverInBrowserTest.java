@@ -2,19 +2,15 @@ package org.factspan.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.factspan.AppInstance;
+import org.factspan.NginxProxy;
 import org.factspan.PostgresTestDatabase;
 import org.factspan.TestUsers;
 import org.junit.jupiter.api.AfterAll;
@@ -35,47 +31,27 @@ import tools.jackson.databind.json.JsonMapper;
 @DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true")
 class ProxyFailoverInBrowserTest extends BrowserTest {
 
-    static final String NGINX = System.getenv().getOrDefault("FACTSPAN_NGINX", "/usr/sbin/nginx");
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String SLUG = TestUsers.SEED_PROJECT;
 
     Path work;
     AppInstance a;
     AppInstance b;
-    Process nginx;
-    int proxyPort;
+    NginxProxy nginx;
 
     @BeforeAll
     void startTwoInstancesBehindNginx() throws Exception {
-        assertThat(Path.of(NGINX)).as("nginx from Debian's package (scripts/ensure-test-packages.sh installs it)")
-                .isExecutable();
         work = Files.createTempDirectory("factspan-proxy");
         String url = PostgresTestDatabase.freshDatabase();
         a = AppInstance.start("a", work, url).awaitUp();
         b = AppInstance.start("b", work, url).awaitUp();
-        proxyPort = AppInstance.freePort();
-        String config = Files.readString(Path.of("deploy", "nginx.conf"), StandardCharsets.UTF_8)
-                .replace("__PORT_A__", Integer.toString(a.port())).replace("__PORT_B__", Integer.toString(b.port()))
-                .replace("__PROXY_PORT__", Integer.toString(proxyPort)).replace("__WORK__", work.toString());
-        Path conf = work.resolve("nginx.conf");
-        Files.writeString(conf, config, StandardCharsets.UTF_8);
-        List<String> command = new ArrayList<>(List.of(NGINX, "-p", work.toString(), "-c", conf.toString(), "-g",
-                "daemon off;" + ("root".equals(System.getProperty("user.name")) ? " user root;" : "")));
-        nginx = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("nginx.out").toFile())
-                .start();
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertThat(nginx.isAlive()).as("nginx runs; see %s", work.resolve("nginx.out")).isTrue();
-            assertThat(status(proxy("/login"))).isEqualTo(200);
-        });
+        nginx = NginxProxy.start(work, a, b);
     }
 
     @AfterAll
     void stop() throws Exception {
         if (nginx != null) {
-            nginx.destroy();
-            if (!nginx.waitFor(10, TimeUnit.SECONDS)) {
-                nginx.destroyForcibly();
-            }
+            nginx.close();
         }
         for (AppInstance i : new AppInstance[] {a, b}) {
             if (i != null) {
@@ -146,13 +122,7 @@ class ProxyFailoverInBrowserTest extends BrowserTest {
     }
 
     private String proxy(String path) {
-        return "http://localhost:" + proxyPort + path;
-    }
-
-    private static int status(String url) throws Exception {
-        var client = java.net.http.HttpClient.newHttpClient();
-        return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        return nginx.url(path);
     }
 
     private String call(String path, String authorization) throws Exception {
