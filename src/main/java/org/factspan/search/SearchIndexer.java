@@ -101,12 +101,59 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
                 : database == null || !database.equals(index.database())
                         ? "it was built from another database (" + index.database() + ", now " + database + ")"
                 : audited == null || !audited.toString().equals(index.audited())
-                        ? "the database changed since it was indexed (audit event " + index.audited() + ", now "
-                                + audited + ")"
+                        ? catchUp(index.audited(), audited)
                 : null;
         if (behind != null) {
             log.info("The search index is rebuilt: {}", behind);
             worker.submit(() -> guarded(this::rebuildNow));
+        }
+    }
+
+    /** At most this many changed documents are re-indexed one by one at start; more, and the index is rebuilt. */
+    static final int CATCH_UP_DOCUMENTS = 1_000;
+
+    /**
+     * An index that is current up to audit event {@code indexed} while the database is at {@code now} (another instance
+     * wrote while this one was down): the documents those events name are queued for re-indexing, and null is answered
+     * (no rebuild). A rebuild reason is answered instead when that cannot be trusted: an unreadable mark, an event that
+     * names no document (a project-wide change), or more than {@value #CATCH_UP_DOCUMENTS} changed documents.
+     */
+    private String catchUp(String indexed, Long now) {
+        String changed = "the database changed since it was indexed (audit event " + indexed + ", now " + now + ")";
+        long from;
+        try {
+            from = Long.parseLong(indexed);
+        } catch (NumberFormatException | NullPointerException e) {
+            return changed;
+        }
+        if (now == null || from > now) {
+            return changed + ", and the index is ahead of it";
+        }
+        try {
+            Long withoutDocument = jdbc.sql("select count(*) from audit_event where id > ? and (document_id is null"
+                    + " or project_id is null)").param(from).query(Long.class).single();
+            if (withoutDocument > 0) {
+                return changed + ", with " + withoutDocument + " project-wide changes";
+            }
+            List<long[]> documents = jdbc.sql("select distinct project_id, document_id from audit_event where id > ?")
+                    .param(from).query((r, i) -> new long[] {r.getLong(1), r.getLong(2)}).list();
+            if (documents.size() > CATCH_UP_DOCUMENTS) {
+                return changed + ", in " + documents.size() + " documents";
+            }
+            for (long[] d : documents) {
+                String slug = slugs.computeIfAbsent(d[0], id -> jdbc.sql("select slug from project where id = ?")
+                        .param(id).query(String.class).optional().orElse(null));
+                if (slug == null) {
+                    return changed + ", and project " + d[0] + " is gone";
+                }
+                enqueue(slug, d[1]);
+            }
+            log.info("The search index catches up with {} documents changed since audit event {}", documents.size(),
+                    from);
+            return null;
+        } catch (RuntimeException e) {
+            log.warn("Cannot read what changed since the index was built ({}); it is rebuilt", e.toString());
+            return changed;
         }
     }
 

@@ -8,6 +8,8 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import org.factspan.Application;
 import org.junit.jupiter.api.Test;
+import java.util.Set;
+import static org.awaitility.Awaitility.await;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,7 +40,44 @@ class SearchIndexRestartTest {
             assertThat(indexer.rebuilds()).as("a restart rebuilds nothing").isZero();
             assertThat(second.getBean(SearchIndex.class).documentCount()).isEqualTo(documents);
         }
-        // while it is down, the database moves on (another instance writes, an older backup is restored)
+        // while it is down, another instance saves a span: the restart re-indexes that one document, no rebuild
+        long spanId;
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("db/factspan"), "sa", "")) {
+            var doc = db.createStatement().executeQuery("select d.id, d.project_id from document d order by d.id");
+            doc.next();
+            long documentId = doc.getLong(1);
+            long projectId = doc.getLong(2);
+            var alice = db.createStatement().executeQuery("select id from app_user where username = 'alice'");
+            alice.next();
+            var insert = db.prepareStatement("insert into span (document_id, user_id, label, start_cp, end_cp,"
+                    + " created_at) values (?, ?, 'CLAIM', 0, 7, current_timestamp)", new String[] {"id"});
+            insert.setLong(1, documentId);
+            insert.setLong(2, alice.getLong(1));
+            insert.executeUpdate();
+            var key = insert.getGeneratedKeys();
+            key.next();
+            spanId = key.getLong(1);
+            var audit = db.prepareStatement("insert into audit_event (at, username, action, project_id, document_id,"
+                    + " span_id) values (current_timestamp, 'alice', 'span.create', ?, ?, ?)");
+            audit.setLong(1, projectId);
+            audit.setLong(2, documentId);
+            audit.setLong(3, spanId);
+            audit.executeUpdate();
+        }
+        try (ConfigurableApplicationContext caughtUp = start(args)) {
+            SearchIndexer indexer = caughtUp.getBean(SearchIndexer.class);
+            await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+                assertThat(indexer.awaitIdle(Duration.ofSeconds(30))).isTrue();
+                var admin = caughtUp.getBean(org.factspan.security.UserService.class).findActor("admin").orElseThrow();
+                var hits = caughtUp.getBean(SearchService.class).search(admin, org.factspan.TestUsers.SEED_PROJECT,
+                        new SearchRequest(null, Set.of("CLAIM"), null, Set.of("alice"), null,
+                                SearchRequest.Kind.SPAN, 50, 0));
+                assertThat(hits.hits()).as("the span saved elsewhere is found").extracting(SearchHit::spanId)
+                        .contains(spanId);
+            });
+            assertThat(indexer.rebuilds()).as("a few documents behind: caught up, not rebuilt").isZero();
+        }
+        // while it is down, the database moves on in a way that names no document (a project-wide change)
         try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("db/factspan"), "sa", "")) {
             db.createStatement().executeUpdate("insert into audit_event (at, username, action) "
                     + "values (current_timestamp, 'elsewhere', 'span.create')");
