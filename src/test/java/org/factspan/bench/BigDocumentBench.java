@@ -20,6 +20,7 @@ import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.LabelKind;
 import org.factspan.corpus.ProjectSetupService;
 import org.factspan.security.UserService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,6 +45,14 @@ class BigDocumentBench {
     UserService users;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    BenchDatabase db;
+
+    /** Leaves nothing running for the next job (or for the JVM's exit). */
+    @AfterEach
+    void leaveNothingRunning() {
+        db.settle();
+    }
 
     @Test
     void openAndEditABigDocument() throws Exception {
@@ -58,6 +67,7 @@ class BigDocumentBench {
         long big = setup.importDocument(project, "big.txt", text, Map.of());
         long plain = setup.importDocument(project, "plain.txt", text + " ", Map.of());
         insertSpans(big, bob, text);
+        db.settle();
 
         int rounds = BenchResults.full() ? 10 : 3;
         int keys = BenchResults.full() ? 10 : 6;
