@@ -26,4 +26,19 @@ public record ProjectInfo(long id, String slug, String name, String description,
     public Optional<LabelInfo> label(String name) {
         return labels.stream().filter(l -> l.name().equals(name)).findFirst();
     }
+
+    /** The label with the content role (what is claimed): claims, attributions and conflicts are built on it. */
+    public Optional<LabelInfo> contentLabel() {
+        return labels.stream().filter(l -> l.kind() == LabelKind.CONTENT).findFirst();
+    }
+
+    /** The label with the source role (who claims it). */
+    public Optional<LabelInfo> sourceLabel() {
+        return labels.stream().filter(l -> l.kind() == LabelKind.SOURCE).findFirst();
+    }
+
+    /** True when {@code name} is a label of the schema with {@code role}. */
+    public boolean hasRole(String name, LabelKind role) {
+        return label(name).map(l -> l.kind() == role).orElse(false);
+    }
 }

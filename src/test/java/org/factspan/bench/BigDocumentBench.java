@@ -59,8 +59,8 @@ class BigDocumentBench {
         String text = newsText(WORDS, new Random(42));
         String slug = "bench-big-" + System.nanoTime();
         long project = setup.createProject(slug, "Bench", null, null, List.of(
-                new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.SPAN),
-                new LabelInfo("SOURCE", "Source", "2", "#E69F00", LabelKind.SPAN),
+                new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.CONTENT),
+                new LabelInfo("SOURCE", "Source", "2", "#E69F00", LabelKind.SOURCE),
                 new LabelInfo("ATTRIBUTION", "Attribution", "3", "#009E73", LabelKind.CUE)));
         long bob = users.findUser("bob").orElseThrow().getId();
         setup.addMember(project, bob, org.factspan.corpus.ProjectRole.ANNOTATOR);
