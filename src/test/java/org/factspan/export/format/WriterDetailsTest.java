@@ -91,7 +91,7 @@ class WriterDetailsTest {
             }
         };
         for (ExportFormat format : List.of(new JsonlFormat(), new DoccanoFormat(), new LabelStudioFormat(),
-                new BratFormat(), new ConllFormat(), new CsvFormat())) {
+                new BratFormat(org.factspan.ingest.ImportLimits.DEFAULT), new ConllFormat(), new CsvFormat())) {
             format.write(Golden.SCHEMA, docs.iterator(), out);
         }
         assertThat(out.size()).isPositive();
