@@ -698,10 +698,7 @@ public class AnnotationService {
 
     /** Admins and the project's curators only: they see every annotator's work and the gold standard. */
     private static void requireCurator(Actor actor, ProjectInfo project) {
-        if (!project.curatedBy(actor)) {
-            throw new ForbiddenException("Only curators of project '" + project.slug()
-                    + "' and admins see all annotators' work and the gold standard");
-        }
+        project.requireCuratedBy(actor, "see all annotators' work and the gold standard");
     }
 
     /** As {@link #requireMayUse(Actor, Owner, ProjectInfo)}; reads the project only for another owner. */

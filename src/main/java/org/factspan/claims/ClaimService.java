@@ -860,10 +860,6 @@ public class ClaimService {
 
 
     private ProjectInfo requireCurator(Actor actor, String slug) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        if (!project.curatedBy(actor)) {
-            throw new ForbiddenException("Only curators of project " + Quote.of(slug) + " and admins build claim clusters");
-        }
-        return project;
+        return corpus.requireProject(actor, slug).requireCuratedBy(actor, "build claim clusters");
     }
 }

@@ -518,11 +518,7 @@ public class ProjectAdminService {
     // ------------------------------------------------------------------ helpers
 
     private ProjectInfo requireCurator(Actor actor, String slug) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        if (!project.curatedBy(actor)) {
-            throw new ForbiddenException("Only curators of project " + Quote.of(slug) + " and admins may change it");
-        }
-        return project;
+        return corpus.requireProject(actor, slug).requireCuratedBy(actor, "may change it");
     }
 
     private static void requireAdmin(Actor actor, String what) {

@@ -23,6 +23,19 @@ public record ProjectInfo(long id, String slug, String name, String description,
         return actor.isAdmin() || role.filter(r -> r == ProjectRole.CURATOR).isPresent();
     }
 
+    /**
+     * The one curator check: this project when {@code actor} curates it (or is an admin), else a
+     * {@link org.factspan.base.ForbiddenException} "Only curators of project 'slug' and admins {@code what}" (403 on
+     * REST, a notification in the views).
+     */
+    public ProjectInfo requireCuratedBy(org.factspan.security.Actor actor, String what) {
+        if (!curatedBy(actor)) {
+            throw new org.factspan.base.ForbiddenException("Only curators of project "
+                    + org.factspan.base.Quote.of(slug) + " and admins " + what);
+        }
+        return this;
+    }
+
     public Optional<LabelInfo> label(String name) {
         return labels.stream().filter(l -> l.name().equals(name)).findFirst();
     }
