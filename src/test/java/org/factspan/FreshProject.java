@@ -9,6 +9,7 @@ import org.factspan.base.CodePoints;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentContent;
 import org.factspan.corpus.DocumentSummary;
+import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.corpus.ProjectRole;
 import org.factspan.corpus.ProjectSetupService;
@@ -35,13 +36,25 @@ public final class FreshProject {
     private final CorpusService corpus;
 
     public FreshProject(String prefix, ProjectSetupService setup, CorpusService corpus, UserService users) {
+        this(prefix, setup, corpus, users, Map.of());
+    }
+
+    /**
+     * As the seed project, with its labels renamed ({@code CLAIM} to {@code STATEMENT}, say); each label keeps its role,
+     * key, colour and attributes.
+     */
+    public FreshProject(String prefix, ProjectSetupService setup, CorpusService corpus, UserService users,
+            Map<String, String> renamed) {
         this.corpus = corpus;
         Actor admin = users.findActor("admin").orElseThrow();
         ProjectInfo seed = corpus.requireProject(admin, TestUsers.SEED_PROJECT);
         String tag = prefix + NEXT.incrementAndGet() + Long.toString(System.nanoTime() % 1_000_000, 36);
         slug = ("fresh-" + tag).toLowerCase(java.util.Locale.ROOT);
         id = setup.createProject(slug, "Kazakhstan 2022 (" + tag + ")", seed.description(), seed.guidelines(),
-                seed.labels());
+                seed.labels().stream().map(l -> !renamed.containsKey(l.name()) ? l : new LabelInfo(renamed.get(
+                        l.name()), renamed.get(l.name()).charAt(0) + renamed.get(l.name()).substring(1)
+                        .toLowerCase(java.util.Locale.ROOT), l.key(), l.letter(), l.color(), l.kind(), l.attributes()))
+                        .toList());
         for (DocumentSummary d : corpus.listDocuments(admin, TestUsers.SEED_PROJECT)) {
             DocumentContent c = corpus.openDocument(admin, TestUsers.SEED_PROJECT, d.id());
             documents.put(c.name(), setup.importDocument(id, c.name(), c.text(), c.meta()));

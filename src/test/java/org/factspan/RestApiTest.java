@@ -154,7 +154,7 @@ class RestApiTest {
             org.factspan.corpus.ProjectSetupService setup) throws Exception {
         String slug = "private-" + System.nanoTime();
         long project = setup.createProject(slug, "Private", null, null, List.of(
-                new org.factspan.corpus.LabelInfo("CLAIM", "Claim", "1", "#0072B2", org.factspan.corpus.LabelKind.SPAN)));
+                new org.factspan.corpus.LabelInfo("CLAIM", "Claim", "1", "#0072B2", org.factspan.corpus.LabelKind.CONTENT)));
         long doc = setup.importDocument(project, "p.txt", "Private text said nothing.", Map.of());
         Reply reply = as("alice", "GET", "/api/v1/projects/" + slug + "/documents", null);
         assertThat(reply.status()).isEqualTo(403);

@@ -47,9 +47,9 @@ class WorkflowRestTest {
                 {"slug": "%s", "name": "Team %s", "description": "for tests", "guidelines": "# Rules",
                  "settings": {"snapWords": true, "allowOverlap": false, "annotatorsPerDocument": 2},
                  "labels": [
-                   {"name": "CLAIM", "title": "Claim", "key": "1", "color": "#0072B2", "kind": "SPAN",
+                   {"name": "CLAIM", "title": "Claim", "key": "1", "color": "#0072B2", "kind": "CONTENT",
                     "attributes": [{"name": "verdict", "kind": "ENUM", "options": ["true", "false"]}]},
-                   {"name": "SOURCE", "title": "Source", "key": "2", "color": "#E69F00", "kind": "SPAN"},
+                   {"name": "SOURCE", "title": "Source", "key": "2", "color": "#E69F00", "kind": "SOURCE"},
                    {"name": "OPINION", "title": "Opinion", "key": "3", "color": "#009E73", "kind": "SPAN"}]}
                 """.formatted(slug, slug));
         assertThat(r.status()).as(r.body()).isEqualTo(201);

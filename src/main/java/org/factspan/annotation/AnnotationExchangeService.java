@@ -373,18 +373,20 @@ public class AnnotationExchangeService {
             for (AnnotationImport.ImportedAttribution a : d.attributions()) {
                 String at = where + ", attribution " + a.key();
                 if (a.source() == null && a.cue() == null) {
-                    throw new InvalidRequestException(at + ": " + AnnotationService.NO_SOURCE_NOR_CUE);
+                    throw new InvalidRequestException(at + ": " + AnnotationService.noSourceNorCue(project));
                 }
                 PlannedSpan content = part(byKey, a.content(), at);
                 PlannedSpan source = a.source() == null ? null : part(byKey, a.source(), at);
                 PlannedSpan cue = a.cue() == null ? null : part(byKey, a.cue(), at);
-                if (!content.span().label().equals(AnnotationService.CONTENT_LABEL)) {
-                    throw new InvalidRequestException(at + ": the content must be a " + AnnotationService.CONTENT_LABEL
-                            + " span, not " + content.span().label());
+                if (!project.hasRole(content.span().label(), LabelKind.CONTENT)) {
+                    throw new InvalidRequestException(at + ": the content must be a "
+                            + AnnotationService.roleName(project, LabelKind.CONTENT) + " span, not "
+                            + content.span().label());
                 }
-                if (source != null && !source.span().label().equals(AnnotationService.SOURCE_LABEL)) {
-                    throw new InvalidRequestException(at + ": the source must be a " + AnnotationService.SOURCE_LABEL
-                            + " span, not " + source.span().label());
+                if (source != null && !project.hasRole(source.span().label(), LabelKind.SOURCE)) {
+                    throw new InvalidRequestException(at + ": the source must be a "
+                            + AnnotationService.roleName(project, LabelKind.SOURCE) + " span, not "
+                            + source.span().label());
                 }
                 if (cue != null && project.label(cue.span().label()).map(l -> l.kind() != LabelKind.CUE).orElse(true)) {
                     throw new InvalidRequestException(at + ": the cue must be a cue span, not " + cue.span().label());

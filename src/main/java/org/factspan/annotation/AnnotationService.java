@@ -41,16 +41,30 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AnnotationService {
 
-    /** The label of an attribution's content span. */
+    /**
+     * The seed schema's content label. Attributions, claims and exports find the content label by its role
+     * ({@link ProjectInfo#contentLabel()}); only the curation view, being split for issue 17, still names it.
+     */
+    @Deprecated(forRemoval = true)
     public static final String CONTENT_LABEL = "CLAIM";
-    /** The label of an attribution's source span. */
+    /** The seed schema's source label; see {@link #CONTENT_LABEL}. */
+    @Deprecated(forRemoval = true)
     public static final String SOURCE_LABEL = "SOURCE";
 
     /** The system account that owns the gold standard (created by migration V3; it never logs in). */
     public static final String GOLD = "gold";
 
-    static final String NO_SOURCE_NOR_CUE = "An attribution needs a " + SOURCE_LABEL + " span or a cue span (or both)"
-            + " besides its " + CONTENT_LABEL + " span: a claim alone is attributed to nobody";
+    /** Why an attribution without source and cue is refused, in the project's label names. */
+    static String noSourceNorCue(ProjectInfo project) {
+        return "An attribution needs a " + roleName(project, LabelKind.SOURCE) + " span or a cue span (or both)"
+                + " besides its " + roleName(project, LabelKind.CONTENT) + " span: a claim alone is attributed to nobody";
+    }
+
+    /** The name of the project's label with {@code role}, or the role in words when the schema has none. */
+    static String roleName(ProjectInfo project, LabelKind role) {
+        var label = role == LabelKind.CONTENT ? project.contentLabel() : project.sourceLabel();
+        return label.map(LabelInfo::name).orElse(role == LabelKind.CONTENT ? "content" : "source");
+    }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AnnotationService.class);
 
@@ -345,8 +359,8 @@ public class AnnotationService {
     }
 
     /**
-     * Creates an attribution triple from the caller's spans: content (label {@value #CONTENT_LABEL})
-     * required, source (label {@value #SOURCE_LABEL}) and cue (a cue label) optional.
+     * Creates an attribution triple from the caller's spans: content (the label with the content role) required,
+     * source (the label with the source role) and cue (a cue label) optional.
      */
     @Transactional
     public AttributionInfo createAttribution(Actor actor, String slug, long documentId, Long source, Long cue,
@@ -376,22 +390,23 @@ public class AnnotationService {
     private void requireNewTriple(Owner owner, ProjectInfo project, long documentId, Long source, Long cue,
             long content) {
         if (source == null && cue == null) {
-            throw new InvalidRequestException(NO_SOURCE_NOR_CUE);
+            throw new InvalidRequestException(noSourceNorCue(project));
         }
         Map<Long, Span> parts = ownSpans(owner, documentId, java.util.stream.Stream.of(source, cue, content)
                 .filter(Objects::nonNull).toList());
         Span contentSpan = parts.get(content);
-        if (!contentSpan.getLabel().equals(CONTENT_LABEL)) {
-            throw new InvalidRequestException("The content of an attribution must be a " + CONTENT_LABEL + " span, not "
-                    + contentSpan.getLabel());
+        if (!project.hasRole(contentSpan.getLabel(), LabelKind.CONTENT)) {
+            throw new InvalidRequestException("The content of an attribution must be a "
+                    + roleName(project, LabelKind.CONTENT) + " span, not " + contentSpan.getLabel());
         }
-        if (source != null && !parts.get(source).getLabel().equals(SOURCE_LABEL)) {
-            throw new InvalidRequestException("The source of an attribution must be a " + SOURCE_LABEL + " span");
+        if (source != null && !project.hasRole(parts.get(source).getLabel(), LabelKind.SOURCE)) {
+            throw new InvalidRequestException("The source of an attribution must be a "
+                    + roleName(project, LabelKind.SOURCE) + " span");
         }
         if (cue != null) {
             String cueLabel = parts.get(cue).getLabel();
             if (project.label(cueLabel).map(l -> l.kind() != LabelKind.CUE).orElse(true)) {
-                throw new InvalidRequestException("The cue of an attribution must be a cue span (e.g. ATTRIBUTION), not "
+                throw new InvalidRequestException("The cue of an attribution must be a cue span (of a label with the cue role), not "
                         + cueLabel);
             }
         }
@@ -470,8 +485,8 @@ public class AnnotationService {
     }
 
     /**
-     * Links spans into an attribution by their labels: one {@value #CONTENT_LABEL} span (the content), at
-     * most one {@value #SOURCE_LABEL} span and at most one cue span.
+     * Links spans into an attribution by their labels' roles: one content span, at most one source span and at most
+     * one cue span.
      */
     @Transactional
     public AttributionInfo linkSpans(Actor actor, String slug, long documentId, List<Long> spanIds) {
@@ -488,20 +503,23 @@ public class AnnotationService {
         Map<Long, Span> locked = ownSpans(owner, documentId, spanIds);
         for (long id : new java.util.LinkedHashSet<>(spanIds)) {
             String label = locked.get(id).getLabel();
-            boolean isCue = project.label(label).map(l -> l.kind() == LabelKind.CUE).orElse(false);
-            if (label.equals(CONTENT_LABEL) && content == null) {
+            LabelKind role = project.label(label).map(LabelInfo::kind).orElse(LabelKind.SPAN);
+            boolean isCue = role == LabelKind.CUE;
+            if (role == LabelKind.CONTENT && content == null) {
                 content = id;
-            } else if (label.equals(SOURCE_LABEL) && source == null) {
+            } else if (role == LabelKind.SOURCE && source == null) {
                 source = id;
             } else if (isCue && cue == null) {
                 cue = id;
             } else {
-                throw new InvalidRequestException("An attribution links one " + CONTENT_LABEL + ", at most one "
-                        + SOURCE_LABEL + " and at most one cue; span " + id + " (" + label + ") does not fit");
+                throw new InvalidRequestException("An attribution links one " + roleName(project, LabelKind.CONTENT)
+                        + ", at most one " + roleName(project, LabelKind.SOURCE) + " and at most one cue; span " + id
+                        + " (" + label + ") does not fit");
             }
         }
         if (content == null) {
-            throw new InvalidRequestException("An attribution needs a " + CONTENT_LABEL + " span as its content");
+            throw new InvalidRequestException("An attribution needs a " + roleName(project, LabelKind.CONTENT)
+                    + " span as its content");
         }
         return createAttribution(actor, owner, slug, documentId, source, cue, content);
     }
@@ -679,10 +697,7 @@ public class AnnotationService {
 
     /** Admins and the project's curators only: they see every annotator's work and the gold standard. */
     private static void requireCurator(Actor actor, ProjectInfo project) {
-        if (!project.curatedBy(actor)) {
-            throw new ForbiddenException("Only curators of project '" + project.slug()
-                    + "' and admins see all annotators' work and the gold standard");
-        }
+        project.requireCuratedBy(actor, "see all annotators' work and the gold standard");
     }
 
     /** As {@link #requireMayUse(Actor, Owner, ProjectInfo)}; reads the project only for another owner. */

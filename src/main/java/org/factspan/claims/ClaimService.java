@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.Set;
 import org.factspan.base.Quote;
 import org.factspan.ingest.Fields;
-import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.SpanLocks;
 import org.factspan.base.CodePoints;
 import org.factspan.base.ConflictException;
@@ -26,6 +25,8 @@ import org.factspan.base.audit.AuditLog;
 import org.factspan.claims.ClaimSpans.ClaimSpan;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentSummary;
+import org.factspan.corpus.LabelInfo;
+import org.factspan.corpus.LabelKind;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.corpus.PublicationTime;
 import org.factspan.curation.CurationService;
@@ -149,7 +150,7 @@ public class ClaimService {
             CodePoints text = corpus.textIndex(query.documentId());
             Set<Long> near = new HashSet<>();
             search.similarSpans(actor, slug, text.substring(query.start(), query.end()),
-                    Set.of(AnnotationService.CONTENT_LABEL), SearchRequest.MAX_LIMIT)
+                    project.contentLabel().map(l -> Set.of(l.name())).orElse(Set.of()), SearchRequest.MAX_LIMIT)
                     .forEach(h -> near.add(h.spanId()));
             pool = pool.stream().filter(s -> near.contains(s.id())).toList();
         }
@@ -791,16 +792,21 @@ public class ClaimService {
         }
         // the span stays until the member is stored; deleted meanwhile, it is not found (decision 016)
         SpanLocks.LockedSpan locked = locks.span(span.documentId(), spanId);
-        if (!AnnotationService.CONTENT_LABEL.equals(locked.label())) {
+        if (!project.hasRole(locked.label(), LabelKind.CONTENT)) {
             throw new InvalidRequestException("Span " + spanId + " is a " + locked.label() + " span; clusters hold "
-                    + AnnotationService.CONTENT_LABEL + " spans only");
+                    + contentName(project) + " spans only");
         }
         corpus.requireDocument(actor, slug, span.documentId());
     }
 
     private NotFoundException notAClaim(ProjectInfo project, long spanId) {
-        return new NotFoundException("No " + AnnotationService.CONTENT_LABEL + " span " + spanId + " in project "
+        return new NotFoundException("No " + contentName(project) + " span " + spanId + " in project "
                 + project.slug());
+    }
+
+    /** The name of the project's content label (what clusters hold), or "claim" when the schema has none. */
+    private static String contentName(ProjectInfo project) {
+        return project.contentLabel().map(LabelInfo::name).orElse("claim");
     }
 
     /**
@@ -854,10 +860,6 @@ public class ClaimService {
 
 
     private ProjectInfo requireCurator(Actor actor, String slug) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        if (!project.curatedBy(actor)) {
-            throw new ForbiddenException("Only curators of project " + Quote.of(slug) + " and admins build claim clusters");
-        }
-        return project;
+        return corpus.requireProject(actor, slug).requireCuratedBy(actor, "build claim clusters");
     }
 }

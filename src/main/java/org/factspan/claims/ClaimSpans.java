@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.factspan.annotation.AnnotationService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +29,8 @@ class ClaimSpans {
 
     private static final String SELECT = "select s.id, s.document_id, u.username, u.system_account, s.start_cp, s.end_cp"
             + " from span s join app_user u on u.id = s.user_id join document d on d.id = s.document_id"
-            + " where d.project_id = ? and s.label = '" + AnnotationService.CONTENT_LABEL + "'";
+            + " join label l on l.project_id = d.project_id and l.name = s.label"
+            + " where d.project_id = ? and l.kind = 'CONTENT'"; // the label with the content role, whatever its name
 
     private final JdbcTemplate jdbc;
 

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.factspan.base.Quote;
 import org.factspan.base.ConflictException;
-import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
 import org.factspan.security.Actor;
@@ -247,11 +246,7 @@ public class AssignmentService {
     // ------------------------------------------------------------------ helpers
 
     private ProjectInfo requireCurator(Actor actor, String slug) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        if (!project.curatedBy(actor)) {
-            throw new ForbiddenException("Only curators of project " + Quote.of(slug) + " and admins manage assignments");
-        }
-        return project;
+        return corpus.requireProject(actor, slug).requireCuratedBy(actor, "manage assignments");
     }
 
     private ProjectInfo requireWritableCurator(Actor actor, String slug) {

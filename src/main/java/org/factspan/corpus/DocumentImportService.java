@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.factspan.base.ConflictException;
-import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.base.Quote;
 import org.factspan.base.TooLargeException;
@@ -68,10 +67,7 @@ public class DocumentImportService {
 
     @Transactional
     public ImportReport importFiles(Actor actor, String slug, List<UploadedFile> files) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        if (!project.curatedBy(actor)) {
-            throw new ForbiddenException("Only curators of project " + Quote.of(slug) + " and admins import documents");
-        }
+        ProjectInfo project = corpus.requireProject(actor, slug).requireCuratedBy(actor, "import documents");
         if (project.archived()) {
             throw new ConflictException("Project " + Quote.of(slug) + " is archived and read-only");
         }

@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.factspan.base.Quote;
-import org.factspan.base.ForbiddenException;
 import org.factspan.security.Actor;
 import org.factspan.security.AppUser;
 import org.factspan.security.UserService;
@@ -38,10 +36,7 @@ public class ProgressService {
 
     @Transactional(readOnly = true)
     public ProgressReport progress(Actor actor, String slug) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        if (!project.curatedBy(actor)) {
-            throw new ForbiddenException("Only curators of project " + Quote.of(slug) + " and admins see its progress");
-        }
+        ProjectInfo project = corpus.requireProject(actor, slug).requireCuratedBy(actor, "see its progress");
         // spans per (document, user) and per (user, label)
         Map<Long, Map<Long, Long>> perDocUser = new HashMap<>();
         Map<Long, Map<String, Long>> perUserLabel = new HashMap<>();

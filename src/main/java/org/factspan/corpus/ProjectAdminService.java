@@ -264,9 +264,9 @@ public class ProjectAdminService {
                             + ": not a label of the project");
                 }
                 long linked = stats.spansWithLabelInAttributions(project.id(), old.name());
-                if (linked > 0 && !(old.kind() == LabelKind.CUE && to.kind() == LabelKind.CUE)) {
-                    throw new ConflictException(linked + " spans of " + old.name() + " are part of attributions; only"
-                            + " a cue label can be mapped (to another cue label) while attributions use it");
+                if (linked > 0 && old.kind() != to.kind()) {
+                    throw new ConflictException(linked + " spans of " + old.name() + " are part of attributions; they"
+                            + " can be mapped only to a label of the same role (" + old.kind().describe() + ")");
                 }
                 long collisions = stats.collisionsIfRelabelled(project.id(), old.name(), target);
                 if (collisions > 0) {
@@ -290,7 +290,15 @@ public class ProjectAdminService {
 
     private void checkLabelChange(ProjectInfo project, LabelInfo old, LabelInfo next) {
         long used = -1;
-        if (old.kind() != next.kind()) {
+        if (old.kind() != next.kind() && old.kind() != LabelKind.CUE && next.kind() != LabelKind.CUE) {
+            // content, source and no role: spans keep their meaning unless attributions are built on them
+            long linked = stats.spansWithLabelInAttributions(project.id(), old.name());
+            if (linked > 0) {
+                throw new ConflictException(linked + " spans of " + old.name() + " are part of attributions; its role"
+                        + " cannot change from " + old.kind().describe() + " to " + next.kind().describe()
+                        + " while they are");
+            }
+        } else if (old.kind() != next.kind()) {
             used = stats.spansWithLabel(project.id(), old.name());
             if (used > 0) {
                 throw new ConflictException("Label " + old.name() + " is used by " + used + " spans; its type cannot"
@@ -325,8 +333,12 @@ public class ProjectAdminService {
         }
     }
 
-    /** Names, keys and letters unique; enumeration options non-blank without '|'. */
+    /**
+     * Names, keys and letters unique; at most one content and one source label; enumeration options non-blank
+     * without '|'.
+     */
     static void checkSchema(List<LabelInfo> schema) {
+        Map<LabelKind, String> roles = new HashMap<>();
         Set<String> names = new HashSet<>();
         Map<String, String> keys = new HashMap<>();
         Map<String, String> letters = new HashMap<>();
@@ -359,7 +371,14 @@ public class ProjectAdminService {
             }
             Fields.LABEL_TITLE.require("Label " + l.name(), l.title());
             if (l.kind() == null) {
-                throw new InvalidRequestException("Label " + l.name() + " needs a type: SPAN or CUE");
+                throw new InvalidRequestException("Label " + l.name() + " needs a role: CONTENT, SOURCE, CUE or SPAN");
+            }
+            if (l.kind() == LabelKind.CONTENT || l.kind() == LabelKind.SOURCE) {
+                other = roles.put(l.kind(), l.name());
+                if (other != null) {
+                    throw new InvalidRequestException("Labels " + other + " and " + l.name() + " both have the role "
+                            + l.kind().describe() + "; a schema has at most one");
+                }
             }
             Set<String> attributes = new HashSet<>();
             for (AttributeDef a : l.attributes()) {
@@ -499,11 +518,7 @@ public class ProjectAdminService {
     // ------------------------------------------------------------------ helpers
 
     private ProjectInfo requireCurator(Actor actor, String slug) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        if (!project.curatedBy(actor)) {
-            throw new ForbiddenException("Only curators of project " + Quote.of(slug) + " and admins may change it");
-        }
-        return project;
+        return corpus.requireProject(actor, slug).requireCuratedBy(actor, "may change it");
     }
 
     private static void requireAdmin(Actor actor, String what) {

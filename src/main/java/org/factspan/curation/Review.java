@@ -169,13 +169,14 @@ final class Review {
             List<DocumentCuration.Version> versions = here.stream().map(a -> new DocumentCuration.Version(
                     a.annotator(), (a.source() == null ? "no source" : byId.get(a.source()).text()) + " → "
                             + byId.get(a.content()).text(),
-                    org.factspan.annotation.AnnotationService.CONTENT_LABEL,
+                    byId.get(a.content()).label(),
                     a.cue() == null ? "" : "cue: " + byId.get(a.cue()).text())).toList();
             Disagreement.Kind kind = t.kind() == TripleKind.CONFLICT ? Disagreement.Kind.ATTRIBUTION_CONFLICT
                     : Disagreement.Kind.ATTRIBUTION_INCOMPLETE;
             int claim = here.isEmpty() ? -1 : spans.stream().filter(s -> s.id() == here.getFirst().content())
                     .mapToInt(ReviewSpan::position).findFirst().orElse(-1);
-            List<String> labels = List.of(org.factspan.annotation.AnnotationService.CONTENT_LABEL);
+            // the label of the claims the triples hang on (the schema's content label, whatever its name)
+            List<String> labels = here.stream().map(a -> byId.get(a.content()).label()).distinct().toList();
             found.add(new DocumentCuration.Place(-1, kind, t.contentStart(), t.contentEnd(), labels, t.annotators(),
                     t.missing(), t.settled(), claim, t.index(),
                     Words.describe(kind, labels, t.annotators(), t.missing(), versions), versions));

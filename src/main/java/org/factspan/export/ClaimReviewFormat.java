@@ -124,4 +124,30 @@ final class ClaimReviewFormat implements ExportFormat {
         zip.write(content.getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
     }
+
+    /** Makes the format for each export (it writes what the caller sees). */
+    @org.springframework.stereotype.Component
+    static final class Maker implements CallerFormat {
+
+        private final ClaimService claims;
+
+        Maker(ClaimService claims) {
+            this.claims = claims;
+        }
+
+        @Override
+        public String id() {
+            return ID;
+        }
+
+        @Override
+        public boolean writesCard() {
+            return true;
+        }
+
+        @Override
+        public ExportFormat forCaller(Actor actor, String slug) {
+            return new ClaimReviewFormat(claims, actor, slug);
+        }
+    }
 }

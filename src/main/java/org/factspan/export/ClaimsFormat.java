@@ -179,4 +179,30 @@ final class ClaimsFormat implements ExportFormat {
             flush();
         }
     }
+
+    /** Makes the format for each export (it writes what the caller sees). */
+    @org.springframework.stereotype.Component
+    static final class Maker implements CallerFormat {
+
+        private final ClaimService claims;
+
+        Maker(ClaimService claims) {
+            this.claims = claims;
+        }
+
+        @Override
+        public String id() {
+            return ID;
+        }
+
+        @Override
+        public boolean writesCard() {
+            return false;
+        }
+
+        @Override
+        public ExportFormat forCaller(Actor actor, String slug) {
+            return new ClaimsFormat(claims, actor, slug);
+        }
+    }
 }

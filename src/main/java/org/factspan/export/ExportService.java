@@ -68,13 +68,11 @@ public class ExportService {
     private final AgreementService agreement;
     private final Clock clock;
     private final String version;
-    private final org.factspan.claims.ClaimService claims;
     private final ImportLimits limits;
 
     ExportService(Formats formats, AnnotationExchangeService exchange, AnnotatorSets annotators,
             List<AnnotationSets> sources, AgreementService agreement, Clock clock,
-            ObjectProvider<BuildProperties> build, org.factspan.claims.ClaimService claims, ImportLimits limits) {
-        this.claims = claims;
+            ObjectProvider<BuildProperties> build, ImportLimits limits) {
         this.limits = limits;
         this.formats = formats;
         this.exchange = exchange;
@@ -147,10 +145,7 @@ public class ExportService {
      * as ClaimReview with the timelines).
      */
     public List<String> exportFormats() {
-        List<String> ids = new ArrayList<>(formats.exportIds());
-        ids.add(ClaimsFormat.ID);
-        ids.add(ClaimReviewFormat.ID);
-        return ids;
+        return formats.exportIds();
     }
 
     public List<String> importFormats() {
@@ -159,8 +154,7 @@ public class ExportService {
 
     /** Whether the format is a zip with a dataset card by itself (the others can be zipped with one on request). */
     public boolean writesCard(String formatId) {
-        return ClaimReviewFormat.ID.equals(formatId) || formats.export(formatId).map(ExportFormat::writesCard)
-                .orElse(false);
+        return formats.writesCard(formatId);
     }
 
     /**
@@ -201,10 +195,8 @@ public class ExportService {
     public PreparedExport prepare(Actor actor, String slug, String formatId, String named, AnnotationFilter filter,
             boolean zip) {
         String set = named == null || named.isBlank() ? defaultSet(actor, slug) : named;
-        ExportFormat format = ClaimsFormat.ID.equals(formatId) ? new ClaimsFormat(claims, actor, slug)
-                : ClaimReviewFormat.ID.equals(formatId) ? new ClaimReviewFormat(claims, actor, slug)
-                : formats.export(formatId).orElseThrow(() -> new InvalidRequestException("Unknown export format '"
-                        + formatId + "'; valid formats: " + String.join(", ", exportFormats())));
+        ExportFormat format = formats.export(formatId, actor, slug).orElseThrow(() -> new InvalidRequestException(
+                "Unknown export format '" + formatId + "'; valid formats: " + String.join(", ", exportFormats())));
         AnnotationSets source = set == null ? annotators
                 : sources.stream().filter(s -> s.owns(set)).findFirst().orElse(annotators);
         ExportSelection selection = source.select(actor, slug, set, filter);
@@ -336,8 +328,11 @@ public class ExportService {
         if (docs.isEmpty()) {
             throw new InvalidRequestException("No documents found in the file (format " + formatId + ")");
         }
-        List<String> places = places(formatId, content, docs);
-        boolean keepsIds = !formatId.equals("brat");
+        List<String> places = new ArrayList<>(format.places(content, docs));
+        while (places.size() < docs.size()) {
+            places.add("document " + (places.size() + 1));
+        }
+        boolean keepsIds = format.keepsIds();
         List<AnnotationImport.ImportedDocument> imported = new ArrayList<>();
         for (int i = 0; i < docs.size(); i++) {
             ExportDocument d = docs.get(i);
@@ -349,30 +344,5 @@ public class ExportService {
                     places.get(i)));
         }
         return exchange.importAnnotations(actor, slug, imported);
-    }
-
-    /** Where each document was in the file, for messages: a line for the line based formats. */
-    private static List<String> places(String formatId, byte[] content, List<ExportDocument> docs) {
-        List<String> places = new ArrayList<>();
-        switch (formatId) {
-            case "jsonl", "doccano" -> {
-                String[] lines = new String(content, StandardCharsets.UTF_8).split("\n", -1);
-                for (int i = 0; i < lines.length; i++) {
-                    if (!lines[i].isBlank()) {
-                        places.add("line " + (i + 1));
-                    }
-                }
-            }
-            case "brat" -> docs.forEach(d -> places.add(d.name() + ".ann"));
-            default -> {
-                for (int i = 0; i < docs.size(); i++) {
-                    places.add("task " + (i + 1));
-                }
-            }
-        }
-        while (places.size() < docs.size()) {
-            places.add("document " + (places.size() + 1));
-        }
-        return places.stream().limit(docs.size()).collect(Collectors.toList());
     }
 }

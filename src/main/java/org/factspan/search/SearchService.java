@@ -161,7 +161,7 @@ public class SearchService {
     /**
      * Spans of the project whose text is most like {@code text} (BM25 over the terms that characterise it, Lucene's
      * MoreLikeThis), best first, optionally only with these labels. Same permissions as {@link #search}. For claim
-     * suggestions: {@code similarSpans(actor, slug, claimText, Set.of("CLAIM"), 10)}.
+     * suggestions: {@code similarSpans(actor, slug, claimText, Set.of(contentLabel), 10)}.
      */
     public List<SearchHit> similarSpans(Actor actor, String slug, String text, Set<String> labels, int limit) {
         ProjectInfo project = corpus.requireProject(actor, slug);

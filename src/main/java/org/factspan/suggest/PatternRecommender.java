@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.factspan.annotation.AnnotationService;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.LabelKind;
 import org.springframework.core.annotation.Order;
@@ -13,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Attribution cues and their sources from patterns ({@link AttributionPatterns}): cues get the project's first cue
- * label (ATTRIBUTION in the seed schema), sources the {@value AnnotationService#SOURCE_LABEL} label. Needs no
- * training and knows English only.
+ * label (ATTRIBUTION in the seed schema), sources the label with the source role. Needs no training and knows English
+ * only.
  */
 @Component
 @Order(1)
@@ -65,6 +64,6 @@ public class PatternRecommender implements Recommender {
     }
 
     private static Optional<String> sourceLabel(List<LabelInfo> schema) {
-        return schema.stream().map(LabelInfo::name).filter(AnnotationService.SOURCE_LABEL::equals).findFirst();
+        return schema.stream().filter(l -> l.kind() == LabelKind.SOURCE).map(LabelInfo::name).findFirst();
     }
 }

@@ -15,7 +15,6 @@ import org.factspan.annotation.SpanLocks;
 import org.factspan.annotation.SpanSuggestions;
 import org.factspan.base.CodePoints;
 import org.factspan.base.ConflictException;
-import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
 import org.factspan.corpus.CorpusService;
@@ -247,12 +246,7 @@ public class SuggestionService implements SpanSuggestions {
     }
 
     private ProjectInfo requireCurator(Actor actor, String slug) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        if (!project.curatedBy(actor)) {
-            throw new ForbiddenException("Only curators of project " + Quote.of(slug) + " and admins change or evaluate"
-                    + " recommenders");
-        }
-        return project;
+        return corpus.requireProject(actor, slug).requireCuratedBy(actor, "change or evaluate recommenders");
     }
 
     private void requireRecommender(String id) {

@@ -91,7 +91,7 @@ class AnnotationServiceTest {
     void aDocumentOfAProjectTheUserIsNotInIsRefused() {
         String otherSlug = "other-" + System.nanoTime();
         long otherProject = setup.createProject(otherSlug, "Other", null, null,
-                List.of(new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.SPAN)));
+                List.of(new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.CONTENT)));
         long otherDoc = setup.importDocument(otherProject, "x.txt", "Someone said something.", Map.of());
         assertRefused(() -> annotations.createSpan(alice, otherSlug, otherDoc, 0, 7, "CLAIM"), ForbiddenException.class,
                 "not a member");
@@ -122,7 +122,7 @@ class AnnotationServiceTest {
     void offsetsAreCodePointsAfterAnEmoji() {
         String slug = "emoji-" + System.nanoTime();
         long project = setup.createProject(slug, "Emoji", null, null,
-                List.of(new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.SPAN)));
+                List.of(new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.CONTENT)));
         long doc = setup.importDocument(project, "e.txt", "😀 Tokayev said 𝒳 wins", Map.of());
         Actor admin = users.findActor("admin").orElseThrow();
         assertThat(annotations.createSpan(admin, slug, doc, 2, 9, "CLAIM").text()).isEqualTo("Tokayev");

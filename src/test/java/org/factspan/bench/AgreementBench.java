@@ -13,6 +13,7 @@ import org.dkpro.statistics.agreement.unitizing.UnitizingAnnotationStudy;
 import org.factspan.agreement.FastAlphaAccess;
 import org.factspan.agreement.service.AgreementReport;
 import org.factspan.agreement.service.AgreementService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,11 +41,18 @@ class AgreementBench {
         return BenchResults.full() ? 1_000 : 200;
     }
 
+    /** Leaves nothing running for the next job (or for the JVM's exit). */
+    @AfterEach
+    void leaveNothingRunning() {
+        db.settle();
+    }
+
     @Test
     void allMeasuresAgainstDkproAlone() throws Exception {
         SyntheticCorpus corpus = new SyntheticCorpus(1000L, 600, 0.27);
         String slug = db.loaded("agreement", corpus, documents(), true);
         long spans = db.spans(slug);
+        db.settle();
         var carol = db.actor("carol");
 
         // Baseline input, prepared untimed: coding items (one per extent anyone labeled) and unitizing units.

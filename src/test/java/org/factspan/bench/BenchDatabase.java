@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -11,12 +12,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.awaitility.Awaitility;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.ProjectRole;
 import org.factspan.corpus.ProjectSetupService;
+import org.factspan.search.IndexerIdle;
 import org.factspan.security.Actor;
 import org.factspan.security.UserService;
+import org.factspan.suggest.TrainingIdle;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,9 +48,11 @@ class BenchDatabase {
     private final JsonMapper json = JsonMapper.builder().build();
 
     private final org.springframework.transaction.support.TransactionTemplate transaction;
+    private final ApplicationContext context;
 
     BenchDatabase(JdbcTemplate jdbc, ProjectSetupService setup, UserService users, CorpusService corpus,
-            org.springframework.transaction.PlatformTransactionManager transactions) {
+            org.springframework.transaction.PlatformTransactionManager transactions, ApplicationContext context) {
+        this.context = context;
         this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.setup = setup;
@@ -59,6 +67,29 @@ class BenchDatabase {
                 f.delete();
             }
         }
+    }
+
+    /**
+     * Waits until the application has no background work left: tasks on Spring's task executor (a recommender
+     * training a browser session started, a streamed export), queued search indexing and scheduled retraining. Every
+     * job calls it before it measures, so that no job measures, or times out on, what an earlier job left running
+     * (PeerBench's REST export once ran past the servlet container's async timeout while BigDocumentBench's training
+     * still held a core).
+     */
+    void settle() {
+        Awaitility.await("the application's background work").atMost(Duration.ofMinutes(15))
+                .pollInterval(Duration.ofMillis(200)).until(() -> executorIdle()
+                        && IndexerIdle.await(context, Duration.ofSeconds(1))
+                        && TrainingIdle.await(context, Duration.ofSeconds(1))
+                        && executorIdle());
+    }
+
+    private boolean executorIdle() {
+        Object executor = context.getBean("applicationTaskExecutor");
+        if (executor instanceof ThreadPoolTaskExecutor pool) {
+            return pool.getActiveCount() == 0 && pool.getThreadPoolExecutor().getQueue().isEmpty();
+        }
+        return true;
     }
 
     Actor actor(String name) {

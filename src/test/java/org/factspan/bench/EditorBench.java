@@ -13,6 +13,7 @@ import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentContent;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.security.Actor;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,6 +43,12 @@ class EditorBench {
         return "http://localhost:" + port;
     }
 
+    /** Leaves nothing running for the next job (or for the JVM's exit). */
+    @AfterEach
+    void leaveNothingRunning() {
+        db.settle();
+    }
+
     @Test
     void keysAndOpening() throws Exception {
         String scale = BenchResults.scale();
@@ -55,6 +62,7 @@ class EditorBench {
 
         // the 2,000-token documents of the peer workload, assigned to one annotator (Next document works)
         String slug = db.loaded("peer", SyntheticCorpus.peer(), 12, true);
+        db.settle();
         String annotator = SyntheticCorpus.ANNOTATORS.get(0);
         List<Long> ids = db.jdbc.queryForList("select d.id from document d join project p on p.id = d.project_id"
                 + " where p.slug = ? order by d.position", Long.class, slug);

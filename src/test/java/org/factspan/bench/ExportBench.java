@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.factspan.annotation.AnnotationFilter;
 import org.factspan.export.ExportService;
 import org.factspan.export.format.ExportResult;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,10 +38,17 @@ class ExportBench {
         return BenchResults.full() ? 10_000 : 500;
     }
 
+    /** Leaves nothing running for the next job (or for the JVM's exit). */
+    @AfterEach
+    void leaveNothingRunning() {
+        db.settle();
+    }
+
     @Test
     void exportEveryFormatAgainstJdbcAndJackson() throws Exception {
         String slug = db.loaded("main", SyntheticCorpus.main(), documents(), true);
         long spans = db.spans(slug);
+        db.settle();
         var carol = db.actor("carol");
         String scale = BenchResults.scale();
         List<BenchResults.Row> rows = new ArrayList<>();

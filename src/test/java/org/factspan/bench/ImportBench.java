@@ -14,6 +14,7 @@ import org.factspan.export.ExportSchema;
 import org.factspan.export.ExportService;
 import org.factspan.export.ExportSpan;
 import org.factspan.export.format.JsonlFormat;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,6 +37,12 @@ class ImportBench {
         return BenchResults.full() ? 10_000 : 500;
     }
 
+    /** Leaves nothing running for the next job (or for the JVM's exit). */
+    @AfterEach
+    void leaveNothingRunning() {
+        db.settle();
+    }
+
     @Test
     void importDocumentsAndAnnotationsAgainstJdbcBatches() throws Exception {
         SyntheticCorpus corpus = SyntheticCorpus.main();
@@ -45,6 +52,7 @@ class ImportBench {
         long spans = docs.stream().mapToLong(SyntheticCorpus.Doc::spanCount).sum();
 
         long ours = db.project("bench-import-" + System.nanoTime());
+        db.settle();
         BenchDatabase.Measured texts = BenchDatabase.measure(() -> {
             for (SyntheticCorpus.Doc d : docs) {
                 db.setup.importDocument(ours, d.name(), d.text(), d.meta());
@@ -60,6 +68,7 @@ class ImportBench {
                 Long.class, ours);
         byte[] jsonl = jsonl(docs, ids);
         var admin = db.actor("admin");
+        db.settle();
         BenchDatabase.Measured annotations = BenchDatabase.measure(() -> exports.importAnnotations(admin, slug,
                 "jsonl", jsonl));
         if (db.spans(slug) != spans) {

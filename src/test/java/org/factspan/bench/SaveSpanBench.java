@@ -22,6 +22,7 @@ import org.factspan.TestUsers;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.corpus.ProjectRole;
 import org.factspan.security.Actor;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,6 +55,12 @@ class SaveSpanBench {
         void save(int writer, int op) throws Exception;
     }
 
+    /** Leaves nothing running for the next job (or for the JVM's exit). */
+    @AfterEach
+    void leaveNothingRunning() {
+        db.settle();
+    }
+
     @Test
     void fiftyConcurrentWriters() throws Exception {
         int perWriter = BenchResults.full() ? 40 : 12;
@@ -76,6 +83,7 @@ class SaveSpanBench {
             db.setup.addMember(project, a.userId(), ProjectRole.ANNOTATOR);
             writers.add(a);
         }
+        db.settle();
         // spans of three code points, one word apart; each phase uses its own stretch of the text
         Latencies service = run(perWriter, (w, op) -> annotations.createSpan(writers.get(w), slug, docs.get(w),
                 4 * op, 4 * op + 3, "CLAIM"));

@@ -75,8 +75,8 @@ class WorkflowInBrowserTest extends BrowserTest {
                 "# Guidelines\n\nLabel what the article **asserts**:\n\n- **Claim** (key `1`): a checkable statement\n"
                         + "- **Source** (key `2`): who says it\n\n<script>alert('no')</script>",
                 new ProjectSettings(true, true, 1), List.of(
-                        new LabelInfo("CLAIM", "Claim", "1", "c", "#0072B2", LabelKind.SPAN, List.of()),
-                        new LabelInfo("SOURCE", "Source", "2", "s", "#E69F00", LabelKind.SPAN, List.of()),
+                        new LabelInfo("CLAIM", "Claim", "1", "c", "#0072B2", LabelKind.CONTENT, List.of()),
+                        new LabelInfo("SOURCE", "Source", "2", "s", "#E69F00", LabelKind.SOURCE, List.of()),
                         new LabelInfo("ATTRIBUTION", "Attribution", "3", "a", "#009E73", LabelKind.CUE, List.of()))));
         users.createUser(admin, annotator, "Dana Reyes", PASSWORD, Role.ANNOTATOR);
         projects.setMember(admin, slug, annotator, ProjectRole.ANNOTATOR);

@@ -124,8 +124,8 @@ class XssInBrowserTest {
         Actor admin = users.findActor("admin").orElseThrow();
         List<AttributeDef> note = List.of(new AttributeDef("note", AttributeKind.TEXT, null));
         projects.create(admin, new ProjectSpec(slug, SVG + " project " + tag, "About " + IMG, GUIDELINES, null, List.of(
-                new LabelInfo("CLAIM", "Claim " + IMG, "1", "c", "#0072B2", LabelKind.SPAN, note),
-                new LabelInfo("SOURCE", "Source " + SCRIPT, "2", "s", "#E69F00", LabelKind.SPAN, note),
+                new LabelInfo("CLAIM", "Claim " + IMG, "1", "c", "#0072B2", LabelKind.CONTENT, note),
+                new LabelInfo("SOURCE", "Source " + SCRIPT, "2", "s", "#E69F00", LabelKind.SOURCE, note),
                 new LabelInfo("ATTRIBUTION", "Cue " + SVG, "3", "a", "#009E73", LabelKind.CUE, note))));
         String curatorName = "xss-cur-" + tag;
         String ann1Name = "xss-ann1-" + tag;

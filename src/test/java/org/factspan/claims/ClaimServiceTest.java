@@ -111,6 +111,46 @@ class ClaimServiceTest {
         assertThat(claims.clusters(carol, slug, new ClaimViews.Filter(null, "Reuters", null, null))).isEmpty();
     }
 
+    /**
+     * Issue 16: labels carry a role; names are the project's. With CLAIM, SOURCE and ATTRIBUTION renamed to
+     * STATEMENT, SPEAKER and CUE, linking spans still makes triples (by role, as the l key does), clusters hold the
+     * statements, the differing sources are flagged as a conflict, suggestions find statements in other articles, and
+     * a speaker span is refused as a cluster member in the schema's own words.
+     */
+    @Test
+    void aProjectWhoseLabelsAreNamedStatementSpeakerAndCueStillBuildsTriplesAndClaimConflicts() {
+        p = new FreshProject("renamed", setup, corpus, users, java.util.Map.of("CLAIM", "STATEMENT", "SOURCE",
+                "SPEAKER", "ATTRIBUTION", "CUE"));
+        slug = p.slug;
+        alice = p.annotator;
+        carol = p.curator;
+        assertThat(corpus.requireProject(carol, slug).labels()).extracting(org.factspan.corpus.LabelInfo::name)
+                .doesNotContain("CLAIM", "SOURCE", "ATTRIBUTION");
+        SpanInfo rfe = label("001_df33a49b151eb0e2.txt", "eight police and national guard troops were killed",
+                "STATEMENT");
+        SpanInfo ministry = label("001_df33a49b151eb0e2.txt", "The Interior Ministry", "SPEAKER");
+        var triple = annotations.linkSpans(alice, slug, rfe.documentId(), List.of(ministry.id(), rfe.id()));
+        assertThat(triple.content()).isEqualTo(rfe.id());
+        assertThat(triple.source()).isEqualTo(ministry.id());
+        SpanInfo voi = label("004_8df69c7030b76481.txt",
+                "at least eight police officers and soldiers were killed in the riots", "STATEMENT");
+        SpanInfo media = label("004_8df69c7030b76481.txt", "Kazakh media", "SPEAKER");
+        annotations.createAttribution(alice, slug, voi.documentId(), media.id(), null, voi.id());
+        SpanInfo vt = label("003_e83fa0ec37095518.txt", "eight police and national guard troops have died",
+                "STATEMENT");
+
+        assertThat(claims.suggestions(carol, slug, rfe.id(), null, 5)).extracting(ClaimViews.Suggestion::spanId)
+                .contains(voi.id(), vt.id());
+        ClaimViews.Cluster c = claims.create(carol, slug, "Security forces killed in the unrest",
+                List.of(rfe.id(), voi.id()));
+        assertThat(c.members()).extracting(ClaimViews.Member::spanId).containsExactly(rfe.id(), voi.id());
+        assertThat(c.conflicts()).extracting(ClaimViews.Conflict::kind).containsExactly("attribution");
+        assertThat(c.conflicts().get(0).detail()).contains("Interior Ministry", "Kazakh media");
+        assertThat(c.members().get(0).sources()).containsExactly("The Interior Ministry");
+        assertThatThrownBy(() -> claims.create(carol, slug, "Not a statement", List.of(ministry.id())))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("clusters hold STATEMENT spans only");
+    }
+
     @Test
     void suggestionsRankTheSameFactInOtherArticlesFirst() {
         SpanInfo rfe = claim("001_df33a49b151eb0e2.txt", "317 people were wounded during the unrest across the country",

@@ -22,9 +22,9 @@ public final class WorkflowFixture {
         admin = users.findActor("admin").orElseThrow();
         projects.create(admin, new ProjectSpec(slug, "Workflow " + tag, null, "Read **this**.",
                 new ProjectSettings(true, true, k), List.of(
-                        new LabelInfo("CLAIM", "Claim", "1", "c", "#0072B2", LabelKind.SPAN, List.of(
+                        new LabelInfo("CLAIM", "Claim", "1", "c", "#0072B2", LabelKind.CONTENT, List.of(
                                 new AttributeDef("verdict", AttributeKind.ENUM, List.of("true", "false")))),
-                        new LabelInfo("SOURCE", "Source", "2", "s", "#E69F00", LabelKind.SPAN, List.of()),
+                        new LabelInfo("SOURCE", "Source", "2", "s", "#E69F00", LabelKind.SOURCE, List.of()),
                         new LabelInfo("CUE", "Cue", "3", null, "#009E73", LabelKind.CUE, List.of()),
                         new LabelInfo("OTHER", "Other", "4", null, "#CC79A7", LabelKind.SPAN, List.of()))));
         curator = member(users, projects, "cur-" + tag, ProjectRole.CURATOR);

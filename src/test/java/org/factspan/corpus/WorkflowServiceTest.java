@@ -120,9 +120,37 @@ class WorkflowServiceTest {
                 .containsEntry("verdict", "true");
         // adding an option and a title change are fine
         projects.saveLabel(f.admin, f.slug, new LabelInfo("CLAIM", "Factual claim", "1", "c", "#0072B2",
-                LabelKind.SPAN, List.of(new AttributeDef("verdict", AttributeKind.ENUM, List.of("true", "false", "?")))));
+                LabelKind.CONTENT, List.of(new AttributeDef("verdict", AttributeKind.ENUM, List.of("true", "false", "?")))));
         assertThat(schema().get(0).title()).isEqualTo("Factual claim");
         assertThat(span.id()).isPositive();
+    }
+
+    /**
+     * Issue 16: roles are set in the schema. One content and one source label at most; a role moves freely while no
+     * attribution is built on the label's spans, and is refused (409, nothing changed) once one is; a label in
+     * attributions maps only to a label of the same role.
+     */
+    @Test
+    void rolesAreOnePerSchemaAndStayWhileAttributionsUseThem() {
+        List<LabelInfo> before = schema();
+        LabelInfo other = before.stream().filter(l -> l.name().equals("OTHER")).findFirst().orElseThrow();
+        assertThatThrownBy(() -> projects.saveLabel(f.admin, f.slug, new LabelInfo("OTHER", "Other", other.key(), null,
+                other.color(), LabelKind.CONTENT, List.of()))).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("Labels CLAIM and OTHER both have the role content");
+        var claim = annotations.createSpan(a(0), f.slug, docs.get(0), 0, 8, "CLAIM", Map.of());
+        var source = annotations.createSpan(a(0), f.slug, docs.get(0), 10, 14, "SOURCE", Map.of());
+        LabelInfo sourceLabel = before.stream().filter(l -> l.name().equals("SOURCE")).findFirst().orElseThrow();
+        // in use, but in no attribution yet: the role may go and come back
+        projects.saveLabel(f.admin, f.slug, new LabelInfo("SOURCE", "Source", sourceLabel.key(), sourceLabel.letter(),
+                sourceLabel.color(), LabelKind.SPAN, List.of()));
+        assertThat(schema()).filteredOn(l -> l.name().equals("SOURCE")).singleElement()
+                .satisfies(l -> assertThat(l.kind()).isEqualTo(LabelKind.SPAN));
+        projects.saveLabel(f.admin, f.slug, sourceLabel);
+        annotations.createAttribution(a(0), f.slug, docs.get(0), source.id(), null, claim.id());
+        assertThatThrownBy(() -> projects.saveLabel(f.admin, f.slug, new LabelInfo("SOURCE", "Source",
+                sourceLabel.key(), sourceLabel.letter(), sourceLabel.color(), LabelKind.SPAN, List.of())))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("are part of attributions");
+        assertThat(schema()).isEqualTo(before);
     }
 
     static LabelInfo withAttributes(LabelInfo l, List<AttributeDef> attributes) {

@@ -44,10 +44,10 @@ final class CurationStudy {
         String tag = Long.toString(System.nanoTime(), 36);
         slug = "curation-" + tag;
         project = setup.createProject(slug, "Curation " + tag, null, null, List.of(
-                new LabelInfo("CLAIM", "Claim", "1", "c", "#0072B2", LabelKind.SPAN, List.of(
+                new LabelInfo("CLAIM", "Claim", "1", "c", "#0072B2", LabelKind.CONTENT, List.of(
                         new AttributeDef("verdict", AttributeKind.ENUM, List.of("supported", "refuted")),
                         new AttributeDef("note", AttributeKind.TEXT, List.of()))),
-                new LabelInfo("SOURCE", "Source", "2", "s", "#E69F00", LabelKind.SPAN, List.of()),
+                new LabelInfo("SOURCE", "Source", "2", "s", "#E69F00", LabelKind.SOURCE, List.of()),
                 new LabelInfo("ATTRIBUTION", "Attribution", "3", "a", "#009E73", LabelKind.CUE, List.of())));
         doc = setup.importDocument(project, "d1.txt", TEXT + " " + tag, Map.of("title", "First " + tag));
         doc2 = setup.importDocument(project, "d2.txt", "Second text, quite short. " + tag,

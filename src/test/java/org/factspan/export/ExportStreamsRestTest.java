@@ -90,6 +90,18 @@ class ExportStreamsRestTest {
         return response.body();
     }
 
+    /**
+     * A REST export streams on Spring MVC's async support, whose timeout is the servlet container's unless set: 30 s
+     * on Tomcat, after which the client gets a bare 503 halfway through (PeerBench's conll export on a busy machine).
+     * An export of 10,000 documents takes minutes on two cores (ExportBench at full scale), so the limit is 30 minutes.
+     */
+    @Test
+    void aLongExportIsNotCutByTheServletContainersAsyncTimeout(
+            @Autowired org.springframework.boot.webmvc.autoconfigure.WebMvcProperties mvc) {
+        assertThat(mvc.getAsync().getRequestTimeout()).as("spring.mvc.async.request-timeout")
+                .isNotNull().isGreaterThanOrEqualTo(java.time.Duration.ofMinutes(30));
+    }
+
     @Test
     void everyFormatAndSetCompletesIdenticallyWithBasicBearerAndTheBrowserSessionsExport() throws Exception {
         var carol = users.findActor("carol").orElseThrow();

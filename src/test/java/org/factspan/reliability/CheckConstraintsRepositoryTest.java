@@ -57,7 +57,7 @@ class CheckConstraintsRepositoryTest {
 
         String tag = Long.toString(System.nanoTime(), 36);
         long project = setup.createProject("checks-" + tag, "Checks", null, null, List.of(
-                new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.SPAN),
+                new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.CONTENT),
                 new LabelInfo("ATTRIBUTION", "Attribution", "3", "#009E73", LabelKind.CUE)));
         users.create("checks-" + tag, "Checks", "checks-secret-1", Role.CURATOR);
         assertThat(jdbc.queryForObject("select count(*) from label where project_id = ?", Integer.class, project))

@@ -70,8 +70,8 @@ class ConcurrentAnnotatorsTest {
         // view of the seed project changes
         slug = "concurrency-" + System.nanoTime();
         projectId = setup.createProject(slug, "Concurrency", null, null, List.of(
-                new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.SPAN),
-                new LabelInfo("SOURCE", "Source", "2", "#E69F00", LabelKind.SPAN),
+                new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.CONTENT),
+                new LabelInfo("SOURCE", "Source", "2", "#E69F00", LabelKind.SOURCE),
                 new LabelInfo("ATTRIBUTION", "Attribution", "3", "#009E73", LabelKind.CUE)));
         for (int d = 0; d < 5; d++) {
             setup.importDocument(projectId, "doc" + d + ".txt", ("Document " + d + ": the police said that eight"

@@ -288,7 +288,7 @@ class ConcurrentRowWritesTest {
             while (race.more()) {
                 String slug = "rows-project-" + System.nanoTime();
                 setup.createProject(slug, "Doomed " + slug, null, null, List.of(new LabelInfo("CLAIM", "Claim", "1",
-                        "#0072B2", LabelKind.SPAN)));
+                        "#0072B2", LabelKind.CONTENT)));
                 String path = "/api/v1/projects/" + slug;
                 race.round(calls(PARALLEL, i -> i % 2 == 0
                         ? http.call(race, "PUT", path, admin, "{\"description\":\"Changed " + i + "\"}")

@@ -49,10 +49,10 @@ final class SearchFixture {
         String tag = Long.toString(System.nanoTime(), 36);
         slug = "search-" + tag;
         project = setup.createProject(slug, "Search " + tag, null, null, List.of(
-                new LabelInfo("CLAIM", "Claim", "1", "c", "#0072B2", LabelKind.SPAN, List.of(
+                new LabelInfo("CLAIM", "Claim", "1", "c", "#0072B2", LabelKind.CONTENT, List.of(
                         new AttributeDef("verdict", AttributeKind.ENUM, List.of("supported", "refuted")),
                         new AttributeDef("note", AttributeKind.TEXT, List.of()))),
-                new LabelInfo("SOURCE", "Source", "2", "#E69F00", LabelKind.SPAN),
+                new LabelInfo("SOURCE", "Source", "2", "#E69F00", LabelKind.SOURCE),
                 new LabelInfo("ATTRIBUTION", "Attribution", "3", "#009E73", LabelKind.CUE)));
         d1 = setup.importDocument(project, "d1.txt", D1, Map.of("title", "Prices " + tag));
         d2 = setup.importDocument(project, "d2.txt", D2, Map.of("title", "Arrests " + tag));

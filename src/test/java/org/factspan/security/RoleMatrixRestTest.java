@@ -522,7 +522,7 @@ class RoleMatrixRestTest {
             return "{\"to\":\"" + team.annotator2().username() + "\"}";
         }
         if (p.endsWith("/labels/{label}")) {
-            return "{\"title\":\"Claim\",\"key\":\"1\",\"letter\":\"c\",\"color\":\"#0072B2\",\"kind\":\"SPAN\","
+            return "{\"title\":\"Claim\",\"key\":\"1\",\"letter\":\"c\",\"color\":\"#0072B2\",\"kind\":\"CONTENT\","
                     + "\"attributes\":[]}";
         }
         if (p.equals(P)) {
@@ -530,7 +530,7 @@ class RoleMatrixRestTest {
         }
         if (p.equals("/api/v1/projects")) {
             return "{\"slug\":\"" + w.slug + "-new\",\"name\":\"New " + w.name + "\",\"labels\":[{\"name\":\"CLAIM\","
-                    + "\"title\":\"Claim\",\"key\":\"1\",\"color\":\"#0072B2\",\"kind\":\"SPAN\"}]}";
+                    + "\"title\":\"Claim\",\"key\":\"1\",\"color\":\"#0072B2\",\"kind\":\"CONTENT\"}]}";
         }
         if (p.equals("/api/v1/users")) {
             return "{\"username\":\"" + w.slug + "-user\",\"displayName\":\"New user\",\"password\":"

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The attribution patterns on the seed articles and on sentences built to catch each rule. */
 class AttributionPatternsTest {
 
-    static final List<LabelInfo> SCHEMA = List.of(new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.SPAN),
-            new LabelInfo("SOURCE", "Source", "2", "#E69F00", LabelKind.SPAN),
+    static final List<LabelInfo> SCHEMA = List.of(new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.CONTENT),
+            new LabelInfo("SOURCE", "Source", "2", "#E69F00", LabelKind.SOURCE),
             new LabelInfo("ATTRIBUTION", "Attribution", "3", "#009E73", LabelKind.CUE));
 
     static List<String> texts(String text, AttributionPatterns.Kind kind) {
@@ -27,6 +27,19 @@ class AttributionPatternsTest {
 
     static List<String> sources(String text) {
         return texts(text, AttributionPatterns.Kind.SOURCE);
+    }
+
+    /** Issue 16: the pattern recommender suggests with the labels of the cue and source roles, whatever their names. */
+    @Test
+    void patternSuggestionsUseTheCueAndSourceRolesNotTheNames() {
+        List<LabelInfo> renamed = List.of(new LabelInfo("STATEMENT", "Statement", "1", "#0072B2", LabelKind.CONTENT),
+                new LabelInfo("SOURCE", "A label called SOURCE without the role", "2", "#CC79A7", LabelKind.SPAN),
+                new LabelInfo("SPEAKER", "Speaker", "3", "#E69F00", LabelKind.SOURCE),
+                new LabelInfo("CUE", "Cue", "4", "#009E73", LabelKind.CUE));
+        PatternRecommender patterns = new PatternRecommender();
+        assertThat(patterns.labels(renamed)).containsExactly("CUE", "SPEAKER");
+        assertThat(patterns.train(renamed, List.of()).predict("Prices fell, the minister said on Monday."))
+                .extracting(Recommender.Prediction::label).containsOnly("CUE", "SPEAKER").contains("CUE", "SPEAKER");
     }
 
     @Test

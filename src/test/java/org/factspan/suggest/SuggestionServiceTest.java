@@ -54,8 +54,8 @@ class SuggestionServiceTest {
         String tag = Long.toString(System.nanoTime(), 36);
         slug = "suggest-" + tag;
         long project = setup.createProject(slug, "Suggest " + tag, null, null, List.of(
-                new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.SPAN),
-                new LabelInfo("SOURCE", "Source", "2", "#E69F00", LabelKind.SPAN),
+                new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.CONTENT),
+                new LabelInfo("SOURCE", "Source", "2", "#E69F00", LabelKind.SOURCE),
                 new LabelInfo("ATTRIBUTION", "Attribution", "3", "#009E73", LabelKind.CUE)));
         d1 = setup.importDocument(project, "d1.txt", D1, Map.of());
         d2 = setup.importDocument(project, "d2.txt", D2, Map.of());

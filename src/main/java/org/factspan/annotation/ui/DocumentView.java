@@ -149,7 +149,6 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
             showLegend(project.labels());
             annotator.setLabels(project.labels());
             annotator.setSnap(project.snapWords());
-            annotator.setRoleLabels(AnnotationService.CONTENT_LABEL, AnnotationService.SOURCE_LABEL);
             annotator.setText(doc.text());
             panel.setGuidelines(project.guidelines());
             assignment.show(slug, documentId, project.archived());

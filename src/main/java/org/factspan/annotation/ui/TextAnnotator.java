@@ -55,10 +55,17 @@ public class TextAnnotator extends Component {
         getElement().setProperty("text", text);
     }
 
+    /** The schema's labels, and with them the labels of the content and source roles (see {@link #setRoleLabels}). */
     public void setLabels(List<LabelInfo> labels) {
         getElement().setPropertyList("labels", labels.stream()
                 .map(l -> new ClientLabel(l.name(), l.key(), l.letter(), l.color(), l.title(), l.kind().name()))
                 .toList());
+        setRoleLabels(roleLabel(labels, org.factspan.corpus.LabelKind.CONTENT),
+                roleLabel(labels, org.factspan.corpus.LabelKind.SOURCE));
+    }
+
+    private static String roleLabel(List<LabelInfo> labels, org.factspan.corpus.LabelKind role) {
+        return labels.stream().filter(l -> l.kind() == role).map(LabelInfo::name).findFirst().orElse("");
     }
 
     public void setSnap(boolean snap) {

@@ -155,7 +155,7 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
             title.setText("Claims across articles · " + project.name());
             newCluster.setVisible(curator);
             List<String> attributes = new ArrayList<>(List.of(""));
-            project.label("CLAIM").map(LabelInfo::attributes).orElse(List.of()).stream()
+            project.contentLabel().map(LabelInfo::attributes).orElse(List.of()).stream()
                     .filter(a -> a.options() != null && !a.options().isEmpty())
                     .forEach(a -> a.options().forEach(o -> attributes.add(a.name() + "=" + o)));
             attribute.setItems(attributes);

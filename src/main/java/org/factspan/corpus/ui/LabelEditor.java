@@ -98,10 +98,16 @@ class LabelEditor {
         colour.setId("label-colour");
         colour.addClassName("fs-colour-input");
         kind.setId("label-kind");
-        kind.setLabel("Type");
-        kind.setItems(LabelKind.values());
-        kind.setItemLabelGenerator(k -> k == LabelKind.CUE ? "Attribution cue (ties a source to a claim)"
-                : "Span (content: claim, source...)");
+        kind.setLabel("Role");
+        kind.setHelperText("Attributions, claims and exports find the content, source and cue labels by their role,"
+                + " whatever their names; at most one label is the content and one the source");
+        kind.setItems(LabelKind.CONTENT, LabelKind.SOURCE, LabelKind.CUE, LabelKind.SPAN);
+        kind.setItemLabelGenerator(k -> switch (k) {
+            case CONTENT -> "Content: what is claimed";
+            case SOURCE -> "Source: who claims it";
+            case CUE -> "Cue: the words that tie a source to a claim";
+            case SPAN -> "No role";
+        });
         attributes.setPadding(false);
         attributes.setSpacing(false);
         attributes.setId("label-attributes");

@@ -36,8 +36,8 @@ public class ProjectAdminView extends VerticalLayout {
 
     /** The labels a new project starts with, when asked: claim, source, attribution cue (Okabe-Ito colours). */
     static final List<LabelInfo> STARTER_LABELS = List.of(
-            new LabelInfo("CLAIM", "Claim", "1", "c", "#0072B2", LabelKind.SPAN, List.of()),
-            new LabelInfo("SOURCE", "Source", "2", "s", "#E69F00", LabelKind.SPAN, List.of()),
+            new LabelInfo("CLAIM", "Claim", "1", "c", "#0072B2", LabelKind.CONTENT, List.of()),
+            new LabelInfo("SOURCE", "Source", "2", "s", "#E69F00", LabelKind.SOURCE, List.of()),
             new LabelInfo("ATTRIBUTION", "Attribution", "3", "a", "#009E73", LabelKind.CUE, List.of()));
 
     final Grid<ProjectSummary> grid = new Grid<>();

@@ -207,7 +207,7 @@ public class ProjectSettingsView extends VerticalLayout implements BeforeEnterOb
         labels.addColumn(LabelInfo::name).setHeader("Name").setFlexGrow(2);
         labels.addColumn(l -> l.letter() == null ? l.key() : l.key() + " / " + l.letter()).setHeader("Keys")
                 .setFlexGrow(0).setWidth("6em");
-        labels.addColumn(l -> l.kind() == LabelKind.CUE ? "cue" : "span").setHeader("Type")
+        labels.addColumn(l -> l.kind() == LabelKind.SPAN ? "" : l.kind().name().toLowerCase(java.util.Locale.ROOT)).setHeader("Role")
                 .setFlexGrow(1);
         labels.addColumn(l -> l.attributes().stream().map(a -> a.name() + (a.kind() == org.factspan.corpus
                 .AttributeKind.ENUM ? " (" + String.join(", ", a.options()) + ")" : " (" + a.kind().name()

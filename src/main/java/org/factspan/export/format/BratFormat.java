@@ -43,11 +43,6 @@ public final class BratFormat implements ExportFormat, ImportFormat {
 
     private final ImportLimits limits;
 
-    /** Reads zips within the default {@link ImportLimits}. */
-    public BratFormat() {
-        this(ImportLimits.DEFAULT);
-    }
-
     /** Reads zips within {@code limits}: safely, as every upload ({@link SafeZip}). */
     public BratFormat(ImportLimits limits) {
         this.limits = limits;
@@ -60,6 +55,17 @@ public final class BratFormat implements ExportFormat, ImportFormat {
     @Override
     public String id() {
         return "brat";
+    }
+
+    /** Owners and attributes; no document ids (an import finds documents by name and text) and no metadata. */
+    @Override
+    public Set<Keeps> keeps() {
+        return java.util.EnumSet.of(Keeps.OWNERS, Keeps.ATTRIBUTES);
+    }
+
+    @Override
+    public List<String> places(byte[] content, List<ExportDocument> docs) {
+        return docs.stream().map(d -> d.name() + ".ann").toList();
     }
 
     @Override

@@ -19,8 +19,8 @@ import org.factspan.export.ExportSpan;
 
 /**
  * One row per claim, for spreadsheets: UTF-8 with a byte order mark (so Excel reads UTF-8), RFC 4180 (CRLF, fields
- * quoted when they hold a comma, quote, CR or LF). A claim is a span labelled {@code CLAIM} or the content of an
- * attribution. Its sources and cues (from its attributions, in order) are joined with {@code " | "}; a missing
+ * quoted when they hold a comma, quote, CR or LF). A claim is a span of the label with the content role (CLAIM in the
+ * seed schema) or the content of an attribution. Its sources and cues (from its attributions, in order) are joined with {@code " | "}; a missing
  * source or cue is an empty entry. Offsets are code points; attributes are {@code name=value} joined with
  * {@code "; "}. Cell text is written as is (no formula escaping): a claim that starts with {@code =} stays text
  * only when the spreadsheet is told the column is text.
@@ -31,16 +31,6 @@ public final class CsvFormat implements ExportFormat {
             "claim_label", "claim", "sources", "source_offsets", "cues", "cue_offsets", "attributes", "annotator",
             "provenance");
 
-    private final String claimLabel;
-
-    public CsvFormat() {
-        this("CLAIM");
-    }
-
-    /** Rows for spans with this label (and for every attribution content). */
-    public CsvFormat(String claimLabel) {
-        this.claimLabel = claimLabel;
-    }
 
     @Override
     public String id() {
@@ -67,6 +57,9 @@ public final class CsvFormat implements ExportFormat {
     public ExportResult write(ExportSchema schema, Iterator<ExportDocument> docs, OutputStream out)
             throws IOException {
         ExportResult.Tally tally = new ExportResult.Tally();
+        java.util.Set<String> claimLabels = schema.labels().stream()
+                .filter(l -> l.kind() == org.factspan.corpus.LabelKind.CONTENT).map(ExportSchema.Label::name)
+                .collect(Collectors.toSet());
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF');
         row(writer, HEADER);
@@ -79,7 +72,7 @@ public final class CsvFormat implements ExportFormat {
                     .collect(Collectors.groupingBy(ExportAttribution::content));
             for (ExportSpan s : doc.spans()) {
                 List<ExportAttribution> attributions = byContent.getOrDefault(s.id(), List.of());
-                if (!s.label().equals(claimLabel) && attributions.isEmpty()) {
+                if (!claimLabels.contains(s.label()) && attributions.isEmpty()) {
                     continue;
                 }
                 List<String> sources = new ArrayList<>();

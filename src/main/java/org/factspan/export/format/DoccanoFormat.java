@@ -35,6 +35,16 @@ public final class DoccanoFormat implements ExportFormat, ImportFormat {
     }
 
     @Override
+    public java.util.Set<Keeps> keeps() {
+        return java.util.EnumSet.of(Keeps.META, Keeps.IDS);
+    }
+
+    @Override
+    public java.util.List<String> places(byte[] content, java.util.List<org.factspan.export.ExportDocument> docs) {
+        return ImportFormat.nonBlankLines(content);
+    }
+
+    @Override
     public String mediaType() {
         return "application/jsonl";
     }

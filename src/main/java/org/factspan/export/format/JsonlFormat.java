@@ -28,6 +28,11 @@ public final class JsonlFormat implements ExportFormat, ImportFormat {
     }
 
     @Override
+    public java.util.List<String> places(byte[] content, java.util.List<org.factspan.export.ExportDocument> docs) {
+        return ImportFormat.nonBlankLines(content);
+    }
+
+    @Override
     public String mediaType() {
         return "application/jsonl";
     }

@@ -49,8 +49,8 @@ final class AgreementStudy {
         String tag = Long.toString(System.nanoTime(), 36);
         slug = "agreement-" + tag;
         project = setup.createProject(slug, "Agreement " + tag, null, null, List.of(
-                new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.SPAN),
-                new LabelInfo("SOURCE", "Source", "2", "#E69F00", LabelKind.SPAN),
+                new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.CONTENT),
+                new LabelInfo("SOURCE", "Source", "2", "#E69F00", LabelKind.SOURCE),
                 new LabelInfo("ATTRIBUTION", "Attribution", "3", "#009E73", LabelKind.CUE)));
         d1 = setup.importDocument(project, "d1.txt", D1 + " " + tag, Map.of("title", "First " + tag));
         d2 = setup.importDocument(project, "d2.txt", D2 + " " + tag, Map.of("title", "Second " + tag));

@@ -74,7 +74,7 @@ class DocumentViewTest extends SpringBrowserlessTest {
     void anotherProjectIsNotShownToANonMember() {
         String slug = "closed-" + System.nanoTime();
         long project = setup.createProject(slug, "Closed", null, null,
-                List.of(new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.SPAN)));
+                List.of(new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.CONTENT)));
         long doc = setup.importDocument(project, "c.txt", "Closed text.", Map.of());
         Component shown = navigate("projects/" + slug, Component.class);
         assertThat(shown).isNotInstanceOf(DocumentListView.class);

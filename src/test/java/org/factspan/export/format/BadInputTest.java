@@ -122,7 +122,7 @@ class BadInputTest {
 
     private static void brat(String ann, String... messageParts) throws IOException {
         byte[] zip = zip(Map.of("doc.txt", "😀 Tokayev said", "doc.ann", ann));
-        assertThatThrownBy(() -> new BratFormat().read(Golden.in(zip))).isInstanceOf(FormatException.class)
+        assertThatThrownBy(() -> new BratFormat(org.factspan.ingest.ImportLimits.DEFAULT).read(Golden.in(zip))).isInstanceOf(FormatException.class)
                 .hasMessageContainingAll(messageParts);
     }
 
@@ -149,7 +149,7 @@ class BadInputTest {
     @Test
     void bratAnnWithoutText() throws IOException {
         byte[] zip = zip(Map.of("other.ann", "T1\tSOURCE 0 1\tx\n"));
-        assertThatThrownBy(() -> new BratFormat().read(Golden.in(zip))).isInstanceOf(FormatException.class)
+        assertThatThrownBy(() -> new BratFormat(org.factspan.ingest.ImportLimits.DEFAULT).read(Golden.in(zip))).isInstanceOf(FormatException.class)
                 .hasMessageContainingAll("other.ann line 1", "no other.txt");
     }
 }

@@ -28,8 +28,8 @@ final class Golden {
     static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
     static final ExportSchema SCHEMA = new ExportSchema(List.of(
-            new ExportSchema.Label("CLAIM", "Claim", LabelKind.SPAN, "#0072B2", List.of("verdict", "hedged")),
-            new ExportSchema.Label("SOURCE", "Source", LabelKind.SPAN, "#E69F00"),
+            new ExportSchema.Label("CLAIM", "Claim", LabelKind.CONTENT, "#0072B2", List.of("verdict", "hedged")),
+            new ExportSchema.Label("SOURCE", "Source", LabelKind.SOURCE, "#E69F00"),
             new ExportSchema.Label("ATTRIBUTION", "Attribution", LabelKind.CUE, "#009E73")));
 
     private Golden() {

@@ -12,7 +12,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.factspan.export.ExportDocument;
+import org.factspan.export.Formats;
+import org.factspan.export.RegisteredFormats;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -35,40 +39,48 @@ class GoldenFilesTest {
         assertThat(written).isEqualTo(input);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void doccano(Path dir) throws IOException {
-        compare(dir.resolve("expected.doccano.jsonl"), Golden.write(new DoccanoFormat(), Golden.input(dir)));
+    /** Every case folder with every export format the application registers (the plain ones; claims are not per case). */
+    static Stream<Arguments> casesAndFormats() {
+        Formats formats = RegisteredFormats.get();
+        return Golden.cases().flatMap(dir -> formats.exportIds().stream().map(id -> Arguments.of(dir, id)));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void labelStudio(Path dir) throws IOException {
-        compare(dir.resolve("expected.labelstudio.json"), Golden.write(new LabelStudioFormat(), Golden.input(dir)));
+    /** The golden file of a format: {@code expected-<id>/} for a zip, else {@code expected.<id>.<extension>}. */
+    static Path expected(Path dir, ExportFormat format) {
+        if (format.fileExtension().equals("zip")) {
+            return dir.resolve("expected-" + format.id());
+        }
+        return dir.resolve(format.id().equals(format.fileExtension()) ? "expected." + format.id()
+                : "expected." + format.id() + "." + format.fileExtension());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void conll(Path dir) throws IOException {
-        compare(dir.resolve("expected.conll"), Golden.write(new ConllFormat(), Golden.input(dir)));
+    /**
+     * Issue 16: every format found by the application's scan writes each case exactly as its golden file says. A
+     * format added without golden files fails here, naming the file to write ({@code -Dgolden.update=true}, then
+     * review it).
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("casesAndFormats")
+    void everyRegisteredFormatWritesItsGoldenFile(Path dir, String id) throws IOException {
+        ExportFormat format = RegisteredFormats.get().export(id).orElseThrow();
+        Path expected = expected(dir, format);
+        byte[] written = Golden.write(format, Golden.input(dir));
+        if (!Golden.UPDATE) {
+            assertThat(expected).as("the golden file of format %s (write it with -Dgolden.update=true and review it)",
+                    id).exists();
+        }
+        if (format.fileExtension().equals("zip")) {
+            compareZip(expected, written);
+        } else {
+            compare(expected, written);
+        }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void csv(Path dir) throws IOException {
-        compare(dir.resolve("expected.csv"), Golden.write(new CsvFormat(), Golden.input(dir)));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void brat(Path dir) throws IOException {
-        compareZip(dir.resolve("expected-brat"), Golden.write(new BratFormat(), Golden.input(dir)));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void xmi(Path dir) throws IOException {
-        compareZip(dir.resolve("expected-xmi"), Golden.write(new XmiFormat(), Golden.input(dir)));
+    @Test
+    void theRegistryHoldsTheFormatsAndTheFixtureAddedWithOneClass() {
+        assertThat(RegisteredFormats.get().exportIds()).contains("jsonl", "doccano", "labelstudio", "brat", "conll",
+                "csv", "xmi", "tsv");
+        assertThat(RegisteredFormats.get().importIds()).containsExactly("brat", "doccano", "jsonl", "labelstudio");
     }
 
     /** Every entry of the zip equals the file of that name in {@code expected}, and there are no others. */

@@ -76,7 +76,7 @@ class UimaReadsOurXmiTest {
     @Test
     void spanAttributesAreFeaturesAndNamesThatAreNotFeatureNamesAreMapped() {
         var schema = new org.factspan.export.ExportSchema(List.of(new org.factspan.export.ExportSchema.Label("CLAIM",
-                "Claim", org.factspan.corpus.LabelKind.SPAN, "#000000", List.of("verdict", "label", "check-worthy",
+                "Claim", org.factspan.corpus.LabelKind.CONTENT, "#000000", List.of("verdict", "label", "check-worthy",
                         "check_worthy"))));
         assertThat(XmiFormat.featureNames(schema)).containsExactly(Map.entry("verdict", "verdict"),
                 Map.entry("label", "attr_label"), Map.entry("check-worthy", "attr_check_worthy"),

@@ -33,6 +33,32 @@ class WriterDetailsTest {
                 + ". -X- -X- O\n\n");
     }
 
+    /**
+     * Issue 16: a claim row is a span of the label with the content role, whatever its name; a span of another label
+     * gets a row only as an attribution's content. Fails when the writer looks for a label named CLAIM.
+     */
+    @Test
+    void csvRowsAreTheContentRolesSpansWhateverTheLabelIsCalled() throws IOException {
+        org.factspan.export.ExportSchema renamed = new org.factspan.export.ExportSchema(List.of(
+                new org.factspan.export.ExportSchema.Label("STATEMENT", "Statement",
+                        org.factspan.corpus.LabelKind.CONTENT, "#0072B2"),
+                new org.factspan.export.ExportSchema.Label("SPEAKER", "Speaker", org.factspan.corpus.LabelKind.SOURCE,
+                        "#E69F00"),
+                new org.factspan.export.ExportSchema.Label("CLAIM", "Claim (no role)",
+                        org.factspan.corpus.LabelKind.SPAN, "#009E73")));
+        ExportDocument doc = new ExportDocument(1, "d", "Tokayev said prices fell. Claim here.", Map.of(), List.of(
+                new ExportSpan(1, 0, 7, "SPEAKER", null, "a", null, Map.of()),
+                new ExportSpan(2, 13, 24, "STATEMENT", null, "a", null, Map.of()),
+                new ExportSpan(3, 26, 31, "CLAIM", null, "a", null, Map.of())), List.of(
+                new org.factspan.export.ExportAttribution(1, 1L, null, 2, "a", null)));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ExportResult result = new CsvFormat().write(renamed, List.of(doc).iterator(), out);
+        String csv = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv.lines().skip(1).toList()).singleElement().satisfies(row -> assertThat(row)
+                .contains(",STATEMENT,prices fell,Tokayev,"));
+        assertThat(result.spans()).isEqualTo(1);
+    }
+
     @Test
     void tokenizerKeepsEmojiSequencesAndMarksWhole() {
         List<List<SimpleTokenizer.Token>> sentences = SimpleTokenizer.sentences(
@@ -65,7 +91,7 @@ class WriterDetailsTest {
             }
         };
         for (ExportFormat format : List.of(new JsonlFormat(), new DoccanoFormat(), new LabelStudioFormat(),
-                new BratFormat(), new ConllFormat(), new CsvFormat())) {
+                new BratFormat(org.factspan.ingest.ImportLimits.DEFAULT), new ConllFormat(), new CsvFormat())) {
             format.write(Golden.SCHEMA, docs.iterator(), out);
         }
         assertThat(out.size()).isPositive();
