@@ -61,6 +61,10 @@ class AgreementBench {
             agreement.compute(carol, job[0], null, null); // warm
             BenchDatabase.Measured m = BenchDatabase.best(5, () -> report[0] = agreement.compute(carol, job[0], null,
                     null));
+            // what reading alone costs: the same project read as the request reads it (spans, documents), no measure
+            BenchDatabase.Measured read = BenchDatabase.best(5, () -> agreement.options(carol, job[0]));
+            rows.add(new BenchResults.Row("  of which reading the spans (" + job[1] + ")", BenchResults.scale(),
+                    read.seconds(), null, "s", read.heapPeakMb(), "AgreementService.options: the same read, no measure"));
             rows.add(new BenchResults.Row("agreement target, all " + report[0].measures().size() + " measures ("
                     + job[1] + ", " + spans + " spans)", BenchResults.scale(), m.seconds(), null, "s",
                     m.heapPeakMb(), "goal < " + job[2] + " s; best of 5 after one warm-up; "
