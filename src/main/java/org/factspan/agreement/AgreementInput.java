@@ -21,11 +21,45 @@ public record AgreementInput(List<String> annotators, List<AgreementDocument> do
         List<Triple> triples, DiffCache diffCache) {
 
     /**
-     * The diffs of an input, built once on first use and shared by every measure of a request (decision 023). Not
-     * part of the input's value: any two caches are equal.
+     * The diffs of an input (and the coding units both kappas read), built once on first use and shared by every
+     * measure of a request (decision 023). Not part of the input's value: any two caches are equal.
      */
     public static final class DiffCache {
         private volatile List<Diff> diffs;
+        private volatile CodingUnits coding;
+
+        public DiffCache() {
+        }
+
+        /**
+         * A cache holding diffs built already, e.g. one document's diff out of a whole request's for the
+         * per-document breakdown. They must be the diffs of the input the cache is given to.
+         */
+        public static DiffCache of(List<Diff> built) {
+            DiffCache cache = new DiffCache();
+            cache.diffs = List.copyOf(built);
+            return cache;
+        }
+
+        private volatile List<String> labels;
+
+        List<String> labels(AgreementInput input) {
+            List<String> known = labels;
+            if (known == null) {
+                Set<String> distinct = new TreeSet<>();
+                input.units().forEach(u -> distinct.add(u.label()));
+                known = List.copyOf(distinct);
+                labels = known;
+            }
+            return known;
+        }
+
+        synchronized CodingUnits coding(AgreementInput input) {
+            if (coding == null) {
+                coding = new CodingUnits(input);
+            }
+            return coding;
+        }
 
         List<Diff> get(java.util.function.Supplier<List<Diff>> build) {
             List<Diff> built = diffs;
@@ -115,14 +149,20 @@ public record AgreementInput(List<String> annotators, List<AgreementDocument> do
         });
         units.forEach(u -> unitsByDoc.get(u.documentId()).add(u));
         triples.forEach(t -> triplesByDoc.get(t.documentId()).add(t));
-        return documents.stream()
+        // documents are independent: their diffs are built on all cores (a list in document order all the same)
+        return documents.parallelStream()
                 .map(d -> Diff.of(d.id(), annotators, unitsByDoc.get(d.id()), triplesByDoc.get(d.id())))
                 .toList();
     }
 
+    /** The coding units of the kappa measures, built once per input. */
+    CodingUnits coding() {
+        return diffCache.coding(this);
+    }
+
     /** The distinct labels of all units, sorted. */
     public List<String> labels() {
-        return List.copyOf(new TreeSet<>(units.stream().map(Unit::label).toList()));
+        return diffCache.labels(this);
     }
 
     /** Units of one annotator. */

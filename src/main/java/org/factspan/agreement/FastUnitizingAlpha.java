@@ -40,30 +40,40 @@ final class FastUnitizingAlpha extends KrippendorffAlphaUnitizingAgreement {
         return expected.computeIfAbsent(category, this::expectedDisagreement);
     }
 
+    /** Each category's units per rater, grouped in one pass over the study (not one pass per category). */
+    private Map<Object, List<List<IUnitizingAnnotationUnit>>> byCategory;
+
+    private List<List<IUnitizingAnnotationUnit>> unitsOf(Object category) {
+        if (byCategory == null) {
+            byCategory = new HashMap<>();
+            int raters = study.getRaterCount();
+            for (IUnitizingAnnotationUnit unit : study.getUnits()) {
+                byCategory.computeIfAbsent(unit.getCategory(), k -> {
+                    List<List<IUnitizingAnnotationUnit>> lists = new ArrayList<>();
+                    for (int r = 0; r < raters; r++) {
+                        lists.add(new ArrayList<>());
+                    }
+                    return lists;
+                }).get(unit.getRaterIdx()).add(unit);
+            }
+            byCategory.values().forEach(lists -> lists.forEach(
+                    units -> units.sort(Comparator.comparingLong(IUnitizingAnnotationUnit::getOffset))));
+        }
+        return byCategory.getOrDefault(category, List.of());
+    }
+
     private double expectedDisagreement(Object category) {
         long begin = study.getContinuumBegin();
         long length = study.getContinuumLength();
         int raters = study.getRaterCount();
-        List<List<IUnitizingAnnotationUnit>> byRater = new ArrayList<>();
-        for (int r = 0; r < raters; r++) {
-            byRater.add(new ArrayList<>());
-        }
-        long count = 0;
-        BigInteger squaredLengths = BigInteger.ZERO;
-        for (IUnitizingAnnotationUnit unit : study.getUnits()) {
-            if (category.equals(unit.getCategory())) {
-                count++;
-                squaredLengths = squaredLengths.add(BigInteger.valueOf(unit.getLength())
-                        .multiply(BigInteger.valueOf(unit.getLength() - 1)));
-                byRater.get(unit.getRaterIdx()).add(unit);
-            }
-        }
+        List<List<IUnitizingAnnotationUnit>> byRater = unitsOf(category);
+        long count = byRater.stream().mapToLong(List::size).sum();
         // the stretches of the continuum between one rater's units of the category, as DKPro walks them
         List<Long> gapList = new ArrayList<>();
-        for (List<IUnitizingAnnotationUnit> units : byRater) {
-            units.sort(Comparator.comparingLong(IUnitizingAnnotationUnit::getOffset));
+        for (int r = 0; r < raters; r++) {
             long pos = begin;
-            for (IUnitizingAnnotationUnit unit : units) {
+            for (IUnitizingAnnotationUnit unit : byRater.isEmpty() ? List.<IUnitizingAnnotationUnit>of()
+                    : byRater.get(r)) {
                 if (unit.getOffset() > pos) {
                     gapList.add(unit.getOffset() - pos);
                 }
@@ -74,16 +84,64 @@ final class FastUnitizingAlpha extends KrippendorffAlphaUnitizingAgreement {
             }
         }
         long[] gaps = gapList.stream().mapToLong(Long::longValue).sorted().toArray();
+        BigInteger squaredLengths;
+        BigInteger total;
+        try {
+            long[] sums = exactSums(byRater, gaps, count);
+            squaredLengths = BigInteger.valueOf(sums[0]);
+            total = BigInteger.valueOf(sums[1]);
+        } catch (ArithmeticException tooLarge) {
+            BigInteger[] sums = bigSums(byRater, gaps, count);
+            squaredLengths = sums[0];
+            total = sums[1];
+        }
+        BigDecimal result = new BigDecimal(total).multiply(BigDecimal.valueOf(2)
+                .divide(BigDecimal.valueOf(length), MathContext.DECIMAL128));
+        BigInteger rl = BigInteger.valueOf(raters).multiply(BigInteger.valueOf(length));
+        return result.divide(new BigDecimal(rl.multiply(rl.subtract(BigInteger.ONE)).subtract(squaredLengths)),
+                MathContext.DECIMAL128).doubleValue();
+    }
+
+    /**
+     * {sum of l(l - 1), sum over units of (N_c - 1)(2l³ - 3l² + l) / 3 + l² (S - (l - 1) C)} in longs; throws
+     * {@link ArithmeticException} when a value does not fit, and {@link #bigSums} does the same exactly.
+     */
+    private static long[] exactSums(List<List<IUnitizingAnnotationUnit>> byRater, long[] gaps, long count) {
+        long[] suffix = new long[gaps.length + 1];
+        for (int i = gaps.length - 1; i >= 0; i--) {
+            suffix[i] = Math.addExact(suffix[i + 1], gaps[i]);
+        }
+        long squared = 0;
+        long total = 0;
+        for (List<IUnitizingAnnotationUnit> units : byRater) {
+            for (IUnitizingAnnotationUnit unit : units) {
+                long l = unit.getLength();
+                squared = Math.addExact(squared, Math.multiplyExact(l, l - 1));
+                // l(l - 1)(2l - 1) is divisible by 6, so by 3
+                long first = Math.multiplyExact(count - 1,
+                        Math.multiplyExact(Math.multiplyExact(l, l - 1), 2 * l - 1) / 3);
+                int from = firstAtLeast(gaps, l);
+                long sum = Math.subtractExact(suffix[from], Math.multiplyExact(l - 1, (long) gaps.length - from));
+                total = Math.addExact(total, Math.addExact(first, Math.multiplyExact(Math.multiplyExact(l, l), sum)));
+            }
+        }
+        return new long[] {squared, total};
+    }
+
+    /** The same sums as {@link #exactSums} in {@link BigInteger}s, for continua too long for longs. */
+    private static BigInteger[] bigSums(List<List<IUnitizingAnnotationUnit>> byRater, long[] gaps, long count) {
         BigInteger[] suffix = new BigInteger[gaps.length + 1];
         suffix[gaps.length] = BigInteger.ZERO;
         for (int i = gaps.length - 1; i >= 0; i--) {
             suffix[i] = suffix[i + 1].add(BigInteger.valueOf(gaps[i]));
         }
         BigInteger three = BigInteger.valueOf(3);
+        BigInteger squared = BigInteger.ZERO;
         BigInteger total = BigInteger.ZERO;
         for (List<IUnitizingAnnotationUnit> units : byRater) {
             for (IUnitizingAnnotationUnit unit : units) {
                 BigInteger l = BigInteger.valueOf(unit.getLength());
+                squared = squared.add(l.multiply(l.subtract(BigInteger.ONE)));
                 // (N_c - 1)(2l³ - 3l² + l) / 3, an integer: l(l - 1)(2l - 1) is divisible by 6
                 BigInteger first = BigInteger.valueOf(count - 1).multiply(l.multiply(l.subtract(BigInteger.ONE))
                         .multiply(l.shiftLeft(1).subtract(BigInteger.ONE))).divide(three);
@@ -93,11 +151,7 @@ final class FastUnitizingAlpha extends KrippendorffAlphaUnitizingAgreement {
                 total = total.add(first).add(l.multiply(l).multiply(sum));
             }
         }
-        BigDecimal result = new BigDecimal(total).multiply(BigDecimal.valueOf(2)
-                .divide(BigDecimal.valueOf(length), MathContext.DECIMAL128));
-        BigInteger rl = BigInteger.valueOf(raters).multiply(BigInteger.valueOf(length));
-        return result.divide(new BigDecimal(rl.multiply(rl.subtract(BigInteger.ONE)).subtract(squaredLengths)),
-                MathContext.DECIMAL128).doubleValue();
+        return new BigInteger[] {squared, total};
     }
 
     /** Index of the first value {@code >= key} in the ascending array, or its length. */

@@ -34,7 +34,7 @@ public final class FleissKappaMeasure implements AgreementMeasure {
     @Override
     public MeasureResult compute(AgreementInput input) {
         List<String> annotators = input.annotators();
-        CodingUnits coding = new CodingUnits(input);
+        CodingUnits coding = input.coding();
         if (annotators.size() < 2) {
             return MeasureResult.undefined(ID, coding.size(), "needs at least two annotators");
         }

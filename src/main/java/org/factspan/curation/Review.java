@@ -42,7 +42,7 @@ final class Review {
     final List<GoldAttribution> goldLinks;
 
     /**
-     * @param annotators the document's annotators (real names), see {@link CurationService#annotatorsOf}
+     * @param annotators the document's annotators (real names), see {@link CurationCore#annotatorsOf}
      * @param shown display name per real name
      */
     Review(AnnotatedDocument doc, List<String> annotators, Map<String, String> shown, List<GoldSpan> gold,

@@ -69,6 +69,9 @@ public final class Diff {
     private final Map<Long, Unit> unitsById;
     private final List<Position> positions;
     private final List<TriplePosition> triplePositions;
+    /** Each annotator's units and triples, in the orders above (built once: every pair query reads them). */
+    private final Map<String, List<Unit>> unitsByAnnotator = new HashMap<>();
+    private final Map<String, List<Triple>> triplesByAnnotator = new HashMap<>();
 
     private Diff(String documentId, List<String> annotators, Collection<Unit> units, Collection<Triple> triples) {
         this.documentId = Objects.requireNonNull(documentId, "documentId");
@@ -103,6 +106,14 @@ public final class Diff {
         this.triples = resolvable.stream().sorted(comparing((Triple t) -> contentExtent(t))
                 .thenComparing(this::sourceExtent, nullsFirst(naturalOrder())).thenComparing(Triple::annotator)
                 .thenComparingLong(Triple::id)).toList();
+        this.annotators.forEach(a -> {
+            unitsByAnnotator.put(a, new ArrayList<>());
+            triplesByAnnotator.put(a, new ArrayList<>());
+        });
+        this.units.forEach(u -> unitsByAnnotator.get(u.annotator()).add(u));
+        this.triples.forEach(t -> triplesByAnnotator.get(t.annotator()).add(t));
+        unitsByAnnotator.replaceAll((a, list) -> List.copyOf(list));
+        triplesByAnnotator.replaceAll((a, list) -> List.copyOf(list));
         this.positions = linePositions();
         this.triplePositions = lineTriples();
     }
@@ -177,12 +188,12 @@ public final class Diff {
 
     /** One annotator's units in {@link #UNIT_ORDER}. */
     public List<Unit> units(String annotator) {
-        return units.stream().filter(u -> u.annotator().equals(annotator)).toList();
+        return unitsByAnnotator.getOrDefault(annotator, List.of());
     }
 
     /** One annotator's triples, ordered by content extent, source extent, id. */
     public List<Triple> triples(String annotator) {
-        return triples.stream().filter(t -> t.annotator().equals(annotator)).toList();
+        return triplesByAnnotator.getOrDefault(annotator, List.of());
     }
 
     /** The unit with this id, or null. */
@@ -230,8 +241,8 @@ public final class Diff {
         List<UnitPair> pairs = new ArrayList<>();
         left.forEach((label, leftUnits) -> {
             List<Unit> rightUnits = right.getOrDefault(label, List.of());
-            for (int[] pair : BipartiteMatching.maximum(leftUnits, rightUnits,
-                    (x, y) -> x.extent().overlaps(y.extent()))) {
+            for (int[] pair : BipartiteMatching.overlapping(leftUnits, rightUnits, Unit::extent, Unit::extent,
+                    (x, y) -> true)) {
                 pairs.add(new UnitPair(leftUnits.get(pair[0]), rightUnits.get(pair[1])));
             }
         });
@@ -272,12 +283,12 @@ public final class Diff {
         List<Triple> left = triples(a);
         List<Triple> right = triples(b);
         List<TriplePair> pairs = new ArrayList<>();
-        for (int[] pair : BipartiteMatching.maximum(left, right, (x, y) -> contentExtent(x).overlaps(contentExtent(y))
-                && overlapOrBothNone(sourceExtent(x), sourceExtent(y))
-                && overlapOrBothNone(cueExtent(x), cueExtent(y)))) {
+        // triples(b) is ordered by content extent, as the sweep needs; pairs come ordered by a's index
+        for (int[] pair : BipartiteMatching.overlapping(left, right, this::contentExtent, this::contentExtent,
+                (x, y) -> overlapOrBothNone(sourceExtent(x), sourceExtent(y))
+                        && overlapOrBothNone(cueExtent(x), cueExtent(y)))) {
             pairs.add(new TriplePair(left.get(pair[0]), right.get(pair[1])));
         }
-        pairs.sort(comparingInt((TriplePair p) -> left.indexOf(p.a())));
         return pairs;
     }
 

@@ -24,6 +24,11 @@ import org.springframework.boot.test.context.SpringBootTest;
  * arrays prepared beforehand (Cohen's kappa per pair, Fleiss' kappa, Krippendorff's unitizing alpha). DKPro's own
  * unitizing alpha needs minutes here (its expected disagreement is quadratic), so the baseline computes alpha with
  * Factspan's equal but faster {@code FastUnitizingAlpha}; a second row compares the two on 30 documents.
+ *
+ * <p>{@link #targets()} measures the issue-17 targets at both scales: every measure over 1,000 documents x 3
+ * annotators x about 50 spans (goal under 1 s) and over the peer workload, 100 documents x 2,000 tokens x 3
+ * annotators (goal under 0.1 s), through the service (read, diffs built once, all measures, per-document
+ * breakdown). Run alone: {@code ./mvnw -Pbench test -Dbench.scale=quick -Dtest=AgreementBench#targets}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = BenchDatabase.CONTEXT)
 class AgreementBench {
@@ -45,6 +50,35 @@ class AgreementBench {
     @AfterEach
     void leaveNothingRunning() {
         db.settle();
+    }
+
+    @Test
+    void targets() throws Exception {
+        var carol = db.actor("carol");
+        // 1,000 documents of about 200 words with ~50 spans per annotator (0.27 of the words in spans, as the main
+        // corpus), and the peer workload
+        SyntheticCorpus thousand = new SyntheticCorpus(1000L, 600, 0.27);
+        String big = db.loaded("agreement", thousand, 1_000, true);
+        String peer = db.loaded("agreement-peer", SyntheticCorpus.peer(), PeerBench.DOCUMENTS, true);
+        List<BenchResults.Row> rows = new ArrayList<>();
+        for (String[] job : new String[][] {{big, "1,000 docs x 3 annotators", "1"},
+                {peer, "peer: 100 docs x 2,000 tokens x 3 annotators", "0.1"}}) {
+            long spans = db.spans(job[0]);
+            AgreementReport[] report = new AgreementReport[1];
+            agreement.compute(carol, job[0], null, null); // warm
+            BenchDatabase.Measured m = BenchDatabase.best(5, () -> report[0] = agreement.compute(carol, job[0], null,
+                    null));
+            // what reading alone costs: the same project read as the request reads it (spans, documents), no measure
+            BenchDatabase.Measured read = BenchDatabase.best(5, () -> agreement.options(carol, job[0]));
+            rows.add(new BenchResults.Row("  of which reading the spans (" + job[1] + ")", BenchResults.scale(),
+                    read.seconds(), null, "s", read.heapPeakMb(), "AgreementService.options: the same read, no measure"));
+            rows.add(new BenchResults.Row("agreement target, all " + report[0].measures().size() + " measures ("
+                    + job[1] + ", " + spans + " spans)", BenchResults.scale(), m.seconds(), null, "s",
+                    m.heapPeakMb(), "goal < " + job[2] + " s; best of 5 after one warm-up; "
+                            + report[0].measures().stream().map(r -> String.format("%s %.3f", r.id(), r.overall()))
+                                    .reduce((a, b) -> a + ", " + b).orElse("")));
+        }
+        BenchResults.record(rows);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.factspan.base.Quote;
 import org.factspan.agreement.AgreementDocument;
 import org.factspan.agreement.AgreementInput;
@@ -23,6 +24,7 @@ import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentSummary;
+import org.factspan.diff.Diff;
 import org.factspan.diff.Triple;
 import org.factspan.diff.Unit;
 import org.factspan.security.Actor;
@@ -93,20 +95,26 @@ public class AgreementService {
     public AgreementReport compute(Actor actor, String slug, Collection<Long> documentIds,
             Collection<String> annotatorNames) {
         Study study = study(actor, slug, documentIds, annotatorNames);
-        List<MeasureResult> results = measures.stream().map(m -> m.compute(study.input())).toList();
+        // the diffs first (every measure but the kappas and alpha reads them), then the measures side by side: they
+        // only read the input, and a request's answer waits for the slowest, not for the sum
+        study.input().diffs();
+        List<MeasureResult> results = measures.parallelStream().map(m -> m.compute(study.input())).toList();
 
         Map<String, List<Unit>> unitsByDocument = study.input().units().stream()
                 .collect(Collectors.groupingBy(Unit::documentId));
         List<String> annotators = study.input().annotators();
-        List<DocumentAgreement> perDocument = new ArrayList<>();
-        for (DocumentSummary d : study.documents()) {
+        List<Diff> diffs = study.input().diffs(); // built already for the measures, in document order
+        List<DocumentAgreement> perDocument = IntStream.range(0, study.documents().size()).parallel().mapToObj(i -> {
+            DocumentSummary d = study.documents().get(i);
             AgreementDocument one = new AgreementDocument(String.valueOf(d.id()), d.length());
             List<Unit> own = unitsByDocument.getOrDefault(one.id(), List.of());
-            MeasureResult result = breakdown.compute(AgreementInput.ofUnits(annotators, List.of(one), own));
+            // the document's diff of the request (its triples are not read by the span measure)
+            MeasureResult result = breakdown.compute(new AgreementInput(annotators, List.of(one), own, List.of(),
+                    AgreementInput.DiffCache.of(List.of(diffs.get(i)))));
             double value = result.overall() == null ? Double.NaN : result.overall();
-            perDocument.add(new DocumentAgreement(d.id(), d.name(), d.title(), d.length(), own.size(), value,
-                    Double.isNaN(value) ? result.nanReason() : null));
-        }
+            return new DocumentAgreement(d.id(), d.name(), d.title(), d.length(), own.size(), value,
+                    Double.isNaN(value) ? result.nanReason() : null);
+        }).toList();
         return new AgreementReport(results, perDocument, annotators);
     }
 
@@ -124,7 +132,7 @@ public class AgreementService {
                             + String.join(", ", measureIds()))));
         }
         AgreementInput input = study(actor, slug, documentIds, null).input();
-        return chosen.stream().map(m -> m.compute(input)).toList();
+        return chosen.parallelStream().map(m -> m.compute(input)).toList();
     }
 
     private record Study(List<DocumentSummary> documents, AgreementInput input) {
