@@ -41,16 +41,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AnnotationService {
 
-    /**
-     * The seed schema's content label. Attributions, claims and exports find the content label by its role
-     * ({@link ProjectInfo#contentLabel()}); only the curation view, being split for issue 17, still names it.
-     */
-    @Deprecated(forRemoval = true)
-    public static final String CONTENT_LABEL = "CLAIM";
-    /** The seed schema's source label; see {@link #CONTENT_LABEL}. */
-    @Deprecated(forRemoval = true)
-    public static final String SOURCE_LABEL = "SOURCE";
-
     /** The system account that owns the gold standard (created by migration V3; it never logs in). */
     public static final String GOLD = "gold";
 

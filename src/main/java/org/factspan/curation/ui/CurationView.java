@@ -248,7 +248,6 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
             showLegend(project.labels());
             gold.setLabels(project.labels());
             gold.setSnap(project.snapWords());
-            gold.setRoleLabels(AnnotationService.CONTENT_LABEL, AnnotationService.SOURCE_LABEL);
             gold.setText(state.document().text());
             store = new GoldStore(curation, actor, slug, documentId, state.version());
             goldBinding.open(new DocumentEditor(store), null, text);
