@@ -25,8 +25,6 @@ import org.factspan.annotation.Owner;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.annotation.SpanLocks;
 import org.factspan.base.ConflictException;
-import org.factspan.base.ForbiddenException;
-import org.factspan.base.Quote;
 import org.factspan.base.audit.AuditLog;
 import org.factspan.corpus.AssignmentInfo;
 import org.factspan.corpus.AssignmentService;
@@ -221,12 +219,7 @@ class CurationCore {
 
 
     ProjectInfo requireCurator(Actor actor, String slug) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        if (!project.curatedBy(actor)) {
-            throw new ForbiddenException("Only curators of project " + Quote.of(slug)
-                    + " and admins curate its documents");
-        }
-        return project;
+        return corpus.requireProject(actor, slug).requireCuratedBy(actor, "curate its documents");
     }
 
     CurationState requireOpened(Actor actor, String slug, long documentId) {

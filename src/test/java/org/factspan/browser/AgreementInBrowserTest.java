@@ -58,7 +58,7 @@ class AgreementInBrowserTest extends BrowserTest {
             page.locator("#agreement-link").click();
             page.waitForURL(url -> url.endsWith("/projects/" + slug + "/agreement"));
             assertThat(page.locator("#status")).containsText("computed in");
-            assertThat(page.locator("#overall")).containsText("span_f1_exact");
+            assertThat(page.locator("#overall")).containsText("Span F1 (exact)");
             assertThat(page.locator("#heatmap-matrix")).containsText("alice");
             assertThat(page.locator("#heatmap-matrix [data-cell]").nth(1)).hasText(
                     java.util.regex.Pattern.compile("\\d\\.\\d{3}"));
