@@ -97,8 +97,7 @@ public class CorpusService {
         Optional<java.util.Set<Long>> only = assignedOnly(actor, project);
         return documents.listRows(project.id()).stream()
                 .filter(r -> only.map(ids -> ids.contains(r.id())).orElse(true))
-                .map(r -> new DocumentSummary(r.id(), r.name(), r.title(), r.lengthCp(), r.sha256(), parseMeta(r.meta()),
-                r.publication()))
+                .map(this::summary)
                 .toList();
     }
 
@@ -115,8 +114,18 @@ public class CorpusService {
     }
 
     private void checkAssigned(Actor actor, ProjectInfo project, long documentId) {
-        if (!project.curatedBy(actor) && assignments.findByDocumentIdAndUserId(documentId, actor.userId()).isEmpty()
-                && assignments.existsInProject(project.id())) {
+        requireAssigned(actor, project, documentId,
+                () -> assignments.findByDocumentIdAndUserId(documentId, actor.userId()).isPresent(),
+                () -> assignments.existsInProject(project.id()));
+    }
+
+    /**
+     * The rule of assigned work: in a project that assigns work, an annotator opens only their own documents (admins
+     * and curators open all). The suppliers are asked in this order and only as far as needed.
+     */
+    private static void requireAssigned(Actor actor, ProjectInfo project, long documentId,
+            java.util.function.BooleanSupplier assigned, java.util.function.BooleanSupplier projectAssigns) {
+        if (!project.curatedBy(actor) && !assigned.getAsBoolean() && projectAssigns.getAsBoolean()) {
             throw new ForbiddenException("Document " + documentId + " is not assigned to you");
         }
     }
@@ -145,9 +154,7 @@ public class CorpusService {
         Object[] r = rows.get(0);
         Assignment own = (Assignment) r[10];
         boolean projectAssigns = Boolean.TRUE.equals(r[11]);
-        if (!project.curatedBy(actor) && own == null && projectAssigns) {
-            throw new ForbiddenException("Document " + documentId + " is not assigned to you");
-        }
+        requireAssigned(actor, project, documentId, () -> own != null, () -> projectAssigns);
         if (project.archived()) {
             throw new org.factspan.base.ConflictException("Project " + Quote.of(project.slug())
                     + " is archived and read-only");
@@ -156,10 +163,8 @@ public class CorpusService {
             throw new org.factspan.base.ConflictException("You marked document " + documentId
                     + " finished; it is read-only for you until a curator reopens it");
         }
-        DocumentRow row = new DocumentRow((Long) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
-                (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9]);
-        return new DocumentSummary(row.id(), row.name(), row.title(), row.lengthCp(), row.sha256(),
-                parseMeta(row.meta()), row.publication());
+        return summary(new DocumentRow((Long) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
+                (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9]));
     }
 
     /** Span counts of the caller per document (the "my progress" column). */
@@ -207,8 +212,7 @@ public class CorpusService {
         DocumentRow r = documents.findRow(documentId, project.id())
                 .orElseThrow(() -> new NotFoundException("No document " + documentId + " in project " + slug));
         checkAssigned(actor, project, documentId);
-        return new DocumentSummary(r.id(), r.name(), r.title(), r.lengthCp(), r.sha256(), parseMeta(r.meta()),
-                r.publication());
+        return summary(r);
     }
 
     /**
@@ -220,8 +224,7 @@ public class CorpusService {
     public DocumentSummary requireDocument(ProjectInfo project, long documentId) {
         DocumentRow r = documents.findRow(documentId, project.id())
                 .orElseThrow(() -> new NotFoundException("No document " + documentId + " in project " + project.slug()));
-        return new DocumentSummary(r.id(), r.name(), r.title(), r.lengthCp(), r.sha256(), parseMeta(r.meta()),
-                r.publication());
+        return summary(r);
     }
 
     /**
@@ -262,6 +265,11 @@ public class CorpusService {
                 .collect(java.util.stream.Collectors.groupingBy(LabelAttribute::getLabelId,
                         java.util.stream.Collectors.mapping(LabelAttribute::toDef, java.util.stream.Collectors.toList())));
         return schema.stream().map(l -> l.toInfo(attributes.getOrDefault(l.getId(), List.of()))).toList();
+    }
+
+    private DocumentSummary summary(DocumentRow r) {
+        return new DocumentSummary(r.id(), r.name(), r.title(), r.lengthCp(), r.sha256(), parseMeta(r.meta()),
+                r.publication());
     }
 
     Map<String, String> parseMeta(String meta) {

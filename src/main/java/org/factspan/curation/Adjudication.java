@@ -237,36 +237,29 @@ class Adjudication {
     void reject(Actor actor, String slug, long documentId, long id, boolean attribution) {
         core.requireOpened(actor, slug, documentId);
         core.lockPart(documentId, id, attribution);
-        AnnotatedDocument doc = annotations.documentAnnotations(actor, slug, documentId);
-        if (attribution) {
-            if (doc.attributions().stream().noneMatch(a -> a.id() == id)) {
-                throw new NotFoundException("No annotator's attribution " + id + " in document " + documentId);
-            }
-            if (rejections.findByAttributionId(id).isEmpty()) {
-                rejections.save(new Rejection(documentId, null, id, actor.userId(), clock.instant()));
-            }
-        } else {
-            annotatorSpan(doc, id);
-            if (rejections.findBySpanId(id).isEmpty()) {
-                rejections.save(new Rejection(documentId, id, null, actor.userId(), clock.instant()));
-            }
+        requirePart(annotations.documentAnnotations(actor, slug, documentId), documentId, id, attribution);
+        if ((attribution ? rejections.findByAttributionId(id) : rejections.findBySpanId(id)).isEmpty()) {
+            rejections.save(new Rejection(documentId, attribution ? null : id, attribution ? id : null,
+                    actor.userId(), clock.instant()));
         }
         core.decision(actor, "curation.reject", documentId, attribution ? null : id, null,
                 Map.of(attribution ? "attribution" : "span", id));
+    }
+
+    /** An annotator's span or attribution of the document, or {@link NotFoundException}. */
+    private void requirePart(AnnotatedDocument doc, long documentId, long id, boolean attribution) {
+        if (!attribution) {
+            annotatorSpan(doc, id);
+        } else if (doc.attributions().stream().noneMatch(a -> a.id() == id)) {
+            throw new NotFoundException("No annotator's attribution " + id + " in document " + documentId);
+        }
     }
 
     /** Takes a rejection back. */
     void unreject(Actor actor, String slug, long documentId, long id, boolean attribution) {
         core.requireOpened(actor, slug, documentId);
         core.lockPart(documentId, id, attribution);
-        AnnotatedDocument doc = annotations.documentAnnotations(actor, slug, documentId);
-        if (attribution) {
-            if (doc.attributions().stream().noneMatch(a -> a.id() == id)) {
-                throw new NotFoundException("No annotator's attribution " + id + " in document " + documentId);
-            }
-        } else {
-            annotatorSpan(doc, id);
-        }
+        requirePart(annotations.documentAnnotations(actor, slug, documentId), documentId, id, attribution);
         var rejection = (attribution ? rejections.findByAttributionId(id) : rejections.findBySpanId(id))
                 .filter(r -> r.documentId() == documentId);
         if (rejection.isEmpty()) {

@@ -109,6 +109,12 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
         }
     }
 
+    /** The slug of a project named by id in the audit trail, or null when it is gone (remembered once read). */
+    private String slugOf(long projectId) {
+        return slugs.computeIfAbsent(projectId, id -> jdbc.sql("select slug from project where id = ?").param(id)
+                .query(String.class).optional().orElse(null));
+    }
+
     /** At most this many changed documents are re-indexed one by one at start; more, and the index is rebuilt. */
     static final int CATCH_UP_DOCUMENTS = 1_000;
 
@@ -141,8 +147,7 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
                 return changed + ", in " + documents.size() + " documents";
             }
             for (long[] d : documents) {
-                String slug = slugs.computeIfAbsent(d[0], id -> jdbc.sql("select slug from project where id = ?")
-                        .param(id).query(String.class).optional().orElse(null));
+                String slug = slugOf(d[0]);
                 if (slug == null) {
                     return changed + ", and project " + d[0] + " is gone";
                 }
@@ -214,8 +219,7 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
             if (c.projectId() == null || c.documentId() == null) {
                 continue;
             }
-            String slug = slugs.computeIfAbsent(c.projectId(), id -> jdbc.sql("select slug from project where id = ?")
-                    .param(id).query(String.class).optional().orElse(null));
+            String slug = slugOf(c.projectId());
             if (slug != null) {
                 enqueue(slug, c.documentId());
             }

@@ -12,7 +12,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.factspan.annotation.SpanChanged;
-import org.factspan.base.NotFoundException;
 import org.factspan.base.audit.ChangeFeed;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.LabelInfo;
@@ -116,9 +115,11 @@ class RecommenderModels implements DisposableBean, ChangeFeed.Listener {
     @TransactionalEventListener(fallbackExecution = true)
     void spanChanged(SpanChanged event) {
         // no query on the saving thread: only projects with trained models retrain, and those are known here
-        if (slugs.containsValue(event.slug())) {
-            retrainLater(event.slug());
-        }
+        slugs.forEach((projectId, slug) -> {
+            if (slug.equals(event.slug())) {
+                retrainLater(projectId, slug);
+            }
+        });
     }
 
     @Override
@@ -143,19 +144,16 @@ class RecommenderModels implements DisposableBean, ChangeFeed.Listener {
         for (long projectId : projects) {
             String slug = slugs.get(projectId);
             if (slug != null) {
-                retrainLater(slug);
+                retrainLater(projectId, slug);
             }
         }
     }
 
-    /** Schedules a retraining of the project after the debounce delay (a later call restarts the wait). */
-    void retrainLater(String slug) {
-        long projectId;
-        try {
-            projectId = corpus.requireProject(Training.SYSTEM, slug).id();
-        } catch (NotFoundException e) {
-            return;
-        }
+    /**
+     * Schedules a retraining of a project with trained models after the debounce delay (a later call restarts the
+     * wait).
+     */
+    void retrainLater(long projectId, String slug) {
         if (!trained.containsKey(projectId)) {
             return; // nobody asked for suggestions yet: the first request trains
         }

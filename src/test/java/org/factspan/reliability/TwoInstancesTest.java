@@ -144,6 +144,7 @@ class TwoInstancesTest {
         Answer opened = call(a, "POST", doc + "/curation", carol, null);
         assertThat(opened.status()).as(opened.body()).isEqualTo(200);
         long version = opened.json().get("version").asLong();
+        int goldAtStart = opened.json().get("gold").size();
 
         for (int round = 0; round < 5; round++) {
             long v = version;
@@ -169,13 +170,9 @@ class TwoInstancesTest {
             }
             JsonNode now = call(b, "GET", doc + "/curation", admin, null).json();
             assertThat(now.get("version").asLong()).as("one change, one new version").isEqualTo(version + 1);
-            assertThat(now.get("gold")).as("one gold span more per round").hasSize(round + 1 + (int) goldBefore(opened));
+            assertThat(now.get("gold")).as("one gold span more per round").hasSize(goldAtStart + round + 1);
             version = now.get("version").asLong();
         }
-    }
-
-    private static long goldBefore(Answer opened) {
-        return opened.json().get("gold").size();
     }
 
     /** When B's models were last trained (ISO instants compare as strings); empty before the first training. */

@@ -97,8 +97,8 @@ public class ChangeFeed implements DisposableBean {
             jdbc.query("select id, action, project_id, document_id, span_id, attribution_id, owner from audit_event"
                     + " where id > ? order by id limit " + BATCH, r -> {
                         long id = r.getLong(1);
-                        if (id > highest - LOOK_BACK && !seen.add(id)) {
-                            return;
+                        if (!seen.add(id)) {
+                            return; // told in an earlier look (every row read lies inside the look-back window)
                         }
                         fresh.add(new Change(id, r.getString(2), (Long) r.getObject(3, Long.class),
                                 (Long) r.getObject(4, Long.class), (Long) r.getObject(5, Long.class),
@@ -106,7 +106,6 @@ public class ChangeFeed implements DisposableBean {
                     }, Math.max(floor, highest - LOOK_BACK));
             for (Change c : fresh) {
                 highest = Math.max(highest, c.id());
-                seen.add(c.id());
             }
             seen.headSet(highest - LOOK_BACK, true).clear();
             if (fresh.isEmpty()) {
