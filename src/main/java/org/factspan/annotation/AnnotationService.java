@@ -192,7 +192,7 @@ public class AnnotationService {
         stamp(actor, owner, span::stamp);
         Span saved;
         try {
-            saved = spans.saveAndFlush(span);
+            saved = spans.insert(span);
         } catch (DataIntegrityViolationException e) {
             // the same span created at the same moment by another request of this owner (unique constraint)
             throw new ConflictException(who(actor, owner, "have", "has") + " labeled " + start + ".." + end + " as "

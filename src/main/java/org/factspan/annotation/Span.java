@@ -88,6 +88,26 @@ class Span {
         return createdAt;
     }
 
+    String getProvenance() {
+        return provenance;
+    }
+
+    Long getCuratedBy() {
+        return curatedBy;
+    }
+
+    Instant getCuratedAt() {
+        return curatedAt;
+    }
+
+    /** The id the database gave a span inserted without JPA ({@link SpanInsert}). */
+    void assignId(long newId) {
+        if (id != null) {
+            throw new IllegalStateException("Span " + id + " has an id already");
+        }
+        this.id = newId;
+    }
+
     void relabel(String newLabel) {
         this.label = java.util.Objects.requireNonNull(newLabel);
     }

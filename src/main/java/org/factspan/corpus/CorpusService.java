@@ -41,9 +41,12 @@ public class CorpusService {
         }
     };
 
+    private final AccessReads access;
+
     CorpusService(ProjectRepository projects, ProjectMemberRepository members, LabelRepository labels,
             LabelAttributeRepository labelAttributes, DocumentRepository documents, AnnotationCounts counts,
-            AssignmentRepository assignments, JsonMapper json) {
+            AssignmentRepository assignments, JsonMapper json, AccessReads access) {
+        this.access = access;
         this.assignments = assignments;
         this.projects = projects;
         this.members = members;
@@ -67,28 +70,11 @@ public class CorpusService {
 
     @Transactional(readOnly = true)
     public ProjectInfo requireProject(Actor actor, String slug) {
-        List<Object[]> rows = projects.findWithMembershipAndSchema(slug, actor.userId());
-        if (rows.isEmpty()) {
-            throw projectNotFound(slug);
-        }
-        Project project = (Project) rows.get(0)[0];
-        Optional<ProjectRole> role = Optional.ofNullable((ProjectMember) rows.get(0)[1]).map(ProjectMember::getRole);
-        if (role.isEmpty() && !actor.isAdmin()) {
+        ProjectInfo project = access.project(slug, actor.userId()).orElseThrow(() -> projectNotFound(slug));
+        if (project.role().isEmpty() && !actor.isAdmin()) {
             throw new ForbiddenException("You are not a member of project " + Quote.of(slug));
         }
-        Map<Label, List<AttributeDef>> schema = new java.util.LinkedHashMap<>();
-        for (Object[] row : rows) {
-            if (row[2] instanceof Label label) {
-                List<AttributeDef> defs = schema.computeIfAbsent(label, k -> new java.util.ArrayList<>());
-                if (row[3] instanceof LabelAttribute attribute) {
-                    defs.add(attribute.toDef());
-                }
-            }
-        }
-        List<LabelInfo> labelInfos = schema.entrySet().stream().map(e -> e.getKey().toInfo(e.getValue())).toList();
-        return new ProjectInfo(project.getId(), project.getSlug(), project.getName(), project.getDescription(),
-                project.getGuidelines(), project.isSnapWords(), role, labelInfos, project.isArchived(),
-                project.isAllowOverlap(), project.getAnnotatorsPerDocument(), project.getSuggestionThreshold());
+        return project;
     }
 
     @Transactional(readOnly = true)
@@ -147,24 +133,18 @@ public class CorpusService {
      */
     @Transactional(readOnly = true)
     public DocumentSummary requireEditableDocument(Actor actor, ProjectInfo project, long documentId) {
-        List<Object[]> rows = documents.findRowWithAssignment(documentId, project.id(), actor.userId());
-        if (rows.isEmpty()) {
-            throw new NotFoundException("No document " + documentId + " in project " + project.slug());
-        }
-        Object[] r = rows.get(0);
-        Assignment own = (Assignment) r[10];
-        boolean projectAssigns = Boolean.TRUE.equals(r[11]);
-        requireAssigned(actor, project, documentId, () -> own != null, () -> projectAssigns);
+        AccessReads.DocumentAccess row = access.document(documentId, project.id(), actor.userId())
+                .orElseThrow(() -> new NotFoundException("No document " + documentId + " in project " + project.slug()));
+        requireAssigned(actor, project, documentId, row::assigned, row::projectAssigns);
         if (project.archived()) {
             throw new org.factspan.base.ConflictException("Project " + Quote.of(project.slug())
                     + " is archived and read-only");
         }
-        if (own != null && own.isFinished()) {
+        if (row.finished()) {
             throw new org.factspan.base.ConflictException("You marked document " + documentId
                     + " finished; it is read-only for you until a curator reopens it");
         }
-        return summary(new DocumentRow((Long) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
-                (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9]));
+        return summary(row.row());
     }
 
     /** Span counts of the caller per document (the "my progress" column). */

@@ -22,18 +22,6 @@ interface DocumentRepository extends JpaRepository<Document, Long> {
             + " from Document d where d.id = :id and d.projectId = :projectId")
     Optional<DocumentRow> findRow(long id, long projectId);
 
-    /**
-     * A document row with what decides whether {@code userId} may open and change it, in one statement: the
-     * document's columns as in {@link DocumentRow}, then the user's assignment to it (or null), then whether the
-     * project assigns work at all.
-     */
-    @Query("select d.id, d.name, d.title, d.lengthCp, d.sha256, d.meta, d.published, d.publishedExpression,"
-            + " d.publishedSource, d.timeZone, a, case when exists (select x.id from Assignment x where x.documentId in"
-            + " (select y.id from Document y where y.projectId = :projectId)) then true else false end"
-            + " from Document d left join Assignment a on a.documentId = d.id and a.userId = :userId"
-            + " where d.id = :id and d.projectId = :projectId")
-    List<Object[]> findRowWithAssignment(long id, long projectId, long userId);
-
     @Query("select d.body from Document d where d.id = :id")
     Optional<String> findBody(long id);
 

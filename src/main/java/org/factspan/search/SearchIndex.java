@@ -397,6 +397,15 @@ class SearchIndex implements DisposableBean {
     }
 
     /** Makes the changes so far durable and visible to new searches; a success clears a recorded failure. */
+    /** Makes every change written so far searchable (near-real-time: no sync to disk; {@link #commit()} does that). */
+    void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException | AlreadyClosedException e) {
+            throw failed(e);
+        }
+    }
+
     void commit() {
         try {
             writer.commit();

@@ -56,6 +56,10 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
     private final DocumentStates states;
     /** How long after a failed index write the indexer tries again (reopen the index, rebuild it). */
     static final Duration RETRY = Duration.ofSeconds(30);
+    /** How long a change may stay searchable but not yet synced to disk (see {@link #commitSoon}). */
+    static final Duration COMMIT_AFTER = Duration.ofSeconds(2);
+    private final java.util.concurrent.atomic.AtomicBoolean commitQueued =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "search-indexer");
@@ -396,7 +400,22 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
                 log.warn("Could not index documents {} of {}: {}", ids, slug, e.toString());
             }
         });
-        index.commit(database);
+        index.refresh();
+        commitSoon();
+    }
+
+    /**
+     * Makes what the index holds durable within {@link #COMMIT_AFTER}: a Lucene commit syncs files to disk, far dearer
+     * than the refresh that makes a change searchable, so a busy instance commits once per interval, not once per save.
+     * A crash in between loses nothing: an index not closed cleanly is rebuilt at start.
+     */
+    private void commitSoon() {
+        if (commitQueued.compareAndSet(false, true)) {
+            worker.schedule(() -> guarded(() -> {
+                commitQueued.set(false);
+                index.commit(database);
+            }), COMMIT_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Indexes documents of a project (all of them when {@code ids} is null); returns how many. */
