@@ -32,6 +32,7 @@ import org.factspan.security.Role;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +46,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * or become an element (no {@code img[src=x]}, no {@code svg[onload]}, no {@code javascript:} link, no event
  * handler attribute, also inside shadow roots); where the payload is content, it is shown as text.
  */
+@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true")
 class XssInBrowserTest {

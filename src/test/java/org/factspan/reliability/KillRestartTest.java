@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.factspan.TestUsers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * that, restarted on the same files, and every write that was answered 201 must still be there, and every
  * stored triple must point at stored spans. Several kill-restart cycles.
  */
+@Tag("process")
 class KillRestartTest {
 
     static final int CYCLES = 3;

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.factspan.TestUsers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * at once (the index had no chance to take them in or close cleanly); after the restart the index is rebuilt and
  * search finds every acknowledged span (decision 024).
  */
+@Tag("process")
 class SearchAfterSigkillTest {
 
     static final String SLUG = TestUsers.SEED_PROJECT;
