@@ -5,22 +5,17 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import org.factspan.FreshProject;
 import org.factspan.TestUsers;
 import org.factspan.corpus.ProjectSetupService;
 import org.factspan.annotation.AnnotationService;
-import org.factspan.base.CodePoints;
 import org.factspan.corpus.CorpusService;
-import org.factspan.corpus.DocumentSummary;
-import org.factspan.security.Actor;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The claim board in real Chromium: the curator starts a cluster from RFE/RL's "eight police ... were killed", adds
