@@ -70,7 +70,6 @@ class ClaimsInBrowserTest extends BrowserTest {
             assertThat(page.locator(".fs-claim-member[data-span] .fs-stance-conflicts")).hasText("conflicts (suggested)");
             assertThat(page.locator(".fs-claim-member[data-span] .fs-stance-agrees")).hasText("agrees (suggested)");
             assertThat(page.locator("vaadin-dialog-overlay[opened]")).hasCount(0);
-            page.waitForTimeout(400); // the dialog's closing animation
             BrowserSupport.screenshot(page, "claims-board-unknown-time");
         }
     }
@@ -134,7 +133,6 @@ class ClaimsInBrowserTest extends BrowserTest {
             assertThat(card.locator(".fs-claim-verdict")).containsText("1 entry in the audit trail");
             assertThat(chart.locator(".fs-established")).hasCount(1);
             assertThat(page.locator("vaadin-dialog-overlay[opened]")).hasCount(0);
-            page.waitForTimeout(400); // the dialog's closing animation
             assertThat(page.locator("vaadin-notification-card")).hasCount(0,
                     new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(10_000));
             BrowserSupport.screenshot(page, "claims-board");

@@ -210,7 +210,7 @@ class XssInBrowserTest {
             BrowserSupport.screenshot(page, "xss-progress");
 
             page.navigate(base + "/projects/" + slug + "/agreement");
-            page.waitForTimeout(1500);
+            assertThat(page.locator("#status")).containsText("computed in");
             check(page, "agreement");
 
             page.navigate(base + "/projects/" + slug + "/export");
@@ -259,7 +259,8 @@ class XssInBrowserTest {
     }
 
     void check(Page page, String view) {
-        page.waitForTimeout(300); // an onerror or onload would have fired by now
+        // every image has loaded or failed: an onerror or onload would have fired by now
+        page.waitForFunction("() => Array.from(document.images).every(i => i.complete)");
         @SuppressWarnings("unchecked")
         Map<String, Object> probe = (Map<String, Object>) page.evaluate(PROBE);
         if (!"none".equals(probe.get("xss")) || !"".equals(probe.get("found"))) {
