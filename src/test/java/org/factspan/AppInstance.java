@@ -1,5 +1,7 @@
 package org.factspan;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
@@ -8,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,10 +19,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Factspan instance in a process of its own, on PostgreSQL (or H2), from the test class path (several-instance
- * tests, the load benchmark):
- * started on a free port with its own search index and backup folder, waited for until its API answers, stopped or
- * killed (SIGKILL) by the test.
+ * One Factspan instance in a process of its own, on PostgreSQL (or H2), from the test class path (several-instance,
+ * kill-restart and SIGKILL tests, the load benchmark): started on a free port with its own search index and backup
+ * folder (a restart under the same name finds them again), waited for until its API answers, stopped or killed
+ * (SIGKILL) by the test. Each start writes a log of its own.
  */
 public final class AppInstance implements AutoCloseable {
 
@@ -47,6 +50,14 @@ public final class AppInstance implements AutoCloseable {
                 "--spring.datasource.username=postgres", "--spring.datasource.password="), extra);
     }
 
+    /**
+     * An instance on the database at {@code url} with no other database settings: the H2 URL the application ships
+     * with, pointed at a folder of the test's (kill-restart tests).
+     */
+    public static AppInstance startOnDatabase(String name, Path work, String url, String... extra) throws IOException {
+        return launch(name, work, List.of("--spring.datasource.url=" + url), extra);
+    }
+
     /** One instance on its own H2 file database under {@code work} (the default setup), for comparisons. */
     public static AppInstance startOnH2(String name, Path work, String... extra) throws IOException {
         return launch(name, work, List.of("--spring.datasource.url=jdbc:h2:file:" + work.resolve(name + "-db")
@@ -58,6 +69,9 @@ public final class AppInstance implements AutoCloseable {
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = work.resolve(name + ".log");
+        for (int run = 2; Files.exists(log); run++) {
+            log = work.resolve(name + "-" + run + ".log");
+        }
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp",
                 System.getProperty("java.class.path"), "org.factspan.Application", "--server.port=" + port, "--factspan.instance-route=" + name,
                 "--factspan.search.index-dir=" + work.resolve(name + "-index"),
@@ -73,24 +87,15 @@ public final class AppInstance implements AutoCloseable {
         return new AppInstance(name, port, pb.start(), log);
     }
 
-    /** Waits (up to three minutes) until the instance answers an admin's API call. */
-    public AppInstance awaitUp() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("instance " + name + " on port " + port + " exited; its log: " + log);
-            }
-            try {
-                if (call("GET", "/api/v1/projects", basic("admin", TestUsers.ADMIN_PASSWORD), null).statusCode()
-                        == 200) {
-                    return this;
-                }
-            } catch (ConnectException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("instance " + name + " on port " + port + " did not come up; its log: " + log);
+    /** Waits (up to three minutes) until the instance answers an admin's API call; fails at once if it exits. */
+    public AppInstance awaitUp() {
+        await("instance " + name + " on port " + port + " up; its log: " + log).atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(250)).ignoreException(ConnectException.class)
+                .failFast("instance " + name + " on port " + port + " exited; its log: " + log,
+                        () -> !process.isAlive())
+                .until(() -> call("GET", "/api/v1/projects", basic("admin", TestUsers.ADMIN_PASSWORD), null)
+                        .statusCode() == 200);
+        return this;
     }
 
     public String name() {

@@ -1,5 +1,7 @@
 package org.factspan;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -45,24 +48,18 @@ public final class NginxProxy implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(work.resolve("nginx.out").toFile()).start();
         NginxProxy proxy = new NginxProxy(process, port);
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("nginx exited; see " + work.resolve("nginx.out") + " and "
-                        + work.resolve("error.log"));
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(proxy.url("/login"))).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return proxy;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
+        try {
+            await("nginx answers; see " + work.resolve("error.log")).atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(200)).ignoreException(IOException.class)
+                    .failFast("nginx exited; see " + work.resolve("nginx.out") + " and " + work.resolve("error.log"),
+                            () -> !process.isAlive())
+                    .until(() -> http.send(HttpRequest.newBuilder(URI.create(proxy.url("/login"))).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+            return proxy;
+        } catch (RuntimeException | Error e) {
+            proxy.close();
+            throw e;
         }
-        proxy.close();
-        throw new IllegalStateException("nginx did not answer within 20 s; see " + work.resolve("error.log"));
     }
 
     public int port() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,6 +24,7 @@ import tools.jackson.databind.JsonNode;
  * whenever) appears in /v3/api-docs with its path and method; the description and the browsable UI are reachable
  * without logging in, and the Vaadin UI still answers.
  */
+@Tag("slow") // about 19 s on two cores: integration phase (decision 028)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OpenApiCoverageTest {
 

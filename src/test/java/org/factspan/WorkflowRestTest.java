@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.factspan.ApiClient.Reply;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,6 +18,7 @@ import tools.jackson.databind.JsonNode;
  * The team workflow over real HTTP: users, tokens, projects with their schema, members, import, assignments,
  * finishing and progress, each with its 401/403 and bad input.
  */
+@Tag("slow") // about 11 s on two cores: integration phase (decision 028)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WorkflowRestTest {
 

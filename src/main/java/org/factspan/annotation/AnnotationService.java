@@ -16,7 +16,6 @@ import org.factspan.base.audit.AuditLog;
 import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
-import org.factspan.base.NotFoundException;
 import org.factspan.corpus.AttributeDef;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentSummary;

@@ -3,7 +3,6 @@ package org.factspan.corpus;
 import java.util.List;
 import org.factspan.base.Quote;
 import org.factspan.ingest.Fields;
-import org.factspan.ingest.ValidText;
 
 /** An attribute a label's spans may carry, e.g. claim {@code verdict}: supported / refuted / ... */
 public record AttributeDef(String name, AttributeKind kind, List<String> options) {

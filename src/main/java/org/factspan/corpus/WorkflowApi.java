@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.factspan.base.InvalidRequestException;
 import org.factspan.base.Quote;
 import org.factspan.ingest.Bounded;
 import org.factspan.ingest.UploadedFile;

@@ -22,11 +22,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The recommenders' models per project. Trained on first use, then retrained in the background on one thread after
  * spans change, debounced: every change restarts a wait of {@code factspan.search.retrain-delay}, so a burst of edits
- * costs one training. Predictions go on with the previous models until the new ones are swapped in.
+ * costs one training. Predictions go on with the previous models until the new ones are swapped in. Only the
+ * recommenders switched on in the project train (decision 028): one switched on later trains in the background.
  */
 @Component
 class RecommenderModels implements DisposableBean, ChangeFeed.Listener {
@@ -59,6 +62,7 @@ class RecommenderModels implements DisposableBean, ChangeFeed.Listener {
 
     private final List<Recommender> recommenders;
     private final Training training;
+    private final SuggestionStore store;
     private final CorpusService corpus;
     private final SearchProperties properties;
     private final Clock clock;
@@ -75,11 +79,12 @@ class RecommenderModels implements DisposableBean, ChangeFeed.Listener {
     });
     private long versions;
 
-    RecommenderModels(List<Recommender> recommenders, Training training, CorpusService corpus,
+    RecommenderModels(List<Recommender> recommenders, Training training, SuggestionStore store, CorpusService corpus,
             SearchProperties properties, Clock clock, ChangeFeed feed) {
         this.feed = feed;
         this.recommenders = List.copyOf(recommenders);
         this.training = training;
+        this.store = store;
         this.corpus = corpus;
         this.properties = properties;
         this.clock = clock;
@@ -104,6 +109,44 @@ class RecommenderModels implements DisposableBean, ChangeFeed.Listener {
         synchronized (locks.computeIfAbsent(project.id(), k -> new Object())) {
             t = trained.get(project.id());
             return t != null ? t : trainNow(project.slug());
+        }
+    }
+
+    /**
+     * The current models of a project as {@link #current(ProjectInfo)}; a recommender switched on since they were
+     * trained (here or on another instance) has no model yet: the project retrains in the background, and predictions
+     * go on with the models there are.
+     */
+    Trained current(ProjectInfo project, java.util.Set<String> off) {
+        Trained t = current(project);
+        retrainIfMissing(project.id(), project.slug(), t, off);
+        return t;
+    }
+
+    /**
+     * A recommender was switched on: once the switch is committed, a project with models retrains (a retraining
+     * already scheduled or running may have read the switches before the commit, so this one follows it).
+     */
+    void switchedOn(long projectId, String slug) {
+        Runnable check = () -> retrainLater(projectId, slug);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    check.run();
+                }
+            });
+        } else {
+            check.run();
+        }
+    }
+
+    private void retrainIfMissing(long projectId, String slug, Trained t, java.util.Set<String> off) {
+        if (recommenders.stream().anyMatch(r -> !off.contains(r.id()) && !t.models().containsKey(r.id()))) {
+            ScheduledFuture<?> pending = scheduled.get(projectId);
+            if (pending == null || pending.isDone()) {
+                retrainLater(projectId, slug);
+            }
         }
     }
 
@@ -187,12 +230,13 @@ class RecommenderModels implements DisposableBean, ChangeFeed.Listener {
         return false;
     }
 
-    /** Trains every recommender of the project from its spans now, and swaps the models in. */
+    /** Trains the recommenders switched on in the project from its spans now, and swaps the models in. */
     Trained trainNow(String slug) {
         ProjectInfo project = corpus.requireProject(Training.SYSTEM, slug);
         long started = System.nanoTime();
+        java.util.Set<String> off = store.disabled(project.id());
         List<Training.Doc> docs = training.load(slug);
-        Trained t = train(project.labels(), docs);
+        Trained t = train(project.labels(), docs, off);
         trained.put(project.id(), t);
         slugs.put(project.id(), project.slug());
         feed.start();
@@ -201,13 +245,14 @@ class RecommenderModels implements DisposableBean, ChangeFeed.Listener {
         return t;
     }
 
-    Trained train(List<LabelInfo> schema, List<Training.Doc> docs) {
-        Map<String, Recommender.Model> models = trainAll(schema, docs);
+    Trained train(List<LabelInfo> schema, List<Training.Doc> docs, java.util.Set<String> off) {
+        List<Recommender> on = recommenders.stream().filter(r -> !off.contains(r.id())).toList();
+        Map<String, Recommender.Model> models = trainAll(on, schema, docs);
         Map<Integer, Map<String, Recommender.Model>> byFold = new java.util.HashMap<>();
         for (int f = 0; f < FOLDS; f++) {
             int fold = f;
             if (docs.stream().anyMatch(d -> fold(d.id()) == fold)) {
-                byFold.put(fold, trainAll(schema, docs.stream().filter(d -> fold(d.id()) != fold).toList()));
+                byFold.put(fold, trainAll(on, schema, docs.stream().filter(d -> fold(d.id()) != fold).toList()));
             }
         }
         synchronized (this) {
@@ -216,11 +261,12 @@ class RecommenderModels implements DisposableBean, ChangeFeed.Listener {
         }
     }
 
-    private Map<String, Recommender.Model> trainAll(List<LabelInfo> schema, List<Training.Doc> docs) {
+    private static Map<String, Recommender.Model> trainAll(List<Recommender> on, List<LabelInfo> schema,
+            List<Training.Doc> docs) {
         List<Recommender.TrainingDocument> all = new ArrayList<>();
         docs.forEach(d -> all.add(d.training()));
         Map<String, Recommender.Model> models = new LinkedHashMap<>();
-        for (Recommender r : recommenders) {
+        for (Recommender r : on) {
             models.put(r.id(), r.train(schema, all));
         }
         return models;

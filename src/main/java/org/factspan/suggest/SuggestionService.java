@@ -69,7 +69,7 @@ public class SuggestionService implements SpanSuggestions {
         ProjectInfo project = corpus.requireProject(actor, slug);
         corpus.requireDocument(actor, slug, documentId);
         Set<String> off = store.disabled(project.id());
-        List<Suggestion> all = predictions(project, documentId);
+        List<Suggestion> all = predictions(project, documentId, off);
         Set<String> rejected = store.rejected(documentId, actor.userId());
         List<SpanInfo> mine = annotations.listMySpans(actor, slug, documentId);
         return all.stream()
@@ -82,8 +82,8 @@ public class SuggestionService implements SpanSuggestions {
     }
 
     /** Every recommender's suggestions in a document (shared by its annotators), one per label and extent. */
-    private List<Suggestion> predictions(ProjectInfo project, long documentId) {
-        RecommenderModels.Trained trained = models.current(project);
+    private List<Suggestion> predictions(ProjectInfo project, long documentId, Set<String> off) {
+        RecommenderModels.Trained trained = models.current(project, off);
         List<Long> key = List.of(project.id(), documentId, trained.version());
         List<Suggestion> cached = predictions.get(key);
         if (cached != null) {
@@ -218,6 +218,9 @@ public class SuggestionService implements SpanSuggestions {
         ProjectInfo project = requireCurator(actor, slug);
         requireRecommender(recommender);
         store.setEnabled(project.id(), recommender, enabled);
+        if (enabled) {
+            models.switchedOn(project.id(), project.slug()); // switched-off recommenders do not train
+        }
         return recommenders(actor, slug).stream().filter(r -> r.id().equals(recommender)).findFirst().orElseThrow();
     }
 

@@ -51,7 +51,9 @@ public final class BrowserSupport {
         try {
             Path dir = Path.of("target", "screenshots");
             Files.createDirectories(dir);
-            page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(false));
+            // finite animations (a dialog closing, a notification) are run to their end first: no sleep before
+            page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(false)
+                    .setAnimations(com.microsoft.playwright.options.ScreenshotAnimations.DISABLED));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

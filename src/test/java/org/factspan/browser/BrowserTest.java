@@ -4,11 +4,13 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Base of the real-browser tests: one Debian Chromium per test class, started through {@link BrowserSupport} (no
  * download, no outside network, a fresh profile) and closed after the class.
  */
+@Tag("browser")
 abstract class BrowserTest {
 
     static Playwright playwright;

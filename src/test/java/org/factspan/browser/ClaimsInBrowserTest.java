@@ -5,22 +5,17 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import org.factspan.FreshProject;
 import org.factspan.TestUsers;
 import org.factspan.corpus.ProjectSetupService;
 import org.factspan.annotation.AnnotationService;
-import org.factspan.base.CodePoints;
 import org.factspan.corpus.CorpusService;
-import org.factspan.corpus.DocumentSummary;
-import org.factspan.security.Actor;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The claim board in real Chromium: the curator starts a cluster from RFE/RL's "eight police ... were killed", adds
@@ -75,7 +70,6 @@ class ClaimsInBrowserTest extends BrowserTest {
             assertThat(page.locator(".fs-claim-member[data-span] .fs-stance-conflicts")).hasText("conflicts (suggested)");
             assertThat(page.locator(".fs-claim-member[data-span] .fs-stance-agrees")).hasText("agrees (suggested)");
             assertThat(page.locator("vaadin-dialog-overlay[opened]")).hasCount(0);
-            page.waitForTimeout(400); // the dialog's closing animation
             BrowserSupport.screenshot(page, "claims-board-unknown-time");
         }
     }
@@ -139,7 +133,6 @@ class ClaimsInBrowserTest extends BrowserTest {
             assertThat(card.locator(".fs-claim-verdict")).containsText("1 entry in the audit trail");
             assertThat(chart.locator(".fs-established")).hasCount(1);
             assertThat(page.locator("vaadin-dialog-overlay[opened]")).hasCount(0);
-            page.waitForTimeout(400); // the dialog's closing animation
             assertThat(page.locator("vaadin-notification-card")).hasCount(0,
                     new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(10_000));
             BrowserSupport.screenshot(page, "claims-board");

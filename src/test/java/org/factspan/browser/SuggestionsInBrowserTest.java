@@ -7,7 +7,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.util.List;
 import org.factspan.TestUsers;
 import org.factspan.annotation.AnnotationService;
@@ -94,7 +93,6 @@ class SuggestionsInBrowserTest extends BrowserTest {
         // a paragraph with several suggestions in view for the picture, then back to the top
         page.evaluate("() => document.querySelectorAll('fs-text-annotator .fs-ghost')[6]"
                 + ".scrollIntoView({block: 'center'})");
-        page.waitForTimeout(200);
         BrowserSupport.screenshot(page, "suggestions-ghosts");
         page.evaluate("() => window.scrollTo(0, 0)");
 
@@ -159,7 +157,6 @@ class SuggestionsInBrowserTest extends BrowserTest {
         assertThat(hit).containsText("hospitalised");
         page.locator("#query input").fill("dozens killed");
         assertThat(page.locator(".fs-hit[data-kind='span']").first()).containsText("Claim");
-        page.waitForTimeout(300);
         BrowserSupport.screenshot(page, "search");
 
         page.locator("#query input").fill("hospitalised");
@@ -190,7 +187,6 @@ class SuggestionsInBrowserTest extends BrowserTest {
             assertThat(page.locator("#status")).containsText("5 documents in 5 groups",
                     new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(120_000));
             assertThat(page.locator("#figures")).containsText("Attribution patterns");
-            page.waitForTimeout(300);
             BrowserSupport.screenshot(page, "recommenders");
         } finally {
             for (long id : docs) {

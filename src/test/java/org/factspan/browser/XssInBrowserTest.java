@@ -32,6 +32,7 @@ import org.factspan.security.Role;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +46,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * or become an element (no {@code img[src=x]}, no {@code svg[onload]}, no {@code javascript:} link, no event
  * handler attribute, also inside shadow roots); where the payload is content, it is shown as text.
  */
+@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DisabledIfSystemProperty(named = "skipBrowserTests", matches = "true")
 class XssInBrowserTest {
@@ -208,7 +210,7 @@ class XssInBrowserTest {
             BrowserSupport.screenshot(page, "xss-progress");
 
             page.navigate(base + "/projects/" + slug + "/agreement");
-            page.waitForTimeout(1500);
+            assertThat(page.locator("#status")).containsText("computed in");
             check(page, "agreement");
 
             page.navigate(base + "/projects/" + slug + "/export");
@@ -257,7 +259,8 @@ class XssInBrowserTest {
     }
 
     void check(Page page, String view) {
-        page.waitForTimeout(300); // an onerror or onload would have fired by now
+        // every image has loaded or failed: an onerror or onload would have fired by now
+        page.waitForFunction("() => Array.from(document.images).every(i => i.complete)");
         @SuppressWarnings("unchecked")
         Map<String, Object> probe = (Map<String, Object>) page.evaluate(PROBE);
         if (!"none".equals(probe.get("xss")) || !"".equals(probe.get("found"))) {

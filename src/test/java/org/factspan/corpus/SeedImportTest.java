@@ -15,10 +15,12 @@ import org.factspan.security.UserService;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+@Tag("slow") // about 45 s on two cores: integration phase (decision 028)
 @SpringBootTest
 class SeedImportTest {
 

@@ -23,6 +23,7 @@ import org.factspan.security.ApiTokenService;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,7 @@ import org.springframework.context.annotation.Primary;
  * session writes (the same prepared export, written on the view's background thread). The clock is fixed so that
  * the dataset cards' "exported at" agree. Nothing in the log may say a response was already committed.
  */
+@Tag("slow") // about 13 s on two cores: integration phase (decision 028)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "factspan.test.context=export-streams")
 class ExportStreamsRestTest {

@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.factspan.FreshProject;
-import org.factspan.TestUsers;
 import org.factspan.corpus.ProjectSetupService;
 import org.factspan.annotation.AnnotationFilter;
 import org.factspan.annotation.AnnotationService;

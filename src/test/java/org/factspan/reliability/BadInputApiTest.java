@@ -19,6 +19,7 @@ import org.factspan.corpus.ProjectSetupService;
 import org.factspan.ingest.Zips;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * reversed offsets, unknown ids, missing fields, wrong media types. Each must answer a 4xx with a JSON message,
  * and the database must be exactly as before. The number of cases is printed.
  */
+@Tag("slow") // about 39 s on two cores: integration phase (decision 028)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BadInputApiTest {
 

@@ -18,6 +18,7 @@ import org.factspan.corpus.ProjectSetupService;
 import org.factspan.export.ExportService;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * them (with an audit entry the annotator sees), nobody else may. Before the fix: 500 for the whole project and
  * exports cut off after a 200.
  */
+@Tag("slow") // about 11 s on two cores: integration phase (decision 028)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BrokenTriplesApiTest {
 

@@ -29,6 +29,7 @@ import org.factspan.security.Actor;
 import org.factspan.security.Role;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * annotator's spans are exactly what they should be: no lost update, no deadlock, no error. Runs on H2 and,
  * in the "postgres" Surefire execution, on PostgreSQL.
  */
+@Tag("slow") // about 14 s on two cores: integration phase (decision 028)
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConcurrentAnnotatorsTest {

@@ -31,6 +31,7 @@ import org.factspan.security.Role;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +47,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Runs on H2 and, in the "postgres" Surefire execution, on PostgreSQL; {@value #ROUNDS} rounds of {@value #PARALLEL}
  * calls per endpoint group, at most {@value #SECONDS} s each.
  */
+@Tag("slow") // about 34 s on two cores: integration phase (decision 028)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConcurrentRowWritesTest {

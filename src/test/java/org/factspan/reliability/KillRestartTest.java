@@ -1,16 +1,14 @@
 package org.factspan.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +22,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.factspan.AppInstance;
 import org.factspan.TestUsers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * that, restarted on the same files, and every write that was answered 201 must still be there, and every
  * stored triple must point at stored spans. Several kill-restart cycles.
  */
+@Tag("process")
 class KillRestartTest {
 
     static final int CYCLES = 3;
@@ -57,9 +58,9 @@ class KillRestartTest {
         Set<Ack> acknowledged = ConcurrentHashMap.newKeySet();
         int killedInFlight = 0;
         for (int cycle = 0; cycle < CYCLES; cycle++) {
-            Process app = start();
+            AppInstance app = start();
             try {
-                waitUntilUp(app);
+                app.awaitUp();
                 checkEverythingAcknowledgedIsThere(acknowledged);
                 List<Long> documents = documents();
                 AtomicBoolean stop = new AtomicBoolean();
@@ -73,29 +74,24 @@ class KillRestartTest {
                 }
                 // let the load build up, then kill while requests are in flight
                 int before = acknowledged.size();
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (acknowledged.size() < before + 30 && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
-                }
-                app.destroyForcibly(); // SIGKILL on Unix: no shutdown hook, no flush
-                app.waitFor(30, TimeUnit.SECONDS);
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> acknowledged.size() >= before + 30);
+                app.kill(); // SIGKILL on Unix: no shutdown hook, no flush
                 stop.set(true);
                 writers.shutdown();
                 writers.awaitTermination(30, TimeUnit.SECONDS);
                 killedInFlight++;
                 assertThat(acknowledged.size()).as("writes acknowledged before the kill").isGreaterThan(before);
             } finally {
-                app.destroyForcibly();
-                app.waitFor(30, TimeUnit.SECONDS);
+                app.kill();
             }
         }
-        Process app = start();
+        AppInstance app = start();
         try {
-            waitUntilUp(app);
+            app.awaitUp();
             checkEverythingAcknowledgedIsThere(acknowledged);
         } finally {
-            app.destroyForcibly();
-            app.waitFor(30, TimeUnit.SECONDS);
+            app.kill();
         }
         System.out.printf("kill-restart: %d SIGKILL cycles survived, %d acknowledged writes, 0 lost%n", killedInFlight,
                 acknowledged.size());
@@ -167,20 +163,12 @@ class KillRestartTest {
         assertThat(lost).as("acknowledged writes missing after restart").isEmpty();
     }
 
-    private Process start() throws IOException {
-        port = freePort();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Path log = work.resolve("app-" + System.nanoTime() + ".log");
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "org.factspan.Application", "--server.port=" + port,
-                "--spring.datasource.url=" + shippedDatabaseUrl().replace("./data/", work.resolve("data") + "/"),
-                "--factspan.admin-password=" + TestUsers.ADMIN_PASSWORD,
-                "--factspan.demo-password=" + TestUsers.DEMO_PASSWORD, "--vaadin.devmode.devTools.enabled=false",
-                "--vaadin.launch-browser=false", "--vaadin.devmode.usageStatistics.enabled=false")
-                .directory(Path.of(System.getProperty("user.dir")).toFile()) // the project: Vaadin's dev mode finds its bundle
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().remove("FACTSPAN_DB_URL");
-        return pb.start();
+    /** The application on the H2 URL it ships with, its data folder under the test's; the same index each run. */
+    private AppInstance start() throws IOException {
+        AppInstance app = AppInstance.startOnDatabase("app", work,
+                shippedDatabaseUrl().replace("./data/", work.resolve("data") + "/"));
+        port = app.port();
+        return app;
     }
 
     /** The H2 URL the app ships with (application.properties), so that its durability settings are tested. */
@@ -193,22 +181,6 @@ class KillRestartTest {
         String url = value.substring(value.indexOf(':') + 1, value.length() - 1);
         assertThat(url).startsWith("jdbc:h2:file:./data/");
         return url;
-    }
-
-    private void waitUntilUp(Process app) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            assertThat(app.isAlive()).as("the app process is running").isTrue();
-            try {
-                if (get("alice", "/api/v1/projects").statusCode() == 200) {
-                    return;
-                }
-            } catch (ConnectException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the app did not come up on port " + port);
     }
 
     private List<Long> documents() throws Exception {
@@ -234,11 +206,5 @@ class KillRestartTest {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (user + ":" + TestUsers.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

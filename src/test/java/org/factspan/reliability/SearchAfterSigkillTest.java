@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,10 +16,11 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.factspan.AppInstance;
 import org.factspan.TestUsers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * at once (the index had no chance to take them in or close cleanly); after the restart the index is rebuilt and
  * search finds every acknowledged span (decision 024).
  */
+@Tag("process")
 class SearchAfterSigkillTest {
 
     static final String SLUG = TestUsers.SEED_PROJECT;
@@ -47,9 +47,9 @@ class SearchAfterSigkillTest {
     @Test
     void acknowledgedSpansAreSearchableAfterSigkill() throws Exception {
         Map<String, Long> spans = new LinkedHashMap<>(); // word -> span id
-        Process app = start("first");
+        AppInstance app = start();
         try {
-            waitUntilUp(app);
+            app.awaitUp();
             JsonNode doc = JSON.readTree(get("/api/v1/projects/" + SLUG + "/documents")).get(0);
             long documentId = doc.get("id").asLong();
             String text = get("/api/v1/projects/" + SLUG + "/documents/" + documentId + "/text");
@@ -68,16 +68,14 @@ class SearchAfterSigkillTest {
                 }
             }
             assertThat(spans).hasSizeGreaterThan(5);
-            app.destroyForcibly(); // SIGKILL on Unix, right after the last acknowledgement
-            app.waitFor(30, TimeUnit.SECONDS);
+            app.kill(); // SIGKILL on Unix, right after the last acknowledgement
         } finally {
-            app.destroyForcibly();
-            app.waitFor(30, TimeUnit.SECONDS);
+            app.kill();
         }
 
-        Process again = start("again");
+        AppInstance again = start();
         try {
-            waitUntilUp(again);
+            again.awaitUp();
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                 for (Map.Entry<String, Long> span : spans.entrySet()) {
                     String hits = get("/api/v1/projects/" + SLUG + "/search?kind=span&label=SOURCE&q="
@@ -86,41 +84,19 @@ class SearchAfterSigkillTest {
                             .as("search for %s after the restart", span.getKey()).contains(span.getValue());
                 }
             });
-            assertThat(Files.readString(work.resolve("again.log")))
+            assertThat(Files.readString(again.log()))
                     .contains("The search index is rebuilt: it was not closed cleanly");
         } finally {
-            again.destroyForcibly();
-            again.waitFor(30, TimeUnit.SECONDS);
+            again.kill();
         }
     }
 
-    private Process start(String name) throws IOException {
-        port = freePort();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "org.factspan.Application", "--server.port=" + port,
-                "--spring.datasource.url=" + KillRestartTest.shippedDatabaseUrl()
-                        .replace("./data/", work.resolve("data") + "/"),
-                "--factspan.search.index-dir=" + work.resolve("index"),
-                "--factspan.admin-password=" + TestUsers.ADMIN_PASSWORD,
-                "--factspan.demo-password=" + TestUsers.DEMO_PASSWORD, "--vaadin.devmode.devTools.enabled=false",
-                "--vaadin.launch-browser=false", "--vaadin.devmode.usageStatistics.enabled=false")
-                .directory(Path.of(System.getProperty("user.dir")).toFile())
-                .redirectErrorStream(true).redirectOutput(work.resolve(name + ".log").toFile());
-        pb.environment().remove("FACTSPAN_DB_URL");
-        pb.environment().remove("FACTSPAN_SEARCH_INDEX");
-        return pb.start();
-    }
-
-    private void waitUntilUp(Process app) throws Exception {
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            assertThat(app.isAlive()).as("the app process is running").isTrue();
-            try {
-                return send(request("/api/v1/projects").GET().build()).statusCode() == 200;
-            } catch (ConnectException e) {
-                return false;
-            }
-        });
+    /** The application on the H2 URL it ships with, under the test's folder; a restart finds the same index. */
+    private AppInstance start() throws IOException {
+        AppInstance app = AppInstance.startOnDatabase("app", work,
+                KillRestartTest.shippedDatabaseUrl().replace("./data/", work.resolve("data") + "/"));
+        port = app.port();
+        return app;
     }
 
     private String get(String path) throws IOException, InterruptedException {
@@ -142,11 +118,5 @@ class SearchAfterSigkillTest {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         ("alice:" + TestUsers.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import org.factspan.Application;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import java.util.Set;
 import static org.awaitility.Awaitility.await;
@@ -19,6 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * index, the second finds it current and leaves it alone (it used to rebuild at every start on H2, because the query
  * that tells databases apart named Flyway's table unquoted); when the database has moved on meanwhile, it rebuilds.
  */
+@Tag("slow") // about 10 s on two cores: integration phase (decision 028)
 class SearchIndexRestartTest {
 
     @Test

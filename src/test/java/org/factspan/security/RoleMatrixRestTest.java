@@ -22,6 +22,7 @@ import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.ProjectSetupService;
 import org.factspan.curation.CurationService;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +51,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * </ul>
  * Named *RestTest, not *ApiTest: it makes some 600 requests with bcrypt logins, so it runs on H2 only.
  */
+@Tag("slow") // about 50 s on two cores: integration phase (decision 028)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoleMatrixRestTest {

@@ -2,6 +2,7 @@ package org.factspan.suggest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.factspan.annotation.SpanInfo;
 import org.factspan.annotation.SpanSuggestions.Suggestion;
 import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
+import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.LabelKind;
 import org.factspan.corpus.ProjectRole;
@@ -39,6 +41,10 @@ class SuggestionServiceTest {
     ProjectSetupService setup;
     @Autowired
     UserService users;
+    @Autowired
+    RecommenderModels models;
+    @Autowired
+    CorpusService corpus;
 
     String slug;
     long d1;
@@ -176,6 +182,24 @@ class SuggestionServiceTest {
         assertThat(patterns.overall().falseNegatives()).isZero();
         assertThat(patterns.overall().falsePositives()).isEqualTo(3);
         assertThat(suggestions.lastEvaluation(curator, slug)).contains(report);
+    }
+
+    @Test
+    void aRecommenderSwitchedOffDoesNotTrainUntilSwitchedOn() {
+        suggestions.setEnabled(curator, slug, OpenNlpRecommender.ID, false);
+        label(other, d2, D2, "Maria Lopez", "SOURCE");
+        assertThat(suggestions.suggest(ann, slug, d1)).isNotEmpty()
+                .allMatch(s -> s.recommender().equals(PatternRecommender.ID)); // the first request trains
+        long project = corpus.requireProject(curator, slug).id();
+        RecommenderModels.Trained trained = models.ifTrained(project).orElseThrow();
+        assertThat(trained.models()).containsOnlyKeys(PatternRecommender.ID);
+        assertThat(trained.byFold().values()).allSatisfy(m -> assertThat(m).containsOnlyKeys(PatternRecommender.ID));
+        assertThat(suggestions.recommenders(curator, slug)).filteredOn(r -> r.id().equals(OpenNlpRecommender.ID))
+                .singleElement().satisfies(r -> assertThat(r.trainedOn()).isEmpty());
+
+        suggestions.setEnabled(curator, slug, OpenNlpRecommender.ID, true); // trains in the background
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(models.ifTrained(project).orElseThrow()
+                .models()).containsKeys(PatternRecommender.ID, OpenNlpRecommender.ID));
     }
 
     @Test

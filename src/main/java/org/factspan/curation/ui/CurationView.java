@@ -60,7 +60,6 @@ import org.factspan.curation.MergeMode;
 import org.factspan.curation.MergeOptions;
 import org.factspan.curation.ReviewStatus;
 import org.factspan.curation.Versioned;
-import org.factspan.diff.PositionKind;
 import org.factspan.security.Actor;
 import org.factspan.security.CurrentUser;
 

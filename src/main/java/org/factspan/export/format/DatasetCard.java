@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.factspan.export.AgreementSummary;
 import org.factspan.export.DatasetInfo;
-import org.factspan.export.ExportAttribution;
 import org.factspan.export.ExportDocument;
 import org.factspan.export.ExportSchema;
 import org.factspan.export.ExportSpan;

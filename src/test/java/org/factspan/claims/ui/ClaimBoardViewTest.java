@@ -15,17 +15,13 @@ import org.factspan.TestUsers;
 import org.factspan.corpus.ProjectSetupService;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.SpanInfo;
-import org.factspan.base.CodePoints;
 import org.factspan.claims.ClaimViews;
 import org.factspan.corpus.CorpusService;
-import org.factspan.corpus.DocumentSummary;
-import org.factspan.security.Actor;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 /** The claim board without a browser: build a cluster from a claim and a suggestion, see its conflict, filter. */

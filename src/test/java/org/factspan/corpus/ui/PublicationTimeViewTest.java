@@ -13,12 +13,14 @@ import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.ProjectSetupService;
 import org.factspan.security.UserService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 /** The document list shows when each document was published, and a curator (here: an admin) edits it. */
+@Tag("slow") // about 12 s on two cores: integration phase (decision 028)
 @SpringBootTest
 @ViewPackages(packages = "org.factspan")
 class PublicationTimeViewTest extends SpringBrowserlessTest {

@@ -25,6 +25,7 @@ import org.factspan.security.UserService;
 import org.factspan.security.ui.AccountView;
 import org.factspan.security.ui.UsersView;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,6 +36,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
  * The workflow views without a browser: the schema editor's rules, upload (good and bad files), assignment and the
  * annotator's queue with finishing, navigation by role, user and token management.
  */
+@Tag("slow") // about 27 s on two cores: integration phase (decision 028)
 @SpringBootTest
 @ViewPackages(packages = "org.factspan")
 @SuppressWarnings("unchecked")
