@@ -3,7 +3,6 @@ package org.factspan.export;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,7 +12,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.factspan.base.Quote;
 import org.factspan.agreement.MeasureResult;
 import org.factspan.agreement.service.AgreementService;
@@ -28,7 +26,6 @@ import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.export.format.ExportFormat;
 import org.factspan.export.format.ExportResult;
-import org.factspan.export.format.FormatException;
 import org.factspan.export.format.ImportFormat;
 import org.factspan.export.format.ZipPackage;
 import org.factspan.ingest.ImportLimits;
@@ -318,10 +315,8 @@ public class ExportService {
         List<ExportDocument> docs;
         try {
             docs = format.read(new ByteArrayInputStream(content));
-        } catch (FormatException e) {
-            throw new InvalidRequestException(e.getMessage());
         } catch (InvalidRequestException e) {
-            throw e; // the ingestion module's refusals (a zip bomb: 413) say what and where already
+            throw e; // a FormatException names the line; the ingestion module's refusals (a zip bomb: 413) say what
         } catch (IOException | RuntimeException e) {
             throw new InvalidRequestException("Cannot read the file as " + formatId + ": " + e.getMessage());
         }

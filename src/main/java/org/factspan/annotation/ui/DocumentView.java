@@ -1,6 +1,5 @@
 package org.factspan.annotation.ui;
 
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -8,34 +7,27 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.AttributionInfo;
 import org.factspan.annotation.DocumentEditor;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.annotation.SpanSuggestions;
-import org.factspan.base.ConflictException;
-import org.factspan.base.ForbiddenException;
-import org.factspan.base.InvalidRequestException;
-import org.factspan.base.NotFoundException;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentContent;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.corpus.ui.DocumentListView;
+import org.factspan.corpus.ui.ProjectRoute;
 import org.factspan.security.Actor;
 import org.factspan.security.CurrentUser;
 import org.springframework.beans.factory.ObjectProvider;
@@ -134,12 +126,11 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        RouteParameters params = event.getRouteParameters();
-        String slug = params.get("slug").orElse("");
-        try {
-            long documentId = Long.parseLong(params.get("documentId").orElse(""));
-            Actor actor = currentUser.require();
-            project = corpus.requireProject(actor, slug);
+        ProjectRoute.enter(event, corpus, currentUser, route -> {
+            String slug = route.slug();
+            long documentId = route.id("documentId", "document");
+            Actor actor = route.actor();
+            project = route.project();
             DocumentContent doc = corpus.openDocument(actor, slug, documentId);
             DocumentEditor editor = new DocumentEditor(annotations, actor, slug, documentId);
             openDocumentId = documentId;
@@ -157,11 +148,8 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
             binding.open(editor, assignment.readOnly() ? null : suggestions, corpus.textIndex(documentId));
             binding.live(live, documentId, actor.username());
             show();
-            reveal(event.getLocation().getQueryParameters().getParameters(), doc.length());
-        } catch (NumberFormatException | NotFoundException | ForbiddenException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class,
-                    e instanceof NumberFormatException ? "No such document" : e.getMessage());
-        }
+            reveal(route.query(), doc.length());
+        });
     }
 
     /**

@@ -14,8 +14,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -33,10 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import org.factspan.base.ConflictException;
-import org.factspan.base.ForbiddenException;
-import org.factspan.base.InvalidRequestException;
-import org.factspan.base.NotFoundException;
+import org.factspan.base.ui.Notify;
 import org.factspan.claims.ClaimService;
 import org.factspan.claims.TimelineChart;
 import org.factspan.claims.ClaimViews;
@@ -44,6 +39,7 @@ import org.factspan.claims.Stance;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.ProjectInfo;
+import org.factspan.corpus.ui.ProjectRoute;
 import org.factspan.security.Actor;
 import org.factspan.security.CurrentUser;
 
@@ -147,10 +143,10 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        slug = event.getRouteParameters().get("slug").orElse("");
-        try {
-            Actor actor = currentUser.require();
-            ProjectInfo project = corpus.requireProject(actor, slug);
+        ProjectRoute.enter(event, corpus, currentUser, route -> {
+            slug = route.slug();
+            Actor actor = route.actor();
+            ProjectInfo project = route.project();
             curator = project.curatedBy(actor);
             title.setText("Claims across articles · " + project.name());
             newCluster.setVisible(curator);
@@ -167,9 +163,7 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
             outlet.setItems(outletItems);
             outlet.setValue("");
             refresh();
-        } catch (NotFoundException | ForbiddenException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, e.getMessage());
-        }
+        });
     }
 
     /** The clusters as shown now. */
@@ -609,7 +603,7 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
     /** Suggestions for a member's claim: each can be added with its button, or with keys 1 to 9. */
     void openSuggestions(ClaimViews.Cluster c, Long basedOn) {
         if (c.members().isEmpty()) {
-            Notification.show("Add a first claim to the cluster before asking for similar ones");
+            Notify.info("Add a first claim to the cluster before asking for similar ones");
             return;
         }
         Dialog d = new Dialog();
@@ -698,20 +692,13 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
     // ------------------------------------------------------------------ helpers
 
     private <T> T act(Supplier<T> change, String done) {
-        try {
-            T result = change.get();
-            if (done != null) {
-                Notification.show(done, 2500, Notification.Position.BOTTOM_START)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            }
-            refresh();
-            return result;
-        } catch (InvalidRequestException | ConflictException | ForbiddenException | NotFoundException e) {
-            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-            refresh();
-            return null;
-        }
+        var result = new java.util.concurrent.atomic.AtomicReference<T>();
+        Notify.run(() -> {
+            result.set(change.get());
+            return done;
+        });
+        refresh();
+        return result.get();
     }
 
     private static Span badge(String text, String className) {

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
+import org.factspan.base.ui.Notify;
 import org.factspan.corpus.AttributeDef;
 import org.factspan.corpus.AttributeKind;
 import org.factspan.corpus.LabelInfo;
@@ -161,7 +162,7 @@ class LabelEditor {
             try {
                 label = value();
             } catch (IllegalArgumentException ex) {
-                Ui.error(ex.getMessage());
+                Notify.error(ex.getMessage());
                 return;
             }
             if (save.test(label)) {
