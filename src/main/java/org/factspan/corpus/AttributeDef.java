@@ -3,7 +3,6 @@ package org.factspan.corpus;
 import java.util.List;
 import org.factspan.base.Quote;
 import org.factspan.ingest.Fields;
-import org.factspan.ingest.ValidText;
 
 /** An attribute a label's spans may carry, e.g. claim {@code verdict}: supported / refuted / ... */
 public record AttributeDef(String name, AttributeKind kind, List<String> options) {
@@ -17,21 +16,15 @@ public record AttributeDef(String name, AttributeKind kind, List<String> options
                     + Quote.of(name));
         }
         options = options == null ? List.of() : List.copyOf(options);
-        if (kind == AttributeKind.ENUM && options.isEmpty()) {
-            throw new IllegalArgumentException("Enumeration attribute " + name + " needs options");
+        if (kind != null && AttributeKinds.find(kind).map(AttributeKindSupport::takesOptions).orElse(false)
+                && options.isEmpty()) {
+            throw new IllegalArgumentException("Attribute " + name + " (" + kind.support().describe()
+                    + ") needs options");
         }
     }
 
-    /** The value as stored, or an explanation of why it is not acceptable. */
+    /** Null when the value is acceptable, or an explanation of why it is not (its kind's rule). */
     public String check(String value) {
-        return switch (kind) {
-            case ENUM -> options.contains(value) ? null
-                    : Quote.of(value) + " is not one of " + String.join(", ", options) + " for " + name;
-            case BOOLEAN -> "true".equals(value) || "false".equals(value) ? null : name + " must be true or false";
-            case TEXT -> {
-                String problem = Fields.ATTRIBUTE_VALUE.problem(value);
-                yield problem == null ? null : "the value of " + name + " " + problem;
-            }
-        };
+        return kind.support().check(this, value);
     }
 }

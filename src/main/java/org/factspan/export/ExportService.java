@@ -21,7 +21,6 @@ import org.factspan.annotation.AnnotationImport;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.corpus.AttributeDef;
-import org.factspan.corpus.AttributeKind;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.export.format.ExportFormat;
@@ -289,8 +288,7 @@ public class ExportService {
     }
 
     private static String describe(AttributeDef a) {
-        return a.name() + (a.kind() == AttributeKind.ENUM ? ": " + String.join("|", a.options())
-                : " (" + a.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        return a.name() + a.kind().support().schema(a);
     }
 
     /** The limits of an upload: a file of annotations may have at most {@link ImportLimits#maxFileBytes()}. */

@@ -201,9 +201,9 @@ public class ProjectSettingsView extends VerticalLayout implements BeforeEnterOb
                 .setFlexGrow(0).setWidth("6em");
         labels.addColumn(l -> l.kind() == LabelKind.SPAN ? "" : l.kind().name().toLowerCase(java.util.Locale.ROOT)).setHeader("Role")
                 .setFlexGrow(1);
-        labels.addColumn(l -> l.attributes().stream().map(a -> a.name() + (a.kind() == org.factspan.corpus
-                .AttributeKind.ENUM ? " (" + String.join(", ", a.options()) + ")" : " (" + a.kind().name()
-                        .toLowerCase() + ")")).collect(Collectors.joining("; "))).setHeader("Attributes").setFlexGrow(4);
+        labels.addColumn(l -> l.attributes().stream().map(a -> a.name() + (a.kind().support().takesOptions()
+                ? " (" + String.join(", ", a.options()) + ")" : " (" + a.kind().id().toLowerCase(java.util.Locale.ROOT)
+                        + ")")).collect(Collectors.joining("; "))).setHeader("Attributes").setFlexGrow(4);
         labels.addComponentColumn(l -> {
             Button up = Ui.small("↑", e -> Notify.run(() -> {
                 load(admin.moveLabel(currentUser.require(), slug, l.name(), -1));
