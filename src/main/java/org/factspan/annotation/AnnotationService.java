@@ -1,7 +1,6 @@
 package org.factspan.annotation;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,14 +8,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.factspan.base.Quote;
 import org.factspan.base.CodePoints;
 import org.factspan.base.audit.AuditLog;
 import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
-import org.factspan.corpus.AttributeDef;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.LabelInfo;
@@ -36,6 +33,10 @@ import org.springframework.transaction.annotation.Transactional;
  * curators and admins read and change it, and every change records its provenance (decision 008).
  * Changes are refused while the project is archived, and for one's own work while one has marked the document
  * finished ({@link CorpusService#requireEditableDocument}). Every refused call throws before anything is stored.
+ *
+ * <p>The module's one annotation service; two sections live in package-private pieces: {@link AnnotationGuards}
+ * (who may change what, locks, provenance stamps, the audit entry and the row-to-record mapping every method shares)
+ * and {@link ProjectAnnotationReads} (everyone's work across a project, and the repair of broken triples).
  */
 @Service
 public class AnnotationService {
@@ -55,7 +56,6 @@ public class AnnotationService {
         return label.map(LabelInfo::name).orElse(role == LabelKind.CONTENT ? "content" : "source");
     }
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AnnotationService.class);
 
     /** A deleted span with what went with it, so that undo can restore both. */
     public record DeletedSpan(SpanInfo span, List<AttributionInfo> attributions) {
@@ -67,14 +67,17 @@ public class AnnotationService {
     private final CorpusService corpus;
     private final UserService users;
     private final Clock clock;
-    private volatile Long goldId;
     private final ApplicationEventPublisher events;
     private final AuditLog auditLog;
     private final SpanLocks locks;
+    private final AnnotationGuards guards;
+    private final ProjectAnnotationReads projectReads;
 
     AnnotationService(SpanRepository spans, SpanAttributeRepository attributes, AttributionRepository attributions,
             CorpusService corpus, UserService users, Clock clock, ApplicationEventPublisher events, AuditLog auditLog,
-            SpanLocks locks) {
+            SpanLocks locks, AnnotationGuards guards, ProjectAnnotationReads projectReads) {
+        this.guards = guards;
+        this.projectReads = projectReads;
         this.locks = locks;
         this.events = events;
         this.auditLog = auditLog;
@@ -88,23 +91,14 @@ public class AnnotationService {
 
     /** The gold standard as an owner, stamping {@code stamp} on what a call creates or changes. */
     public Owner gold(Provenance.Kind stamp) {
-        return new Owner(goldId(), GOLD, stamp);
+        return new Owner(guards.goldId(), GOLD, stamp);
     }
 
     /** True for the gold standard's owner. */
     public boolean isGold(Owner owner) {
-        return owner.userId() == goldId();
+        return owner.userId() == guards.goldId();
     }
 
-    private long goldId() {
-        Long id = goldId;
-        if (id == null) {
-            id = users.findSystemAccount(GOLD).orElseThrow(() -> new IllegalStateException(
-                    "The system account " + Quote.of(GOLD) + " is missing (Flyway migration V3 creates it)")).userId();
-            goldId = id;
-        }
-        return id;
-    }
 
     @Transactional(readOnly = true)
     public List<SpanInfo> listMySpans(Actor actor, String slug, long documentId) {
@@ -114,7 +108,7 @@ public class AnnotationService {
     /** The owner's spans on a document, in document order (another owner than oneself: the gold standard only). */
     @Transactional(readOnly = true)
     public List<SpanInfo> listSpans(Actor actor, Owner owner, String slug, long documentId) {
-        requireMayUse(actor, owner, slug);
+        guards.requireMayUse(actor, owner, slug);
         corpus.requireDocument(actor, slug, documentId);
         List<Span> mine = spans.findByDocumentIdAndUserIdOrderByStartAscEndAscIdAsc(documentId, owner.userId());
         Map<Long, Map<String, String>> values = new LinkedHashMap<>();
@@ -122,7 +116,7 @@ public class AnnotationService {
             values.computeIfAbsent(a.getSpanId(), k -> new TreeMap<>()).put(a.getName(), a.getValue());
         }
         CodePoints text = corpus.textIndex(documentId);
-        return mine.stream().map(s -> toInfo(s, text, owner.username(), values.getOrDefault(s.getId(), Map.of())))
+        return mine.stream().map(s -> AnnotationGuards.toInfo(s, text, owner.username(), values.getOrDefault(s.getId(), Map.of())))
                 .toList();
     }
 
@@ -133,10 +127,10 @@ public class AnnotationService {
 
     @Transactional(readOnly = true)
     public List<AttributionInfo> listAttributions(Actor actor, Owner owner, String slug, long documentId) {
-        requireMayUse(actor, owner, slug);
+        guards.requireMayUse(actor, owner, slug);
         corpus.requireDocument(actor, slug, documentId);
         Set<Long> spanIds = Set.copyOf(spans.idsOf(documentId, owner.userId()));
-        return resolvable(attributions.findByDocumentIdAndUserIdOrderById(documentId, owner.userId()).stream()
+        return AnnotationGuards.resolvable(attributions.findByDocumentIdAndUserIdOrderById(documentId, owner.userId()).stream()
                 .map(Attribution::toInfo).toList(), spanIds, a -> a);
     }
 
@@ -144,7 +138,7 @@ public class AnnotationService {
     @Transactional(readOnly = true)
     public Provenances provenance(Actor actor, Owner owner, String slug, long documentId) {
         ProjectInfo project = corpus.requireProject(actor, slug);
-        requireMayUse(actor, owner, project);
+        guards.requireMayUse(actor, owner, project);
         corpus.requireDocument(actor, slug, documentId);
         return new Provenances(provenanceMap(spans.provenanceOf(documentId, owner.userId())),
                 provenanceMap(attributions.provenanceOf(documentId, owner.userId())));
@@ -184,23 +178,23 @@ public class AnnotationService {
     public SpanInfo createSpan(Actor actor, Owner owner, String slug, long documentId, int start, int end,
             String label, Map<String, String> values) {
         ProjectInfo project = corpus.requireProject(actor, slug);
-        requireMayUse(actor, owner, project);
-        DocumentSummary doc = requireEditable(actor, owner, project, documentId);
+        guards.requireMayUse(actor, owner, project);
+        DocumentSummary doc = guards.requireEditable(actor, owner, project, documentId);
         requireNewSpan(actor, owner, project, doc, start, end, label, values);
         Span span = new Span(documentId, owner.userId(), label, start, end, clock.instant());
-        stamp(actor, owner, span::stamp);
+        guards.stamp(actor, owner, span::stamp);
         Span saved;
         try {
             saved = spans.insert(span);
         } catch (DataIntegrityViolationException e) {
             // the same span created at the same moment by another request of this owner (unique constraint)
-            throw new ConflictException(who(actor, owner, "have", "has") + " labeled " + start + ".." + end + " as "
+            throw new ConflictException(guards.who(actor, owner, "have", "has") + " labeled " + start + ".." + end + " as "
                     + label + " already");
         }
         values.forEach((name, value) -> attributes.save(new SpanAttribute(saved.getId(), name, value)));
         events.publishEvent(new SpanChanged(slug, documentId, saved.getId(), SpanChanged.Change.CREATED));
-        SpanInfo created = toInfo(saved, corpus.textIndex(documentId), owner.username(), new TreeMap<>(values));
-        audit(actor, "span.create", project.id(), documentId, saved.getId(), null, owner, null, state(created));
+        SpanInfo created = AnnotationGuards.toInfo(saved, corpus.textIndex(documentId), owner.username(), new TreeMap<>(values));
+        guards.audit(actor, "span.create", project.id(), documentId, saved.getId(), null, owner, null, AnnotationGuards.state(created));
         return created;
     }
 
@@ -208,7 +202,7 @@ public class AnnotationService {
     private void requireNewSpan(Actor actor, Owner owner, ProjectInfo project, DocumentSummary doc, int start, int end,
             String label, Map<String, String> values) {
         long documentId = doc.id();
-        LabelInfo labelInfo = requireLabel(project, label);
+        LabelInfo labelInfo = AnnotationGuards.requireLabel(project, label);
         if (start < 0 || end > doc.length() || start >= end) {
             throw new InvalidRequestException("Span " + start + ".." + end + " is not a non-empty range inside the text"
                     + " (0.." + doc.length() + " code points, end exclusive)");
@@ -222,7 +216,7 @@ public class AnnotationService {
                     });
         }
         // the same span twice is refused by the span_dup_uq constraint when the span is saved (one query less)
-        values.forEach((name, value) -> checkAttribute(labelInfo, name, value));
+        values.forEach((name, value) -> AnnotationGuards.checkAttribute(labelInfo, name, value));
     }
 
     /** Deletes the caller's span, its attributes and every attribution that uses it. */
@@ -234,18 +228,18 @@ public class AnnotationService {
     @Transactional
     public DeletedSpan deleteSpan(Actor actor, Owner owner, String slug, long documentId, long spanId) {
         ProjectInfo project = corpus.requireProject(actor, slug);
-        requireMayUse(actor, owner, project);
-        requireEditable(actor, owner, project, documentId);
-        Span span = ownSpan(owner, documentId, spanId);
+        guards.requireMayUse(actor, owner, project);
+        guards.requireEditable(actor, owner, project, documentId);
+        Span span = guards.ownSpan(owner, documentId, spanId);
         List<AttributionInfo> using = attributionsUsing(owner, documentId, spanId);
-        SpanInfo info = toInfo(span, corpus.textIndex(documentId), owner.username(), attributesOf(List.of(spanId))
+        SpanInfo info = AnnotationGuards.toInfo(span, corpus.textIndex(documentId), owner.username(), guards.attributesOf(List.of(spanId))
                 .getOrDefault(spanId, Map.of()));
         attributions.deleteAllByIdInBatch(using.stream().map(AttributionInfo::id).toList());
         attributes.deleteAllInBatch(attributes.findBySpanId(spanId));
         spans.delete(span);
         spans.flush();
         events.publishEvent(new SpanChanged(slug, documentId, spanId, SpanChanged.Change.DELETED));
-        audit(actor, "span.delete", project.id(), documentId, spanId, null, owner, Map.of("span", state(info),
+        guards.audit(actor, "span.delete", project.id(), documentId, spanId, null, owner, Map.of("span", AnnotationGuards.state(info),
                 "attributions", using), null);
         return new DeletedSpan(info, using);
     }
@@ -273,17 +267,17 @@ public class AnnotationService {
     @Transactional
     public SpanInfo relabelSpan(Actor actor, Owner owner, String slug, long documentId, long spanId, String label) {
         ProjectInfo project = corpus.requireProject(actor, slug);
-        requireMayUse(actor, owner, project);
-        requireEditable(actor, owner, slug, documentId);
-        Span span = ownSpan(owner, documentId, spanId);
-        LabelInfo target = requireLabel(project, label);
+        guards.requireMayUse(actor, owner, project);
+        guards.requireEditable(actor, owner, slug, documentId);
+        Span span = guards.ownSpan(owner, documentId, spanId);
+        LabelInfo target = AnnotationGuards.requireLabel(project, label);
         if (span.getLabel().equals(label)) {
-            return toInfo(span, corpus.textIndex(documentId), owner.username(),
-                    attributesOf(List.of(spanId)).getOrDefault(spanId, Map.of()));
+            return AnnotationGuards.toInfo(span, corpus.textIndex(documentId), owner.username(),
+                    guards.attributesOf(List.of(spanId)).getOrDefault(spanId, Map.of()));
         }
         if (spans.existsByDocumentIdAndUserIdAndLabelAndStartAndEnd(documentId, owner.userId(), label, span.getStart(),
                 span.getEnd())) {
-            throw new ConflictException(who(actor, owner, "have", "has") + " labeled " + span.getStart() + ".."
+            throw new ConflictException(guards.who(actor, owner, "have", "has") + " labeled " + span.getStart() + ".."
                     + span.getEnd() + " as " + label + " already");
         }
         List<AttributionInfo> using = attributionsUsing(owner, documentId, spanId);
@@ -293,7 +287,7 @@ public class AnnotationService {
         }
         String previousLabel = span.getLabel();
         span.relabel(label);
-        stamp(actor, owner, span::stamp);
+        guards.stamp(actor, owner, span::stamp);
         Map<String, String> kept = new TreeMap<>();
         for (SpanAttribute a : attributes.findBySpanId(spanId)) {
             if (target.attribute(a.getName()).isPresent()) {
@@ -304,8 +298,8 @@ public class AnnotationService {
         }
         spans.flush();
         events.publishEvent(new SpanChanged(slug, documentId, spanId, SpanChanged.Change.RELABELED));
-        SpanInfo relabeled = toInfo(span, corpus.textIndex(documentId), owner.username(), kept);
-        audit(actor, "span.relabel", project.id(), documentId, spanId, null, owner, Map.of("label", previousLabel),
+        SpanInfo relabeled = AnnotationGuards.toInfo(span, corpus.textIndex(documentId), owner.username(), kept);
+        guards.audit(actor, "span.relabel", project.id(), documentId, spanId, null, owner, Map.of("label", previousLabel),
                 Map.of("label", label, "attributes", kept));
         return relabeled;
     }
@@ -320,10 +314,10 @@ public class AnnotationService {
     public SpanInfo setAttribute(Actor actor, Owner owner, String slug, long documentId, long spanId, String name,
             String value) {
         ProjectInfo project = corpus.requireProject(actor, slug);
-        requireMayUse(actor, owner, project);
-        requireEditable(actor, owner, slug, documentId);
-        Span span = ownSpan(owner, documentId, spanId);
-        LabelInfo label = requireLabel(project, span.getLabel());
+        guards.requireMayUse(actor, owner, project);
+        guards.requireEditable(actor, owner, slug, documentId);
+        Span span = guards.ownSpan(owner, documentId, spanId);
+        LabelInfo label = AnnotationGuards.requireLabel(project, span.getLabel());
         var key = new SpanAttribute.Key(spanId, name);
         String previous = attributes.findById(key).map(SpanAttribute::getValue).orElse(null);
         if (value == null || value.isBlank()) {
@@ -332,19 +326,19 @@ public class AnnotationService {
             }
             attributes.findById(key).ifPresent(attributes::delete);
         } else {
-            checkAttribute(label, name, value);
+            AnnotationGuards.checkAttribute(label, name, value);
             attributes.findById(key).ifPresentOrElse(a -> a.setValue(value),
                     () -> attributes.save(new SpanAttribute(spanId, name, value)));
         }
-        stamp(actor, owner, span::stamp);
+        guards.stamp(actor, owner, span::stamp);
         attributes.flush();
         spans.flush();
         events.publishEvent(new SpanChanged(slug, documentId, spanId, SpanChanged.Change.ATTRIBUTE));
-        audit(actor, "span.attribute", project.id(), documentId, spanId, null, owner,
+        guards.audit(actor, "span.attribute", project.id(), documentId, spanId, null, owner,
                 previous == null ? null : Map.of(name, previous),
                 value == null || value.isBlank() ? null : Map.of(name, value));
-        return toInfo(span, corpus.textIndex(documentId), owner.username(),
-                attributesOf(List.of(spanId)).getOrDefault(spanId, Map.of()));
+        return AnnotationGuards.toInfo(span, corpus.textIndex(documentId), owner.username(),
+                guards.attributesOf(List.of(spanId)).getOrDefault(spanId, Map.of()));
     }
 
     /**
@@ -361,13 +355,13 @@ public class AnnotationService {
     public AttributionInfo createAttribution(Actor actor, Owner owner, String slug, long documentId, Long source,
             Long cue, long content) {
         ProjectInfo project = corpus.requireProject(actor, slug);
-        requireMayUse(actor, owner, project);
-        requireEditable(actor, owner, slug, documentId);
+        guards.requireMayUse(actor, owner, project);
+        guards.requireEditable(actor, owner, slug, documentId);
         requireNewTriple(owner, project, documentId, source, cue, content);
         Attribution attribution = new Attribution(documentId, owner.userId(), source, cue, content, clock.instant());
-        stamp(actor, owner, attribution::stamp);
+        guards.stamp(actor, owner, attribution::stamp);
         AttributionInfo made = attributions.saveAndFlush(attribution).toInfo();
-        audit(actor, "attribution.create", project.id(), documentId, content, made.id(), owner, null, made);
+        guards.audit(actor, "attribution.create", project.id(), documentId, content, made.id(), owner, null, made);
         return made;
     }
 
@@ -381,7 +375,7 @@ public class AnnotationService {
         if (source == null && cue == null) {
             throw new InvalidRequestException(noSourceNorCue(project));
         }
-        Map<Long, Span> parts = ownSpans(owner, documentId, java.util.stream.Stream.of(source, cue, content)
+        Map<Long, Span> parts = guards.ownSpans(owner, documentId, java.util.stream.Stream.of(source, cue, content)
                 .filter(Objects::nonNull).toList());
         Span contentSpan = parts.get(content);
         if (!project.hasRole(contentSpan.getLabel(), LabelKind.CONTENT)) {
@@ -415,8 +409,8 @@ public class AnnotationService {
     @Transactional
     public SpanInfo restoreSpan(Actor actor, Owner owner, String slug, long documentId, SpanInfo span) {
         ProjectInfo project = corpus.requireProject(actor, slug);
-        requireMayUse(actor, owner, project);
-        DocumentSummary doc = requireEditable(actor, owner, project, documentId);
+        guards.requireMayUse(actor, owner, project);
+        DocumentSummary doc = guards.requireEditable(actor, owner, project, documentId);
         if (span.documentId() != documentId) {
             throw new InvalidRequestException("That span belongs to another document");
         }
@@ -429,18 +423,18 @@ public class AnnotationService {
                     span.createdAt() == null ? clock.instant() : span.createdAt());
             spans.flush();
         } catch (DataIntegrityViolationException e) {
-            throw new ConflictException(who(actor, owner, "have", "has") + " labeled " + span.start() + ".."
+            throw new ConflictException(guards.who(actor, owner, "have", "has") + " labeled " + span.start() + ".."
                     + span.end() + " as " + span.label() + " already");
         }
         Span saved = spans.findById(span.id()).orElseThrow();
-        stamp(actor, owner, saved::stamp);
+        guards.stamp(actor, owner, saved::stamp);
         span.attributes().forEach((name, value) -> attributes.save(new SpanAttribute(saved.getId(), name, value)));
         attributes.flush();
         spans.flush();
         events.publishEvent(new SpanChanged(slug, documentId, saved.getId(), SpanChanged.Change.CREATED));
-        SpanInfo restored = toInfo(saved, corpus.textIndex(documentId), owner.username(),
+        SpanInfo restored = AnnotationGuards.toInfo(saved, corpus.textIndex(documentId), owner.username(),
                 new TreeMap<>(span.attributes()));
-        audit(actor, "span.restore", project.id(), documentId, saved.getId(), null, owner, null, state(restored));
+        guards.audit(actor, "span.restore", project.id(), documentId, saved.getId(), null, owner, null, AnnotationGuards.state(restored));
         return restored;
     }
 
@@ -449,8 +443,8 @@ public class AnnotationService {
     public AttributionInfo restoreAttribution(Actor actor, Owner owner, String slug, long documentId,
             AttributionInfo triple) {
         ProjectInfo project = corpus.requireProject(actor, slug);
-        requireMayUse(actor, owner, project);
-        requireEditable(actor, owner, slug, documentId);
+        guards.requireMayUse(actor, owner, project);
+        guards.requireEditable(actor, owner, slug, documentId);
         if (triple.documentId() != documentId) {
             throw new InvalidRequestException("That attribution belongs to another document");
         }
@@ -466,10 +460,10 @@ public class AnnotationService {
             throw new ConflictException("A span of this attribution was deleted meanwhile");
         }
         Attribution saved = attributions.findById(triple.id()).orElseThrow();
-        stamp(actor, owner, saved::stamp);
+        guards.stamp(actor, owner, saved::stamp);
         attributions.flush();
         AttributionInfo made = saved.toInfo();
-        audit(actor, "attribution.restore", project.id(), documentId, made.content(), made.id(), owner, null, made);
+        guards.audit(actor, "attribution.restore", project.id(), documentId, made.content(), made.id(), owner, null, made);
         return made;
     }
 
@@ -485,11 +479,11 @@ public class AnnotationService {
     @Transactional
     public AttributionInfo linkSpans(Actor actor, Owner owner, String slug, long documentId, List<Long> spanIds) {
         ProjectInfo project = corpus.requireProject(actor, slug);
-        requireMayUse(actor, owner, project);
+        guards.requireMayUse(actor, owner, project);
         Long source = null;
         Long cue = null;
         Long content = null;
-        Map<Long, Span> locked = ownSpans(owner, documentId, spanIds);
+        Map<Long, Span> locked = guards.ownSpans(owner, documentId, spanIds);
         for (long id : new java.util.LinkedHashSet<>(spanIds)) {
             String label = locked.get(id).getLabel();
             LabelKind role = project.label(label).map(LabelInfo::kind).orElse(LabelKind.SPAN);
@@ -522,15 +516,15 @@ public class AnnotationService {
     public AttributionInfo deleteAttribution(Actor actor, Owner owner, String slug, long documentId,
             long attributionId) {
         ProjectInfo project = corpus.requireProject(actor, slug);
-        requireMayUse(actor, owner, project);
-        requireEditable(actor, owner, project, documentId);
+        guards.requireMayUse(actor, owner, project);
+        guards.requireEditable(actor, owner, project, documentId);
         Attribution a = locks.lockAttribution(documentId, attributionId);
         if (a.getUserId() != owner.userId()) {
             throw new ForbiddenException("Attribution " + attributionId + " belongs to another annotator");
         }
         attributions.delete(a);
         attributions.flush();
-        audit(actor, "attribution.delete", project.id(), documentId, a.getContentSpanId(), attributionId, owner, a.toInfo(),
+        guards.audit(actor, "attribution.delete", project.id(), documentId, a.getContentSpanId(), attributionId, owner, a.toInfo(),
                 null);
         return a.toInfo();
     }
@@ -546,20 +540,13 @@ public class AnnotationService {
         }
     }
 
+    // ------------------------------------------------------------------ project-wide reads and repair
+    // in ProjectAnnotationReads; the other modules keep calling them here
+
     /** The project's broken triples, of every owner (the gold standard's too): curators and admins only. */
     @Transactional(readOnly = true)
     public List<BrokenAttribution> brokenAttributions(Actor actor, String slug) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        requireCurator(actor, project);
-        List<BrokenAttribution> result = new ArrayList<>();
-        for (Object[] r : attributions.brokenOfProject(project.id())) {
-            Long source = r[3] == null ? null : ((Number) r[3]).longValue();
-            Long cue = r[4] == null ? null : ((Number) r[4]).longValue();
-            long content = ((Number) r[5]).longValue();
-            result.add(new BrokenAttribution(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
-                    source, cue, content, missingSpans(source, cue, content)));
-        }
-        return result;
+        return projectReads.brokenAttributions(actor, slug);
     }
 
     /**
@@ -569,35 +556,7 @@ public class AnnotationService {
      */
     @Transactional
     public AttributionInfo repairAttribution(Actor actor, String slug, long documentId, long attributionId) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        requireCurator(actor, project);
-        if (project.archived()) {
-            throw new ConflictException("Project '" + slug + "' is archived and read-only");
-        }
-        corpus.requireDocument(actor, slug, documentId);
-        Attribution a = locks.lockAttribution(documentId, attributionId);
-        List<Long> missing = missingSpans(a.getSourceSpanId(), a.getCueSpanId(), a.getContentSpanId());
-        if (missing.isEmpty()) {
-            throw new ConflictException("Attribution " + attributionId + " is intact (all its spans exist): only its"
-                    + " annotator deletes it; curators reject it in curation");
-        }
-        attributions.delete(a);
-        attributions.flush();
-        String owner = users.findById(a.getUserId()).map(org.factspan.security.AppUser::getUsername)
-                .orElse("user " + a.getUserId());
-        Map<String, Object> before = new LinkedHashMap<>();
-        before.put("attribution", a.toInfo());
-        before.put("missing", missing);
-        audit(actor, "attribution.repair", project.id(), documentId, a.getContentSpanId(), attributionId,
-                new Owner(a.getUserId(), owner, null), before, null);
-        return a.toInfo();
-    }
-
-    private List<Long> missingSpans(Long source, Long cue, long content) {
-        List<Long> named = java.util.stream.Stream.of(source, cue, content).filter(Objects::nonNull).distinct()
-                .toList();
-        Set<Long> present = spans.findAllById(named).stream().map(Span::getId).collect(Collectors.toSet());
-        return named.stream().filter(id -> !present.contains(id)).sorted().toList();
+        return projectReads.repairAttribution(actor, slug, documentId, attributionId);
     }
 
     /**
@@ -607,23 +566,7 @@ public class AnnotationService {
      */
     @Transactional(readOnly = true)
     public ProjectAnnotations allAnnotations(Actor actor, String slug, Collection<Long> documentIds) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        requireCurator(actor, project);
-        Set<Long> only = documentIds == null ? null : Set.copyOf(documentIds);
-        List<ProjectAnnotations.AnnotatedSpan> all = spans.findAllOfProject(project.id()).stream()
-                .map(r -> new ProjectAnnotations.AnnotatedSpan(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
-                        (String) r[2], ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), (String) r[3]))
-                .filter(s -> only == null || only.contains(s.documentId()))
-                .toList();
-        List<ProjectAnnotations.AnnotatedAttribution> triples = attributions.findAllOfProject(project.id()).stream()
-                .map(r -> new ProjectAnnotations.AnnotatedAttribution(((Number) r[0]).longValue(),
-                        ((Number) r[1]).longValue(), (String) r[2], r[3] == null ? null : ((Number) r[3]).longValue(),
-                        r[4] == null ? null : ((Number) r[4]).longValue(), ((Number) r[5]).longValue()))
-                .filter(a -> only == null || only.contains(a.documentId()))
-                .toList();
-        return new ProjectAnnotations(all, resolvable(triples, all.stream()
-                .map(ProjectAnnotations.AnnotatedSpan::id).collect(Collectors.toSet()),
-                a -> new AttributionInfo(a.id(), a.documentId(), a.source(), a.cue(), a.content())));
+        return projectReads.allAnnotations(actor, slug, documentIds);
     }
 
     /**
@@ -632,33 +575,13 @@ public class AnnotationService {
      */
     @Transactional(readOnly = true)
     public ProjectAnnotations annotationsOf(Actor actor, Owner owner, String slug, Collection<Long> documentIds) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        requireMayUse(actor, owner, project);
-        Set<Long> only = documentIds == null ? null : Set.copyOf(documentIds);
-        List<ProjectAnnotations.AnnotatedSpan> all = spans.findAllOfProjectAndUser(project.id(), owner.userId())
-                .stream()
-                .map(r -> new ProjectAnnotations.AnnotatedSpan(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
-                        (String) r[2], ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), (String) r[3]))
-                .filter(s -> only == null || only.contains(s.documentId()))
-                .toList();
-        List<ProjectAnnotations.AnnotatedAttribution> triples = attributions
-                .findAllOfProjectAndUser(project.id(), owner.userId()).stream()
-                .map(r -> new ProjectAnnotations.AnnotatedAttribution(((Number) r[0]).longValue(),
-                        ((Number) r[1]).longValue(), (String) r[2], r[3] == null ? null : ((Number) r[3]).longValue(),
-                        r[4] == null ? null : ((Number) r[4]).longValue(), ((Number) r[5]).longValue()))
-                .filter(a -> only == null || only.contains(a.documentId()))
-                .toList();
-        return new ProjectAnnotations(all, resolvable(triples, all.stream()
-                .map(ProjectAnnotations.AnnotatedSpan::id).collect(Collectors.toSet()),
-                a -> new AttributionInfo(a.id(), a.documentId(), a.source(), a.cue(), a.content())));
+        return projectReads.annotationsOf(actor, owner, slug, documentIds);
     }
 
     /** The names of everyone with spans in the project (not the gold standard), sorted: curators and admins only. */
     @Transactional(readOnly = true)
     public List<String> annotatorNames(Actor actor, String slug) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        requireCurator(actor, project);
-        return spans.annotatorNamesOf(project.id());
+        return projectReads.annotatorNames(actor, slug);
     }
 
     /**
@@ -667,185 +590,6 @@ public class AnnotationService {
      */
     @Transactional(readOnly = true)
     public AnnotatedDocument documentAnnotations(Actor actor, String slug, long documentId) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        requireCurator(actor, project);
-        var doc = corpus.openDocument(actor, slug, documentId);
-        List<Span> found = spans.findByDocumentIdOrderByStartAscEndAscIdAsc(documentId);
-        Map<Long, String> names = new java.util.HashMap<>();
-        for (Object[] row : spans.annotatorsOf(project.id())) {
-            names.put(((Number) row[0]).longValue(), (String) row[1]);
-        }
-        Map<Long, Map<String, String>> values = attributesOf(found.stream().map(Span::getId).toList());
-        CodePoints text = corpus.textIndex(documentId);
-        List<SpanInfo> infos = found.stream().map(s -> toInfo(s, text, names.get(s.getUserId()),
-                values.getOrDefault(s.getId(), Map.of()))).toList();
-        return new AnnotatedDocument(doc, infos, resolvable(attributions.findByDocumentIdOrderById(documentId)
-                .stream().map(Attribution::toInfo).toList(), found.stream().map(Span::getId).collect(Collectors.toSet()),
-                a -> a));
-    }
-
-    /** Admins and the project's curators only: they see every annotator's work and the gold standard. */
-    private static void requireCurator(Actor actor, ProjectInfo project) {
-        project.requireCuratedBy(actor, "see all annotators' work and the gold standard");
-    }
-
-    /** As {@link #requireMayUse(Actor, Owner, ProjectInfo)}; reads the project only for another owner. */
-    private void requireMayUse(Actor actor, Owner owner, String slug) {
-        if (owner.userId() != actor.userId()) {
-            requireMayUse(actor, owner, corpus.requireProject(actor, slug));
-        }
-    }
-
-    /**
-     * The document, if {@code owner}'s work on it may change now: never in an archived project; one's own work not
-     * while one has marked the document finished; the gold standard regardless of anyone's assignment.
-     */
-    private DocumentSummary requireEditable(Actor actor, Owner owner, String slug, long documentId) {
-        return requireEditable(actor, owner, corpus.requireProject(actor, slug), documentId);
-    }
-
-    /** As above for a project read already (a span save reads it once: issue 14's four statements). */
-    private DocumentSummary requireEditable(Actor actor, Owner owner, ProjectInfo project, long documentId) {
-        if (owner.userId() == actor.userId()) {
-            return corpus.requireEditableDocument(actor, project, documentId);
-        }
-        if (project.archived()) {
-            throw new ConflictException("Project " + Quote.of(project.slug()) + " is archived and read-only");
-        }
-        return corpus.requireDocument(project, documentId);
-    }
-
-    /** Records a change in the audit trail, in the change's own transaction. */
-    private void audit(Actor actor, String action, Long projectId, long documentId, Long spanId, Long attributionId,
-            Owner owner, Object before, Object after) {
-        auditLog.record(new AuditLog.Who(actor.userId(), actor.username()), action,
-                new AuditLog.Target(projectId, documentId, spanId, attributionId, owner.username()), before, after);
-    }
-
-    /** A span's state for the audit trail. */
-    private static Map<String, Object> state(SpanInfo s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("start", s.start());
-        m.put("end", s.end());
-        m.put("label", s.label());
-        m.put("text", s.text());
-        m.put("attributes", s.attributes());
-        return m;
-    }
-
-    /** One's own set, or the gold standard for the project's curators and admins; nobody else's. */
-    private void requireMayUse(Actor actor, Owner owner, ProjectInfo project) {
-        if (owner.userId() == actor.userId()) {
-            return;
-        }
-        if (!isGold(owner)) {
-            throw new ForbiddenException("You may read and change only your own annotations");
-        }
-        requireCurator(actor, project);
-    }
-
-    /** Gold items record how they got there (the owner's stamp, curator by default), who acted and when. */
-    private void stamp(Actor actor, Owner owner, Stamper target) {
-        if (isGold(owner)) {
-            target.stamp(owner.stamp() == null ? Provenance.Kind.CURATOR : owner.stamp(), actor.userId(),
-                    clock.instant());
-        }
-    }
-
-    private interface Stamper {
-        void stamp(Provenance.Kind kind, long curator, java.time.Instant at);
-    }
-
-    private String who(Actor actor, Owner owner, String first, String third) {
-        return owner.userId() == actor.userId() ? "You " + first : isGold(owner) ? "The gold standard " + third
-                : owner.username() + " " + third;
-    }
-
-    /**
-     * The owner's span, locked until the transaction ends ({@link SpanLocks}): every change of a span and everything
-     * that comes to point at one takes turns with its deletion.
-     */
-    private Span ownSpan(Owner owner, long documentId, long spanId) {
-        return ownSpans(owner, documentId, List.of(spanId)).get(spanId);
-    }
-
-    /** The owner's spans, locked in id order; 404 for a missing one, 403 for another owner's. */
-    private Map<Long, Span> ownSpans(Owner owner, long documentId, Collection<Long> spanIds) {
-        Map<Long, Span> locked = locks.lockSpans(documentId, spanIds);
-        for (Span span : locked.values()) {
-            if (span.getUserId() != owner.userId()) {
-                throw new ForbiddenException("Span " + span.getId() + (isGold(owner) ? " is not in the gold standard"
-                        : " belongs to another annotator"));
-            }
-        }
-        return locked;
-    }
-
-    /**
-     * The triples whose spans are all among {@code spanIds}. The others name a span that is gone: rows that a
-     * create racing a delete could leave on H2 before decision 016 (migration V9 removed those it found). Readers skip
-     * them (and the log says so) instead of failing for the whole project; curators and admins can delete them
-     * ({@link #repairAttribution}).
-     */
-    private static <T> List<T> resolvable(List<T> triples, Set<Long> spanIds,
-            java.util.function.Function<T, AttributionInfo> parts) {
-        List<T> kept = new ArrayList<>(triples.size());
-        List<Long> skipped = new ArrayList<>();
-        for (T t : triples) {
-            AttributionInfo a = parts.apply(t);
-            if (spanIds.contains(a.content()) && (a.source() == null || spanIds.contains(a.source()))
-                    && (a.cue() == null || spanIds.contains(a.cue()))) {
-                kept.add(t);
-            } else {
-                skipped.add(a.id());
-            }
-        }
-        if (!skipped.isEmpty()) {
-            LOG.warn("Skipped {} attribution triple(s) naming a span that is gone: {} (a curator or admin can delete"
-                    + " them; see decision 016)", skipped.size(), skipped);
-        }
-        return kept;
-    }
-
-    private static LabelInfo requireLabel(ProjectInfo project, String label) {
-        return project.label(label == null ? "" : label).orElseThrow(() -> new InvalidRequestException(
-                "Unknown label " + Quote.of(label) + "; this project has "
-                        + project.labels().stream().map(LabelInfo::name).collect(Collectors.joining(", "))));
-    }
-
-    private static void checkAttribute(LabelInfo label, String name, String value) {
-        AttributeDef def = label.attribute(name).orElseThrow(() -> new InvalidRequestException(
-                "Label " + label.name() + " has no attribute " + Quote.of(name)));
-        String problem = value == null ? name + " needs a value" : def.check(value);
-        if (problem != null) {
-            throw new InvalidRequestException(problem);
-        }
-    }
-
-    private Map<Long, Map<String, String>> attributesOf(List<Long> spanIds) {
-        Map<Long, Map<String, String>> result = new LinkedHashMap<>();
-        if (spanIds.isEmpty()) {
-            return result;
-        }
-        for (List<Long> chunk : chunks(spanIds)) {
-            for (SpanAttribute a : attributes.findBySpanIdIn(chunk)) {
-                result.computeIfAbsent(a.getSpanId(), k -> new TreeMap<>()).put(a.getName(), a.getValue());
-            }
-        }
-        return result;
-    }
-
-    private static List<List<Long>> chunks(List<Long> ids) {
-        List<List<Long>> out = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += 1000) {
-            out.add(ids.subList(i, Math.min(ids.size(), i + 1000)));
-        }
-        return out;
-    }
-
-    private static SpanInfo toInfo(Span s, CodePoints text, String annotator, Map<String, String> values) {
-        return new SpanInfo(s.getId(), s.getDocumentId(), s.getStart(), s.getEnd(), s.getLabel(),
-                text.substring(s.getStart(), s.getEnd()), annotator, s.getCreatedAt(),
-                java.util.Collections.unmodifiableMap(new TreeMap<>(values)));
+        return projectReads.documentAnnotations(actor, slug, documentId);
     }
 }

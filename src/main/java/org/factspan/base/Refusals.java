@@ -49,10 +49,7 @@ public final class Refusals {
 
     private static Refusal direct(Throwable t) {
         return switch (t) {
-            case NotFoundException x -> new Refusal(404, x.getMessage());
-            case ConflictException x -> new Refusal(409, x.getMessage());
-            case ForbiddenException x -> new Refusal(403, x.getMessage());
-            case InvalidRequestException x -> new Refusal(400, x.getMessage());
+            case RefusedException x -> new Refusal(x.status(), x.getMessage());
             case ObjectRetrievalFailureException x -> new Refusal(404, GONE);
             case org.springframework.dao.OptimisticLockingFailureException x -> new Refusal(409, CHANGED);
             case ConcurrencyFailureException x -> new Refusal(409, BUSY);

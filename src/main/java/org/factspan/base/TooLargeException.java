@@ -8,4 +8,9 @@ public class TooLargeException extends InvalidRequestException {
     public TooLargeException(String message) {
         super(message);
     }
+
+    @Override
+    public int status() {
+        return 413;
+    }
 }

@@ -1,7 +1,7 @@
 /**
  * Cross-document claim clusters, quantities, times, conflicts and the claim board.
  */
-@ApplicationModule(displayName = "Claims", allowedDependencies = { "annotation", "base", "base :: audit", "corpus", "curation", "ingest", "search", "security" })
+@ApplicationModule(displayName = "Claims", allowedDependencies = { "annotation", "base", "base :: ui", "base :: audit", "corpus", "corpus :: ui", "curation", "ingest", "search", "security" })
 package org.factspan.claims;
 
 import org.springframework.modulith.ApplicationModule;

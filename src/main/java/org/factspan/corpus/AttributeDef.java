@@ -16,21 +16,15 @@ public record AttributeDef(String name, AttributeKind kind, List<String> options
                     + Quote.of(name));
         }
         options = options == null ? List.of() : List.copyOf(options);
-        if (kind == AttributeKind.ENUM && options.isEmpty()) {
-            throw new IllegalArgumentException("Enumeration attribute " + name + " needs options");
+        if (kind != null && AttributeKinds.find(kind).map(AttributeKindSupport::takesOptions).orElse(false)
+                && options.isEmpty()) {
+            throw new IllegalArgumentException("Attribute " + name + " (" + kind.support().describe()
+                    + ") needs options");
         }
     }
 
-    /** The value as stored, or an explanation of why it is not acceptable. */
+    /** Null when the value is acceptable, or an explanation of why it is not (its kind's rule). */
     public String check(String value) {
-        return switch (kind) {
-            case ENUM -> options.contains(value) ? null
-                    : Quote.of(value) + " is not one of " + String.join(", ", options) + " for " + name;
-            case BOOLEAN -> "true".equals(value) || "false".equals(value) ? null : name + " must be true or false";
-            case TEXT -> {
-                String problem = Fields.ATTRIBUTE_VALUE.problem(value);
-                yield problem == null ? null : "the value of " + name + " " + problem;
-            }
-        };
+        return kind.support().check(this, value);
     }
 }

@@ -320,7 +320,7 @@ public class ProjectAdminService {
                 throw new ConflictException("Attribute " + def.name() + " of " + old.name() + " has " + stored
                         + " stored values; it cannot be removed");
             }
-            if (replacement.get().kind() != def.kind()) {
+            if (!replacement.get().kind().equals(def.kind())) {
                 throw new ConflictException("Attribute " + def.name() + " of " + old.name() + " has " + stored
                         + " stored values; its type cannot change");
             }
@@ -382,9 +382,10 @@ public class ProjectAdminService {
             }
             Set<String> attributes = new HashSet<>();
             for (AttributeDef a : l.attributes()) {
-                if (a.kind() == null) {
+                if (a.kind() == null || AttributeKinds.find(a.kind()).isEmpty()) {
                     throw new InvalidRequestException("Attribute " + a.name() + " of " + l.name()
-                            + " needs a type: ENUM, BOOLEAN or TEXT");
+                            + (a.kind() == null ? " needs a type: " : " has an unknown type " + Quote.of(a.kind().id())
+                                    + "; types: ") + String.join(", ", AttributeKinds.ids()));
                 }
                 if (!attributes.add(a.name())) {
                     throw new InvalidRequestException("Label " + l.name() + " has two attributes named " + a.name());

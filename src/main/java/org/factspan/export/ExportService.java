@@ -21,12 +21,10 @@ import org.factspan.annotation.AnnotationImport;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.corpus.AttributeDef;
-import org.factspan.corpus.AttributeKind;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.export.format.ExportFormat;
 import org.factspan.export.format.ExportResult;
-import org.factspan.export.format.FormatException;
 import org.factspan.export.format.ImportFormat;
 import org.factspan.export.format.ZipPackage;
 import org.factspan.ingest.ImportLimits;
@@ -290,8 +288,7 @@ public class ExportService {
     }
 
     private static String describe(AttributeDef a) {
-        return a.name() + (a.kind() == AttributeKind.ENUM ? ": " + String.join("|", a.options())
-                : " (" + a.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        return a.name() + a.kind().support().schema(a);
     }
 
     /** The limits of an upload: a file of annotations may have at most {@link ImportLimits#maxFileBytes()}. */
@@ -316,10 +313,8 @@ public class ExportService {
         List<ExportDocument> docs;
         try {
             docs = format.read(new ByteArrayInputStream(content));
-        } catch (FormatException e) {
-            throw new InvalidRequestException(e.getMessage());
         } catch (InvalidRequestException e) {
-            throw e; // the ingestion module's refusals (a zip bomb: 413) say what and where already
+            throw e; // a FormatException names the line; the ingestion module's refusals (a zip bomb: 413) say what
         } catch (IOException | RuntimeException e) {
             throw new InvalidRequestException("Cannot read the file as " + formatId + ": " + e.getMessage());
         }

@@ -17,7 +17,6 @@ import org.factspan.annotation.SpanInfo;
 import org.factspan.base.NotFoundException;
 import org.factspan.base.StorageUnavailableException;
 import org.factspan.base.audit.ChangeFeed;
-import org.factspan.corpus.AttributeKind;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.LabelInfo;
@@ -455,7 +454,7 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
             LabelInfo label = project.label(s.label()).orElse(null);
             List<String> notes = new ArrayList<>();
             s.attributes().forEach((name, value) -> {
-                if (label != null && label.attribute(name).map(a -> a.kind() == AttributeKind.TEXT).orElse(false)) {
+                if (label != null && label.attribute(name).map(a -> a.kind().support().searchedAsText()).orElse(false)) {
                     notes.add(value);
                 }
             });

@@ -44,7 +44,6 @@ import org.factspan.base.CodePoints;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.corpus.AttributeDef;
-import org.factspan.corpus.AttributeKind;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.LabelInfo;
@@ -86,11 +85,10 @@ public class SearchService {
         Map<String, List<String>> attributes = new TreeMap<>();
         for (LabelInfo label : project.labels()) {
             for (AttributeDef a : label.attributes()) {
-                if (a.kind() == AttributeKind.ENUM) {
-                    attributes.merge(a.name(), a.options(), (x, y) -> List.copyOf(new java.util.LinkedHashSet<>(
+                List<String> facets = a.kind().support().facets(a);
+                if (!facets.isEmpty()) {
+                    attributes.merge(a.name(), facets, (x, y) -> List.copyOf(new java.util.LinkedHashSet<>(
                             java.util.stream.Stream.concat(x.stream(), y.stream()).toList())));
-                } else if (a.kind() == AttributeKind.BOOLEAN) {
-                    attributes.putIfAbsent(a.name(), List.of("true", "false"));
                 }
             }
         }

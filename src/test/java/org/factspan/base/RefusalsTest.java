@@ -18,6 +18,16 @@ class RefusalsTest {
         assertThat(Refusals.of(new ConflictException("taken"))).contains(new Refusals.Refusal(409, "taken"));
         assertThat(Refusals.of(new ForbiddenException("no"))).contains(new Refusals.Refusal(403, "no"));
         assertThat(Refusals.of(new InvalidRequestException("bad"))).contains(new Refusals.Refusal(400, "bad"));
+        assertThat(Refusals.of(new TooLargeException("big"))).as("413, as the REST handler answers it")
+                .contains(new Refusals.Refusal(413, "big"));
+    }
+
+    @Test
+    void everyRefusalIsOneHierarchyWithItsStatus() {
+        assertThat(java.util.List.of(new NotFoundException("a"), new InvalidRequestException("b"),
+                new ForbiddenException("c"), new ConflictException("d"), new TooLargeException("e")))
+                .allSatisfy(e -> assertThat(e).isInstanceOf(RefusedException.class))
+                .extracting(RefusedException::status).containsExactly(404, 400, 403, 409, 413);
     }
 
     @Test

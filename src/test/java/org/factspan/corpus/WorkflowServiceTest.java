@@ -153,6 +153,28 @@ class WorkflowServiceTest {
         assertThat(schema()).isEqualTo(before);
     }
 
+    /**
+     * Decision 027: a kind added with one class (the test sources' {@code NumberKind}) is stored, read back and
+     * checks its values on spans; a kind that is not installed is a 400 that names the installed ones.
+     */
+    @Test
+    void anAttributeKindAddedAsOneClassIsStoredAndChecksItsValues() {
+        LabelInfo claim = schema().get(0);
+        AttributeDef amount = new AttributeDef("amount", new AttributeKind("NUMBER"), List.of());
+        List<AttributeDef> attributes = new java.util.ArrayList<>(claim.attributes());
+        attributes.add(amount);
+        projects.saveLabel(f.admin, f.slug, withAttributes(claim, attributes));
+        assertThat(schema().get(0).attribute("amount")).contains(amount);
+        var span = annotations.createSpan(a(0), f.slug, docs.get(0), 0, 8, "CLAIM", Map.of("amount", "3.5"));
+        assertThat(span.attributes()).containsEntry("amount", "3.5");
+        assertThatThrownBy(() -> annotations.setAttribute(a(0), f.slug, docs.get(0), span.id(), "amount", "three"))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("amount must be a number");
+        attributes.add(new AttributeDef("colour", new AttributeKind("COLOUR"), List.of()));
+        assertThatThrownBy(() -> projects.saveLabel(f.admin, f.slug, withAttributes(claim, attributes)))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage("Attribute colour of CLAIM has an unknown type 'COLOUR'; types: ENUM, BOOLEAN, TEXT, NUMBER");
+    }
+
     static LabelInfo withAttributes(LabelInfo l, List<AttributeDef> attributes) {
         return new LabelInfo(l.name(), l.title(), l.key(), l.letter(), l.color(), l.kind(), attributes);
     }

@@ -13,7 +13,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +22,12 @@ import org.factspan.annotation.AttributionInfo;
 import org.factspan.annotation.DocumentEditor;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.annotation.SpanSuggestions;
-import org.factspan.base.ForbiddenException;
-import org.factspan.base.NotFoundException;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentContent;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.corpus.ui.DocumentListView;
+import org.factspan.corpus.ui.ProjectRoute;
 import org.factspan.security.Actor;
 import org.factspan.security.CurrentUser;
 import org.springframework.beans.factory.ObjectProvider;
@@ -128,12 +126,11 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        RouteParameters params = event.getRouteParameters();
-        String slug = params.get("slug").orElse("");
-        try {
-            long documentId = Long.parseLong(params.get("documentId").orElse(""));
-            Actor actor = currentUser.require();
-            project = corpus.requireProject(actor, slug);
+        ProjectRoute.enter(event, corpus, currentUser, route -> {
+            String slug = route.slug();
+            long documentId = route.id("documentId", "document");
+            Actor actor = route.actor();
+            project = route.project();
             DocumentContent doc = corpus.openDocument(actor, slug, documentId);
             DocumentEditor editor = new DocumentEditor(annotations, actor, slug, documentId);
             openDocumentId = documentId;
@@ -151,11 +148,8 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
             binding.open(editor, assignment.readOnly() ? null : suggestions, corpus.textIndex(documentId));
             binding.live(live, documentId, actor.username());
             show();
-            reveal(event.getLocation().getQueryParameters().getParameters(), doc.length());
-        } catch (NumberFormatException | NotFoundException | ForbiddenException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class,
-                    e instanceof NumberFormatException ? "No such document" : e.getMessage());
-        }
+            reveal(route.query(), doc.length());
+        });
     }
 
     /**

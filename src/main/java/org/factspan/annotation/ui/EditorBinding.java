@@ -6,8 +6,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.shared.Registration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,9 +22,10 @@ import org.factspan.annotation.DocumentEditor.Change;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.annotation.SpanSuggestions;
 import org.factspan.base.ConflictException;
-import org.factspan.base.ForbiddenException;
-import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
+import org.factspan.base.Refusals;
+import org.factspan.base.RefusedException;
+import org.factspan.base.ui.Notify;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -63,13 +62,12 @@ public final class EditorBinding {
 
         /** A change was refused: say why (the binding has put it in words). */
         default void refused(String message) {
-            Notification n = Notification.show(message, 6000, Notification.Position.BOTTOM_START);
-            n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notify.error(message);
         }
 
         /** Something worth knowing, not an error ("Nothing to undo"). */
         default void info(String message) {
-            Notification.show(message, 2500, Notification.Position.BOTTOM_START);
+            Notify.info(message);
         }
     }
 
@@ -343,7 +341,7 @@ public final class EditorBinding {
         suggestions.get(key).ifPresent(s -> {
             try {
                 suggestions.rejected(s);
-            } catch (InvalidRequestException | NotFoundException | ForbiddenException | ConflictException e) {
+            } catch (RuntimeException e) {
                 host.refused(words(e));
                 suggestions.refresh();
             }
@@ -398,10 +396,11 @@ public final class EditorBinding {
             }
             change.run();
             m.put("ok", true);
-        } catch (InvalidRequestException | ConflictException | ForbiddenException | NotFoundException e) {
+        } catch (RuntimeException e) {
+            String why = words(e);
             m.put("ok", false);
-            stale = e instanceof NotFoundException || e instanceof ConflictException;
-            host.refused(words(e));
+            stale = stale(e);
+            host.refused(why);
         }
         Change change1 = editor.drain();
         if (undoable && Boolean.TRUE.equals(m.get("ok")) && !change1.isEmpty()) {
@@ -527,10 +526,11 @@ public final class EditorBinding {
                 throw new ConflictException("This document is read-only");
             }
             moved = change.getAsBoolean();
-        } catch (InvalidRequestException | ConflictException | ForbiddenException | NotFoundException e) {
+        } catch (RuntimeException e) {
+            String why = words(e);
             ok = false;
-            stale = e instanceof NotFoundException || e instanceof ConflictException;
-            host.refused(words(e));
+            stale = stale(e);
+            host.refused(why);
         }
         Change done = editor.drain();
         Map<String, Object> m = message(undoable && ok ? "recorded" : "external");
@@ -741,13 +741,25 @@ public final class EditorBinding {
     private static final Pattern RANGE = Pattern.compile("(\\d+)\\.\\.(\\d+)");
     private static final Pattern OTHER_ID = Pattern.compile("\\s*\\b(in )?(document|attribution) (\\d+)\\b");
 
-    /** A refusal in words: spans by their text, no internal ids. */
+    /**
+     * Whether a refusal means the browser shows what is no longer there: a row gone or changed elsewhere, or a write
+     * that lost a race ({@link Refusals}); the editor then reloads what is stored.
+     */
+    private static boolean stale(RuntimeException e) {
+        return e instanceof RefusedException ? e instanceof NotFoundException || e instanceof ConflictException
+                : Refusals.of(e).isPresent();
+    }
+
+    /**
+     * A refusal in words ({@link Notify#explain}, the one mapping of refusals, lost races and storage failures):
+     * spans by their text, no internal ids. A bug is thrown on.
+     */
     String words(RuntimeException e) {
         if (e instanceof NotFoundException) {
             return "That span or attribution is gone: it was changed elsewhere (another window, or someone else)."
                     + " The editor shows it as it is now; nothing else was changed.";
         }
-        String message = e.getMessage() == null ? "Refused" : e.getMessage();
+        String message = Notify.explain(e);
         Matcher m = SPAN_ID.matcher(message);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

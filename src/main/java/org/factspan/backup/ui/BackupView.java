@@ -6,8 +6,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -17,8 +15,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.factspan.backup.BackupService;
 import org.factspan.backup.BackupService.BackupFile;
-import org.factspan.base.ForbiddenException;
-import org.factspan.base.InvalidRequestException;
+import org.factspan.base.ui.Notify;
 import org.factspan.security.CurrentUser;
 
 /** Admins write a consistent backup of the database and download it. */
@@ -61,14 +58,8 @@ public class BackupView extends VerticalLayout {
     }
 
     void backUpNow() {
-        try {
-            BackupFile file = backups.backUp(currentUser.require());
-            Notification.show("Backup written: " + file.name(), 4000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (InvalidRequestException | ForbiddenException e) {
-            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-        }
+        Notify.call(() -> backups.backUp(currentUser.require()))
+                .ifPresent(file -> Notify.success("Backup written: " + file.name()));
         refresh();
     }
 

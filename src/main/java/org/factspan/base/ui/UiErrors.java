@@ -1,8 +1,6 @@
 package org.factspan.base.ui;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.DefaultErrorHandler;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
@@ -18,7 +16,7 @@ import org.springframework.stereotype.Component;
  * what the REST API would answer: a refusal or a lost race ({@link Refusals}: a row someone else deleted or changed a
  * moment before, decision 016) and a storage failure ({@link StorageFailures}: the database or the search index
  * cannot be written, decision 017). Everything else keeps Vaadin's default handling (logged). Pages that fail to
- * open: {@link InternalErrorView}.
+ * open: {@link InternalErrorView}. Views that run a service call themselves use {@link Notify}, in the same words.
  */
 @Component
 class UiErrors implements VaadinServiceInitListener {
@@ -38,7 +36,7 @@ class UiErrors implements VaadinServiceInitListener {
         if (StorageFailures.isStorageFailure(error)) {
             LOG.warn("Storage unavailable in the UI: {}", error.toString());
             if (ui != null) {
-                show(StorageFailures.MESSAGE, "storage-error-notification", 10_000);
+                Notify.show(StorageFailures.MESSAGE, Notify.STORAGE_MILLIS).setId("storage-error-notification");
             }
             return;
         }
@@ -47,12 +45,7 @@ class UiErrors implements VaadinServiceInitListener {
             fallback.error(event);
             return;
         }
-        show(refusal.get().message(), "refusal-notification", 6000);
+        Notify.error(refusal.get().message()).setId("refusal-notification");
     }
 
-    private static void show(String message, String id, int millis) {
-        Notification shown = Notification.show(message, millis, Notification.Position.BOTTOM_START);
-        shown.addThemeVariants(NotificationVariant.LUMO_ERROR);
-        shown.setId(id);
-    }
 }

@@ -1,26 +1,19 @@
 package org.factspan.claims.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.KeyModifier;
-import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -30,13 +23,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import org.factspan.base.ConflictException;
-import org.factspan.base.ForbiddenException;
-import org.factspan.base.InvalidRequestException;
-import org.factspan.base.NotFoundException;
+import org.factspan.base.ui.Notify;
 import org.factspan.claims.ClaimService;
 import org.factspan.claims.TimelineChart;
 import org.factspan.claims.ClaimViews;
@@ -44,6 +33,7 @@ import org.factspan.claims.Stance;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.ProjectInfo;
+import org.factspan.corpus.ui.ProjectRoute;
 import org.factspan.security.Actor;
 import org.factspan.security.CurrentUser;
 
@@ -76,6 +66,7 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
     private final ClaimService claims;
     private final CorpusService corpus;
     private final CurrentUser currentUser;
+    private final ClaimDialogs dialogs;
     private final H2 title = new H2("Claims across articles");
     private String slug;
     private boolean curator;
@@ -85,6 +76,7 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
         this.claims = claims;
         this.corpus = corpus;
         this.currentUser = currentUser;
+        this.dialogs = new ClaimDialogs(this, claims, currentUser);
         addClassName("fs-page");
         addClassName("fs-claims");
         conflict.setId("claims-conflict");
@@ -147,10 +139,10 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        slug = event.getRouteParameters().get("slug").orElse("");
-        try {
-            Actor actor = currentUser.require();
-            ProjectInfo project = corpus.requireProject(actor, slug);
+        ProjectRoute.enter(event, corpus, currentUser, route -> {
+            slug = route.slug();
+            Actor actor = route.actor();
+            ProjectInfo project = route.project();
             curator = project.curatedBy(actor);
             title.setText("Claims across articles · " + project.name());
             newCluster.setVisible(curator);
@@ -167,9 +159,7 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
             outlet.setItems(outletItems);
             outlet.setValue("");
             refresh();
-        } catch (NotFoundException | ForbiddenException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, e.getMessage());
-        }
+        });
     }
 
     /** The clusters as shown now. */
@@ -413,332 +403,72 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
         };
     }
 
-    // ------------------------------------------------------------------ dialogs
+    // ------------------------------------------------------------------ dialogs (in ClaimDialogs)
 
     private void openNewCluster() {
-        List<ClaimViews.ClaimChoice> choices = claims.claims(currentUser.require(), slug);
-        Dialog d = new Dialog();
-        d.setHeaderTitle("New cluster: pick a claim to start from");
-        d.setWidth("min(70rem, 95vw)");
-        TextField filter = new TextField();
-        filter.setPlaceholder("Filter by text or outlet");
-        filter.setWidthFull();
-        filter.setValueChangeMode(ValueChangeMode.EAGER);
-        Grid<ClaimViews.ClaimChoice> grid = new Grid<>();
-        grid.setId("claims-choices");
-        grid.addColumn(ClaimViews.ClaimChoice::outlet).setHeader("Outlet").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ClaimViews.ClaimChoice::text).setHeader("Claim").setFlexGrow(1);
-        grid.addColumn(x -> x.gold() ? "gold" : x.owner()).setHeader("Span of").setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(choices);
-        grid.setHeight("22rem");
-        filter.addValueChangeListener(e -> {
-            String q = e.getValue().toLowerCase(Locale.ROOT);
-            grid.setItems(choices.stream().filter(x -> x.text().toLowerCase(Locale.ROOT).contains(q)
-                    || x.outlet().toLowerCase(Locale.ROOT).contains(q)).toList());
-        });
-        TextArea statement = new TextArea("Statement: the fact, in a sentence");
-        statement.setId("claims-statement");
-        statement.setWidthFull();
-        statement.setMaxLength(1000);
-        grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresent(x -> {
-            if (statement.getValue().isBlank()) {
-                statement.setValue(x.text());
-            }
-        }));
-        Button create = new Button("Create and find matching claims", e -> {
-            var chosen = grid.getSelectedItems().stream().findFirst();
-            ClaimViews.Cluster made = act(() -> claims.create(currentUser.require(), slug, statement.getValue(),
-                    chosen.map(x -> List.of(x.spanId())).orElse(List.of())), null);
-            if (made != null) {
-                d.close();
-                if (!made.members().isEmpty()) {
-                    openSuggestions(made, made.members().get(0).spanId());
-                }
-            }
-        });
-        create.setId("claims-create");
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        this.create = create;
-        Paragraph hint = new Paragraph(choices.isEmpty() ? "There are no claim spans in this project yet."
-                : "Gold claims where a document is curated, else the annotators' claims.");
-        hint.addClassName("fs-muted");
-        Button cancel = new Button("Cancel", e -> d.close());
-        HorizontalLayout buttons = new HorizontalLayout(cancel, create);
-        d.add(new VerticalLayout(filter, grid, statement, hint, buttons));
-        dialog = d;
-        d.open();
+        dialogs.openNewCluster();
     }
 
     private void openRename(ClaimViews.Cluster c) {
-        Dialog d = new Dialog();
-        d.setHeaderTitle("Statement of the cluster");
-        TextArea statement = new TextArea();
-        statement.setValue(c.statement());
-        statement.setWidth("40rem");
-        statement.setMaxLength(1000);
-        Button save = new Button("Save", e -> {
-            if (act(() -> claims.rename(currentUser.require(), slug, c.id(), c.version(), statement.getValue()),
-                    "Statement saved") != null) {
-                d.close();
-            }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        d.add(statement);
-        d.getFooter().add(new Button("Cancel", e -> d.close()), save);
-        dialog = d;
-        d.open();
+        dialogs.openRename(c);
     }
 
     void openTime(ClaimViews.Member m) {
-        Dialog d = new Dialog();
-        d.setHeaderTitle("When does " + m.outlet() + "'s claim hold?");
-        TextField time = new TextField("Reference time");
-        time.setId("claims-time-value");
-        time.setWidth("28em");
-        time.setMaxLength(100);
-        time.setPlaceholder("2022-01-06 12:00, 2022-01-05 or as of midday Thursday");
-        time.setValue(m.time().basis().equals("curator") && m.time().expression() != null ? m.time().expression()
-                : "");
-        Paragraph now = new Paragraph(when(m.time()) + ". Words are read relative to the article's publication time;"
-                + " a date or time without a zone is read in " + m.time().zone() + ".");
-        now.addClassName("fs-muted");
-        Button save = new Button("Save", e -> {
-            if (act(() -> claims.setTime(currentUser.require(), slug, m.spanId(), time.getValue()), "Time saved")
-                    != null) {
-                d.close();
-            }
-        });
-        save.setId("claims-time-save");
-        confirm = save;
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button fromText = new Button("Read it from the text", e -> {
-            if (act(() -> claims.setTime(currentUser.require(), slug, m.spanId(), null), "Time read from the text")
-                    != null) {
-                d.close();
-            }
-        });
-        d.add(new VerticalLayout(time, now));
-        d.getFooter().add(new Button("Cancel", e -> d.close()), fromText, save);
-        dialog = d;
-        d.open();
+        dialogs.openTime(m);
     }
 
     /** The verdict dialog: established value and as-of time, status, rating, explanation, evidence. */
     void openVerdict(ClaimViews.Cluster c) {
-        ClaimViews.Verdict v = c.verdict();
-        Dialog d = new Dialog();
-        d.setHeaderTitle("Verdict on “" + abbreviate(c.statement(), 80) + "”");
-        d.setWidth("min(46rem, 95vw)");
-        TextField value = new TextField("Established value");
-        value.setId("verdict-value");
-        value.setPlaceholder("13, at least 13, 8 to 13");
-        value.setMaxLength(100);
-        TextField asOf = new TextField("As of");
-        asOf.setId("verdict-asof");
-        asOf.setPlaceholder("2022-01-06 12:00 or midday Thursday");
-        asOf.setMaxLength(100);
-        Select<String> status = new Select<>();
-        status.setId("verdict-status");
-        status.setLabel("Status");
-        status.setItems("consistent", "updated", "contradicted", "unresolved");
-        Select<String> rating = new Select<>();
-        rating.setId("verdict-rating");
-        rating.setLabel("Rating");
-        rating.setItems("true", "mostly-true", "mixed", "false", "unverifiable");
-        rating.setItemLabelGenerator(r -> r.replace('-', ' '));
-        TextArea explanation = new TextArea("Explanation");
-        explanation.setId("verdict-explanation");
-        explanation.setWidthFull();
-        explanation.setMaxLength(2000);
-        com.vaadin.flow.component.checkbox.CheckboxGroup<ClaimViews.Member> evidence =
-                new com.vaadin.flow.component.checkbox.CheckboxGroup<>("Evidence: member claims");
-        evidence.setId("verdict-members");
-        evidence.setItems(c.members());
-        evidence.setItemLabelGenerator(m -> m.outlet() + ": “" + abbreviate(m.text(), 70) + "”");
-        TextArea urls = new TextArea("Evidence: outside URLs, one per line");
-        urls.setId("verdict-urls");
-        urls.setWidthFull();
-        if (v != null) {
-            value.setValue(v.value() == null ? "" : v.value());
-            asOf.setValue(v.asOf().expression() == null ? "" : v.asOf().expression());
-            status.setValue(v.status());
-            rating.setValue(v.rating());
-            explanation.setValue(v.explanation());
-            evidence.setValue(new java.util.HashSet<>(c.members().stream().filter(m -> v.members().contains(m.id()))
-                    .toList()));
-            urls.setValue(String.join("\n", v.urls()));
-        } else {
-            status.setValue(c.hasConflict("contradiction") ? "contradicted" : c.hasConflict("update") ? "updated"
-                    : c.needsReview() ? "unresolved" : "consistent");
-        }
-        Button save = new Button("Record verdict", e -> {
-            ClaimViews.Cluster saved = act(() -> claims.setVerdict(currentUser.require(), slug, c.id(), c.version(),
-                    new ClaimViews.VerdictInput(value.getValue(), asOf.getValue(), status.getValue(),
-                            rating.getValue(), explanation.getValue(), c.members().stream()
-                                    .filter(evidence.getValue()::contains).map(ClaimViews.Member::id).toList(),
-                            urls.getValue().lines().map(String::strip).filter(l -> !l.isEmpty()).toList())),
-                    "Verdict recorded");
-            if (saved != null) {
-                d.close();
-            }
-        });
-        save.setId("verdict-save");
-        confirm = save;
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout first = new HorizontalLayout(value, asOf);
-        HorizontalLayout second = new HorizontalLayout(status, rating);
-        VerticalLayout form = new VerticalLayout(first, second, explanation, evidence, urls);
-        form.setPadding(false);
-        d.add(form);
-        Button cancel = new Button("Cancel", e -> d.close());
-        if (v != null) {
-            Button remove = new Button("Remove verdict", e -> {
-                if (act(() -> claims.clearVerdict(currentUser.require(), slug, c.id(), c.version()),
-                        "Verdict removed") != null) {
-                    d.close();
-                }
-            });
-            remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            d.getFooter().add(remove);
-        }
-        d.getFooter().add(cancel, save);
-        dialog = d;
-        d.open();
+        dialogs.openVerdict(c);
     }
 
     /** Suggestions for a member's claim: each can be added with its button, or with keys 1 to 9. */
     void openSuggestions(ClaimViews.Cluster c, Long basedOn) {
-        if (c.members().isEmpty()) {
-            Notification.show("Add a first claim to the cluster before asking for similar ones");
-            return;
-        }
-        Dialog d = new Dialog();
-        d.setHeaderTitle("Add claims to “" + c.statement() + "”");
-        d.setWidth("min(70rem, 95vw)");
-        Select<ClaimViews.Member> base = new Select<>();
-        base.setLabel("Claims like the one of");
-        base.setItems(c.members());
-        base.setItemLabelGenerator(m -> m.outlet() + ": " + abbreviate(m.text(), 70));
-        base.setWidthFull();
-        VerticalLayout list = new VerticalLayout();
-        list.setPadding(false);
-        list.setId("claims-suggestions");
-        ClaimViews.Cluster[] current = {c};
-        List<ClaimViews.Suggestion> suggestions = new ArrayList<>();
-        Runnable[] load = new Runnable[1];
-        load[0] = () -> {
-            list.removeAll();
-            suggestions.clear();
-            ClaimViews.Member m = base.getValue();
-            if (m == null) {
-                return;
-            }
-            suggestions.addAll(claims.suggestions(currentUser.require(), slug, m.spanId(), current[0].id(), 9));
-            if (suggestions.isEmpty()) {
-                list.add(new Paragraph("No claims of other articles look alike."));
-            }
-            for (int i = 0; i < suggestions.size(); i++) {
-                ClaimViews.Suggestion s = suggestions.get(i);
-                Button add = new Button("Add", e -> {
-                    ClaimViews.Cluster updated = act(() -> claims.addMember(currentUser.require(), slug,
-                            current[0].id(), null, s.spanId(), null), null);
-                    if (updated != null) {
-                        current[0] = updated;
-                        load[0].run();
-                    }
-                });
-                add.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-                add.getElement().setAttribute("data-suggestion", String.valueOf(s.spanId()));
-                Span key = new Span(String.valueOf(i + 1));
-                key.addClassName("fs-key");
-                Span mark = new Span(s.text());
-                mark.addClassName("fs-claim-mark");
-                Div quote = new Div(new Span(leading(s.before())), mark, new Span(trailing(s.after())));
-                quote.addClassName("fs-claim-quote");
-                Span why = new Span(String.format(Locale.ROOT, "score %.2f · ", s.score())
-                        + String.join(" · ", s.reasons()));
-                why.addClassName("fs-muted");
-                Div text = new Div(new Span(s.outlet()), quote, why);
-                text.addClassName("fs-claim-suggestion-text");
-                HorizontalLayout row = new HorizontalLayout(key, add, text);
-                row.setAlignItems(FlexComponent.Alignment.START);
-                row.addClassName("fs-claim-suggestion");
-                list.add(row);
-            }
-        };
-        base.addValueChangeListener(e -> load[0].run());
-        base.setValue(c.members().stream().filter(m -> basedOn == null || m.spanId() == basedOn).findFirst()
-                .orElse(c.members().get(0)));
-        for (int i = 1; i <= 9; i++) {
-            int n = i;
-            Shortcuts.addShortcutListener(d, () -> {
-                if (n <= suggestions.size()) {
-                    list.getChildren().skip(n - 1).findFirst().flatMap(r -> r.getChildren().skip(1).findFirst())
-                            .filter(Button.class::isInstance).map(Button.class::cast).ifPresent(Button::click);
-                }
-            }, Key.of(String.valueOf(n))).listenOn(d);
-        }
-        Paragraph hint = new Paragraph("Press 1–9 (or the Add button) to add a claim; stances are suggested and can be"
-                + " changed on the card.");
-        hint.addClassName("fs-muted");
-        d.add(new VerticalLayout(base, hint, list));
-        Button done = new Button("Done", e -> d.close());
-        done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        d.getFooter().add(done);
-        d.addOpenedChangeListener(e -> {
-            if (!e.isOpened()) {
-                refresh();
-            }
-        });
-        dialog = d;
-        d.open();
-        Shortcuts.addShortcutListener(d, d::close, Key.ESCAPE, new KeyModifier[0]).listenOn(d);
+        dialogs.openSuggestions(c, basedOn);
+    }
+
+    /** The project's slug, for the dialogs. */
+    String slug() {
+        return slug;
     }
 
     // ------------------------------------------------------------------ helpers
 
-    private <T> T act(Supplier<T> change, String done) {
-        try {
-            T result = change.get();
-            if (done != null) {
-                Notification.show(done, 2500, Notification.Position.BOTTOM_START)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            }
-            refresh();
-            return result;
-        } catch (InvalidRequestException | ConflictException | ForbiddenException | NotFoundException e) {
-            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-            refresh();
-            return null;
-        }
+    <T> T act(Supplier<T> change, String done) {
+        var result = new java.util.concurrent.atomic.AtomicReference<T>();
+        Notify.run(() -> {
+            result.set(change.get());
+            return done;
+        });
+        refresh();
+        return result.get();
     }
 
-    private static Span badge(String text, String className) {
+    static Span badge(String text, String className) {
         Span b = new Span(text);
         b.addClassNames("fs-badge", className);
         return b;
     }
 
     /** Context before a claim: "…" marks text left out, unless the context starts its paragraph. */
-    private static String leading(String before) {
+    static String leading(String before) {
         return before.isEmpty() || Character.isUpperCase(before.codePointAt(0)) ? before : "…" + before;
     }
 
     /** Context after a claim: "…" marks text left out, unless the context ends a sentence. */
-    private static String trailing(String after) {
+    static String trailing(String after) {
         return after.isEmpty() || after.strip().matches(".*[.!?\"”']$") ? after : after + "…";
     }
 
-    private static String capitalise(String s) {
+    static String capitalise(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
 
-    private static String abbreviate(String s, int max) {
+    static String abbreviate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

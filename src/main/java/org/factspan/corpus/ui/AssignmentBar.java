@@ -8,6 +8,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.factspan.base.ui.Notify;
 import org.factspan.corpus.AssignmentService;
 import org.factspan.corpus.AssignmentService.MyAssignment;
 import org.factspan.security.CurrentUser;
@@ -87,7 +88,7 @@ public class AssignmentBar extends HorizontalLayout {
     }
 
     void markFinished() {
-        if (Ui.run(() -> {
+        if (Notify.run(() -> {
             assignments.finish(currentUser.require(), slug, documentId);
             return "Marked finished";
         })) {
@@ -101,7 +102,7 @@ public class AssignmentBar extends HorizontalLayout {
         if (id.isPresent()) {
             UI.getCurrent().navigate("projects/" + slug + "/documents/" + id.get());
         } else {
-            Ui.error("No unfinished documents left for you in this project");
+            Notify.error("No unfinished documents left for you in this project");
         }
     }
 }

@@ -13,8 +13,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.Map;
-import org.factspan.base.ForbiddenException;
-import org.factspan.base.NotFoundException;
+import org.factspan.base.ui.Notify;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.ProjectInfo;
@@ -118,9 +117,7 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
                 com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
         next.addClickListener(e -> assignments.next(currentUser.require(), slug, null).ifPresentOrElse(
                 id -> UI.getCurrent().navigate(DOCUMENT_ROUTE.formatted(slug, id)),
-                () -> com.vaadin.flow.component.notification.Notification.show("You have finished all your documents"
-                        + " in this project", 4000, com.vaadin.flow.component.notification.Notification.Position
-                                .BOTTOM_START)));
+                () -> Notify.info("You have finished all your documents in this project")));
         search.setId("search-link");
         claims.setId("claims-link");
         recommenders.setId("recommenders-link");
@@ -134,10 +131,10 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        slug = event.getRouteParameters().get("slug").orElse("");
-        try {
-            Actor actor = currentUser.require();
-            ProjectInfo project = corpus.requireProject(actor, slug);
+        ProjectRoute.enter(event, corpus, currentUser, route -> {
+            slug = route.slug();
+            Actor actor = route.actor();
+            ProjectInfo project = route.project();
             title.setText(project.name());
             about.setText(project.description() == null ? "" : project.description());
             export.setHref(EXPORT_ROUTE.formatted(slug));
@@ -166,9 +163,7 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
             }
             mySpans = corpus.mySpanCounts(actor, slug);
             grid.setItems(corpus.listDocuments(actor, slug));
-        } catch (NotFoundException | ForbiddenException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, e.getMessage());
-        }
+        });
     }
 
     /** When the document was published, where that came from on hover, and an edit button for curators. */
@@ -218,15 +213,10 @@ public class DocumentListView extends VerticalLayout implements BeforeEnterObser
                 + " Wednesday” are read relative to it.");
         hint.getStyle().set("color", "var(--lumo-secondary-text-color)").set("max-width", "30em");
         var save = new com.vaadin.flow.component.button.Button("Save", e -> {
-            try {
-                admin.setPublicationTime(currentUser.require(), slug, d.id(), value.getValue(), zone.getValue());
+            if (Notify.attempt(() -> admin.setPublicationTime(currentUser.require(), slug, d.id(), value.getValue(),
+                    zone.getValue()))) {
                 dialog.close();
                 grid.setItems(corpus.listDocuments(currentUser.require(), slug));
-            } catch (org.factspan.base.InvalidRequestException | ForbiddenException | NotFoundException
-                    | org.factspan.base.ConflictException x) {
-                com.vaadin.flow.component.notification.Notification.show(x.getMessage(), 6000,
-                        com.vaadin.flow.component.notification.Notification.Position.MIDDLE).addThemeVariants(
-                                com.vaadin.flow.component.notification.NotificationVariant.LUMO_ERROR);
             }
         });
         save.setId("published-save");

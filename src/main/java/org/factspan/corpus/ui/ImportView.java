@@ -20,17 +20,13 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
-import org.factspan.base.ConflictException;
-import org.factspan.base.ForbiddenException;
-import org.factspan.base.InvalidRequestException;
-import org.factspan.base.NotFoundException;
+import org.factspan.base.ui.Notify;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentImportService;
 import org.factspan.corpus.ImportReport;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.ingest.UploadedFile;
 import org.factspan.ingest.ui.BoundedUploadHandler;
-import org.factspan.security.Actor;
 import org.factspan.security.CurrentUser;
 
 /**
@@ -77,7 +73,7 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver {
             showRefused();
         });
         upload.addSucceededListener(e -> showPending());
-        upload.addFileRejectedListener(e -> Ui.error(e.getFileName() + ": " + e.getErrorMessage()));
+        upload.addFileRejectedListener(e -> Notify.error(e.getFileName() + ": " + e.getErrorMessage()));
         pending.setId("pending");
         pending.addColumn(UploadedFile::name).setHeader("Ready to import").setFlexGrow(4);
         pending.addColumn(f -> size(f.content().length)).setHeader("Size").setFlexGrow(1);
@@ -106,19 +102,13 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        slug = event.getRouteParameters().get("slug").orElse("");
-        try {
-            Actor actor = currentUser.require();
-            ProjectInfo project = corpus.requireProject(actor, slug);
-            if (!project.curatedBy(actor)) {
-                throw new ForbiddenException("Only curators of the project and admins import documents");
-            }
+        ProjectRoute.enterAsCurator(event, corpus, currentUser, "import documents", route -> {
+            slug = route.slug();
+            ProjectInfo project = route.project();
             title.setText("Import documents into " + project.name());
             back.setText("← Documents of " + project.name());
             back.setHref("projects/" + slug);
-        } catch (NotFoundException | ForbiddenException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, e.getMessage());
-        }
+        });
     }
 
     void showPending() {
@@ -137,7 +127,7 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver {
             now = List.copyOf(refused);
             refused.clear();
         }
-        now.forEach(Ui::error);
+        now.forEach(Notify::error);
     }
 
     void importAll() {
@@ -165,12 +155,13 @@ public class ImportView extends VerticalLayout implements BeforeEnterObserver {
             open.setId("open-documents");
             result.add(open);
             result.getElement().setAttribute("data-state", "ok");
-        } catch (InvalidRequestException | ConflictException | ForbiddenException | NotFoundException e) {
-            Paragraph failed = new Paragraph("Nothing was imported. " + e.getMessage());
+        } catch (RuntimeException e) {
+            String why = Notify.explain(e);
+            Paragraph failed = new Paragraph("Nothing was imported. " + why);
             failed.setId("import-error");
             result.add(failed);
             result.getElement().setAttribute("data-state", "error");
-            Ui.error(e.getMessage());
+            Notify.error(why);
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
+import org.factspan.base.ui.Notify;
 import org.factspan.corpus.AttributeDef;
 import org.factspan.corpus.AttributeKind;
 import org.factspan.corpus.LabelInfo;
@@ -38,13 +39,9 @@ class LabelEditor {
         AttributeRow(AttributeDef def) {
             name.setPlaceholder("name, e.g. verdict");
             name.addClassName("attribute-name");
-            kind.setItems(AttributeKind.values());
-            kind.setItemLabelGenerator(k -> switch (k) {
-                case ENUM -> "one of a list";
-                case BOOLEAN -> "yes / no";
-                case TEXT -> "free text";
-            });
-            kind.setValue(def == null ? AttributeKind.ENUM : def.kind());
+            kind.setItems(AttributeKind.all());
+            kind.setItemLabelGenerator(k -> k.support().describe());
+            kind.setValue(def == null ? AttributeKind.all().getFirst() : def.kind());
             kind.addClassName("attribute-kind");
             options.setPlaceholder("options, separated by commas");
             options.addClassName("attribute-options");
@@ -53,8 +50,9 @@ class LabelEditor {
                 name.setValue(def.name());
                 options.setValue(String.join(", ", def.options()));
             }
-            options.setVisible(kind.getValue() == AttributeKind.ENUM);
-            kind.addValueChangeListener(e -> options.setVisible(e.getValue() == AttributeKind.ENUM));
+            options.setVisible(kind.getValue().support().takesOptions());
+            kind.addValueChangeListener(e -> options.setVisible(e.getValue() != null
+                    && e.getValue().support().takesOptions()));
             Button remove = Ui.small("Remove", e -> {
                 rows.remove(this);
                 attributes.remove(this);
@@ -65,7 +63,7 @@ class LabelEditor {
         }
 
         AttributeDef toDef() {
-            List<String> values = kind.getValue() == AttributeKind.ENUM ? Arrays.stream(options.getValue().split(","))
+            List<String> values = kind.getValue().support().takesOptions() ? Arrays.stream(options.getValue().split(","))
                     .map(String::strip).filter(Predicate.not(String::isEmpty)).toList() : List.of();
             return new AttributeDef(name.getValue().strip(), kind.getValue(), values);
         }
@@ -161,7 +159,7 @@ class LabelEditor {
             try {
                 label = value();
             } catch (IllegalArgumentException ex) {
-                Ui.error(ex.getMessage());
+                Notify.error(ex.getMessage());
                 return;
             }
             if (save.test(label)) {

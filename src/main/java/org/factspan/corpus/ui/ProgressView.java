@@ -24,8 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.factspan.base.ForbiddenException;
-import org.factspan.base.NotFoundException;
+import org.factspan.base.ui.Notify;
 import org.factspan.corpus.AssignmentService;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.LabelInfo;
@@ -38,7 +37,7 @@ import org.factspan.corpus.ProjectAdminService;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.corpus.ProjectRole;
 import org.factspan.corpus.WorkState;
-import org.factspan.security.Actor;
+import org.factspan.corpus.ui.ProjectRoute;
 import org.factspan.security.CurrentUser;
 
 /**
@@ -82,7 +81,7 @@ public class ProgressView extends VerticalLayout implements BeforeEnterObserver 
         summary.setId("progress-summary");
         auto.setId("auto-assign");
         auto.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        auto.addClickListener(e -> Ui.run(() -> {
+        auto.addClickListener(e -> Notify.run(() -> {
             AssignmentService.AutoAssignResult r = assignments.autoAssign(currentUser.require(), slug);
             refresh();
             return r.created() + (r.created() == 1 ? " assignment" : " assignments") + " made"
@@ -134,18 +133,15 @@ public class ProgressView extends VerticalLayout implements BeforeEnterObserver 
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        slug = event.getRouteParameters().get("slug").orElse("");
-        try {
-            Actor actor = currentUser.require();
-            project = corpus.requireProject(actor, slug);
+        ProjectRoute.enter(event, corpus, currentUser, route -> {
+            slug = route.slug();
+            project = route.project();
             title.setText("Assignments and progress · " + project.name());
             back.setText("← Documents of " + project.name());
             back.setHref("projects/" + slug);
             auto.setEnabled(!project.archived());
             refresh();
-        } catch (NotFoundException | ForbiddenException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, e.getMessage());
-        }
+        });
     }
 
     void refresh() {
@@ -331,7 +327,7 @@ public class ProgressView extends VerticalLayout implements BeforeEnterObserver 
                 .noneMatch(x -> x.username().equals(n))).toList());
         Button assign = new Button("Assign", e -> {
             if (add.getValue() == null) {
-                Ui.error("Choose an annotator");
+                Notify.error("Choose an annotator");
                 return;
             }
             if (change(() -> {
@@ -351,7 +347,7 @@ public class ProgressView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private boolean change(java.util.function.Supplier<String> action) {
-        boolean ok = Ui.run(action);
+        boolean ok = Notify.run(action);
         if (ok) {
             refresh();
         }

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -20,6 +19,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import org.factspan.base.ui.Notify;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.LabelKind;
@@ -80,7 +80,7 @@ public class ProjectAdminView extends VerticalLayout {
     private HorizontalLayout actions(ProjectSummary p) {
         Button settings = Ui.small("Settings", e -> UI.getCurrent().navigate(SETTINGS.formatted(p.slug())));
         settings.setId("settings-" + p.slug());
-        Button archive = Ui.small(p.archived() ? "Unarchive" : "Archive", e -> Ui.run(() -> {
+        Button archive = Ui.small(p.archived() ? "Unarchive" : "Archive", e -> Notify.run(() -> {
             admin.update(currentUser.require(), p.slug(), null, null, null, null, !p.archived());
             refresh();
             return p.name() + (p.archived() ? " is active again" : " archived");
@@ -130,9 +130,5 @@ public class ProjectAdminView extends VerticalLayout {
 
     private void refresh() {
         grid.setItems(corpus.listProjects(currentUser.require()));
-    }
-
-    static void info(String message) {
-        Notification.show(message, 3000, Notification.Position.BOTTOM_START);
     }
 }

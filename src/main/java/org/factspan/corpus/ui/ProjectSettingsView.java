@@ -27,9 +27,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.stream.Collectors;
-import org.factspan.base.ForbiddenException;
 import org.factspan.base.Markdown;
-import org.factspan.base.NotFoundException;
+import org.factspan.base.ui.Notify;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.LabelKind;
@@ -37,7 +36,6 @@ import org.factspan.corpus.LabelUse;
 import org.factspan.corpus.MemberInfo;
 import org.factspan.corpus.ProjectAdminService;
 import org.factspan.corpus.ProjectDetails;
-import org.factspan.corpus.ProjectInfo;
 import org.factspan.corpus.ProjectRole;
 import org.factspan.corpus.ProjectSettings;
 import org.factspan.security.Actor;
@@ -109,18 +107,12 @@ public class ProjectSettingsView extends VerticalLayout implements BeforeEnterOb
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        slug = event.getRouteParameters().get("slug").orElse("");
-        try {
-            Actor actor = currentUser.require();
-            ProjectInfo info = corpus.requireProject(actor, slug);
-            if (!info.curatedBy(actor)) {
-                throw new ForbiddenException("Only curators of the project and admins change its settings");
-            }
+        ProjectRoute.enterAsCurator(event, corpus, currentUser, "change its settings", route -> {
+            slug = route.slug();
+            Actor actor = route.actor();
             isAdmin = actor.isAdmin();
             load(admin.details(actor, slug));
-        } catch (NotFoundException | ForbiddenException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, e.getMessage());
-        }
+        });
     }
 
     private void load(ProjectDetails details) {
@@ -175,7 +167,7 @@ public class ProjectSettingsView extends VerticalLayout implements BeforeEnterOb
                 + " long document drowns in dashed boxes.");
         saveGeneral.setId("save-general");
         saveGeneral.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        saveGeneral.addClickListener(e -> Ui.run(() -> {
+        saveGeneral.addClickListener(e -> Notify.run(() -> {
             if (k.getValue() == null) {
                 throw new IllegalArgumentException("Annotators per document must be a number from 1 to 20");
             }
@@ -209,17 +201,17 @@ public class ProjectSettingsView extends VerticalLayout implements BeforeEnterOb
                 .setFlexGrow(0).setWidth("6em");
         labels.addColumn(l -> l.kind() == LabelKind.SPAN ? "" : l.kind().name().toLowerCase(java.util.Locale.ROOT)).setHeader("Role")
                 .setFlexGrow(1);
-        labels.addColumn(l -> l.attributes().stream().map(a -> a.name() + (a.kind() == org.factspan.corpus
-                .AttributeKind.ENUM ? " (" + String.join(", ", a.options()) + ")" : " (" + a.kind().name()
-                        .toLowerCase() + ")")).collect(Collectors.joining("; "))).setHeader("Attributes").setFlexGrow(4);
+        labels.addColumn(l -> l.attributes().stream().map(a -> a.name() + (a.kind().support().takesOptions()
+                ? " (" + String.join(", ", a.options()) + ")" : " (" + a.kind().id().toLowerCase(java.util.Locale.ROOT)
+                        + ")")).collect(Collectors.joining("; "))).setHeader("Attributes").setFlexGrow(4);
         labels.addComponentColumn(l -> {
-            Button up = Ui.small("↑", e -> Ui.run(() -> {
+            Button up = Ui.small("↑", e -> Notify.run(() -> {
                 load(admin.moveLabel(currentUser.require(), slug, l.name(), -1));
                 return null;
             }));
             up.getElement().setAttribute("title", "Move up");
             up.getElement().setAttribute("aria-label", "Move " + l.name() + " up");
-            Button down = Ui.small("↓", e -> Ui.run(() -> {
+            Button down = Ui.small("↓", e -> Notify.run(() -> {
                 load(admin.moveLabel(currentUser.require(), slug, l.name(), 1));
                 return null;
             }));
@@ -247,7 +239,7 @@ public class ProjectSettingsView extends VerticalLayout implements BeforeEnterOb
 
     void openLabel(LabelInfo existing) {
         labelEditor = new LabelEditor(existing, project.labels());
-        labelEditor.open(label -> Ui.run(() -> {
+        labelEditor.open(label -> Notify.run(() -> {
             load(admin.saveLabel(currentUser.require(), slug, label));
             return "Label " + label.name() + " saved";
         }));
@@ -298,7 +290,7 @@ public class ProjectSettingsView extends VerticalLayout implements BeforeEnterOb
         preview.addClassName("fs-guidelines-preview");
         saveGuidelines.setId("save-guidelines");
         saveGuidelines.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        saveGuidelines.addClickListener(e -> Ui.run(() -> {
+        saveGuidelines.addClickListener(e -> Notify.run(() -> {
             load(admin.update(currentUser.require(), slug, null, null, guidelines.getValue(), null, null));
             return "Guidelines saved; annotators see them next to the text";
         }));
@@ -333,7 +325,7 @@ public class ProjectSettingsView extends VerticalLayout implements BeforeEnterOb
             role.setId("role-" + m.username());
             role.addValueChangeListener(e -> {
                 if (e.isFromClient() && e.getValue() != null) {
-                    Ui.run(() -> {
+                    Notify.run(() -> {
                         admin.setMember(currentUser.require(), slug, m.username(), e.getValue());
                         reload();
                         return m.username() + " is now " + e.getValue().name().toLowerCase() + " here";
@@ -343,7 +335,7 @@ public class ProjectSettingsView extends VerticalLayout implements BeforeEnterOb
             return role;
         }).setHeader("Role in this project").setFlexGrow(1);
         members.addComponentColumn(m -> {
-            Button remove = Ui.small("Remove", e -> Ui.run(() -> {
+            Button remove = Ui.small("Remove", e -> Notify.run(() -> {
                 admin.removeMember(currentUser.require(), slug, m.username());
                 reload();
                 return m.username() + " removed from the project";
@@ -364,7 +356,7 @@ public class ProjectSettingsView extends VerticalLayout implements BeforeEnterOb
         newRole.setItemLabelGenerator(r -> r == ProjectRole.CURATOR ? "Curator" : "Annotator");
         newRole.setValue(ProjectRole.ANNOTATOR);
         addMember.setId("add-member");
-        addMember.addClickListener(e -> Ui.run(() -> {
+        addMember.addClickListener(e -> Notify.run(() -> {
             if (newMember.getValue() == null) {
                 throw new IllegalArgumentException("Choose a user");
             }

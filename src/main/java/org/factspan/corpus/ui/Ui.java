@@ -6,42 +6,13 @@ import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import java.util.function.Supplier;
-import org.factspan.base.ConflictException;
-import org.factspan.base.ForbiddenException;
-import org.factspan.base.InvalidRequestException;
-import org.factspan.base.NotFoundException;
+import org.factspan.base.ui.Notify;
 
-/** Small helpers the workflow views share: running a change with its message, dialogs, small buttons. */
+/** Small helpers the workflow views share: dialogs and small buttons ({@link Notify} runs their changes). */
 final class Ui {
 
     private Ui() {
-    }
-
-    /**
-     * Runs a change that returns what to tell the user; a refusal by a service (or a record that rejects its
-     * values) shows its message as an error. Returns whether the change went through.
-     */
-    static boolean run(Supplier<String> change) {
-        try {
-            String done = change.get();
-            if (done != null) {
-                Notification.show(done, 3000, Notification.Position.BOTTOM_START)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            }
-            return true;
-        } catch (InvalidRequestException | ConflictException | ForbiddenException | NotFoundException
-                | IllegalArgumentException e) {
-            error(e.getMessage());
-            return false;
-        }
-    }
-
-    static void error(String message) {
-        Notification.show(message, 6000, Notification.Position.BOTTOM_START)
-                .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
     /** Opens a dialog whose primary button ({@code #dialog-ok}) runs {@code action} and closes it on success. */
@@ -56,7 +27,7 @@ final class Ui {
         dialog.setHeaderTitle(title);
         dialog.add(content);
         Button ok = new Button(action, e -> {
-            if (run(change)) {
+            if (Notify.run(change)) {
                 dialog.close();
             }
         });

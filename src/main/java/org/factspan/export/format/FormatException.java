@@ -1,7 +1,12 @@
 package org.factspan.export.format;
 
-/** Bad input for an import format; the message names the file (where there are several) and the line. */
-public class FormatException extends RuntimeException {
+import org.factspan.base.InvalidRequestException;
+
+/**
+ * Bad input for an import format; the message names the file (where there are several) and the line. A refusal
+ * like any other ({@link InvalidRequestException}, 400): whoever reads a file need not translate it.
+ */
+public class FormatException extends InvalidRequestException {
 
     private final int line;
 

@@ -15,8 +15,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
@@ -41,15 +39,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.factspan.annotation.AnnotationFilter;
 import org.factspan.annotation.AnnotationImport;
-import org.factspan.base.ConflictException;
 import org.factspan.base.Quote;
-import org.factspan.base.ForbiddenException;
-import org.factspan.base.InvalidRequestException;
-import org.factspan.base.NotFoundException;
+import org.factspan.base.ui.Notify;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.ProjectInfo;
+import org.factspan.corpus.ui.ProjectRoute;
 import org.factspan.export.ExportService;
 import org.factspan.export.format.ExportResult;
 import org.factspan.ingest.UploadedFile;
@@ -168,10 +164,10 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        slug = event.getRouteParameters().get("slug").orElse("");
-        try {
-            actor = currentUser.require();
-            ProjectInfo project = corpus.requireProject(actor, slug);
+        ProjectRoute.enter(event, corpus, currentUser, route -> {
+            slug = route.slug();
+            actor = route.actor();
+            ProjectInfo project = route.project();
             title.setText("Export and import · " + project.name());
             List<String> sets = exports.sets(actor, slug);
             set.setItems(sets);
@@ -180,9 +176,7 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
             labels.setItems(project.labels().stream().map(LabelInfo::name).toList());
             format.setValue("jsonl");
             update();
-        } catch (NotFoundException | ForbiddenException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, e.getMessage());
-        }
+        });
     }
 
     private void update() {
@@ -203,8 +197,8 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
             prepared = exports.prepare(actor, slug, format.getValue(), set.getValue(), new AnnotationFilter(
                     documents.getValue().stream().map(DocumentSummary::id).collect(Collectors.toSet()),
                     Set.copyOf(labels.getValue())), zip.getValue() && zip.isEnabled());
-        } catch (InvalidRequestException | ForbiddenException | NotFoundException e) {
-            error(e.getMessage());
+        } catch (RuntimeException e) {
+            error(Notify.explain(e));
             return;
         }
         Path target;
@@ -361,18 +355,16 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     void uploaded(String fileName, byte[] content) {
         try {
             AnnotationImport.Summary summary = exports.importAnnotations(actor, slug, importFormat.getValue(), content);
-            Notification.show("Imported " + summary.spans() + " spans and " + summary.attributions()
-                    + " attributions into " + summary.documents() + " documents from " + Quote.bare(fileName))
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notify.success("Imported " + summary.spans() + " spans and " + summary.attributions()
+                    + " attributions into " + summary.documents() + " documents from " + Quote.bare(fileName));
             status.setText("Imported " + summary.spans() + " spans, " + summary.attributions() + " attributions");
-        } catch (InvalidRequestException | ForbiddenException | NotFoundException | ConflictException e) {
-            error("Nothing imported. " + e.getMessage());
+        } catch (RuntimeException e) {
+            error("Nothing imported. " + Notify.explain(e));
         }
     }
 
     private void error(String message) {
         status.setText(message);
-        Notification.show(message, 8000, Notification.Position.MIDDLE)
-                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        Notify.error(message);
     }
 }

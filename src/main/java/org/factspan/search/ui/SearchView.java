@@ -9,8 +9,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -28,13 +26,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.factspan.base.ForbiddenException;
-import org.factspan.base.InvalidRequestException;
-import org.factspan.base.NotFoundException;
+import org.factspan.base.ui.Notify;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.corpus.ui.DocumentListView;
+import org.factspan.corpus.ui.ProjectRoute;
 import org.factspan.search.DocumentState;
 import org.factspan.search.SearchHit;
 import org.factspan.search.SearchOptions;
@@ -146,10 +143,10 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        slug = event.getRouteParameters().get("slug").orElse("");
-        try {
-            Actor actor = currentUser.require();
-            project = corpus.requireProject(actor, slug);
+        if (ProjectRoute.enter(event, corpus, currentUser, route -> {
+            slug = route.slug();
+            Actor actor = route.actor();
+            project = route.project();
             SearchOptions options = search.options(actor, slug);
             title.setText("Search · " + project.name());
             back.setHref(DocumentListView.class.getAnnotation(Route.class).value().replace(":slug", slug));
@@ -166,8 +163,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
             states.setTooltipText(options.allAnnotators()
                     ? "The team's state of the document, or the chosen annotators'" : "Your state of the document");
             rebuild.setVisible(actor.isAdmin());
-        } catch (NotFoundException | ForbiddenException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, e.getMessage());
+        }).isEmpty()) {
             return;
         }
         List<String> q = event.getLocation().getQueryParameters().getParameters().getOrDefault("q", List.of());
@@ -205,8 +201,8 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         SearchResult result;
         try {
             result = search.search(currentUser.require(), slug, request);
-        } catch (InvalidRequestException | ForbiddenException | NotFoundException e) {
-            fail(e.getMessage());
+        } catch (RuntimeException e) {
+            fail(Notify.explain(e));
             return;
         }
         query.setInvalid(false);
@@ -283,13 +279,12 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
 
     private void rebuildIndex() {
         try {
-            int documents = search.rebuild(currentUser.require());
-            Notification.show("Search index rebuilt: " + documents + " documents", 3000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            run();
-        } catch (ForbiddenException | IllegalStateException e) {
-            Notification.show(e.getMessage(), 5000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notify.call(() -> search.rebuild(currentUser.require())).ifPresent(documents -> {
+                Notify.success("Search index rebuilt: " + documents + " documents");
+                run();
+            });
+        } catch (IllegalStateException e) { // the rebuild itself failed; the indexer has logged why
+            Notify.error(e.getMessage());
         }
     }
 

@@ -9,8 +9,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -24,9 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import org.factspan.base.ForbiddenException;
-import org.factspan.base.InvalidRequestException;
-import org.factspan.base.NotFoundException;
+import org.factspan.base.ui.Notify;
 import org.factspan.security.ApiTokenInfo;
 import org.factspan.security.ApiTokenService;
 import org.factspan.security.CurrentUser;
@@ -118,54 +114,49 @@ public class AccountView extends VerticalLayout {
 
     void changePassword() {
         if (!fresh.getValue().equals(repeat.getValue())) {
-            error("The two new passwords differ");
+            Notify.error("The two new passwords differ");
             return;
         }
-        try {
-            var changed = users.changeOwnPassword(currentUser.require(), current.getValue(), fresh.getValue());
-            current.clear();
-            fresh.clear();
-            repeat.clear();
-            refresh();
-            Notification.show(changed.message(), 6000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (InvalidRequestException | ForbiddenException | NotFoundException e) {
-            error(e.getMessage());
-        }
+        Notify.call(() -> users.changeOwnPassword(currentUser.require(), current.getValue(), fresh.getValue()))
+                .ifPresent(changed -> {
+                    current.clear();
+                    fresh.clear();
+                    repeat.clear();
+                    refresh();
+                    Notify.success(changed.message());
+                });
     }
 
     void createToken() {
-        try {
-            NewApiToken created = tokenService.create(currentUser.require(), tokenName.getValue(),
-                    tokenExpiry.getValue() == null ? null
-                            : tokenExpiry.getValue().plusDays(1).atStartOfDay(WHEN.getZone()).toInstant());
-            shownToken = created.token();
-            tokenName.clear();
-            tokenExpiry.clear();
-            refresh();
-            Dialog dialog = new Dialog();
-            dialog.setHeaderTitle("Token '" + created.info().name() + "' created");
-            Pre secret = new Pre(created.token());
-            secret.setId("new-token");
-            secret.addClassName("fs-secret");
-            dialog.add(new Paragraph("Copy it now: it will not be shown again."), secret);
-            Button close = new Button("I have copied it", e -> dialog.close());
-            close.setId("close-token");
-            close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            dialog.getFooter().add(close);
-            dialog.open();
-        } catch (InvalidRequestException e) {
-            error(e.getMessage());
-        }
+        Notify.call(() -> tokenService.create(currentUser.require(), tokenName.getValue(),
+                tokenExpiry.getValue() == null ? null
+                        : tokenExpiry.getValue().plusDays(1).atStartOfDay(WHEN.getZone()).toInstant()))
+                .ifPresent(this::showToken);
+    }
+
+    private void showToken(NewApiToken created) {
+        shownToken = created.token();
+        tokenName.clear();
+        tokenExpiry.clear();
+        refresh();
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Token '" + created.info().name() + "' created");
+        Pre secret = new Pre(created.token());
+        secret.setId("new-token");
+        secret.addClassName("fs-secret");
+        dialog.add(new Paragraph("Copy it now: it will not be shown again."), secret);
+        Button close = new Button("I have copied it", e -> dialog.close());
+        close.setId("close-token");
+        close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(close);
+        dialog.open();
     }
 
     void revoke(ApiTokenInfo token) {
-        try {
+        Notify.run(() -> {
             tokenService.revoke(currentUser.require(), token.id());
-            Notification.show("Token '" + token.name() + "' revoked", 3000, Notification.Position.BOTTOM_START);
-        } catch (NotFoundException e) {
-            error(e.getMessage());
-        }
+            return "Token '" + token.name() + "' revoked";
+        });
         refresh();
     }
 
@@ -179,10 +170,5 @@ public class AccountView extends VerticalLayout {
             return "never";
         }
         return (token.expiredAt(Instant.now()) ? "expired " : "") + WHEN.format(token.expiresAt());
-    }
-
-    static void error(String message) {
-        Notification.show(message, 5000, Notification.Position.BOTTOM_START)
-                .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 }

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -19,10 +18,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.factspan.base.ConflictException;
-import org.factspan.base.ForbiddenException;
-import org.factspan.base.InvalidRequestException;
-import org.factspan.base.NotFoundException;
+import org.factspan.base.ui.Notify;
 import org.factspan.security.ApiTokenInfo;
 import org.factspan.security.ApiTokenService;
 import org.factspan.security.CurrentUser;
@@ -211,17 +207,15 @@ public class UsersView extends VerticalLayout {
 
     /** Runs a change; shows its message (or the refusal) and refreshes. */
     private boolean run(java.util.function.Supplier<?> change, String done) {
-        try {
+        boolean ok = Notify.run(() -> {
             Object result = change.get();
-            String message = done != null ? done
+            return done != null ? done
                     : result instanceof Integer n ? n + " token" + (n == 1 ? "" : "s") + " revoked" : String.valueOf(result);
-            Notification.show(message, 5000, Notification.Position.BOTTOM_START);
+        });
+        if (ok) {
             refresh();
-            return true;
-        } catch (InvalidRequestException | ConflictException | ForbiddenException | NotFoundException e) {
-            AccountView.error(e.getMessage());
-            return false;
         }
+        return ok;
     }
 
     private void refresh() {

@@ -13,8 +13,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -31,12 +29,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.factspan.base.ForbiddenException;
-import org.factspan.base.InvalidRequestException;
-import org.factspan.base.NotFoundException;
+import org.factspan.base.ui.Notify;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.corpus.ui.DocumentListView;
+import org.factspan.corpus.ui.ProjectRoute;
 import org.factspan.suggest.EvaluationReport;
 import org.factspan.suggest.RecommenderStatus;
 import org.factspan.suggest.Scores;
@@ -134,10 +131,10 @@ public class RecommendersView extends VerticalLayout implements BeforeEnterObser
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        slug = event.getRouteParameters().get("slug").orElse("");
-        try {
-            Actor actor = currentUser.require();
-            ProjectInfo project = corpus.requireProject(actor, slug);
+        ProjectRoute.enter(event, corpus, currentUser, route -> {
+            slug = route.slug();
+            Actor actor = route.actor();
+            ProjectInfo project = route.project();
             curator = project.curatedBy(actor);
             title.setText("Recommenders · " + project.name());
             back.setHref(DocumentListView.class.getAnnotation(Route.class).value().replace(":slug", slug));
@@ -149,9 +146,7 @@ public class RecommendersView extends VerticalLayout implements BeforeEnterObser
             if (curator) {
                 suggestions.lastEvaluation(actor, slug).ifPresent(this::show);
             }
-        } catch (NotFoundException | ForbiddenException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, e.getMessage());
-        }
+        });
     }
 
     private void showRecommenders() {
@@ -173,12 +168,7 @@ public class RecommendersView extends VerticalLayout implements BeforeEnterObser
     }
 
     void setEnabled(String id, boolean enabled) {
-        try {
-            suggestions.setEnabled(currentUser.require(), slug, id, enabled);
-        } catch (ForbiddenException | InvalidRequestException e) {
-            Notification.show(e.getMessage(), 5000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-        }
+        Notify.attempt(() -> suggestions.setEnabled(currentUser.require(), slug, id, enabled));
         showRecommenders();
     }
 
@@ -207,8 +197,7 @@ public class RecommendersView extends VerticalLayout implements BeforeEnterObser
         if (error != null) {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             status.setText("");
-            Notification.show(cause instanceof ForbiddenException ? cause.getMessage() : "Evaluation failed: " + cause,
-                    6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notify.error(Notify.words(cause).orElseGet(() -> "Evaluation failed: " + cause));
             return;
         }
         show(report);

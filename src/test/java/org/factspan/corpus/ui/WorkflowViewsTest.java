@@ -252,6 +252,31 @@ class WorkflowViewsTest extends SpringBrowserlessTest {
         assertThat(usersPage).isNotInstanceOf(UsersView.class);
     }
 
+    /**
+     * The one project-route helper ({@link ProjectRoute}): every project page answers an unknown project, a page only
+     * curators open and a document that is not a number with the not-found page and the refusal's reason.
+     */
+    @Test
+    @WithUserDetails(value = ANNOTATOR, setupBefore = TestExecutionEvent.TEST_EXECUTION)
+    void everyProjectPageReroutesARefusalToTheNotFoundPageWithItsReason() {
+        for (String page : List.of("", "/settings", "/import", "/progress", "/export", "/search", "/claims",
+                "/recommenders", "/documents/1")) {
+            Component shown = navigate("projects/no-such-project" + page, Component.class);
+            assertThat(shown).as(page).isInstanceOf(org.factspan.base.ui.NotFoundView.class);
+            assertThat(reason()).as(page).contains("no-such-project");
+        }
+        navigate("projects/" + f.slug + "/settings", Component.class);
+        assertThat(reason()).isEqualTo("Only curators of project '" + f.slug + "' and admins change its settings");
+        navigate("projects/" + f.slug + "/import", Component.class);
+        assertThat(reason()).isEqualTo("Only curators of project '" + f.slug + "' and admins import documents");
+        navigate("projects/" + f.slug + "/documents/abc", Component.class);
+        assertThat(reason()).isEqualTo("No such document");
+    }
+
+    private String reason() {
+        return find(com.vaadin.flow.component.html.Paragraph.class).withId("error-reason").single().getText();
+    }
+
     @Test
     @WithUserDetails(value = "admin", setupBefore = TestExecutionEvent.TEST_EXECUTION)
     void adminsSeeAdminLinksAndCreateUsers() {

@@ -24,6 +24,14 @@ class BadInputTest {
     }
 
     @Test
+    void aFormatRefusalIsARefusalLikeAnyOther() {
+        // one hierarchy: the REST API answers 400 and the views show it without translating (decision 027)
+        assertThat(new FormatException("a.ann", 3, "bad")).isInstanceOf(org.factspan.base.InvalidRequestException.class)
+                .satisfies(e -> assertThat(org.factspan.base.Refusals.of(e))
+                        .contains(new org.factspan.base.Refusals.Refusal(400, "a.ann line 3: bad")));
+    }
+
+    @Test
     void jsonlBrokenJson() {
         jsonl(GOOD + "\n{\"id\":2,\"name\":\n", "line 2", "broken JSON");
     }
