@@ -88,7 +88,7 @@ class AccessReads {
             String attribute = rs.getString(19);
             if (attribute != null) {
                 String options = rs.getString(21);
-                label.attributes().add(new AttributeDef(attribute, AttributeKind.valueOf(rs.getString(20)),
+                label.attributes().add(new AttributeDef(attribute, new AttributeKind(rs.getString(20)),
                         options == null ? List.of() : Arrays.asList(options.split("\\|"))));
             }
         }

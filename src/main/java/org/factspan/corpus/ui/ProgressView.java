@@ -37,7 +37,6 @@ import org.factspan.corpus.ProjectAdminService;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.corpus.ProjectRole;
 import org.factspan.corpus.WorkState;
-import org.factspan.corpus.ui.ProjectRoute;
 import org.factspan.security.CurrentUser;
 
 /**
