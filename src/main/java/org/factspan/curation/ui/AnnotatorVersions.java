@@ -89,4 +89,27 @@ final class AnnotatorVersions extends Div {
         });
         return counts;
     }
+
+    /**
+     * Scrolls every annotator's text to the place starting at {@code start} (code points) and, when {@code gold}, the
+     * gold text too ({@code u16}: the same place in UTF-16 units, as the gold component counts).
+     */
+    static void scrollTo(com.vaadin.flow.dom.Element view, int start, int u16, boolean gold) {
+        view.executeJs("""
+                const start = $0, u16 = $1, gold = $2;
+                const center = (box, el) => {
+                  if (!box || !el) return;
+                  const b = box.getBoundingClientRect(), r = el.getBoundingClientRect();
+                  box.scrollTop += r.top - b.top - box.clientHeight / 3;
+                };
+                const last = (els, ok) => { let best = null; for (const e of els) { if (ok(e)) best = e; else break; } return best; };
+                for (const box of this.querySelectorAll('.fs-cur-version .fs-cur-box')) {
+                  center(box, last(box.querySelectorAll('[data-start]'), e => Number(e.dataset.start) <= start));
+                }
+                if (gold) {
+                  const box = this.querySelector('#gold-box');
+                  if (box) center(box, last(box.querySelectorAll('.fs-block [data-u16]'), e => Number(e.dataset.u16) <= u16));
+                }
+                """, start, u16, gold);
+    }
 }

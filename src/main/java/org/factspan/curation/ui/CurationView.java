@@ -6,61 +6,36 @@ import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.DocumentEditor;
-import org.factspan.annotation.Provenance;
 import org.factspan.annotation.ui.EditorBinding;
 import org.factspan.annotation.ui.LiveDocuments;
 import org.factspan.annotation.ui.TextAnnotator;
 import org.factspan.base.CodePoints;
-import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
-import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
 import org.factspan.corpus.CorpusService;
-import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.ProjectInfo;
-import org.factspan.corpus.ui.DocumentListView;
-import org.factspan.curation.Accept;
 import org.factspan.curation.CurationService;
 import org.factspan.curation.CurationStatus;
 import org.factspan.curation.DocumentCuration;
 import org.factspan.curation.DocumentCuration.GoldSpan;
 import org.factspan.curation.DocumentCuration.ReviewPosition;
-import org.factspan.curation.DocumentCuration.ReviewSpan;
 import org.factspan.curation.GoldStore;
-import org.factspan.curation.MergeMode;
-import org.factspan.curation.MergeOptions;
-import org.factspan.curation.ReviewStatus;
-import org.factspan.curation.Versioned;
-import org.factspan.diff.PositionKind;
 import org.factspan.security.Actor;
 import org.factspan.security.CurrentUser;
 
@@ -405,22 +380,7 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
         }
         ReviewPosition p = state.positions().get(position());
         int u16 = text.toUtf16(p.start());
-        getElement().executeJs("""
-                const start = $0, u16 = $1, gold = $2;
-                const center = (box, el) => {
-                  if (!box || !el) return;
-                  const b = box.getBoundingClientRect(), r = el.getBoundingClientRect();
-                  box.scrollTop += r.top - b.top - box.clientHeight / 3;
-                };
-                const last = (els, ok) => { let best = null; for (const e of els) { if (ok(e)) best = e; else break; } return best; };
-                for (const box of this.querySelectorAll('.fs-cur-version .fs-cur-box')) {
-                  center(box, last(box.querySelectorAll('[data-start]'), e => Number(e.dataset.start) <= start));
-                }
-                if (gold) {
-                  const box = this.querySelector('#gold-box');
-                  if (box) center(box, last(box.querySelectorAll('.fs-block [data-u16]'), e => Number(e.dataset.u16) <= u16));
-                }
-                """, p.start(), u16, scrollGold);
+        AnnotatorVersions.scrollTo(getElement(), p.start(), u16, scrollGold);
     }
 
     Optional<GoldSpan> selectedGold() {
