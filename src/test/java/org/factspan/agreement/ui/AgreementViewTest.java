@@ -131,9 +131,11 @@ class AgreementViewTest extends SpringBrowserlessTest {
     @WithUserDetails("carol")
     void oneAnnotatorIsSaidPlainlyAndEmptyWidgetsAreHidden() throws Exception {
         List<DocumentSummary> documents = corpus.listDocuments(actor("carol"), TestUsers.SEED_PROJECT);
+        span("alice", documents.get(2).id(), 700, 720, "CLAIM");
         span("bob", documents.get(2).id(), 730, 740, "SOURCE");
         AgreementView view = navigate(URL, AgreementView.class);
         awaitResult(view);
+        assertThat(view.report().annotators()).contains("alice", "bob");
         assertThat(view.tooFew.isVisible()).isFalse();
         assertThat(view.byLabel.isVisible()).isTrue();
         assertThat(view.heatmapMeasure.isVisible()).isTrue();
