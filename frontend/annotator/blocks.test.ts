@@ -41,7 +41,7 @@ test('blockStarts splits after line break runs (LF, CRLF, CR) and keeps them in 
   assert.deepEqual(blockStarts(''), []);
   assert.deepEqual(blockStarts('abc'), [0]);
   assert.deepEqual(blockStarts('ab\ncd'), [0, 3]);
-  assert.deepEqual(blockStarts('ab\r\n\r\ncd\rx\n'), [0, 6, 9]);
+  assert.deepEqual(blockStarts('ab\r\n\r\ncd\rx\n'), [0, 4, 6, 9]);
   assert.deepEqual(blockStarts('\n\nab'), [0, 2]);
 });
 
@@ -198,6 +198,27 @@ test('linkAdjacency connects all members of each link', () => {
   assert.deepEqual([...(adj.get('13') ?? [])].sort(), ['10']);
   assert.equal(adj.get('99'), undefined);
   assert.equal(linkAdjacency(undefined).size, 0);
+});
+
+test('blank lines between paragraphs are a gap block of their own, drawn short (not one line per break)', () => {
+  const text = '\n\nTitle\n\n\n\nBy AFP\nBody\r\n\r\nEnd';
+  assert.deepEqual(blockStarts(text), [0, 2, 8, 11, 18, 24, 26]);
+  const blocks = blocksOf(text, []);
+  assertBlocksCoverText(text, blocks);
+  assert.deepEqual(
+    blocks.map((b) => [text.slice(b.startU16, b.endU16), b.gap]),
+    [
+      ['\n\n', true],
+      ['Title\n', false],
+      ['\n\n\n', true],
+      ['By AFP\n', false],
+      ['Body\r\n', false],
+      ['\r\n', true],
+      ['End', false],
+    ],
+  );
+  // one break between two lines is no gap
+  assert.deepEqual(blocksOf('a\nb', []).map((b) => b.gap), [false, false]);
 });
 
 test('whole paragraphs are marked para; the pieces of a paragraph split for length are not', () => {

@@ -56,6 +56,7 @@ import {
   type Segment,
 } from './render.ts';
 import { snapRange } from './snap.ts';
+import { linkHint } from './hints.ts';
 import { focusAfterRemoval, ghostTitle, overlayGhosts, sortGhosts, stepGhost, type Ghost } from './ghosts.ts';
 import { commandFor, type Command, type KeyContext, type KeyTarget } from './keymap.ts';
 import { ChangeQueue, type Changed, type Delta, type Id, type LinkRec, type OpKind, type SpanRec } from './changes.ts';
@@ -78,6 +79,11 @@ fs-text-annotator .fs-text {
 fs-text-annotator .fs-para {
   display: block;
   content-visibility: auto;
+}
+fs-text-annotator .fs-gap {
+  height: 0.9em;
+  overflow: hidden;
+  content-visibility: visible;
 }
 fs-text-annotator .fs-span {
   color: inherit;
@@ -604,10 +610,13 @@ export class FsTextAnnotator extends LitElement {
   }
 
   private _renderBlock(block: Block): TemplateResult {
-    const style = block.para
+    const style = block.gap
+      ? nothing
+      : block.para
       ? `contain-intrinsic-block-size: auto ${Math.max(1, Math.ceil((block.endU16 - block.startU16) / 80)) * 2}em`
       : nothing;
-    return html`<span class=${block.para ? 'fs-block fs-para' : 'fs-block'} data-u16=${block.startU16} style=${style}
+    const cls = block.gap ? 'fs-block fs-para fs-gap' : block.para ? 'fs-block fs-para' : 'fs-block';
+    return html`<span class=${cls} data-u16=${block.startU16} style=${style}
       >${block.segments.map((seg) => this._renderSegment(seg))}</span
     >`;
   }
@@ -700,9 +709,9 @@ export class FsTextAnnotator extends LitElement {
   private _renderLinkHint(): TemplateResult | typeof nothing {
     const link = this._link;
     if (!link) return nothing;
-    const n = link.picks.length;
+    const anchor = this._queue.view.spans.get(link.anchor);
     return html`<div class="fs-link-hint" role="status" style=${`left: ${link.x}px; top: ${link.y}px`}>
-      Link: click the source, then the claim${n > 0 ? html` (${n} picked, Enter finishes)` : nothing} · Esc cancels
+      ${linkHint(anchor?.label, this.contentLabel, this.sourceLabel, link.picks.length)} · Esc cancels
     </div>`;
   }
 

@@ -233,6 +233,19 @@ export interface Block {
    * that was split for length must stay inline.
    */
   para: boolean;
+  /**
+   * True when the block holds only line breaks: the blank lines between two paragraphs (or before the first).
+   * It is drawn as a short fixed gap, so that a run of blank lines in the text does not open a hole of several
+   * lines in the editor; its characters stay in the DOM, so offsets do not change.
+   */
+  gap: boolean;
+}
+
+/** True when [from, to) of the text holds line breaks only. */
+function onlyLineBreaks(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let u = from; u < to; u++) if (!isLineBreak(text.charCodeAt(u))) return false;
+  return true;
 }
 
 function isLineBreak(c: number): boolean {
@@ -245,8 +258,10 @@ export const MAX_BLOCK_U16 = 3000;
 /**
  * UTF-16 offsets where blocks start (always 0 first for a non-empty text): after every run
  * of line break characters (\n, \r, U+2028, U+2029), and after a white space once a block
- * grows beyond `maxU16` units, so that even a text without line breaks is split. Boundaries
- * never fall inside a surrogate pair.
+ * grows beyond `maxU16` units, so that even a text without line breaks is split. A run of
+ * more than one line break (CRLF counts as one) is split after its first break: the rest is
+ * a block of its own, a gap (a run at the very start is a gap whole). Boundaries never fall
+ * inside a surrogate pair.
  */
 export function blockStarts(text: string, maxU16: number = MAX_BLOCK_U16): number[] {
   const starts: number[] = [];
@@ -264,6 +279,8 @@ export function blockStarts(text: string, maxU16: number = MAX_BLOCK_U16): numbe
         if (d === 0x0a || d === 0x0d || d === 0x2028 || d === 0x2029) v++;
         else break;
       }
+      const firstEnd = c === 0x0d && u + 1 < n && text.charCodeAt(u + 1) === 0x0a ? u + 2 : u + 1;
+      if (u > 0 && v > firstEnd) starts.push(firstEnd); // the blank lines after the first break: a gap
       if (v < n) {
         starts.push(v);
         blockStart = v;
@@ -333,6 +350,7 @@ export function computeBlocks(
       segments: segs,
       sig: `${bStart}-${bEnd}|${sig.join(';')}`,
       para: startsParagraph && endsParagraph,
+      gap: onlyLineBreaks(text, bStart, bEnd),
     });
   }
   return blocks;
@@ -575,6 +593,7 @@ export class BlockIndex {
       segments,
       sig: '',
       para: startsParagraph && endsParagraph,
+      gap: onlyLineBreaks(this.text, startU16, endU16),
     };
   }
 }

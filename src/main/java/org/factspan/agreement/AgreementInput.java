@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.factspan.diff.Diff;
 import org.factspan.diff.Triple;
 import org.factspan.diff.Unit;
+import org.factspan.diff.UnitPair;
 
 /**
  * Everything a measure reads: the annotators (their order is the order of pairs), the documents in document order
@@ -73,6 +75,24 @@ public record AgreementInput(List<String> annotators, List<AgreementDocument> do
                 }
             }
             return built;
+        }
+
+        /**
+         * Exact matches of a pair in one diff (by identity), found once per request: the measure and the per-document
+         * breakdown both count them; {@link #share} hands the same map to a document's cache.
+         */
+        private Map<Diff, Map<String, List<UnitPair>>> exact = new ConcurrentHashMap<>();
+
+        /** A cache holding diffs of this request's (e.g. one document's), sharing the exact matches found already. */
+        public DiffCache share(List<Diff> built) {
+            DiffCache cache = of(built);
+            cache.exact = exact;
+            return cache;
+        }
+
+        List<UnitPair> exactMatches(Diff diff, String a, String b) {
+            return exact.computeIfAbsent(diff, d -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(a + '\u0000' + b, k -> List.copyOf(diff.exactMatches(a, b)));
         }
 
         @Override

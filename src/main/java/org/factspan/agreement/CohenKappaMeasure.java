@@ -4,11 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dkpro.statistics.agreement.coding.CodingAnnotationStudy;
-import org.dkpro.statistics.agreement.coding.CohenKappaAgreement;
 
 /**
- * {@code cohen_kappa}: per annotator pair, DKPro's {@link CohenKappaAgreement} on the {@link CodingUnits} that at
+ * {@code cohen_kappa}: per annotator pair, Cohen's kappa as DKPro's {@code CohenKappaAgreement} defines it (counted
+ * from the pair's table by {@link Kappas}, equal to DKPro's value) on the {@link CodingUnits} that at
  * least one of the two labeled (units neither labeled are left out, else every extent only a third annotator
  * labeled would count as a "NONE/NONE" agreement). A pair's value is NaN when it has no units or used a single
  * category only. Overall: mean of the defined pair values. Per label: mean over pairs of DKPro's category-specific
@@ -49,17 +48,13 @@ public final class CohenKappaMeasure implements AgreementMeasure {
         labels.forEach(l -> perLabel.put(l, new ArrayList<>()));
         for (int i = 0; i < annotators.size(); i++) {
             for (int j = i + 1; j < annotators.size(); j++) {
-                List<Object[]> rows = coding.rows(List.of(annotators.get(i), annotators.get(j)));
-                double kappa = Double.NaN;
-                if (!rows.isEmpty()) {
-                    CodingAnnotationStudy study = new CodingAnnotationStudy(2);
-                    rows.forEach(study::addItemAsArray);
-                    CohenKappaAgreement agreement = new CohenKappaAgreement(study);
-                    kappa = Kappas.agreement(agreement);
+                Kappas.Table table = Kappas.cohen(coding, i, j);
+                if (table.items() > 0) {
                     for (String label : labels) {
-                        perLabel.get(label).add(Kappas.categoryAgreement(agreement, study, label));
+                        perLabel.get(label).add(table.category(coding.category(label)));
                     }
                 }
+                double kappa = table.kappa();
                 pairs.add(new PairValue(annotators.get(i), annotators.get(j), kappa));
             }
         }

@@ -19,7 +19,8 @@ import org.dkpro.statistics.agreement.unitizing.KrippendorffAlphaUnitizingAgreem
  * {@code (g - l + 1)} over every gap g of at least l, one gap at a time with {@code BigDecimal}s; with gaps sorted and
  * suffix sums, that sum is {@code S - (l - 1) C} for the C gaps of length at least l, whose lengths add up to S. On
  * a project of 100 documents of 2,000 tokens (about 7,000 claims) DKPro's loop took most of a minute. The observed
- * disagreement is DKPro's own. Results equal DKPro's (tested on random studies).
+ * disagreement walks DKPro's way over each rater's own sorted units (DKPro scans the whole study for each next
+ * unit). Results equal DKPro's (tested on random studies).
  */
 final class FastUnitizingAlpha extends KrippendorffAlphaUnitizingAgreement {
 
@@ -32,7 +33,66 @@ final class FastUnitizingAlpha extends KrippendorffAlphaUnitizingAgreement {
 
     @Override
     protected double calculateObservedCategoryDisagreement(Object category) {
-        return observed.computeIfAbsent(category, super::calculateObservedCategoryDisagreement);
+        return observed.computeIfAbsent(category, this::observedDisagreement);
+    }
+
+    /**
+     * DKPro's observed disagreement of a category, the same walk over each pair of raters' units with the same
+     * distances added in the same order, but over each rater's own sorted units of the category: DKPro finds each
+     * next unit by scanning every unit of the study, for every pair and category.
+     */
+    private double observedDisagreement(Object category) {
+        long begin = study.getContinuumBegin();
+        long length = study.getContinuumLength();
+        int raters = study.getRaterCount();
+        List<List<IUnitizingAnnotationUnit>> byRater = unitsOf(category);
+        double result = 0.0;
+        for (int r1 = 0; r1 < raters; r1++) {
+            for (int r2 = r1 + 1; r2 < raters; r2++) {
+                List<IUnitizingAnnotationUnit> units1 = byRater.isEmpty() ? List.of() : byRater.get(r1);
+                List<IUnitizingAnnotationUnit> units2 = byRater.isEmpty() ? List.of() : byRater.get(r2);
+                int i1 = 0;
+                int i2 = 0;
+                long offset1 = begin;
+                long length1 = 0;
+                long offset2 = begin;
+                long length2 = 0;
+                Object category1 = null;
+                Object category2 = null;
+                long pos = begin;
+                while (pos < begin + length && (i1 < units1.size() || i2 < units2.size())) {
+                    if (pos == offset1 + length1) {
+                        IUnitizingAnnotationUnit next = i1 < units1.size() ? units1.get(i1) : null;
+                        if (next != null && pos == next.getOffset()) {
+                            length1 = next.getLength();
+                            category1 = next.getCategory();
+                            i1++;
+                        } else {
+                            length1 = (next != null ? next.getOffset() : begin + length) - pos;
+                            category1 = null;
+                        }
+                        offset1 = pos;
+                    }
+                    if (pos == offset2 + length2) {
+                        IUnitizingAnnotationUnit next = i2 < units2.size() ? units2.get(i2) : null;
+                        if (next != null && pos == next.getOffset()) {
+                            length2 = next.getLength();
+                            category2 = next.getCategory();
+                            i2++;
+                        } else {
+                            length2 = (next != null ? next.getOffset() : begin + length) - pos;
+                            category2 = null;
+                        }
+                        offset2 = pos;
+                    }
+                    result += measureDistance(offset1, length1, category1, offset2, length2, category2);
+                    pos = Math.min(offset1 + length1, offset2 + length2);
+                }
+            }
+        }
+        result *= 2.0;
+        result /= (double) (raters * (raters - 1) * (length * length));
+        return result;
     }
 
     @Override

@@ -3,14 +3,13 @@ package org.factspan.agreement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dkpro.statistics.agreement.coding.CodingAnnotationStudy;
-import org.dkpro.statistics.agreement.coding.FleissKappaAgreement;
 
 /**
- * {@code fleiss_kappa}: DKPro's {@link FleissKappaAgreement} over all annotators at once, on all
+ * {@code fleiss_kappa}: Fleiss' kappa as DKPro's {@code FleissKappaAgreement} defines it (counted by {@link Kappas},
+ * equal to DKPro's value) over all annotators at once, on all
  * {@link CodingUnits} (every annotator has a value on every unit, "NONE" where they gave no label, so there are no
  * missing values). NaN with a reason when there are fewer than two annotators, no spans, or a single category.
- * Per label: DKPro's category-specific Fleiss kappa. No pair values.
+ * Per label: the category-specific Fleiss kappa. No pair values.
  */
 public final class FleissKappaMeasure implements AgreementMeasure {
 
@@ -41,13 +40,11 @@ public final class FleissKappaMeasure implements AgreementMeasure {
         if (coding.size() == 0) {
             return MeasureResult.undefined(ID, 0, "no spans");
         }
-        CodingAnnotationStudy study = new CodingAnnotationStudy(annotators.size());
-        coding.rows(annotators).forEach(study::addItemAsArray);
-        FleissKappaAgreement agreement = new FleissKappaAgreement(study);
-        double kappa = Kappas.agreement(agreement);
+        Kappas.Table table = Kappas.fleiss(coding, annotators.size());
+        double kappa = table.kappa();
         Map<String, Double> byLabel = new LinkedHashMap<>();
         for (String label : input.labels()) {
-            byLabel.put(label, Kappas.categoryAgreement(agreement, study, label));
+            byLabel.put(label, table.category(coding.category(label)));
         }
         return new MeasureResult(ID, kappa, byLabel, List.of(), coding.size(),
                 Double.isNaN(kappa) ? "all annotators used a single category" : null);

@@ -28,6 +28,6 @@ public final class SpanF1ExactMeasure implements AgreementMeasure {
 
     @Override
     public MeasureResult compute(AgreementInput input) {
-        return PairwiseF1.compute(ID, input, Diff::exactMatches);
+        return PairwiseF1.compute(ID, input, (diff, a, b) -> input.diffCache().exactMatches(diff, a, b));
     }
 }

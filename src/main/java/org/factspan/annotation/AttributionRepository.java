@@ -28,11 +28,13 @@ interface AttributionRepository extends JpaRepository<Attribution, Long> {
             + " (select u.id from AppUser u where u.systemAccount = true) order by a.id")
     List<Attribution> findByDocumentIdOrderById(long documentId);
 
-    /** Every annotator's attributions in a project: id, document id, username, source, cue, content span ids. */
+    /**
+     * Every annotator's attributions in a project: id, document id, username, source, cue, content span ids; in no
+     * particular order, like {@link SpanRepository#findAllOfProject}.
+     */
     @Query(nativeQuery = true, value = "select a.id, a.document_id, u.username, a.source_span_id, a.cue_span_id,"
             + " a.content_span_id from attribution a join document d on d.id = a.document_id"
-            + " join app_user u on u.id = a.user_id where d.project_id = :projectId and u.system_account = false"
-            + " order by d.position, a.document_id, u.username, a.id")
+            + " join app_user u on u.id = a.user_id where d.project_id = :projectId and u.system_account = false")
     List<Object[]> findAllOfProject(long projectId);
 
     /** One owner's attributions in a project, columns as {@link #findAllOfProject}. */

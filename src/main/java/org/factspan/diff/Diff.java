@@ -67,8 +67,9 @@ public final class Diff {
     private final List<Triple> triples;
     private final List<Triple> skipped = new ArrayList<>();
     private final Map<Long, Unit> unitsById;
-    private final List<Position> positions;
-    private final List<TriplePosition> triplePositions;
+    /** Built on first use: agreement reads only the pair queries, curation the positions (decision 023). */
+    private volatile List<Position> positions;
+    private volatile List<TriplePosition> triplePositions;
     /** Each annotator's units and triples, in the orders above (built once: every pair query reads them). */
     private final Map<String, List<Unit>> unitsByAnnotator = new HashMap<>();
     private final Map<String, List<Triple>> triplesByAnnotator = new HashMap<>();
@@ -114,8 +115,6 @@ public final class Diff {
         this.triples.forEach(t -> triplesByAnnotator.get(t.annotator()).add(t));
         unitsByAnnotator.replaceAll((a, list) -> List.copyOf(list));
         triplesByAnnotator.replaceAll((a, list) -> List.copyOf(list));
-        this.positions = linePositions();
-        this.triplePositions = lineTriples();
     }
 
     private static final System.Logger LOG = System.getLogger(Diff.class.getName());
@@ -168,22 +167,42 @@ public final class Diff {
 
     /** All span positions in order. */
     public List<Position> positions() {
-        return positions;
+        List<Position> lined = positions;
+        if (lined == null) {
+            synchronized (this) {
+                lined = positions;
+                if (lined == null) {
+                    lined = linePositions();
+                    positions = lined;
+                }
+            }
+        }
+        return lined;
     }
 
     /** The span positions of one kind, in order. */
     public List<Position> byKind(PositionKind kind) {
-        return positions.stream().filter(p -> p.kind() == kind).toList();
+        return positions().stream().filter(p -> p.kind() == kind).toList();
     }
 
     /** All triple positions in order. */
     public List<TriplePosition> triplePositions() {
-        return triplePositions;
+        List<TriplePosition> lined = triplePositions;
+        if (lined == null) {
+            synchronized (this) {
+                lined = triplePositions;
+                if (lined == null) {
+                    lined = lineTriples();
+                    triplePositions = lined;
+                }
+            }
+        }
+        return lined;
     }
 
     /** The triple positions of one kind, in order. */
     public List<TriplePosition> triplesByKind(TripleKind kind) {
-        return triplePositions.stream().filter(p -> p.kind() == kind).toList();
+        return triplePositions().stream().filter(p -> p.kind() == kind).toList();
     }
 
     /** One annotator's units in {@link #UNIT_ORDER}. */

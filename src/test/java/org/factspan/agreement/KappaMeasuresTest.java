@@ -226,4 +226,97 @@ class KappaMeasuresTest {
             assertThat(same.nanReason()).contains("single category");
         }
     }
+
+    /**
+     * The count tables give DKPro's values exactly, overall, per pair and per label, on random studies of two to
+     * five annotators over several documents, with double labels on one extent and extents some pairs leave empty:
+     * DKPro statistics stays the reference (decision 023).
+     */
+    @Test
+    void countTablesEqualDkproStudiesPerPairAndPerLabel() {
+        String[] labels = {"CLAIM", "SOURCE", "ATTRIBUTION"};
+        for (long seed = 1; seed <= 40; seed++) {
+            Random random = new Random(seed);
+            int raters = 2 + (int) (seed % 4);
+            String[] names = new String[raters];
+            for (int a = 0; a < raters; a++) {
+                names[a] = "a" + a;
+            }
+            StudyBuilder s = new StudyBuilder(names);
+            for (int d = 0; d < 3; d++) {
+                s.doc("d" + d, 400);
+                for (int extent = 0; extent < 30; extent++) {
+                    int start = random.nextInt(390);
+                    int end = start + 1 + random.nextInt(9);
+                    for (String name : names) {
+                        int draw = random.nextInt(10);
+                        if (draw < 3 + seed % 3) {
+                            s.span(name, start, end, labels[random.nextInt(labels.length)]);
+                        }
+                        if (draw == 9) {
+                            s.span(name, start, end, labels[random.nextInt(labels.length)]); // maybe a second label
+                        }
+                    }
+                }
+            }
+            AgreementInput input = s.build();
+            CodingUnits coding = input.coding();
+            MeasureResult ours = cohen.compute(input);
+            java.util.Map<String, java.util.List<Double>> perLabel = new java.util.LinkedHashMap<>();
+            int pair = 0;
+            for (int a = 0; a < raters; a++) {
+                for (int b = a + 1; b < raters; b++, pair++) {
+                    List<Object[]> rows = coding.rows(a, b);
+                    double expected = Double.NaN;
+                    if (!rows.isEmpty()) {
+                        CodingAnnotationStudy study = new CodingAnnotationStudy(2);
+                        rows.forEach(study::addItemAsArray);
+                        CohenKappaAgreement dkpro = new CohenKappaAgreement(study);
+                        expected = dkproAgreement(dkpro);
+                        for (String label : input.labels()) {
+                            perLabel.computeIfAbsent(label, k -> new java.util.ArrayList<>())
+                                    .add(dkproCategory(dkpro, study, label));
+                        }
+                    }
+                    assertSame(ours.pairs().get(pair).value(), expected);
+                }
+            }
+            perLabel.forEach((label, values) -> assertSame(ours.byLabel().get(label), Means.meanOfDefined(values)));
+
+            CodingAnnotationStudy all = new CodingAnnotationStudy(raters);
+            int[] columns = java.util.stream.IntStream.range(0, raters).toArray();
+            coding.rows(columns).forEach(all::addItemAsArray);
+            FleissKappaAgreement dkpro = new FleissKappaAgreement(all);
+            MeasureResult f = fleiss.compute(input);
+            assertSame(f.overall(), dkproAgreement(dkpro));
+            for (String label : input.labels()) {
+                assertSame(f.byLabel().get(label), dkproCategory(dkpro, all, label));
+            }
+        }
+    }
+
+    private static void assertSame(double actual, double expected) {
+        if (Double.isNaN(expected)) {
+            assertThat(actual).isNaN();
+        } else {
+            assertThat(actual).isCloseTo(expected, within(1e-12));
+        }
+    }
+
+    private static double dkproAgreement(org.dkpro.statistics.agreement.IAgreementMeasure measure) {
+        try {
+            return measure.calculateAgreement();
+        } catch (org.dkpro.statistics.agreement.InsufficientDataException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static double dkproCategory(org.dkpro.statistics.agreement.ICategorySpecificAgreement measure,
+            CodingAnnotationStudy study, String label) {
+        boolean used = false;
+        for (Object c : study.getCategories()) {
+            used |= c.equals(label);
+        }
+        return used ? measure.calculateCategoryAgreement(label) : Double.NaN;
+    }
 }

@@ -110,7 +110,7 @@ public class AgreementService {
             List<Unit> own = unitsByDocument.getOrDefault(one.id(), List.of());
             // the document's diff of the request (its triples are not read by the span measure)
             MeasureResult result = breakdown.compute(new AgreementInput(annotators, List.of(one), own, List.of(),
-                    AgreementInput.DiffCache.of(List.of(diffs.get(i)))));
+                    study.input().diffCache().share(List.of(diffs.get(i)))));
             double value = result.overall() == null ? Double.NaN : result.overall();
             return new DocumentAgreement(d.id(), d.name(), d.title(), d.length(), own.size(), value,
                     Double.isNaN(value) ? result.nanReason() : null);

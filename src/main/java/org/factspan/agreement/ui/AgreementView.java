@@ -64,6 +64,10 @@ public class AgreementView extends VerticalLayout implements BeforeEnterObserver
     final Span status = new Span();
     final Grid<MeasureResult> overall = new Grid<>();
     final Grid<MeasureResult> byLabel = new Grid<>();
+    final H3 byLabelTitle = new H3("Per label");
+    final H3 pairsTitle = new H3("Pairs of annotators");
+    /** Says plainly why there is nothing to compare when fewer than two annotators have work here. */
+    final Paragraph tooFew = new Paragraph();
     final Select<String> heatmapMeasure = new Select<>();
     final PairHeatmap heatmap = new PairHeatmap();
     final Grid<DocumentAgreement> documents = new Grid<>();
@@ -146,8 +150,10 @@ public class AgreementView extends VerticalLayout implements BeforeEnterObserver
         documents.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         documents.setAllRowsVisible(true);
 
-        add(title, filters, working, new H3("Overall"), overall, new H3("Per label"), byLabel,
-                new H3("Pairs of annotators"), heatmapMeasure, heatmap,
+        tooFew.setId("too-few-annotators");
+        tooFew.setVisible(false);
+        add(title, filters, working, tooFew, new H3("Overall"), overall, byLabelTitle, byLabel,
+                pairsTitle, heatmapMeasure, heatmap,
                 new H3("Documents, worst first (" + AgreementService.BREAKDOWN_MEASURE + ")"), documents,
                 new Paragraph("Values are between −1 and 1 for the kappas and alpha, 0 and 1 for the F1 scores; "
                         + "see the user guide (docs/user-guide.md), section Agreement, for the definitions."));
@@ -211,7 +217,9 @@ public class AgreementView extends VerticalLayout implements BeforeEnterObserver
             return;
         }
         show(result);
-        status.setText(result.annotators().size() + " annotators (" + String.join(", ", result.annotators()) + "), "
+        int n = result.annotators().size();
+        status.setText((n == 1 ? "1 annotator" : n + " annotators") + (n == 0 ? ", " : " (" + String.join(", ",
+                result.annotators()) + "), ")
                 + result.documents().size() + " documents, computed in " + millis + " ms");
     }
 
@@ -227,7 +235,11 @@ public class AgreementView extends VerticalLayout implements BeforeEnterObserver
             byLabel.addColumn(m -> m.byLabel().containsKey(label) ? value(m.byLabel().get(label)) : "")
                     .setHeader(label).setFlexGrow(1);
         }
-        byLabel.setItems(result.measures().stream().filter(m -> !m.byLabel().isEmpty()).toList());
+        List<MeasureResult> perLabel = result.measures().stream().filter(m -> !m.byLabel().isEmpty()).toList();
+        byLabel.setItems(perLabel);
+        boolean compared = result.annotators().size() >= 2;
+        byLabelTitle.setVisible(compared && !perLabel.isEmpty());
+        byLabel.setVisible(compared && !perLabel.isEmpty());
 
         List<String> pairwise = result.measures().stream().filter(m -> !m.pairs().isEmpty()).map(MeasureResult::id)
                 .toList();
@@ -237,6 +249,16 @@ public class AgreementView extends VerticalLayout implements BeforeEnterObserver
                 : pairwise.contains(AgreementService.BREAKDOWN_MEASURE) ? AgreementService.BREAKDOWN_MEASURE
                 : pairwise.isEmpty() ? null : pairwise.get(0));
         showHeatmap();
+        pairsTitle.setVisible(compared && !pairwise.isEmpty());
+        heatmapMeasure.setVisible(compared && !pairwise.isEmpty());
+        heatmap.setVisible(compared && !pairwise.isEmpty());
+
+        int n = result.annotators().size();
+        tooFew.setText(n >= 2 ? "" : "Agreement compares annotators, so it needs at least two annotators with work on"
+                + " these documents; " + (n == 0 ? "nobody has labeled them yet."
+                        : "only " + result.annotators().getFirst() + " has labeled them.")
+                + " Assign a second annotator to the same documents and let both finish.");
+        tooFew.setVisible(n < 2);
 
         documents.setItems(result.worstFirst());
     }

@@ -22,6 +22,10 @@ class AnnotatorText extends Div {
 
     private final Html html = new Html("<div class=\"fs-cur-text\"></div>");
 
+    /** Three or more line breaks in a row (CRLF counting as one). */
+    private static final java.util.regex.Pattern BLANK_LINES = java.util.regex.Pattern
+            .compile("(?:\\r\\n|[\\n\\r\\u2028\\u2029]){3,}");
+
     AnnotatorText(LongConsumer onSpanClick) {
         addClassName("fs-cur-box");
         add(html);
@@ -65,6 +69,8 @@ class AnnotatorText extends Div {
                 }
                 String piece = escape(text.substring(from, to));
                 if (covering.isEmpty()) {
+                    // read-only text placed by data-start: a run of blank lines shows as one (as in the editor)
+                    piece = BLANK_LINES.matcher(piece).replaceAll("\n\n");
                     out.append("<span data-start=\"").append(from).append("\">").append(piece).append("</span>");
                 } else {
                     covering.sort(java.util.Comparator.comparingInt((ReviewSpan s) -> s.end() - s.start())

@@ -283,7 +283,7 @@ public class DisagreementsView extends VerticalLayout implements BeforeEnterObse
     }
 
     private Div where(Disagreement d) {
-        Anchor open = new Anchor(link(d), "“" + ReviewPanel.quote(d.text(), 90) + "”");
+        Anchor open = new Anchor(link(d), "“" + Chips.quote(d.text(), 90) + "”");
         open.addClassName("fs-cur-where-text");
         Span doc = new Span(d.documentTitle());
         doc.addClassName("fs-muted");
@@ -306,7 +306,7 @@ public class DisagreementsView extends VerticalLayout implements BeforeEnterObse
         for (var v : versions) {
             Span who = new Span(v.annotator() + ": ");
             who.addClassName("fs-cur-name");
-            Div row = new Div(who, new Span("“" + ReviewPanel.quote(v.text(), 90) + "”"));
+            Div row = new Div(who, new Span("“" + Chips.quote(v.text(), 90) + "”"));
             if (!v.label().isEmpty()) {
                 row.add(new Span(" " + v.label()));
             }

@@ -126,6 +126,33 @@ class AgreementViewTest extends SpringBrowserlessTest {
         assertThat(grid.getCellText(0, 1)).isEqualTo("0.667");
     }
 
+    /** One annotator: said in words ("1 annotator"), why nothing compares, and no empty per-label table or picker. */
+    @Test
+    @WithUserDetails("carol")
+    void oneAnnotatorIsSaidPlainlyAndEmptyWidgetsAreHidden() throws Exception {
+        List<DocumentSummary> documents = corpus.listDocuments(actor("carol"), TestUsers.SEED_PROJECT);
+        span("alice", documents.get(2).id(), 700, 720, "CLAIM");
+        span("bob", documents.get(2).id(), 730, 740, "SOURCE");
+        AgreementView view = navigate(URL, AgreementView.class);
+        awaitResult(view);
+        assertThat(view.report().annotators()).contains("alice", "bob");
+        assertThat(view.tooFew.isVisible()).isFalse();
+        assertThat(view.byLabel.isVisible()).isTrue();
+        assertThat(view.heatmapMeasure.isVisible()).isTrue();
+
+        view.annotatorFilter.asMultiSelect().select("bob");
+        test(view.compute).click();
+        awaitResult(view);
+        assertThat(view.status.getText()).startsWith("1 annotator (bob), ").doesNotContain("annotators");
+        assertThat(view.tooFew.isVisible()).isTrue();
+        assertThat(view.tooFew.getText()).contains("at least two annotators").contains("only bob has labeled them");
+        assertThat(view.byLabel.isVisible()).isFalse();
+        assertThat(view.byLabelTitle.isVisible()).isFalse();
+        assertThat(view.heatmapMeasure.isVisible()).isFalse();
+        assertThat(view.heatmap.isVisible()).isFalse();
+        assertThat(view.pairsTitle.isVisible()).isFalse();
+    }
+
     @Test
     @WithUserDetails("alice")
     void anAnnotatorIsNotShownTheView() {

@@ -93,9 +93,9 @@ class CurationViewTest extends SpringBrowserlessTest {
         assertThat(view.startBox.isVisible()).isTrue();
         assertThat(view.workBox.isVisible()).isFalse();
         assertThat(view.status.getText()).isEqualTo("Not started");
-        assertThat(view.startMode.getValue()).isEqualTo(MergeMode.UNANIMOUS);
-        assertThat(view.startThreshold.isEnabled()).isFalse();
-        test(view.start).click();
+        assertThat(view.startBox.mode.getValue()).isEqualTo(MergeMode.UNANIMOUS);
+        assertThat(view.startBox.threshold.isEnabled()).isFalse();
+        test(view.startBox.start).click();
         assertThat(view.workBox.isVisible()).isTrue();
         assertThat(view.status.getText()).isEqualTo("In progress");
         assertThat(view.gold.getSpans()).hasSize(3);
@@ -110,9 +110,9 @@ class CurationViewTest extends SpringBrowserlessTest {
     @Test
     void majorityStartAndAcceptRejectFromThePanelAndKeys() {
         CurationView view = open();
-        test(view.startMode).selectItem("also what a majority agrees on");
-        assertThat(view.startThreshold.isEnabled()).isTrue();
-        test(view.start).click();
+        test(view.startBox.mode).selectItem("also what a majority agrees on");
+        assertThat(view.startBox.threshold.isEnabled()).isTrue();
+        test(view.startBox.start).click();
         assertThat(view.state().merge().mode()).isEqualTo(MergeMode.MAJORITY);
 
         view.selectUnit(alice("terrorist groups"));
@@ -155,7 +155,7 @@ class CurationViewTest extends SpringBrowserlessTest {
     @Test
     void editingGoldDirectlyWithUndoAndTheSelectedGoldSpan() {
         CurationView view = open();
-        test(view.start).click();
+        test(view.startBox.start).click();
         int start = s.at("energy-rich Kazakhstan");
         view.gold.getElement().getNode(); // attached
         new org.factspan.annotation.ui.EditorClient(view.goldBinding).create(start,
@@ -168,7 +168,7 @@ class CurationViewTest extends SpringBrowserlessTest {
 
         view.selectGold(created.id());
         assertThat(find(Component.class).withId("gold-editor").single().isVisible()).isTrue();
-        view.setGoldAttribute(created.id(), "verdict", "refuted");
+        view.goldBinding.setAttribute(created.id(), "verdict", "refuted");
         assertThat(view.state().goldSpan(created.id()).orElseThrow().attributes()).containsEntry("verdict", "refuted");
         test(view.undo).click();
         assertThat(view.state().goldSpan(created.id()).orElseThrow().attributes()).doesNotContainKey("verdict");
@@ -181,7 +181,7 @@ class CurationViewTest extends SpringBrowserlessTest {
     @Test
     void anotherCuratorsChangeShowsUpLiveAndIsNeverOverwritten() {
         CurationView view = open();
-        test(view.start).click();
+        test(view.startBox.start).click();
         long before = view.state().version();
         // Another curator (an admin) changes the gold standard meanwhile: the view follows within a second.
         var admin = users.findActor("admin").orElseThrow();
@@ -204,7 +204,7 @@ class CurationViewTest extends SpringBrowserlessTest {
     @Test
     void aChangeBasedOnAnOldVersionIsRefusedInWordsAndNothingIsOverwritten() {
         CurationView view = open();
-        test(view.start).click();
+        test(view.startBox.start).click();
         long before = view.state().version();
         var admin = users.findActor("admin").orElseThrow();
         // the admin's change lands between the view's last look and the curator's edit
@@ -223,7 +223,7 @@ class CurationViewTest extends SpringBrowserlessTest {
     @Test
     void theKeyboardWalkVisitsExactlyTheOpenPlacesTheHeaderCountsAndRestLists() {
         CurationView view = open();
-        test(view.start).click();
+        test(view.startBox.start).click();
         long header = view.state().openPositions();
         assertThat(view.openCount.getText()).isEqualTo(header + " open disagreements");
         List<Disagreement> listed = curation.disagreements(s.carol, s.slug,
@@ -250,15 +250,39 @@ class CurationViewTest extends SpringBrowserlessTest {
         assertThat(back).containsExactlyInAnyOrderElementsOf(visited);
     }
 
+    /** The walk reaches attribution places, where Enter and Del act on the triple: the keyboard settles every kind. */
+    @Test
+    void enterAndDelSettleAnAttributionPlaceTheWalkReached() {
+        CurationView view = open();
+        test(view.startBox.start).click();
+        for (int i = 0; i < 50 && (view.place() == null || view.place().triple() < 0); i++) {
+            view.step(1);
+        }
+        var place = view.place();
+        assertThat(place.triple()).as("an attribution place").isNotNegative();
+        Long attribution = view.navigation.attribution();
+        assertThat(attribution).isEqualTo(view.state().triples().get(place.triple()).attributions().getFirst());
+        view.toggleRejectSelected();
+        assertThat(view.state().attributions()).filteredOn(a -> a.id() == attribution).singleElement()
+                .satisfies(a -> assertThat(a.status()).isEqualTo(ReviewStatus.REJECTED));
+        view.toggleRejectSelected();
+        view.acceptSelected();
+        assertThat(view.state().attributions()).filteredOn(a -> a.id() == attribution).singleElement()
+                .satisfies(a -> assertThat(a.status()).isEqualTo(ReviewStatus.ACCEPTED));
+        // a click on a span selects the span again: Enter then acts on the span, not on a triple
+        view.selectUnit(view.state().spans().getFirst().id());
+        assertThat(view.navigation.attribution()).isNull();
+    }
+
     @Test
     void markingCuratedMakesGoldReadOnlyUntilReopened() {
         CurationView view = open();
-        test(view.start).click();
+        test(view.startBox.start).click();
         long open = view.state().openPositions();
         assertThat(open).isPositive();
         test(view.markCurated).click();
         assertThat(view.state().status()).as("refused while places are open").isEqualTo(CurationStatus.IN_PROGRESS);
-        assertThat(view.refusal).isNotNull();
+        assertThat(view.actions.refusal).isNotNull();
         assertThat(find(Div.class).withId("open-places").single().getChildren().count()).isEqualTo(open);
         Button anyway = find(Button.class).withId("curate-anyway").single();
         assertThat(anyway.getText()).isEqualTo("Curate anyway, " + open + " open");
@@ -288,7 +312,7 @@ class CurationViewTest extends SpringBrowserlessTest {
     @Test
     void namesCanBeHiddenAndAPlaceSelectedByUrl() {
         CurationView view = open();
-        test(view.start).click();
+        test(view.startBox.start).click();
         test(view.anonymous).click();
         assertThat(view.state().annotators()).allSatisfy(a -> assertThat(a).startsWith("Annotator "));
         assertThat(view.texts.keySet()).allSatisfy(a -> assertThat(a).startsWith("Annotator "));
