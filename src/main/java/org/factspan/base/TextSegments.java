@@ -84,6 +84,24 @@ public final class TextSegments {
         return out;
     }
 
+    /**
+     * The text of the sentence or sentences that {@code [start, end)} (code points) touches, from the first one's
+     * start to the last one's end: a claim's context. An empty stretch touches the sentence it stands in.
+     */
+    public static String sentencesAround(String text, int start, int end) {
+        CodePoints cps = CodePoints.of(text);
+        int from = -1;
+        int to = -1;
+        for (Sentence s : sentences(text)) {
+            boolean touches = s.start() < Math.max(end, start + 1) && start < s.end();
+            if (touches) {
+                from = from < 0 ? s.start() : from;
+                to = s.end();
+            }
+        }
+        return from < 0 ? cps.substring(start, end).strip() : cps.substring(Math.min(from, start), Math.max(to, end));
+    }
+
     private static List<Token> join(List<Token> raw) {
         List<Token> out = new ArrayList<>(raw.size());
         for (int i = 0; i < raw.size(); i++) {

@@ -75,4 +75,17 @@ class TextSegmentsTest {
         assertThat(sentences).extracting(s -> texts(s.tokens())).containsExactly(List.of("First", "one", "."),
                 List.of("Second"), List.of("third"));
     }
+
+    @Test
+    void aClaimsContextIsTheWholeSentenceItTouchesAbbreviationsIncluded() {
+        String text = "Intro line\nOn Jan. 19 the U.S. embassy said 12 died. Police 👮 agreed. Next.";
+        int claim = text.indexOf("12 died");
+        int start = text.codePointCount(0, claim);
+        assertThat(TextSegments.sentencesAround(text, start, start + 7))
+                .isEqualTo("On Jan. 19 the U.S. embassy said 12 died.");
+        int police = text.codePointCount(0, text.indexOf("agreed"));
+        assertThat(TextSegments.sentencesAround(text, start, police + 6))
+                .isEqualTo("On Jan. 19 the U.S. embassy said 12 died. Police 👮 agreed.");
+        assertThat(TextSegments.sentencesAround(text, police, police)).isEqualTo("Police 👮 agreed.");
+    }
 }
