@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.factspan.base.Quote;
 import org.factspan.base.CodePoints;
+import org.factspan.base.TextSegments;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.claims.ClaimSpans.ClaimSpan;
@@ -221,7 +222,7 @@ class ClusterReader {
         String[] context = context(s.documentId(), s.start(), s.end());
         CodePoints text = corpus.textIndex(s.documentId());
         return new ClaimSuggester.Candidate(s.id(), s.documentId(), context[1],
-                Sentences.around(text.text(), text.toUtf16(s.start()), text.toUtf16(s.end())));
+                TextSegments.sentencesAround(text.text(), s.start(), s.end()));
     }
 
     /** Text before (within its paragraph, up to about 90 characters), the span's text, text after. */

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.factspan.base.CodePoints;
+import org.factspan.base.TextSegments;
 
 /**
  * Reads the numbers of a claim's text as intervals: digits ("1,000", "19 million", "$600"), number words ("eight",
@@ -17,7 +18,6 @@ import java.util.regex.Pattern;
  */
 public final class QuantityExtractor {
 
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'’.,:/][\\p{L}\\p{N}]+)*");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?");
 
     private static final Map<String, Integer> UNITS = Map.ofEntries(Map.entry("two", 2), Map.entry("three", 3),
@@ -126,16 +126,26 @@ public final class QuantityExtractor {
         return out;
     }
 
+    /** The words of the text ({@link TextSegments}); a sentence break before each sentence's first word. */
     private static List<Tok> tokenize(String text) {
+        CodePoints cps = CodePoints.of(text);
         List<Tok> toks = new ArrayList<>();
-        Matcher m = TOKEN.matcher(text);
         int previousEnd = 0;
-        while (m.find()) {
-            String gap = text.substring(previousEnd, m.start());
-            boolean sentenceBreak = toks.isEmpty() || gap.matches("(?s).*[.!?;\\n].*");
-            toks.add(new Tok(m.group(), m.group().toLowerCase(Locale.ROOT), m.start(), m.end(), sentenceBreak,
-                    sentenceBreak || gap.matches("(?s).*[,:—–(].*")));
-            previousEnd = m.end();
+        for (TextSegments.Sentence sentence : TextSegments.sentences(text)) {
+            boolean first = true;
+            for (TextSegments.Token token : sentence.tokens()) {
+                if (!token.word()) {
+                    continue;
+                }
+                int begin = cps.toUtf16(token.start());
+                int end = cps.toUtf16(token.end());
+                String gap = text.substring(previousEnd, begin);
+                boolean sentenceBreak = first || gap.matches("(?s).*[;\\n].*");
+                toks.add(new Tok(token.text(), token.text().toLowerCase(Locale.ROOT), begin, end, sentenceBreak,
+                        sentenceBreak || gap.matches("(?s).*[,:—–(].*")));
+                previousEnd = end;
+                first = false;
+            }
         }
         return toks;
     }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.factspan.base.CodePoints;
+import org.factspan.base.TextSegments;
 
 /**
  * Finds attribution cues (reporting verbs and phrases: "said", "told", "according to", "announced", "quoted by", ...)
@@ -26,8 +26,11 @@ public final class AttributionPatterns {
     public record Found(int start, int end, Kind kind, double score, String reason) {
     }
 
-    /** A word or a punctuation character; {@code newline}: a line break stands between it and the token before. */
-    private record Token(int start, int end, String text, boolean newline) {
+    /**
+     * A word or a punctuation character ({@link TextSegments}), UTF-16 offsets; {@code sentence}: the index of the first
+     * token of its sentence.
+     */
+    private record Token(int start, int end, String text, int sentence) {
         String lower() {
             return text.toLowerCase(Locale.ROOT);
         }
@@ -46,8 +49,6 @@ public final class AttributionPatterns {
 
     private record Np(int first, int last) {
     }
-
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'’./&][\\p{L}\\p{N}]+)*|\\S");
 
     /** Reporting verbs that are cues wherever they stand. */
     private static final Set<String> ALWAYS = Set.of("said", "says", "told", "tells", "saying", "added", "adding",
@@ -154,14 +155,13 @@ public final class AttributionPatterns {
     }
 
     private static List<Token> tokenize(String text) {
+        CodePoints cps = CodePoints.of(text);
         List<Token> tokens = new ArrayList<>();
-        Matcher m = TOKEN.matcher(text);
-        int previousEnd = 0;
-        while (m.find()) {
-            boolean newline = text.substring(previousEnd, m.start()).indexOf('\n') >= 0
-                    || text.substring(previousEnd, m.start()).indexOf('\r') >= 0;
-            tokens.add(new Token(m.start(), m.end(), m.group(), newline));
-            previousEnd = m.end();
+        for (TextSegments.Sentence sentence : TextSegments.sentences(text)) {
+            int first = tokens.size();
+            for (TextSegments.Token token : sentence.tokens()) {
+                tokens.add(new Token(cps.toUtf16(token.start()), cps.toUtf16(token.end()), token.text(), first));
+            }
         }
         return tokens;
     }
@@ -524,24 +524,7 @@ public final class AttributionPatterns {
 
     /** Index of the first token of the sentence holding token {@code i}. */
     private static int sentenceStart(List<Token> t, int i) {
-        for (int k = i - 1; k >= 0; k--) {
-            String s = t.get(k).text();
-            if ((s.equals(".") || s.equals("!") || s.equals("?")) && k + 1 <= i && startsSentence(t, k + 1)) {
-                return k + 1;
-            }
-            if (t.get(k + 1).newline()) {
-                return k + 1;
-            }
-        }
-        return 0;
-    }
-
-    private static boolean startsSentence(List<Token> t, int i) {
-        int k = i;
-        while (k < t.size() && !t.get(k).word()) {
-            k++;
-        }
-        return k < t.size() && (t.get(k).capitalized() || Character.isDigit(t.get(k).text().codePointAt(0)));
+        return t.get(i).sentence();
     }
 
     private static boolean isSentenceStart(List<Token> t, int i) {

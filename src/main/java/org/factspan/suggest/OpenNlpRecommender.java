@@ -13,19 +13,19 @@ import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.TokenNameFinderFactory;
 import opennlp.tools.namefind.TokenNameFinderModel;
-import opennlp.tools.tokenize.SimpleTokenizer;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.Span;
 import opennlp.tools.util.TrainingParameters;
+import org.factspan.base.CodePoints;
+import org.factspan.base.TextSegments;
 import org.factspan.corpus.LabelInfo;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * A statistical recommender: one Apache OpenNLP name finder (maximum entropy, BIO over tokens) per label, trained on
- * the project's own spans. A label needs {@value #MIN_SPANS} spans before it gets a model. Sentences come from
- * {@link Sentences}, tokens from OpenNLP's {@link SimpleTokenizer} (runs of letters, of digits, single other
- * characters), so it works on any language written with spaces.
+ * the project's own spans. A label needs {@value #MIN_SPANS} spans before it gets a model. Sentences and tokens come
+ * from {@link TextSegments} (Unicode's word and sentence rules, decision 029), so it works on any language.
  */
 @Component
 @Order(2)
@@ -135,17 +135,15 @@ public class OpenNlpRecommender implements Recommender {
         }
 
         static Tokenized of(String text) {
+            CodePoints cps = CodePoints.of(text);
             List<Sentence> sentences = new ArrayList<>();
-            for (Sentences.Range r : Sentences.split(text)) {
-                Span[] relative = SimpleTokenizer.INSTANCE.tokenizePos(text.substring(r.start(), r.end()));
-                if (relative.length == 0) {
-                    continue;
-                }
-                Span[] tokens = new Span[relative.length];
-                String[] words = new String[relative.length];
-                for (int i = 0; i < relative.length; i++) {
-                    tokens[i] = new Span(relative[i].getStart() + r.start(), relative[i].getEnd() + r.start());
-                    words[i] = text.substring(tokens[i].getStart(), tokens[i].getEnd());
+            for (TextSegments.Sentence sentence : TextSegments.sentences(text)) {
+                List<TextSegments.Token> list = sentence.tokens();
+                Span[] tokens = new Span[list.size()];
+                String[] words = new String[list.size()];
+                for (int i = 0; i < list.size(); i++) {
+                    tokens[i] = new Span(cps.toUtf16(list.get(i).start()), cps.toUtf16(list.get(i).end()));
+                    words[i] = list.get(i).text();
                 }
                 sentences.add(new Sentence(tokens, words));
             }

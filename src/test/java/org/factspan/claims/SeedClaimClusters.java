@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.factspan.base.TextSegments;
 
 /**
  * The hand-built clustering of the seed claims (src/test/resources/claims/seed-claim-clusters.tsv), and the
@@ -49,7 +50,8 @@ public final class SeedClaimClusters {
                 }
                 int end = start + f[2].length();
                 claims.add(new Claim(claims.size() + 1, f[0], f[1], files.indexOf(f[1]), f[2], start, end,
-                        Sentences.around(text, start, end)));
+                        TextSegments.sentencesAround(text, text.codePointCount(0, start),
+                                text.codePointCount(0, end))));
             }
             return claims;
         } catch (IOException e) {

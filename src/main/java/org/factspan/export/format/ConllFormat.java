@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import org.factspan.base.TextSegments;
 import org.factspan.export.ExportDocument;
 import org.factspan.export.ExportSchema;
 import org.factspan.export.ExportSpan;
@@ -16,8 +17,8 @@ import org.factspan.export.ExportSpan;
 /**
  * CoNLL-2003 style BIO tags, one token per line ({@code token<TAB>B-CLAIM}), a blank line after each sentence and
  * {@code -DOCSTART- -X- -X- O} plus a blank line before each document. Tokens and sentences come from
- * {@link SimpleTokenizer}. Overlapping spans cannot be tagged: the longest wins (then the first to start, then the
- * lowest id) and the others are counted as dropped; so are spans that no token falls into, attributions and span
+ * {@link TextSegments} (decision 029). Overlapping spans cannot be tagged: the longest wins (then the first to start,
+ * then the lowest id) and the others are counted as dropped; so are spans that no token falls into, attributions and span
  * attributes. A token partly inside a span gets the span's tag. Export one annotator (or the gold standard) at a
  * time, or their spans will overlap.
  */
@@ -75,8 +76,8 @@ public final class ConllFormat implements ExportFormat {
             tally.drop("span attribute", doc.spans().stream().mapToInt(s -> s.attributes().size()).sum());
             boolean[] tagged = new boolean[kept.size()];
             int next = 0;
-            for (List<SimpleTokenizer.Token> sentence : SimpleTokenizer.sentences(doc.text())) {
-                for (SimpleTokenizer.Token token : sentence) {
+            for (TextSegments.Sentence sentence : TextSegments.sentences(doc.text())) {
+                for (TextSegments.Token token : sentence.tokens()) {
                     while (next < kept.size() && kept.get(next).end() <= token.start()) {
                         next++;
                     }

@@ -10,7 +10,7 @@ import org.factspan.export.ExportDocument;
 import org.factspan.export.ExportSpan;
 import org.junit.jupiter.api.Test;
 
-/** What the writers report as dropped, the tokenizer, and the Label Studio config. */
+/** What the writers report as dropped and the Label Studio config (the tokenizer: base.TextSegmentsTest). */
 class WriterDetailsTest {
 
     @Test
@@ -57,20 +57,6 @@ class WriterDetailsTest {
         assertThat(csv.lines().skip(1).toList()).singleElement().satisfies(row -> assertThat(row)
                 .contains(",STATEMENT,prices fell,Tokayev,"));
         assertThat(result.spans()).isEqualTo(1);
-    }
-
-    @Test
-    void tokenizerKeepsEmojiSequencesAndMarksWhole() {
-        List<List<SimpleTokenizer.Token>> sentences = SimpleTokenizer.sentences(
-                "👨\u200D🚒 and 👍🏽 in 🇰🇿: cafe\u0301! \"Yes.\" Next\r\nline");
-        assertThat(sentences).hasSize(4);
-        assertThat(sentences.get(0).stream().map(SimpleTokenizer.Token::text).toList())
-                .containsExactly("👨\u200D🚒", "and", "👍🏽", "in", "🇰🇿", ":", "cafe\u0301", "!");
-        assertThat(sentences.get(1).stream().map(SimpleTokenizer.Token::text).toList())
-                .containsExactly("\"", "Yes", ".", "\"");
-        SimpleTokenizer.Token flag = sentences.get(0).get(4);
-        assertThat(flag.end() - flag.start()).isEqualTo(2);
-        assertThat(sentences.get(3).getFirst().text()).isEqualTo("line");
     }
 
     @Test
