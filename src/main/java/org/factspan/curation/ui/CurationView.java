@@ -49,6 +49,9 @@ import org.factspan.security.CurrentUser;
 @PermitAll
 public class CurationView extends HorizontalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    /** What the curation pages (this one and the disagreements) tell a user who is no curator they may not do. */
+    static final String CURATORS_ONLY = "curate its documents";
+
     final TextAnnotator gold = new TextAnnotator();
     /** The gold standard in the text: the same editor binding as the annotation view (decision 020). */
     final EditorBinding goldBinding;
@@ -88,8 +91,6 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
     private GoldStore store;
     private String pageTitle = "Curation · Factspan";
 
-    /** What the curation pages (this one and the disagreements) tell a user who is no curator they may not do. */
-    static final String CURATORS_ONLY = "curate its documents";
     public CurationView(CurationService curation, CorpusService corpus, CurrentUser currentUser, LiveDocuments live) {
         this.curation = curation;
         this.corpus = corpus;
