@@ -13,8 +13,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -35,12 +33,11 @@ import org.factspan.agreement.service.AgreementOptions;
 import org.factspan.agreement.service.AgreementReport;
 import org.factspan.agreement.service.AgreementService;
 import org.factspan.agreement.service.DocumentAgreement;
-import org.factspan.base.ForbiddenException;
-import org.factspan.base.InvalidRequestException;
-import org.factspan.base.NotFoundException;
+import org.factspan.base.ui.Notify;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.ui.DocumentListView;
+import org.factspan.corpus.ui.ProjectRoute;
 import org.factspan.security.Actor;
 import org.factspan.security.CurrentUser;
 import org.springframework.core.task.TaskExecutor;
@@ -161,18 +158,13 @@ public class AgreementView extends VerticalLayout implements BeforeEnterObserver
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        slug = event.getRouteParameters().get("slug").orElse("");
-        try {
-            Actor actor = currentUser.require();
-            title.setText("Agreement · " + corpus.requireProject(actor, slug).name());
-            AgreementOptions options = agreement.options(actor, slug);
+        ProjectRoute.enterAsCurator(event, corpus, currentUser, "see its agreement", route -> {
+            slug = route.slug();
+            title.setText("Agreement · " + route.project().name());
+            AgreementOptions options = agreement.options(route.actor(), slug);
             documentFilter.setItems(options.documents());
             annotatorFilter.setItems(options.annotators());
-        } catch (NotFoundException | ForbiddenException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, e.getMessage());
-            return;
-        }
-        compute();
+        }).ifPresent(opened -> compute());
     }
 
     /** Starts a computation with the current filters on a background thread; the button waits for it. */
@@ -211,10 +203,13 @@ public class AgreementView extends VerticalLayout implements BeforeEnterObserver
         if (error != null) {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             status.setText("");
-            String message = cause instanceof InvalidRequestException || cause instanceof NotFoundException
-                    || cause instanceof ForbiddenException ? cause.getMessage() : "Computing agreement failed: " + cause;
-            Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-            return;
+            if (cause instanceof RuntimeException e) {
+                // a refusal, a lost race or a storage failure in words; a bug is thrown on to the session's error
+                // handler, which logs it (its internals are no message for the user)
+                Notify.refused(e);
+                return;
+            }
+            throw new IllegalStateException("Computing agreement failed", cause);
         }
         show(result);
         int n = result.annotators().size();

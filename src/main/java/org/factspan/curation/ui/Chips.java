@@ -3,8 +3,6 @@ package org.factspan.curation.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.factspan.annotation.Provenance;
@@ -15,7 +13,7 @@ import org.factspan.diff.PositionKind;
 
 /**
  * Small pieces the curation views share: label, status and kind chips, muted text, one-line quotes, key help,
- * provenance in words, notifications.
+ * provenance in words.
  */
 final class Chips {
 
@@ -98,14 +96,5 @@ final class Chips {
         };
         return how + (p.curator() == null ? "" : " · " + p.curator()) + (p.at() == null ? "" : ", "
                 + WHEN.format(p.at()));
-    }
-
-    static void error(String message) {
-        Notification n = Notification.show(message, 6000, Notification.Position.BOTTOM_START);
-        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
-
-    static void info(String message) {
-        Notification.show(message, 2500, Notification.Position.BOTTOM_START);
     }
 }

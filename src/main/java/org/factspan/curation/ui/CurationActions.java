@@ -11,9 +11,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.NumberField;
 import java.util.List;
 import org.factspan.base.ConflictException;
-import org.factspan.base.ForbiddenException;
-import org.factspan.base.InvalidRequestException;
-import org.factspan.base.NotFoundException;
+import org.factspan.base.ui.Notify;
 import org.factspan.curation.Accept;
 import org.factspan.curation.CurationService;
 import org.factspan.curation.Disagreement;
@@ -27,8 +25,8 @@ import org.factspan.security.CurrentUser;
 
 /**
  * The curation view's actions on the server: accept and reject (buttons, Enter, Del), mark curated with the refusal
- * dialog and its recorded override, reopen, and merge again. Each reloads the view afterwards: others may have
- * changed the document too.
+ * dialog and its recorded override, reopen, and merge again. Each says how it went through {@link Notify} and reloads
+ * the view afterwards: others may have changed the document too.
  */
 final class CurationActions {
 
@@ -82,28 +80,25 @@ final class CurationActions {
                     view.documentId(), view.store().version(), accept);
             view.store().setVersion(r.version());
             if (r.value().droppedAttributions() > 0) {
-                CurationView.info(r.value().droppedAttributions() + " gold attribution(s) of the replaced span(s) no"
+                Notify.info(r.value().droppedAttributions() + " gold attribution(s) of the replaced span(s) no"
                         + " longer fit and were removed");
             }
         } catch (ConflictException e) {
-            CurationView.error(e.getMessage() + (e.getMessage().contains("Reload") ? " The view has been reloaded."
-                    : ""));
-        } catch (InvalidRequestException | ForbiddenException | NotFoundException e) {
-            CurationView.error(e.getMessage());
+            Notify.error(CurationView.reloaded(e.getMessage()));
+        } catch (RuntimeException e) {
+            Notify.refused(e);
         }
         view.reload();
     }
 
     void reject(long id, boolean attribution, boolean reject) {
-        try {
+        Notify.attempt(() -> {
             if (reject) {
                 curation.reject(currentUser.require(), view.slug(), view.documentId(), id, attribution);
             } else {
                 curation.unreject(currentUser.require(), view.slug(), view.documentId(), id, attribution);
             }
-        } catch (InvalidRequestException | ConflictException | ForbiddenException | NotFoundException e) {
-            CurationView.error(e.getMessage());
-        }
+        });
         view.reload();
     }
 
@@ -115,13 +110,13 @@ final class CurationActions {
         try {
             view.store().setVersion(curation.markCurated(currentUser.require(), view.slug(), view.documentId(),
                     view.store().version(), anyway));
-            CurationView.info(anyway ? "Marked curated with open places (recorded)" : "Marked curated");
+            Notify.success(anyway ? "Marked curated with open places (recorded)" : "Marked curated");
         } catch (OpenPlacesException e) {
             view.reload();
             showRefusal(e.places());
             return;
-        } catch (InvalidRequestException | ConflictException | ForbiddenException | NotFoundException e) {
-            CurationView.error(e.getMessage());
+        } catch (RuntimeException e) {
+            Notify.refused(e);
         }
         view.reload();
     }
@@ -175,25 +170,18 @@ final class CurationActions {
     }
 
     void reopen() {
-        try {
-            view.store().setVersion(curation.reopen(currentUser.require(), view.slug(), view.documentId(),
-                    view.store().version()));
-        } catch (InvalidRequestException | ConflictException | ForbiddenException | NotFoundException e) {
-            CurationView.error(e.getMessage());
-        }
+        Notify.attempt(() -> view.store().setVersion(curation.reopen(currentUser.require(), view.slug(),
+                view.documentId(), view.store().version())));
         view.reload();
     }
 
     void merge(MergeOptions options) {
-        try {
+        Notify.run(() -> {
             Versioned<CurationService.MergeResult> r = curation.merge(currentUser.require(), view.slug(),
                     view.documentId(), view.store().version(), options);
             view.store().setVersion(r.version());
-            CurationView.info("Merged " + r.value().spans() + " span(s) and " + r.value().attributions()
-                    + " attribution(s)");
-        } catch (InvalidRequestException | ConflictException | ForbiddenException | NotFoundException e) {
-            CurationView.error(e.getMessage());
-        }
+            return "Merged " + r.value().spans() + " span(s) and " + r.value().attributions() + " attribution(s)";
+        });
         view.reload();
     }
 
@@ -219,12 +207,9 @@ final class CurationActions {
                 includeUnfinished);
         Button go = new Button("Merge", e -> {
             dialog.close();
-            try {
-                merge(new MergeOptions(mode.getValue(), threshold.getValue() == null ? MergeOptions.DEFAULT_THRESHOLD
-                        : threshold.getValue(), includeUnfinished.getValue()));
-            } catch (InvalidRequestException bad) {
-                CurationView.error(bad.getMessage());
-            }
+            Notify.call(() -> new MergeOptions(mode.getValue(), threshold.getValue() == null
+                    ? MergeOptions.DEFAULT_THRESHOLD : threshold.getValue(), includeUnfinished.getValue()))
+                    .ifPresent(this::merge);
         });
         go.setId("merge-go");
         go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

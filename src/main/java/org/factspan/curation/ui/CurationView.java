@@ -26,10 +26,10 @@ import org.factspan.annotation.ui.EditorBinding;
 import org.factspan.annotation.ui.LiveDocuments;
 import org.factspan.annotation.ui.TextAnnotator;
 import org.factspan.base.CodePoints;
-import org.factspan.base.ForbiddenException;
-import org.factspan.base.NotFoundException;
+import org.factspan.base.ui.Notify;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.ProjectInfo;
+import org.factspan.corpus.ui.ProjectRoute;
 import org.factspan.curation.CurationService;
 import org.factspan.curation.CurationStatus;
 import org.factspan.curation.DocumentCuration;
@@ -48,6 +48,9 @@ import org.factspan.security.CurrentUser;
 @Route("projects/:slug/documents/:documentId/curate")
 @PermitAll
 public class CurationView extends HorizontalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    /** What the curation pages (this one and the disagreements) tell a user who is no curator they may not do. */
+    static final String CURATORS_ONLY = "curate its documents";
 
     final TextAnnotator gold = new TextAnnotator();
     /** The gold standard in the text: the same editor binding as the annotation view (decision 020). */
@@ -87,6 +90,7 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
     private DocumentCuration state;
     private GoldStore store;
     private String pageTitle = "Curation · Factspan";
+
     public CurationView(CurationService curation, CorpusService corpus, CurrentUser currentUser, LiveDocuments live) {
         this.curation = curation;
         this.corpus = corpus;
@@ -105,7 +109,7 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
 
             @Override
             public void refused(String message) {
-                error(message + (message.contains("Reload") ? " The view has been reloaded." : ""));
+                Notify.error(reloaded(message));
             }
         });
         this.panel = new ReviewPanel(this);
@@ -188,13 +192,12 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        var params = event.getRouteParameters();
-        slug = params.get("slug").orElse("");
-        try {
-            documentId = Long.parseLong(params.get("documentId").orElse(""));
-            Actor actor = currentUser.require();
-            project = corpus.requireProject(actor, slug);
-            var query = event.getLocation().getQueryParameters().getParameters();
+        ProjectRoute.enterAsCurator(event, corpus, currentUser, CURATORS_ONLY, route -> {
+            slug = route.slug();
+            documentId = route.id("documentId", "document");
+            Actor actor = route.actor();
+            project = route.project();
+            var query = route.query();
             anonymous.setValue(query.getOrDefault("anonymous", List.of()).contains("true"));
             state = curation.read(actor, slug, documentId, anonymous.getValue());
             text = CodePoints.of(state.document().text());
@@ -212,10 +215,7 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
             show();
             navigation.ask(query.getOrDefault("at", List.of()).stream().findFirst().orElse(null),
                     query.getOrDefault("kind", List.of()).stream().findFirst().orElse(null));
-        } catch (NumberFormatException | NotFoundException | ForbiddenException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class,
-                    e instanceof NumberFormatException ? "No such document" : e.getMessage());
-        }
+        });
     }
 
     @Override
@@ -388,11 +388,11 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
         return id == null ? Optional.empty() : state.goldSpan(id);
     }
 
-    static void error(String message) {
-        Chips.error(message);
-    }
-
-    static void info(String message) {
-        Chips.info(message);
+    /**
+     * A refusal's words after which the view reloads: a version conflict asks the user to reload, and the view has
+     * already done so.
+     */
+    static String reloaded(String message) {
+        return message + (message.contains("Reload") ? " The view has been reloaded." : "");
     }
 }

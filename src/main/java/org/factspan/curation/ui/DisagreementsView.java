@@ -26,15 +26,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.factspan.annotation.AnnotationService;
-import org.factspan.base.ConflictException;
-import org.factspan.base.ForbiddenException;
-import org.factspan.base.InvalidRequestException;
-import org.factspan.base.NotFoundException;
+import org.factspan.base.ui.Notify;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.corpus.ui.DocumentListView;
+import org.factspan.corpus.ui.ProjectRoute;
 import org.factspan.curation.CurationService;
 import org.factspan.curation.Disagreement;
 import org.factspan.security.Actor;
@@ -141,13 +139,12 @@ public class DisagreementsView extends VerticalLayout implements BeforeEnterObse
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        slug = event.getRouteParameters().get("slug").orElse("");
-        try {
-            Actor actor = currentUser.require();
-            project = corpus.requireProject(actor, slug);
-            curation.statuses(actor, slug); // curators and admins only
+        ProjectRoute.enterAsCurator(event, corpus, currentUser, CurationView.CURATORS_ONLY, route -> {
+            slug = route.slug();
+            Actor actor = route.actor();
+            project = route.project();
             title.setText("Disagreements · " + project.name());
-            Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+            Map<String, List<String>> query = route.query();
             loading = true;
             List<DocumentSummary> documents = corpus.listDocuments(actor, slug);
             document.setItems(documents);
@@ -161,9 +158,7 @@ public class DisagreementsView extends VerticalLayout implements BeforeEnterObse
             first(query, "annotator").filter(a -> annotatorItems.contains(a)).ifPresent(annotator::setValue);
             loading = false;
             refresh();
-        } catch (NotFoundException | ForbiddenException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, e.getMessage());
-        }
+        });
     }
 
     private static java.util.Optional<String> first(Map<String, List<String>> query, String key) {
@@ -189,20 +184,20 @@ public class DisagreementsView extends VerticalLayout implements BeforeEnterObse
         if (loading || slug == null) {
             return;
         }
-        try {
+        rows = Notify.call(() -> {
             if (annotatorItems.isEmpty() || (anonymous.getValue() != annotatorItems.stream()
                     .anyMatch(n -> n.startsWith("Annotator ")))) {
                 loading = true;
-                annotators();
-                loading = false;
+                try {
+                    annotators();
+                } finally {
+                    loading = false;
+                }
             }
-            rows = curation.disagreements(currentUser.require(), slug, new CurationService.DisagreementFilter(
+            return curation.disagreements(currentUser.require(), slug, new CurationService.DisagreementFilter(
                     document.getValue() == null ? null : document.getValue().id(), label.getValue(),
                     annotator.getValue(), settled.getValue()), anonymous.getValue());
-        } catch (InvalidRequestException | NotFoundException e) {
-            rows = List.of();
-            CurationView.error(e.getMessage());
-        }
+        }).orElse(List.of());
         grid.setItems(rows);
         showBroken();
         long open = rows.stream().filter(d -> !d.settled()).count();
@@ -263,12 +258,10 @@ public class DisagreementsView extends VerticalLayout implements BeforeEnterObse
     }
 
     private void repair(AnnotationService.BrokenAttribution b) {
-        try {
+        Notify.run(() -> {
             annotations.repairAttribution(currentUser.require(), slug, b.documentId(), b.id());
-            CurationView.info("Deleted broken triple " + b.id());
-        } catch (InvalidRequestException | ConflictException | ForbiddenException | NotFoundException e) {
-            CurationView.error(e.getMessage());
-        }
+            return "Deleted broken triple " + b.id();
+        });
         refresh();
     }
 

@@ -1,6 +1,7 @@
 package org.factspan.curation.ui;
 
 import java.util.List;
+import org.factspan.base.ui.Notify;
 import org.factspan.curation.CurationStatus;
 import org.factspan.curation.DocumentCuration;
 import org.factspan.curation.DocumentCuration.GoldSpan;
@@ -209,7 +210,7 @@ final class PlaceNavigation {
     void step(int direction) {
         List<DocumentCuration.Place> open = view.state().openPlaces();
         if (open.isEmpty()) {
-            CurationView.info("No open disagreements in this document");
+            Notify.info("No open disagreements in this document");
             return;
         }
         DocumentCuration.Place next = null;

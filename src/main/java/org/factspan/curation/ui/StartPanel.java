@@ -10,10 +10,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.NumberField;
 import java.util.ArrayList;
 import java.util.List;
-import org.factspan.base.ConflictException;
-import org.factspan.base.ForbiddenException;
-import org.factspan.base.InvalidRequestException;
-import org.factspan.base.NotFoundException;
+import org.factspan.base.ui.Notify;
 import org.factspan.curation.CurationService;
 import org.factspan.curation.DocumentCuration;
 import org.factspan.curation.MergeMode;
@@ -76,7 +73,7 @@ final class StartPanel extends Div {
 
     void start() {
         MergeMode chosen = mode.getValue() == null ? MergeMode.UNANIMOUS : mode.getValue();
-        try {
+        Notify.run(() -> {
             MergeOptions options = new MergeOptions(chosen, threshold.getValue() == null
                     ? MergeOptions.DEFAULT_THRESHOLD : threshold.getValue(),
                     unfinished.isVisible() && unfinished.getValue());
@@ -84,11 +81,9 @@ final class StartPanel extends Div {
                     view.anonymous.getValue());
             view.store().setVersion(state.version());
             int merged = state.gold().size();
-            CurationView.info(merged == 0 ? "Curation started; nothing merged" : "Curation started; " + merged
-                    + (merged == 1 ? " span" : " spans") + " merged into the gold standard");
-        } catch (InvalidRequestException | ConflictException | ForbiddenException | NotFoundException e) {
-            CurationView.error(e.getMessage());
-        }
+            return merged == 0 ? "Curation started; nothing merged" : "Curation started; " + merged
+                    + (merged == 1 ? " span" : " spans") + " merged into the gold standard";
+        });
         view.reload();
         view.navigation.selectPending();
     }

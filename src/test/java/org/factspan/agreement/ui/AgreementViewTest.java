@@ -6,6 +6,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -151,6 +152,25 @@ class AgreementViewTest extends SpringBrowserlessTest {
         assertThat(view.heatmapMeasure.isVisible()).isFalse();
         assertThat(view.heatmap.isVisible()).isFalse();
         assertThat(view.pairsTitle.isVisible()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails("carol")
+    void aRefusedComputationIsSaidInTheSharedStyle() throws Exception {
+        AgreementView view = navigate(URL, AgreementView.class);
+        awaitResult(view);
+        // a document deleted by someone else after the page was opened
+        view.documentFilter.select(new DocumentSummary(987_654_321L, "gone.txt", "Gone", 0, "", java.util.Map.of(),
+                null));
+        test(view.compute).click();
+        awaitResult(view);
+        Notification said = find(Notification.class).last();
+        assertThat(test(said).getText()).isEqualTo("No document 987654321 in project " + TestUsers.SEED_PROJECT);
+        assertThat(said.getThemeNames()).contains("error");
+        assertThat(said.getPosition()).as("where every view says it (Notify)")
+                .isEqualTo(Notification.Position.BOTTOM_START);
+        assertThat(view.compute.isEnabled()).isTrue();
+        assertThat(view.progress.isVisible()).isFalse();
     }
 
     @Test

@@ -260,7 +260,7 @@ class WorkflowViewsTest extends SpringBrowserlessTest {
     @WithUserDetails(value = ANNOTATOR, setupBefore = TestExecutionEvent.TEST_EXECUTION)
     void everyProjectPageReroutesARefusalToTheNotFoundPageWithItsReason() {
         for (String page : List.of("", "/settings", "/import", "/progress", "/export", "/search", "/claims",
-                "/recommenders", "/documents/1")) {
+                "/recommenders", "/documents/1", "/documents/1/curate", "/disagreements", "/agreement")) {
             Component shown = navigate("projects/no-such-project" + page, Component.class);
             assertThat(shown).as(page).isInstanceOf(org.factspan.base.ui.NotFoundView.class);
             assertThat(reason()).as(page).contains("no-such-project");
@@ -271,6 +271,15 @@ class WorkflowViewsTest extends SpringBrowserlessTest {
         assertThat(reason()).isEqualTo("Only curators of project '" + f.slug + "' and admins import documents");
         navigate("projects/" + f.slug + "/documents/abc", Component.class);
         assertThat(reason()).isEqualTo("No such document");
+        navigate("projects/" + f.slug + "/documents/1/curate", Component.class);
+        assertThat(reason()).isEqualTo("Only curators of project '" + f.slug + "' and admins curate its documents");
+        navigate("projects/" + f.slug + "/disagreements", Component.class);
+        assertThat(reason()).isEqualTo("Only curators of project '" + f.slug + "' and admins curate its documents");
+        navigate("projects/" + f.slug + "/agreement", Component.class);
+        assertThat(reason()).isEqualTo("Only curators of project '" + f.slug + "' and admins see its agreement");
+        // the project is asked for first, then the document: an unknown project is named as such
+        navigate("projects/no-such-project/documents/abc/curate", Component.class);
+        assertThat(reason()).contains("no-such-project");
     }
 
     private String reason() {

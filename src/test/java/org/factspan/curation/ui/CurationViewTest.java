@@ -288,6 +288,10 @@ class CurationViewTest extends SpringBrowserlessTest {
         assertThat(anyway.getText()).isEqualTo("Curate anyway, " + open + " open");
         test(anyway).click();
         assertThat(view.state().status()).isEqualTo(CurationStatus.CURATED);
+        Notification said = find(Notification.class).last();
+        assertThat(test(said).getText()).as("in its words").isEqualTo("Marked curated with open places (recorded)");
+        assertThat(said.getThemeNames()).as("a success in the shared style (Notify)").contains("success");
+        assertThat(said.getPosition()).isEqualTo(Notification.Position.BOTTOM_START);
         assertThat(view.curatedOpen.isVisible()).isTrue();
         assertThat(view.curatedOpen.getText()).isEqualTo("curated anyway with " + open + " places open");
         assertThat(view.status.getText()).startsWith("Curated by " + s.carol.username());
