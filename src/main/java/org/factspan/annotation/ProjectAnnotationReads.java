@@ -102,21 +102,8 @@ class ProjectAnnotationReads {
     ProjectAnnotations allAnnotations(Actor actor, String slug, Collection<Long> documentIds) {
         ProjectInfo project = corpus.requireProject(actor, slug);
         AnnotationGuards.requireCurator(actor, project);
-        Set<Long> only = documentIds == null ? null : Set.copyOf(documentIds);
-        List<ProjectAnnotations.AnnotatedSpan> all = spans.findAllOfProject(project.id()).stream()
-                .map(r -> new ProjectAnnotations.AnnotatedSpan(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
-                        (String) r[2], ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), (String) r[3]))
-                .filter(s -> only == null || only.contains(s.documentId()))
-                .toList();
-        List<ProjectAnnotations.AnnotatedAttribution> triples = attributions.findAllOfProject(project.id()).stream()
-                .map(r -> new ProjectAnnotations.AnnotatedAttribution(((Number) r[0]).longValue(),
-                        ((Number) r[1]).longValue(), (String) r[2], r[3] == null ? null : ((Number) r[3]).longValue(),
-                        r[4] == null ? null : ((Number) r[4]).longValue(), ((Number) r[5]).longValue()))
-                .filter(a -> only == null || only.contains(a.documentId()))
-                .toList();
-        return new ProjectAnnotations(all, AnnotationGuards.resolvable(triples, all.stream()
-                .map(ProjectAnnotations.AnnotatedSpan::id).collect(Collectors.toSet()),
-                a -> new AttributionInfo(a.id(), a.documentId(), a.source(), a.cue(), a.content())));
+        return assemble(spans.findAllOfProject(project.id()), attributions.findAllOfProject(project.id()),
+                documentIds);
     }
 
     /**
@@ -126,15 +113,24 @@ class ProjectAnnotationReads {
     ProjectAnnotations annotationsOf(Actor actor, Owner owner, String slug, Collection<Long> documentIds) {
         ProjectInfo project = corpus.requireProject(actor, slug);
         guards.requireMayUse(actor, owner, project);
+        return assemble(spans.findAllOfProjectAndUser(project.id(), owner.userId()),
+                attributions.findAllOfProjectAndUser(project.id(), owner.userId()), documentIds);
+    }
+
+    /**
+     * Span rows (id, document, user, label, start, end) and attribution rows (id, document, source, cue, content,
+     * user) as read for a project, kept to {@code documentIds} when not null; triples naming a missing span are left
+     * out.
+     */
+    private static ProjectAnnotations assemble(List<Object[]> spanRows, List<Object[]> tripleRows,
+            Collection<Long> documentIds) {
         Set<Long> only = documentIds == null ? null : Set.copyOf(documentIds);
-        List<ProjectAnnotations.AnnotatedSpan> all = spans.findAllOfProjectAndUser(project.id(), owner.userId())
-                .stream()
+        List<ProjectAnnotations.AnnotatedSpan> all = spanRows.stream()
                 .map(r -> new ProjectAnnotations.AnnotatedSpan(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
                         (String) r[2], ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), (String) r[3]))
                 .filter(s -> only == null || only.contains(s.documentId()))
                 .toList();
-        List<ProjectAnnotations.AnnotatedAttribution> triples = attributions
-                .findAllOfProjectAndUser(project.id(), owner.userId()).stream()
+        List<ProjectAnnotations.AnnotatedAttribution> triples = tripleRows.stream()
                 .map(r -> new ProjectAnnotations.AnnotatedAttribution(((Number) r[0]).longValue(),
                         ((Number) r[1]).longValue(), (String) r[2], r[3] == null ? null : ((Number) r[3]).longValue(),
                         r[4] == null ? null : ((Number) r[4]).longValue(), ((Number) r[5]).longValue()))

@@ -33,13 +33,14 @@ public class CorpusService {
     private final AnnotationCounts counts;
     private final AssignmentRepository assignments;
     private final JsonMapper json;
-    /** Recently used texts (LRU): opening a big document for every edit would read it again and again. */
-    private final Map<Long, CodePoints> texts = new java.util.LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, CodePoints> eldest) {
-            return size() > 32;
-        }
-    };
+    /**
+     * Recently used texts, bounded by their total length (about 4 million code points, some 25 MB): every span save
+     * needs its document's text, and a count of 32 texts thrashed as soon as more people worked on more documents
+     * than that (each miss read the body again: a fifth statement on the save path).
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<Long, CodePoints> texts =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumWeight(4_000_000)
+                    .<Long, CodePoints>weigher((id, text) -> Math.max(1, text.length())).build();
 
     private final AccessReads access;
 
@@ -212,18 +213,8 @@ public class CorpusService {
      * access first ({@link #requireDocument}).
      */
     public CodePoints textIndex(long documentId) {
-        synchronized (texts) {
-            CodePoints cached = texts.get(documentId);
-            if (cached != null) {
-                return cached;
-            }
-        }
-        CodePoints loaded = CodePoints.of(documents.findBody(documentId)
-                .orElseThrow(() -> new NotFoundException("No document " + documentId)));
-        synchronized (texts) {
-            texts.put(documentId, loaded);
-        }
-        return loaded;
+        return texts.get(documentId, id -> CodePoints.of(documents.findBody(id)
+                .orElseThrow(() -> new NotFoundException("No document " + id))));
     }
 
     /**

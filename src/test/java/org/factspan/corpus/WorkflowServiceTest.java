@@ -14,11 +14,13 @@ import org.factspan.base.NotFoundException;
 import org.factspan.security.Actor;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** Schema editor rules, project admin, members, assignments and the read-only rule: every refusal stores nothing. */
+@Tag("slow") // about 24 s on two idle cores: integration phase (decision 028)
 @SpringBootTest
 class WorkflowServiceTest {
 

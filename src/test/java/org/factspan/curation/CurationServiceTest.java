@@ -21,11 +21,13 @@ import org.factspan.diff.PositionKind;
 import org.factspan.security.Actor;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** Curation on a fresh project: auto-merge variants, accept/reject, provenance, locking, permissions, the list. */
+@Tag("slow") // about 11 s on two idle cores: integration phase (decision 028)
 @SpringBootTest
 class CurationServiceTest {
 

@@ -137,7 +137,7 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
             pageTitle = doc.title() + " · Factspan";
             heading.setText(doc.title());
             showMeta(doc.meta());
-            showLegend(project.labels());
+            LabelLegend.show(legend, project.labels());
             annotator.setLabels(project.labels());
             annotator.setSnap(project.snapWords());
             annotator.setText(doc.text());
@@ -289,21 +289,6 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
             meta.add(original);
         }
     }
-
-    private void showLegend(List<LabelInfo> labels) {
-        legend.removeAll();
-        for (LabelInfo label : labels) {
-            Span key = new Span(label.letter() == null ? label.key() : label.key() + " " + label.letter());
-            key.addClassName("fs-key");
-            Span item = new Span(key, new Span(label.title()));
-            item.addClassName("fs-legend-item");
-            item.getElement().setAttribute("data-label", label.name());
-            item.getStyle().set("--fs-color", label.color());
-            legend.add(item);
-        }
-    }
-
-
 
     // ------------------------------------------------------------------ history (audit trail)
 

@@ -176,13 +176,25 @@ class SpanPanel extends Div {
         return field;
     }
 
+    /** How to link from a span of this kind, in the editor's words (its link hint, frontend/annotator/hints.ts). */
+    static String linkHint(org.factspan.corpus.LabelKind kind) {
+        if (kind == org.factspan.corpus.LabelKind.CONTENT) {
+            return "Press l, then click its source (and cue) and press Enter.";
+        }
+        if (kind == org.factspan.corpus.LabelKind.SOURCE) {
+            return "Press l, then click the cue if any, then the claim.";
+        }
+        return "Press l, then click the source, then the claim.";
+    }
+
     private Component attributions(SpanInfo span) {
         Div list = new Div();
         list.addClassName("fs-links");
         list.setId("span-links");
         List<AttributionInfo> using = view.links().stream().filter(a -> a.uses(span.id())).toList();
         if (using.isEmpty()) {
-            Span none = new Span("None. Press l, then click the source and the claim.");
+            Span none = new Span("None. " + linkHint(view.project().label(span.label())
+                    .map(LabelInfo::kind).orElse(null)));
             none.addClassName("fs-muted");
             list.add(none);
         }

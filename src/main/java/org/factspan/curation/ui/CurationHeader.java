@@ -4,11 +4,9 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.Route;
 import java.util.List;
 import java.util.Map;
-import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.corpus.ui.DocumentListView;
 import org.factspan.curation.ReviewStatus;
@@ -39,18 +37,6 @@ final class CurationHeader {
             }
         }
         meta.add(new Span(" · "), anonymous);
-    }
-
-    static void legend(HorizontalLayout legend, List<LabelInfo> labels) {
-        legend.removeAll();
-        for (LabelInfo label : labels) {
-            Span key = new Span(label.letter() == null ? label.key() : label.key() + " " + label.letter());
-            key.addClassName("fs-key");
-            Span item = new Span(key, new Span(label.title()));
-            item.addClassName("fs-legend-item");
-            item.getStyle().set("--fs-color", label.color());
-            legend.add(item);
-        }
     }
 
     static Div statusLegend() {

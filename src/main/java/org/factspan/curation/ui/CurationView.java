@@ -204,7 +204,7 @@ public class CurationView extends HorizontalLayout implements BeforeEnterObserve
             pageTitle = "Curate: " + state.document().title() + " · Factspan";
             heading.setText(state.document().title());
             CurationHeader.meta(meta, project, slug, documentId, state.document().meta(), anonymous);
-            CurationHeader.legend(legend, project.labels());
+            org.factspan.annotation.ui.LabelLegend.show(legend, project.labels());
             gold.setLabels(project.labels());
             gold.setSnap(project.snapWords());
             gold.setText(state.document().text());

@@ -61,6 +61,18 @@ class SpanPanelTest extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails("alice")
+    void theLinkHintFollowsTheSelectedSpansRole() {
+        view = openView();
+        create(view, "police said dozens were killed", "CLAIM");
+        assertThat(find(com.vaadin.flow.component.html.Div.class).withId("span-links").single().getElement()
+                .getTextRecursively()).contains("click its source (and cue) and press Enter");
+        create(view, "police", "SOURCE");
+        assertThat(find(com.vaadin.flow.component.html.Div.class).withId("span-links").single().getElement()
+                .getTextRecursively()).contains("click the cue if any, then the claim");
+    }
+
+    @Test
+    @WithUserDetails("alice")
     void selectingASpanShowsItsDetailsAndTheSchemasAttributes() {
         view = openView();
         assertThat(find(com.vaadin.flow.component.html.H3.class).all()).anySatisfy(h -> assertThat(h.getText())
