@@ -1,7 +1,6 @@
 package org.factspan.corpus;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +58,13 @@ class AccessReads {
 
     /** Folds the rows (project x label x attribute, schema order) into one {@link ProjectInfo}. */
     private static final class ProjectRowsHandler implements org.springframework.jdbc.core.RowCallbackHandler {
-        private Object[] project;
+        private ProjectRow project;
         private final Map<Long, LabelRow> labels = new LinkedHashMap<>();
+
+        private record ProjectRow(long id, String slug, String name, String description, String guidelines,
+                boolean snapWords, boolean archived, boolean allowOverlap, int annotatorsPerDocument,
+                double suggestionThreshold, String role) {
+        }
 
         private record LabelRow(String name, String title, String key, String letter, String color, LabelKind kind,
                 List<AttributeDef> attributes) {
@@ -69,9 +73,9 @@ class AccessReads {
         @Override
         public void processRow(java.sql.ResultSet rs) throws java.sql.SQLException {
             if (project == null) {
-                project = new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8), rs.getInt(9),
-                    rs.getDouble(10), rs.getString(11)};
+                project = new ProjectRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8), rs.getInt(9),
+                        rs.getDouble(10), rs.getString(11));
             }
             long labelId = rs.getLong(12);
             if (rs.wasNull()) {
@@ -87,9 +91,8 @@ class AccessReads {
             });
             String attribute = rs.getString(19);
             if (attribute != null) {
-                String options = rs.getString(21);
-                label.attributes().add(new AttributeDef(attribute, new AttributeKind(rs.getString(20)),
-                        options == null ? List.of() : Arrays.asList(options.split("\\|"))));
+                label.attributes().add(LabelAttribute.def(attribute, new AttributeKind(rs.getString(20)),
+                        rs.getString(21)));
             }
         }
 
@@ -97,12 +100,12 @@ class AccessReads {
             if (project == null) {
                 return Optional.empty();
             }
-            Object[] p = project;
+            ProjectRow p = project;
             List<LabelInfo> schema = labels.values().stream().map(l -> new LabelInfo(l.name(), l.title(), l.key(),
                     l.letter(), l.color(), l.kind(), l.attributes())).toList();
-            return Optional.of(new ProjectInfo((Long) p[0], (String) p[1], (String) p[2], (String) p[3],
-                    (String) p[4], (Boolean) p[5], Optional.ofNullable((String) p[10]).map(ProjectRole::valueOf),
-                    schema, (Boolean) p[6], (Boolean) p[7], (Integer) p[8], (Double) p[9]));
+            return Optional.of(new ProjectInfo(p.id(), p.slug(), p.name(), p.description(), p.guidelines(),
+                    p.snapWords(), Optional.ofNullable(p.role()).map(ProjectRole::valueOf), schema, p.archived(),
+                    p.allowOverlap(), p.annotatorsPerDocument(), p.suggestionThreshold()));
         }
     }
 }

@@ -53,7 +53,11 @@ class LabelAttribute {
     }
 
     AttributeDef toDef() {
-        List<String> values = options == null ? List.of() : Arrays.asList(options.split("\\|"));
-        return new AttributeDef(name, kind, values);
+        return def(name, kind, options);
+    }
+
+    /** The definition of a stored attribute: {@code options} as the column keeps them ({@code a|b|c}, or null). */
+    static AttributeDef def(String name, AttributeKind kind, String options) {
+        return new AttributeDef(name, kind, options == null ? List.of() : Arrays.asList(options.split("\\|")));
     }
 }

@@ -396,7 +396,6 @@ class SearchIndex implements DisposableBean {
         }
     }
 
-    /** Makes the changes so far durable and visible to new searches; a success clears a recorded failure. */
     /** Makes every change written so far searchable (near-real-time: no sync to disk; {@link #commit()} does that). */
     void refresh() {
         try {
@@ -406,6 +405,7 @@ class SearchIndex implements DisposableBean {
         }
     }
 
+    /** Makes the changes so far durable and visible to new searches; a success clears a recorded failure. */
     void commit() {
         try {
             writer.commit();
