@@ -135,7 +135,9 @@ public class AnnotationExchangeService {
                         + project.labels().stream().map(LabelInfo::name).collect(Collectors.joining(", ")));
             }
         }
-        List<DocumentSummary> all = corpus.listDocuments(actor, slug);
+        // a few documents (the search index re-indexing what changed) are read alone, not from a listing of all
+        List<DocumentSummary> all = f.documentIds().isEmpty() ? corpus.listDocuments(actor, slug)
+                : corpus.listDocuments(actor, slug, f.documentIds());
         Set<Long> known = all.stream().map(DocumentSummary::id).collect(Collectors.toSet());
         for (long id : f.documentIds()) {
             if (!known.contains(id)) {
@@ -237,8 +239,13 @@ public class AnnotationExchangeService {
                     linksByDocument.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(
                             new AttributionInfo(rs.getLong(1), rs.getLong(2), sourceId, cueId, rs.getLong(5)));
                 });
-        if (!names.keySet().containsAll(users)) {
-            names.putAll(annotators(selection.project().id()));
+        users.removeAll(names.keySet());
+        if (!users.isEmpty()) {
+            // the names of this batch's annotators only: reading every annotator of the project scanned its spans
+            jdbc.query("select u.id, u.username from app_user u where u.id in " + users.stream().map(String::valueOf)
+                    .collect(Collectors.joining(", ", "(", ")")), Map.of(), rs -> {
+                        names.put(rs.getLong(1), rs.getString(2));
+                    });
         }
         List<AnnotatedDocument> result = new ArrayList<>(docs.size());
         for (DocumentContent doc : docs) {

@@ -89,6 +89,38 @@ public class CorpusService {
     }
 
     /**
+     * Where documents stand in the project's order (their position; smaller comes first), for readers that sort by it
+     * without listing the whole project: the search index re-indexing a few changed documents. Ids not in the project
+     * (deleted since) are left out; {@code ids} null means every document. No access check: callers read as the system.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> documentPositions(long projectId, java.util.Collection<Long> ids) {
+        Map<Long, Integer> out = new java.util.HashMap<>();
+        (ids == null ? documents.positions(projectId) : ids.isEmpty() ? List.<Object[]>of()
+                : documents.positions(projectId, ids))
+                .forEach(r -> out.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue()));
+        return out;
+    }
+
+    /**
+     * Like {@link #listDocuments(Actor, String)}, only the documents among {@code ids} (in the project's order; ids
+     * not in the project, or not the caller's to open, are left out): a reader of a few documents need not list them
+     * all.
+     */
+    @Transactional(readOnly = true)
+    public List<DocumentSummary> listDocuments(Actor actor, String slug, java.util.Collection<Long> ids) {
+        ProjectInfo project = requireProject(actor, slug);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Optional<java.util.Set<Long>> only = assignedOnly(actor, project);
+        return documents.listRows(project.id(), ids).stream()
+                .filter(r -> only.map(allowed -> allowed.contains(r.id())).orElse(true))
+                .map(this::summary)
+                .toList();
+    }
+
+    /**
      * The documents an annotator may open when the project assigns work: empty (no restriction) for admins,
      * curators, and in projects without any assignment.
      */

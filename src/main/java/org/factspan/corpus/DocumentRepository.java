@@ -13,7 +13,21 @@ interface DocumentRepository extends JpaRepository<Document, Long> {
             + " from Document d where d.projectId = :projectId order by d.position, d.id")
     List<DocumentRow> listRows(long projectId);
 
+    /** Like {@link #listRows(long)}, only the documents among {@code ids}. */
+    @Query("select new org.factspan.corpus.DocumentRow(d.id, d.name, d.title, d.lengthCp, d.sha256, d.meta,"
+            + " d.published, d.publishedExpression, d.publishedSource, d.timeZone)"
+            + " from Document d where d.projectId = :projectId and d.id in :ids order by d.position, d.id")
+    List<DocumentRow> listRows(long projectId, java.util.Collection<Long> ids);
+
     Optional<Document> findByIdAndProjectId(long id, long projectId);
+
+    /** Id and position of the project's documents among {@code ids}. */
+    @Query("select d.id, d.position from Document d where d.projectId = :projectId and d.id in :ids")
+    List<Object[]> positions(long projectId, java.util.Collection<Long> ids);
+
+    /** Id and position of every document of the project. */
+    @Query("select d.id, d.position from Document d where d.projectId = :projectId")
+    List<Object[]> positions(long projectId);
 
     List<Document> findByProjectIdAndIdIn(long projectId, java.util.Collection<Long> ids);
 

@@ -417,22 +417,21 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
         }
     }
 
-    /** Indexes documents of a project (all of them when {@code ids} is null); returns how many. */
+    /**
+     * Indexes documents of a project (all of them when {@code ids} is null); returns how many. A few changed documents
+     * cost reads of those documents only, not a listing of the project: this runs after every batch of saves.
+     */
     private int indexDocuments(String slug, List<Long> ids) {
         ProjectInfo project;
-        List<DocumentSummary> all;
         try {
             project = corpus.requireProject(SYSTEM, slug);
-            all = corpus.listDocuments(SYSTEM, slug);
         } catch (NotFoundException e) {
             return 0; // the project is gone (or renamed: a rebuild catches up)
         }
-        Map<Long, Integer> order = new java.util.HashMap<>();
-        for (int i = 0; i < all.size(); i++) {
-            order.put(all.get(i).id(), i);
-        }
-        List<Long> wanted = ids == null ? all.stream().map(DocumentSummary::id).toList()
-                : ids.stream().filter(order::containsKey).toList();
+        // the index sorts hits by the documents' positions in the project
+        Map<Long, Integer> order = corpus.documentPositions(project.id(), ids);
+        List<Long> wanted = ids == null ? new ArrayList<>(order.keySet())
+                : ids.stream().distinct().filter(order::containsKey).toList();
         if (ids != null) {
             ids.stream().filter(id -> !order.containsKey(id)).forEach(index::removeDocument);
         }
@@ -441,8 +440,8 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
         }
         int[] count = {0};
         exchange.forEachDocument(SYSTEM, slug, AnnotationExchangeService.ALL,
-                new AnnotationFilter(Set.copyOf(wanted), Set.of()), doc -> {
-                    index.put(toIndexed(project, doc, order.get(doc.document().id())));
+                ids == null ? AnnotationFilter.none() : new AnnotationFilter(Set.copyOf(wanted), Set.of()), doc -> {
+                    index.put(toIndexed(project, doc, order.getOrDefault(doc.document().id(), Integer.MAX_VALUE)));
                     count[0]++;
                 });
         return count[0];

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Two app instances on one PostgreSQL (issue 14, decision 025), each its own process with its own search index: what
  * one instance learns through the other must hold at once. Login throttling counts failures on both, a user disabled
  * or a token revoked through A is refused by B, a span saved through A is found by B's search, and B's recommenders
- * retrain on it.
+ * retrain on it, and a claim saved through A is a claim candidate on B at its next request.
  */
 @Tag("process")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -135,6 +135,60 @@ class TwoInstancesTest {
         // B's recommenders learnt from it: the change feed told B, not a rebuild
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(trainedAt(b, alice))
                 .isGreaterThan(before));
+    }
+
+    @Test
+    void aClaimSavedThroughOneInstanceIsAClaimCandidateOnTheOtherAtOnce() throws Exception {
+        String alice = basic("alice", TestUsers.DEMO_PASSWORD);
+        String carol = basic("carol", TestUsers.DEMO_PASSWORD);
+        JsonNode documents = call(a, "GET", "/api/v1/projects/" + SLUG + "/documents", alice, null).json();
+        long queryDoc = documents.get(3).get("id").asLong();
+        long otherDoc = documents.get(4).get("id").asLong();
+        String queryText = call(a, "GET", "/api/v1/projects/" + SLUG + "/documents/" + queryDoc + "/text", alice, null)
+                .body();
+        String otherText = call(a, "GET", "/api/v1/projects/" + SLUG + "/documents/" + otherDoc + "/text", alice, null)
+                .body();
+        // a name both articles use (not one of the words so common in this corpus that the suggester ignores them):
+        // the claim on B's side and the candidate saved through A say the same thing
+        java.util.Set<String> common = java.util.Set.of("kazakhstan", "kazakh", "russian", "president", "minister",
+                "government", "police", "protests", "protesters", "officials", "military", "peacekeeping", "january");
+        java.util.regex.Matcher words = java.util.regex.Pattern.compile("\\p{Lu}\\p{L}{5,}").matcher(queryText);
+        String word = null;
+        int at = -1;
+        while (word == null && words.find()) {
+            java.util.regex.Matcher same = java.util.regex.Pattern.compile("\\b" + words.group() + "\\b")
+                    .matcher(otherText);
+            if (!common.contains(words.group().toLowerCase(java.util.Locale.ROOT)) && same.find()) {
+                word = words.group();
+                at = same.start();
+            }
+        }
+        assertThat(word).as("the two articles share a long word").isNotNull();
+        Answer query = call(a, "POST", "/api/v1/projects/" + SLUG + "/documents/" + queryDoc + "/spans", alice,
+                spanJson(queryText, words.start(), words.end(), "CLAIM"));
+        assertThat(query.status()).as(query.body()).isEqualTo(201);
+        long queryId = query.json().get("id").asLong();
+        String suggestions = "/api/v1/projects/" + SLUG + "/claims/suggestions?limit=100&span=" + queryId;
+        Answer before = call(b, "GET", suggestions, carol, null);
+        assertThat(before.status()).as(before.body()).isEqualTo(200);
+
+        // (bob is locked out by the throttling test in this class: alice labels both)
+        Answer candidate = call(a, "POST", "/api/v1/projects/" + SLUG + "/documents/" + otherDoc + "/spans", alice,
+                spanJson(otherText, at, at + word.length(), "CLAIM"));
+        assertThat(candidate.status()).as(candidate.body()).isEqualTo(201);
+        long candidateId = candidate.json().get("id").asLong();
+        assertThat(before.json().valueStream().map(s -> s.get("spanId").asLong()).toList()).doesNotContain(candidateId);
+        // B computes candidates from the database on each request: the very next request sees the claim (no wait)
+        Answer after = call(b, "GET", suggestions, carol, null);
+        assertThat(after.status()).as(after.body()).isEqualTo(200);
+        assertThat(after.json().valueStream().map(s -> s.get("spanId").asLong()).toList()).as("candidates for %s",
+                word).contains(candidateId);
+    }
+
+    /** A span over {@code [from, to)} UTF-16 units of {@code text}, sent as code points (the API's offsets). */
+    private static String spanJson(String text, int from, int to, String label) {
+        return "{\"start\": " + text.codePointCount(0, from) + ", \"end\": " + text.codePointCount(0, to)
+                + ", \"label\": \"" + label + "\"}";
     }
 
     @Test
