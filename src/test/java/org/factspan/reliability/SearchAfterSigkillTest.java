@@ -84,7 +84,11 @@ class SearchAfterSigkillTest {
         try {
             app.awaitUp();
             awaitIndexBuilt();
+            long built = searchIndexDetails().path("auditEvent").asLong();
             spans.putAll(labelWords(3));
+            // the position moves on as the change feed's events reach the index (what the next commit records)
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                    assertThat(searchIndexDetails().path("auditEvent").asLong()).isGreaterThanOrEqualTo(built + 3));
             app.kill();
         } finally {
             app.kill();
