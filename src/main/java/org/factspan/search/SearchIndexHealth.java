@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
  * The search index in {@code /actuator/health} (component {@code searchIndex}): {@code DEGRADED} while a write fails
  * (the indexer retries and rebuilds the index once writing works again), {@code DEGRADED} with {@code restartNeeded}
  * when the index folder could not be opened at start (a temporary in-memory index serves until a restart). Decision
- * 017.
+ * 017. While it is up, its details (admins only) say how the index was brought up to date at start ({@code atStart}:
+ * rebuilt, caught up from an audit event, or current) and up to which audit event it is current ({@code auditEvent}).
  */
 @Component("searchIndexHealthIndicator") // shown as "searchIndex"
 class SearchIndexHealth implements HealthIndicator {
@@ -18,9 +19,12 @@ class SearchIndexHealth implements HealthIndicator {
     static final Status DEGRADED = new Status("DEGRADED");
 
     private final SearchIndex index;
+    private final SearchIndexer indexer;
 
-    SearchIndexHealth(SearchIndex index) {
+    /** {@code indexer} may be null (tests of the index alone): no details then. */
+    SearchIndexHealth(SearchIndex index, SearchIndexer indexer) {
         this.index = index;
+        this.indexer = indexer;
     }
 
     @Override
@@ -37,6 +41,17 @@ class SearchIndexHealth implements HealthIndicator {
                             + " search shows the last state meanwhile.")
                     .build();
         }
-        return Health.up().build();
+        Health.Builder up = Health.up();
+        if (indexer == null) {
+            return up.build();
+        }
+        if (indexer.startedBy() != null) {
+            up.withDetail("atStart", indexer.startedBy()); // rebuilt, caught up or current (decision 024)
+        }
+        Long position = indexer.position();
+        if (position != null) {
+            up.withDetail("auditEvent", position);
+        }
+        return up.build();
     }
 }

@@ -66,6 +66,16 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
         return t;
     });
     private final Set<Pending> pending = new LinkedHashSet<>();
+    /** The change feed ids of the pending documents (guarded by {@link #pending}, like everything of the position). */
+    private final Map<Pending, List<Long>> pendingEvents = new java.util.HashMap<>();
+    /** Feed ids told to the indexer whose documents are not in the index writer yet. */
+    private final java.util.NavigableSet<Long> unapplied = new java.util.TreeSet<>();
+    /** The highest feed id told to the indexer (or where it started the feed); -1 before the start. */
+    private long told = -1;
+    /** An audit event up to which the index is current regardless of the feed (a rebuild's, a start's); -1: unknown. */
+    private long covered = -1;
+    /** How the index was brought up to date at this start (for the health endpoint), null until decided. */
+    private volatile String startedBy;
     /** True while a retry after a failed write is scheduled. */
     private final java.util.concurrent.atomic.AtomicBoolean recovering = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicInteger rebuilds = new java.util.concurrent.atomic.AtomicInteger();
@@ -87,29 +97,53 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
     }
 
     /**
-     * Builds the index when it is missing, empty, was not closed cleanly (changes queued in memory may be lost), was
-     * built from another database (one deleted and created again keeps document ids and texts, but not the spans), or
-     * the database has audit events the index has not seen (a restored backup, or another instance wrote while this one
-     * was down). Otherwise the index on disk is current and a restart does not touch it.
+     * Brings the index on disk up to date at start. Every Lucene commit records the audit event (change feed position)
+     * up to which every change's document is in that commit (see {@link #position}), whether the index was closed
+     * cleanly or killed; so an index that was not closed cleanly lost only work after its last commit, and that work is
+     * in the audit trail after the recorded position. The index is caught up from there (the documents named by later
+     * events are re-indexed) when it can be: see {@link #catchUp}. It is rebuilt when it is missing or empty, carries
+     * no position (written by an older version), was built from another database (one deleted and created again keeps
+     * document ids and texts, but not the spans), or catching up cannot be trusted. Decision 024.
      */
     @EventListener(ApplicationReadyEvent.class)
     void buildWhenMissing() {
         following = true;
-        feed.start();
         database = databaseIdentity();
         Long audited = lastAuditEvent();
+        synchronized (pending) {
+            told = audited == null ? -1 : audited;
+        }
+        // the feed tells every change after the one read here: catching up covers those up to it
+        if (audited != null) {
+            feed.start(audited);
+        } else {
+            feed.start();
+        }
+        String clean = index.closedCleanlyLastTime() ? "it was closed cleanly" : "it was not closed cleanly";
         String behind = !index.existedAtStart() ? "there is none"
-                : !index.closedCleanlyLastTime() ? "it was not closed cleanly"
                 : index.documentCount() == 0 ? "it is empty"
                 : database == null || !database.equals(index.database())
                         ? "it was built from another database (" + index.database() + ", now " + database + ")"
-                : audited == null || !audited.toString().equals(index.audited())
-                        ? catchUp(index.audited(), audited)
+                : index.audited() == null ? clean + " and records no audit event it is current to"
+                // after a kill, even an index at the newest event catches up: see the look-back in catchUp
+                : audited == null || !index.closedCleanlyLastTime() || !audited.toString().equals(index.audited())
+                        ? catchUp(clean, index.audited(), audited)
                 : null;
         if (behind != null) {
+            startedBy = "rebuilt: " + behind;
             log.info("The search index is rebuilt: {}", behind);
             worker.submit(() -> guarded(this::rebuildNow));
+        } else if (startedBy == null) {
+            startedBy = "current: " + clean + " at audit event " + index.audited();
+            synchronized (pending) {
+                covered = audited; // not null here: an unreadable audit trail answers a rebuild reason
+            }
         }
+    }
+
+    /** How the index was brought up to date at this start: {@code rebuilt: ...}, {@code caught up ...}, {@code current: ...}. */
+    String startedBy() {
+        return startedBy;
     }
 
     /** The slug of a project named by id in the audit trail, or null when it is gone (remembered once read). */
@@ -122,13 +156,17 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
     static final int CATCH_UP_DOCUMENTS = 1_000;
 
     /**
-     * An index that is current up to audit event {@code indexed} while the database is at {@code now} (another instance
-     * wrote while this one was down): the documents those events name are queued for re-indexing, and null is answered
-     * (no rebuild). A rebuild reason is answered instead when that cannot be trusted: an unreadable mark, an event that
-     * names no document (a project-wide change), or more than {@value #CATCH_UP_DOCUMENTS} changed documents.
+     * An index that is current up to audit event {@code indexed} while the database is at {@code now} (changes after
+     * its last commit were lost to a kill, or another instance wrote while this one was down): the documents those
+     * events name are queued for re-indexing, and null is answered (no rebuild). The documents of the
+     * {@value ChangeFeed#LOOK_BACK} events before {@code indexed} are re-indexed too: a transaction that took a lower
+     * id may have committed after the position was recorded (the change feed's own look-back rule). A rebuild reason
+     * is answered instead when that cannot be trusted: an unreadable mark, an event after {@code indexed} that names no
+     * document (a project-wide change), or more than {@value #CATCH_UP_DOCUMENTS} changed documents.
      */
-    private String catchUp(String indexed, Long now) {
-        String changed = "the database changed since it was indexed (audit event " + indexed + ", now " + now + ")";
+    private String catchUp(String clean, String indexed, Long now) {
+        String changed = clean + " and the database changed since it was indexed (audit event " + indexed + ", now "
+                + now + ")";
         long from;
         try {
             from = Long.parseLong(indexed);
@@ -144,20 +182,38 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
             if (withoutDocument > 0) {
                 return changed + ", with " + withoutDocument + " project-wide changes";
             }
-            List<long[]> documents = jdbc.sql("select distinct project_id, document_id from audit_event where id > ?")
-                    .param(from).query((r, i) -> new long[] {r.getLong(1), r.getLong(2)}).list();
+            List<long[]> documents = jdbc.sql("select project_id, document_id, max(id) from audit_event where id > ?"
+                    + " and id <= ? and document_id is not null and project_id is not null group by project_id,"
+                    + " document_id").param(Math.max(0, from - ChangeFeed.LOOK_BACK)).param(now)
+                    .query((r, i) -> new long[] {r.getLong(1), r.getLong(2), r.getLong(3)}).list();
             if (documents.size() > CATCH_UP_DOCUMENTS) {
                 return changed + ", in " + documents.size() + " documents";
             }
+            Map<Long, String> slugOf = new java.util.HashMap<>();
             for (long[] d : documents) {
                 String slug = slugOf(d[0]);
-                if (slug == null) {
+                if (slug == null && d[2] > from) {
                     return changed + ", and project " + d[0] + " is gone";
                 }
-                enqueue(slug, d[1]);
+                slugOf.put(d[0], slug);
             }
-            log.info("The search index catches up with {} documents changed since audit event {}", documents.size(),
-                    from);
+            synchronized (pending) {
+                covered = from;
+            }
+            long started = System.nanoTime();
+            int queued = 0;
+            for (long[] d : documents) {
+                if (slugOf.get(d[0]) != null) {
+                    enqueue(slugOf.get(d[0]), d[1], d[2]);
+                    queued++;
+                }
+            }
+            startedBy = "caught up " + queued + " documents changed since audit event " + from + " (" + clean + ")";
+            log.info("The search index catches up with {} documents changed since audit event {} ({}; the {} events"
+                    + " before it included, for late commits)", queued, from, clean, ChangeFeed.LOOK_BACK);
+            int count = queued;
+            worker.submit(() -> log.info("The search index caught up: {} documents in {} ms", count,
+                    (System.nanoTime() - started) / 1_000_000)); // runs after the drain the queue started
             return null;
         } catch (RuntimeException e) {
             log.warn("Cannot read what changed since the index was built ({}); it is rebuilt", e.toString());
@@ -224,17 +280,60 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
             }
             String slug = slugOf(c.projectId());
             if (slug != null) {
-                enqueue(slug, c.documentId());
+                enqueue(slug, c.documentId(), c.id());
             }
+        }
+        long highest = changes.stream().mapToLong(ChangeFeed.Change::id).max().orElse(-1);
+        synchronized (pending) {
+            told = Math.max(told, highest);
         }
     }
 
-    /** Queues a document for re-indexing (after a change the index cannot see, e.g. a document state). */
+    /**
+     * The audit event up to which every change's document is in the index writer: every event the feed told up to it
+     * has been drained into the writer, so a commit made now holds them all. Changes that name no document (or a project
+     * that is gone) count as applied, as they do for a running index. Null while unknown (before the start decided, or
+     * during the rebuild at start). Changes that arrive as {@code SpanChanged} only are indexed sooner, but count once
+     * the feed tells them: the feed is the durable record.
+     */
+    Long position() {
+        synchronized (pending) {
+            if (covered < 0) {
+                return null;
+            }
+            long applied = unapplied.isEmpty() ? told : unapplied.first() - 1;
+            return Math.max(covered, applied);
+        }
+    }
+
+    /** Records {@link #position} in the index's next commit (before every commit the indexer makes). */
+    private void markPosition() {
+        Long at = position();
+        if (at != null) {
+            index.markAudited(at);
+        }
+    }
+
+    /**
+     * Queues a document for re-indexing (after a change the index cannot see, e.g. a document state). Such a change is
+     * durable for the index only when it also writes an audit event naming the document: a kill before the next commit
+     * loses what only this queue held (see {@link #position}).
+     */
     void enqueue(String slug, long documentId) {
+        enqueue(slug, documentId, -1);
+    }
+
+    /** Queues a document for re-indexing because of change feed event {@code event} (-1: none). */
+    private void enqueue(String slug, long documentId, long event) {
         synchronized (pending) {
             // A drain is queued exactly when the set is not empty: it takes everything that is there when it runs.
             boolean idle = pending.isEmpty();
-            pending.add(new Pending(slug, documentId));
+            Pending p = new Pending(slug, documentId);
+            pending.add(p);
+            if (event >= 0) {
+                pendingEvents.computeIfAbsent(p, k -> new ArrayList<>()).add(event);
+                unapplied.add(event);
+            }
             if (idle) {
                 worker.submit(() -> guarded(this::drain));
             }
@@ -350,6 +449,7 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
                 if (!missing.isEmpty()) {
                     indexDocuments(project.slug(), missing);
                 }
+                markPosition();
                 index.commit(database);
             }).get();
         } catch (InterruptedException e) {
@@ -371,9 +471,17 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
         for (ProjectSummary p : corpus.listProjects(SYSTEM)) {
             documents += indexDocuments(p.slug(), null);
         }
-        if (audited != null) {
-            index.markAudited(audited);
+        synchronized (pending) {
+            if (audited != null) {
+                // everything up to it is in what was just read; the feed's later events stay to be drained
+                covered = Math.max(covered, audited);
+                unapplied.headSet(audited, true).clear();
+            } else {
+                // unknown: commits keep the mark they had, a lower bound still (the index now holds more than it)
+                covered = -1;
+            }
         }
+        markPosition();
         index.commit(database);
         log.info("Search index built: {} documents in {} ms", documents, (System.nanoTime() - started) / 1_000_000);
         return documents;
@@ -381,24 +489,33 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
 
     private void drain() {
         List<Pending> batch;
+        Map<Pending, List<Long>> events;
         synchronized (pending) {
             batch = new ArrayList<>(pending);
+            events = new java.util.HashMap<>(pendingEvents);
             pending.clear();
+            pendingEvents.clear();
         }
         if (batch.isEmpty()) {
             return;
         }
         Map<String, List<Long>> bySlug = new java.util.LinkedHashMap<>();
         batch.forEach(p -> bySlug.computeIfAbsent(p.slug(), k -> new ArrayList<>()).add(p.documentId()));
+        List<Long> applied = new ArrayList<>();
         bySlug.forEach((slug, ids) -> {
             try {
                 indexDocuments(slug, ids);
+                ids.forEach(id -> applied.addAll(events.getOrDefault(new Pending(slug, id), List.of())));
             } catch (StorageUnavailableException e) {
-                throw e;
+                throw e; // the events stay unapplied: the recovery rebuilds the index
             } catch (RuntimeException e) {
+                // the events stay unapplied: the position stops before them, and the next start re-indexes them
                 log.warn("Could not index documents {} of {}: {}", ids, slug, e.toString());
             }
         });
+        synchronized (pending) {
+            applied.forEach(unapplied::remove);
+        }
         index.refresh();
         commitSoon();
     }
@@ -406,12 +523,14 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
     /**
      * Makes what the index holds durable within {@link #COMMIT_AFTER}: a Lucene commit syncs files to disk, far dearer
      * than the refresh that makes a change searchable, so a busy instance commits once per interval, not once per save.
-     * A crash in between loses nothing: an index not closed cleanly is rebuilt at start.
+     * A crash in between loses nothing: each commit records the change feed position it holds (see {@link #position}),
+     * and the next start catches up from there.
      */
     private void commitSoon() {
         if (commitQueued.compareAndSet(false, true)) {
             worker.schedule(() -> guarded(() -> {
                 commitQueued.set(false);
+                markPosition();
                 index.commit(database);
             }), COMMIT_AFTER.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -466,14 +585,15 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
     }
 
     /**
-     * Drains the queue, then marks the index with the audit event read before: every change up to it has been indexed
-     * (a change that commits meanwhile only makes the next start rebuild). The index writes the mark as it closes.
+     * Drains the queue, then marks the index with its {@link #position}: every change the feed told up to it has been
+     * indexed (a change after it is caught up at the next start). The index writes the mark as it closes.
      */
     @Override
     public void destroy() throws InterruptedException {
-        Long audited = recovering.get() ? null : lastAuditEvent();
+        following = false;
         worker.shutdown();
         boolean drained = worker.awaitTermination(10, TimeUnit.SECONDS);
+        Long audited = position();
         if (drained && audited != null && !recovering.get()) {
             try {
                 index.markAudited(audited);

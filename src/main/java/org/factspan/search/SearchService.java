@@ -208,7 +208,8 @@ public class SearchService {
 
     /**
      * Re-indexes one document in the background: for changes the index does not hear of by itself (a workflow's
-     * document state). Span changes arrive on their own ({@code SpanChanged}).
+     * document state). Span changes arrive on their own ({@code SpanChanged}). Durable only with an audit event naming
+     * the document, written with the change (the index catches up from the audit trail after a kill; decision 024).
      */
     public void reindexDocument(String slug, long documentId) {
         indexer.enqueue(slug, documentId);

@@ -54,7 +54,7 @@ class SearchIndexFailureTest {
     void aFailedWriteIsAStorageFailureAndTheIndexWorksAgainWithItsFolder() throws Exception {
         Switchable dir = new Switchable();
         SearchIndex index = new SearchIndex(dir);
-        SearchIndexHealth health = new SearchIndexHealth(index);
+        SearchIndexHealth health = new SearchIndexHealth(index, null);
         index.put(SearchIndexTest.doc(1, "Police said so.", "sha-1", "Police"));
         index.commit("db");
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
@@ -112,7 +112,7 @@ class SearchIndexFailureTest {
         Files.writeString(notAFolder, "a file where the index folder should be");
         SearchIndex index = new SearchIndex(new SearchProperties(notAFolder.toString(), Duration.ofSeconds(1)));
         assertThat(index.fallbackReason()).contains(notAFolder.toAbsolutePath().toString());
-        var health = new SearchIndexHealth(index).health();
+        var health = new SearchIndexHealth(index, null).health();
         assertThat(health.getStatus()).isEqualTo(SearchIndexHealth.DEGRADED);
         assertThat(health.getDetails()).containsEntry("restartNeeded", true);
         index.put(SearchIndexTest.doc(1, "Police said so.", "sha-1", "Police"));

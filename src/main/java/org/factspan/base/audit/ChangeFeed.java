@@ -32,8 +32,11 @@ public class ChangeFeed implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
 
-    /** How far below the highest id seen the feed looks again for late commits. */
-    static final int LOOK_BACK = 500;
+    /**
+     * How far below the highest id seen the feed looks again for late commits: a listener that keeps a position in the
+     * feed (the search index, decision 024) treats the ids this far below it as possibly not told yet.
+     */
+    public static final int LOOK_BACK = 500;
     /** At most this many rows per look. */
     static final int BATCH = 5000;
 
@@ -76,6 +79,22 @@ public class ChangeFeed implements DisposableBean {
             });
             thread.scheduleWithFixedDelay(this::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * Starts polling from audit event {@code after}: every change with a higher id is told, also those committed
+     * before this call (the first poll reads them, {@value #BATCH} at a time). For a listener that knows up to where it
+     * is current (the search index after a restart) and must not miss what happened between its last look at the
+     * audit trail and the feed's start. A position below the one the feed has reached moves the feed back to it (the
+     * changes in between are told again); other listeners are told them too and take a change told twice as one.
+     */
+    public synchronized void start(long after) {
+        if (after >= 0 && (highest < 0 || after < highest)) {
+            highest = after;
+            floor = after;
+            seen.clear();
+        }
+        start();
     }
 
     /** One look at the audit trail; public for tests that do not want to wait for the thread. */

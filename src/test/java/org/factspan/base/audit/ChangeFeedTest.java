@@ -63,6 +63,24 @@ class ChangeFeedTest {
     }
 
     @Test
+    void aListenerThatKeptAPositionIsToldEverythingAfterItAlsoWhatCommittedBeforeTheStart() {
+        row(1);
+        row(2);
+        row(3);
+        feed.start(1); // the search index is current up to event 1 (decision 024)
+        feed.destroy(); // no thread: the test polls
+        feed.poll();
+        assertThat(told).containsExactly(2L, 3L);
+        row(4);
+        feed.poll();
+        assertThat(told).as("then on as usual, each once").containsExactly(2L, 3L, 4L);
+        feed.start(2); // a listener further back moves the feed back: told again, never skipped
+        feed.destroy();
+        feed.poll();
+        assertThat(told).containsExactly(2L, 3L, 4L, 3L, 4L);
+    }
+
+    @Test
     void nobodyListeningMeansNoQueriesAndAFreshStartAfterwards() {
         listening.set(false);
         feed.poll();
