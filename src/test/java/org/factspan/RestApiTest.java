@@ -150,12 +150,11 @@ class RestApiTest {
     }
 
     @Test
-    void aProjectTheCallerIsNotInIsForbidden(@org.springframework.beans.factory.annotation.Autowired
-            org.factspan.corpus.ProjectSetupService setup) throws Exception {
+    void aProjectTheCallerIsNotInIsForbidden(@org.springframework.beans.factory.annotation.Autowired TestData data)
+            throws Exception {
         String slug = "private-" + System.nanoTime();
-        long project = setup.createProject(slug, "Private", null, null, List.of(
-                new org.factspan.corpus.LabelInfo("CLAIM", "Claim", "1", "#0072B2", org.factspan.corpus.LabelKind.CONTENT)));
-        long doc = setup.importDocument(project, "p.txt", "Private text said nothing.", Map.of());
+        long doc = data.project(slug).name("Private").labels(TestData.claimOnly())
+                .document("p.txt", "Private text said nothing.").build().document("p.txt");
         Reply reply = as("alice", "GET", "/api/v1/projects/" + slug + "/documents", null);
         assertThat(reply.status()).isEqualTo(403);
         assertThat(reply.json().get("message").asString()).contains("not a member");

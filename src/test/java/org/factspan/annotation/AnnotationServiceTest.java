@@ -3,17 +3,13 @@ package org.factspan.annotation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import java.util.Map;
+import org.factspan.TestData;
 import org.factspan.TestUsers;
 import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
 import org.factspan.corpus.CorpusService;
-import org.factspan.corpus.LabelInfo;
-import org.factspan.corpus.LabelKind;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.security.Actor;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,11 +23,11 @@ class AnnotationServiceTest {
     static final String SLUG = TestUsers.SEED_PROJECT;
 
     @Autowired
+    TestData data;
+    @Autowired
     AnnotationService annotations;
     @Autowired
     CorpusService corpus;
-    @Autowired
-    ProjectSetupService setup;
     @Autowired
     UserService users;
     @Autowired
@@ -90,9 +86,8 @@ class AnnotationServiceTest {
     @Test
     void aDocumentOfAProjectTheUserIsNotInIsRefused() {
         String otherSlug = "other-" + System.nanoTime();
-        long otherProject = setup.createProject(otherSlug, "Other", null, null,
-                List.of(new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.CONTENT)));
-        long otherDoc = setup.importDocument(otherProject, "x.txt", "Someone said something.", Map.of());
+        long otherDoc = data.project(otherSlug).name("Other").labels(TestData.claimOnly())
+                .document("x.txt", "Someone said something.").build().document("x.txt");
         assertRefused(() -> annotations.createSpan(alice, otherSlug, otherDoc, 0, 7, "CLAIM"), ForbiddenException.class,
                 "not a member");
         // The document id under the wrong project is not found, whatever the caller's rights.
@@ -121,9 +116,8 @@ class AnnotationServiceTest {
     @Test
     void offsetsAreCodePointsAfterAnEmoji() {
         String slug = "emoji-" + System.nanoTime();
-        long project = setup.createProject(slug, "Emoji", null, null,
-                List.of(new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.CONTENT)));
-        long doc = setup.importDocument(project, "e.txt", "😀 Tokayev said 𝒳 wins", Map.of());
+        long doc = data.project(slug).name("Emoji").labels(TestData.claimOnly())
+                .document("e.txt", "😀 Tokayev said 𝒳 wins").build().document("e.txt");
         Actor admin = users.findActor("admin").orElseThrow();
         assertThat(annotations.createSpan(admin, slug, doc, 2, 9, "CLAIM").text()).isEqualTo("Tokayev");
         assertThat(annotations.createSpan(admin, slug, doc, 15, 16, "CLAIM").text()).isEqualTo("𝒳");

@@ -6,11 +6,10 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import org.factspan.FreshProject;
+import org.factspan.TestData;
 import org.factspan.TestUsers;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.corpus.CorpusService;
-import org.factspan.security.UserService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,23 +28,21 @@ class ClaimsInBrowserTest extends BrowserTest {
     @LocalServerPort
     int port;
     @Autowired
+    TestData data;
+    @Autowired
     CorpusService corpus;
     @Autowired
-    UserService users;
-    @Autowired
     AnnotationService annotations;
-    @Autowired
-    ProjectSetupService setup;
     @Autowired
     org.factspan.claims.ClaimService claims;
 
     @Test
     void aCuratorBuildsAClusterFromTwoArticlesAndSeesTheNumericConflict() {
-        FreshProject p = new FreshProject("claimsbrowser", setup, corpus, users);
-        p.label(annotations, p.annotator, "001_df33a49b151eb0e2.txt",
+        FreshProject p = data.fresh("claimsbrowser");
+        p.label(p.annotator, "001_df33a49b151eb0e2.txt",
                 "eight police and national guard troops were killed", "CLAIM");
-        p.label(annotations, p.annotator, "001_df33a49b151eb0e2.txt", "The Interior Ministry", "SOURCE");
-        p.label(annotations, p.annotator, "002_7de7c1baf47c190f.txt",
+        p.label(p.annotator, "001_df33a49b151eb0e2.txt", "The Interior Ministry", "SOURCE");
+        p.label(p.annotator, "002_7de7c1baf47c190f.txt",
                 "more than 350 security officers had been wounded and 13 killed", "CLAIM");
         String base = "http://localhost:" + port;
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
@@ -81,14 +78,14 @@ class ClaimsInBrowserTest extends BrowserTest {
      */
     @Test
     void aCuratorTellsAnUpdateRecordsAVerdictAndExportsClaimReview() throws Exception {
-        FreshProject p = new FreshProject("claimstime", setup, corpus, users);
-        var vt = p.label(annotations, p.annotator, "003_e83fa0ec37095518.txt",
+        FreshProject p = data.fresh("claimstime");
+        var vt = p.label(p.annotator, "003_e83fa0ec37095518.txt",
                 "eight police and national guard troops have died", "CLAIM");
-        var news24 = p.label(annotations, p.annotator, "002_7de7c1baf47c190f.txt",
+        var news24 = p.label(p.annotator, "002_7de7c1baf47c190f.txt",
                 "13 killed, including two who had their heads cut off", "CLAIM");
-        var mt = p.label(annotations, p.annotator, "000_e2f29e929665aa3d.txt",
+        var mt = p.label(p.annotator, "000_e2f29e929665aa3d.txt",
                 "at least eight police officers and military servicemen were killed in the unrest", "CLAIM");
-        var source = p.label(annotations, p.annotator, "000_e2f29e929665aa3d.txt", "Kazakh media", "SOURCE");
+        var source = p.label(p.annotator, "000_e2f29e929665aa3d.txt", "Kazakh media", "SOURCE");
         annotations.createAttribution(p.annotator, p.slug, mt.documentId(), source.id(), null, mt.id());
         claims.create(p.curator, p.slug, "Police and troops killed in the unrest",
                 java.util.List.of(vt.id(), news24.id(), mt.id()));

@@ -6,15 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import org.factspan.TestData;
 import org.factspan.TestUsers;
-import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.Provenance;
 import org.factspan.corpus.CorpusService;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.curation.CurationService;
 import org.factspan.curation.DocumentCuration;
 import org.factspan.curation.SeedCuration;
-import org.factspan.security.UserService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,19 +31,15 @@ class CurationInBrowserTest extends BrowserTest {
     @LocalServerPort
     int port;
     @Autowired
-    ProjectSetupService setup;
+    TestData data;
     @Autowired
     CorpusService corpus;
-    @Autowired
-    UserService users;
-    @Autowired
-    AnnotationService annotations;
     @Autowired
     CurationService curation;
 
     @Test
     void carolAcceptsAlicesVersionAndFindsItInGoldAfterAReload() {
-        SeedCuration s = new SeedCuration(setup, corpus, users, annotations);
+        SeedCuration s = new SeedCuration(data);
         String base = "http://localhost:" + port;
         long aliceSpan = s.spans.get("alice terrorist groups").id();
         long bobSpan = s.spans.get("bob terrorist groups").id();

@@ -11,10 +11,9 @@ import com.microsoft.playwright.options.FilePayload;
 import java.util.List;
 import org.factspan.ApiClient;
 import org.factspan.FreshProject;
+import org.factspan.TestData;
 import org.factspan.TestUsers;
 import org.factspan.corpus.CorpusService;
-import org.factspan.corpus.ProjectSetupService;
-import org.factspan.security.UserService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -40,11 +39,9 @@ class UploadsInBrowserTest {
     @LocalServerPort
     int port;
     @Autowired
-    ProjectSetupService setup;
+    TestData data;
     @Autowired
     CorpusService corpus;
-    @Autowired
-    UserService users;
     @Autowired
     org.factspan.annotation.AnnotationService annotations;
 
@@ -66,7 +63,7 @@ class UploadsInBrowserTest {
 
     @Test
     void theBrowserUploadRefusesWhatTheRestImportRefuses() throws Exception {
-        FreshProject p = new FreshProject("uploads", setup, corpus, users);
+        FreshProject p = data.fresh("uploads");
         int documents = corpus.listDocuments(p.curator, p.slug).size();
         List<FilePayload> hostile = List.of(
                 new FilePayload("slip.zip", "application/zip", Zips.zip("ok.txt", "A fine text.", "../../x.txt",
@@ -108,7 +105,7 @@ class UploadsInBrowserTest {
      */
     @Test
     void theAnnotationUploadRefusesWhatTheRestAnnotationImportRefuses() throws Exception {
-        FreshProject p = new FreshProject("annuploads", setup, corpus, users);
+        FreshProject p = data.fresh("annuploads");
         String user = p.annotator.username();
         record Hostile(String format, FilePayload file, int status) {
         }

@@ -9,6 +9,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.factspan.TestData;
 import org.factspan.TestUsers;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.corpus.AssignmentService;
@@ -18,7 +19,6 @@ import org.factspan.corpus.LabelKind;
 import org.factspan.corpus.ProjectAdminService;
 import org.factspan.corpus.ProjectRole;
 import org.factspan.corpus.ProjectSettings;
-import org.factspan.corpus.ProjectSpec;
 import org.factspan.security.Actor;
 import org.factspan.security.Role;
 import org.factspan.security.UserService;
@@ -45,6 +45,8 @@ class WorkflowInBrowserTest extends BrowserTest {
     @LocalServerPort
     int port;
     @Autowired
+    TestData data;
+    @Autowired
     UserService users;
     @Autowired
     ProjectAdminService projects;
@@ -69,17 +71,16 @@ class WorkflowInBrowserTest extends BrowserTest {
         String tag = Long.toString(System.nanoTime(), 36);
         String slug = "newsroom-" + tag;
         String annotator = "dana-" + tag;
-        Actor admin = users.findActor("admin").orElseThrow();
-        projects.create(admin, new ProjectSpec(slug, "Newsroom check " + tag, "Wire reports of 6 January",
+        Actor admin = data.admin();
+        data.project(slug).name("Newsroom check " + tag).description("Wire reports of 6 January").guidelines(
                 "# Guidelines\n\nLabel what the article **asserts**:\n\n- **Claim** (key `1`): a checkable statement\n"
-                        + "- **Source** (key `2`): who says it\n\n<script>alert('no')</script>",
-                new ProjectSettings(true, true, 1), List.of(
+                        + "- **Source** (key `2`): who says it\n\n<script>alert('no')</script>")
+                .settings(new ProjectSettings(true, true, 1)).labels(
                         new LabelInfo("CLAIM", "Claim", "1", "c", "#0072B2", LabelKind.CONTENT, List.of()),
                         new LabelInfo("SOURCE", "Source", "2", "s", "#E69F00", LabelKind.SOURCE, List.of()),
-                        new LabelInfo("ATTRIBUTION", "Attribution", "3", "a", "#009E73", LabelKind.CUE, List.of()))));
-        users.createUser(admin, annotator, "Dana Reyes", PASSWORD, Role.ANNOTATOR);
-        projects.setMember(admin, slug, annotator, ProjectRole.ANNOTATOR);
-        projects.setMember(admin, slug, "carol", ProjectRole.CURATOR);
+                        new LabelInfo("ATTRIBUTION", "Attribution", "3", "a", "#009E73", LabelKind.CUE, List.of()))
+                .password(PASSWORD).member(annotator, "Dana Reyes", Role.ANNOTATOR, ProjectRole.ANNOTATOR)
+                .member("carol", ProjectRole.CURATOR).build();
 
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860))) {
             Page page = context.newPage();

@@ -11,11 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.factspan.FreshProject;
+import org.factspan.TestData;
 import org.factspan.TestUsers;
-import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.claims.ClaimService;
-import org.factspan.corpus.AssignmentService;
 import org.factspan.corpus.AttributeDef;
 import org.factspan.corpus.AttributeKind;
 import org.factspan.corpus.DocumentImportService;
@@ -23,7 +23,6 @@ import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.LabelKind;
 import org.factspan.corpus.ProjectAdminService;
 import org.factspan.corpus.ProjectRole;
-import org.factspan.corpus.ProjectSpec;
 import org.factspan.ingest.UploadedFile;
 import org.factspan.curation.CurationService;
 import org.factspan.curation.MergeOptions;
@@ -87,15 +86,13 @@ class XssInBrowserTest {
     @LocalServerPort
     int port;
     @Autowired
+    TestData data;
+    @Autowired
     ProjectAdminService projects;
     @Autowired
     DocumentImportService imports;
     @Autowired
     UserService users;
-    @Autowired
-    AnnotationService annotations;
-    @Autowired
-    AssignmentService assignments;
     @Autowired
     CurationService curation;
     @Autowired
@@ -125,32 +122,30 @@ class XssInBrowserTest {
         String slug = "xss-" + tag;
         Actor admin = users.findActor("admin").orElseThrow();
         List<AttributeDef> note = List.of(new AttributeDef("note", AttributeKind.TEXT, null));
-        projects.create(admin, new ProjectSpec(slug, SVG + " project " + tag, "About " + IMG, GUIDELINES, null, List.of(
-                new LabelInfo("CLAIM", "Claim " + IMG, "1", "c", "#0072B2", LabelKind.CONTENT, note),
-                new LabelInfo("SOURCE", "Source " + SCRIPT, "2", "s", "#E69F00", LabelKind.SOURCE, note),
-                new LabelInfo("ATTRIBUTION", "Cue " + SVG, "3", "a", "#009E73", LabelKind.CUE, note))));
-        String curatorName = "xss-cur-" + tag;
         String ann1Name = "xss-ann1-" + tag;
-        String ann2Name = "xss-ann2-" + tag;
-        person(slug, curatorName, "Curator " + IMG, Role.CURATOR, ProjectRole.CURATOR);
-        person(slug, ann1Name, "Ann " + SCRIPT, Role.ANNOTATOR, ProjectRole.ANNOTATOR);
-        person(slug, ann2Name, "Bea " + SVG, Role.ANNOTATOR, ProjectRole.ANNOTATOR);
-        Actor curator = users.findActor(curatorName).orElseThrow();
-        Actor ann1 = users.findActor(ann1Name).orElseThrow();
-        Actor ann2 = users.findActor(ann2Name).orElseThrow();
+        FreshProject p = data.project(slug).name(SVG + " project " + tag).description("About " + IMG)
+                .guidelines(GUIDELINES).labels(
+                        new LabelInfo("CLAIM", "Claim " + IMG, "1", "c", "#0072B2", LabelKind.CONTENT, note),
+                        new LabelInfo("SOURCE", "Source " + SCRIPT, "2", "s", "#E69F00", LabelKind.SOURCE, note),
+                        new LabelInfo("ATTRIBUTION", "Cue " + SVG, "3", "a", "#009E73", LabelKind.CUE, note))
+                .member("xss-cur-" + tag, "Curator " + IMG, Role.CURATOR, ProjectRole.CURATOR)
+                .member(ann1Name, "Ann " + SCRIPT, Role.ANNOTATOR, ProjectRole.ANNOTATOR)
+                .member("xss-ann2-" + tag, "Bea " + SVG, Role.ANNOTATOR, ProjectRole.ANNOTATOR).build();
+        Actor curator = p.curator;
+        Actor ann1 = p.annotator;
+        Actor ann2 = p.annotator2;
 
         String line = "{\"name\": \"" + json(IMG + ".txt") + "\", \"text\": \"" + json(TEXT) + "\", \"meta\": {\"title\": \""
                 + json(SCRIPT + " headline " + IMG) + "\", \"outlet\": \"" + json(SVG) + "\", \"url\": \"" + JS_LINK
                 + "\", \"byline\": \"" + json(IMG) + "\"}}\n";
         long doc = imports.importFiles(admin, slug, List.of(new UploadedFile("evil.jsonl",
                 line.getBytes(StandardCharsets.UTF_8)))).imported().getFirst().id();
-        assignments.assign(curator, slug, doc, ann1Name);
-        assignments.assign(curator, slug, doc, ann2Name);
+        p.assign(doc, ann1, ann2);
         String claimText = "payload " + SCRIPT + " payload";
-        SpanInfo claim = span(ann1, slug, doc, claimText, "CLAIM");
-        annotations.setAttribute(ann1, slug, doc, claim.id(), "note", "Note " + IMG + " " + SCRIPT);
-        span(ann1, slug, doc, IMG, "SOURCE");
-        span(ann2, slug, doc, claimText, "SOURCE");
+        SpanInfo claim = span(p, ann1, doc, claimText, "CLAIM");
+        p.setAttribute(ann1, doc, claim, "note", "Note " + IMG + " " + SCRIPT);
+        span(p, ann1, doc, IMG, "SOURCE");
+        span(p, ann2, doc, claimText, "SOURCE");
         curation.open(curator, slug, doc, MergeOptions.unanimous(), false);
         claims.create(curator, slug, "Statement " + SCRIPT + " " + IMG, List.of(claim.id()));
 
@@ -183,7 +178,7 @@ class XssInBrowserTest {
 
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
             Page page = context.newPage();
-            BrowserSupport.login(page, base, curatorName, TestUsers.DEMO_PASSWORD);
+            BrowserSupport.login(page, base, curator.username(), TestUsers.DEMO_PASSWORD);
             page.navigate(base + "/projects/" + slug);
             assertThat(page.locator("#documents")).containsText(SCRIPT + " headline " + IMG);
             check(page, "curator's document list");
@@ -268,14 +263,9 @@ class XssInBrowserTest {
         }
     }
 
-    void person(String slug, String username, String displayName, Role role, ProjectRole inProject) {
-        users.create(username, displayName, TestUsers.DEMO_PASSWORD, role);
-        projects.setMember(users.findActor("admin").orElseThrow(), slug, username, inProject);
-    }
-
-    SpanInfo span(Actor who, String slug, long doc, String phrase, String label) {
+    static SpanInfo span(FreshProject p, Actor who, long doc, String phrase, String label) {
         int at = TEXT.indexOf(phrase);
-        return annotations.createSpan(who, slug, doc, at, at + phrase.length(), label);
+        return p.span(who, doc, at, at + phrase.length(), label);
     }
 
     static String json(String s) {

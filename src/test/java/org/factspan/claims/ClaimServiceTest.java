@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import org.factspan.FreshProject;
-import org.factspan.corpus.ProjectSetupService;
+import org.factspan.TestData;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.base.ConflictException;
@@ -17,7 +17,6 @@ import org.factspan.corpus.CorpusService;
 import org.factspan.curation.CurationService;
 import org.factspan.curation.MergeOptions;
 import org.factspan.security.Actor;
-import org.factspan.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ClaimServiceTest {
 
     @Autowired
+    TestData data;
+    @Autowired
     ClaimService claims;
     @Autowired
     AnnotationService annotations;
@@ -36,10 +37,6 @@ class ClaimServiceTest {
     CorpusService corpus;
     @Autowired
     CurationService curation;
-    @Autowired
-    UserService users;
-    @Autowired
-    ProjectSetupService setup;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -51,7 +48,7 @@ class ClaimServiceTest {
 
     @BeforeEach
     void freshProject() {
-        p = new FreshProject("claims", setup, corpus, users);
+        p = data.fresh("claims");
         slug = p.slug;
         alice = p.annotator;
         bob = p.annotator2;
@@ -59,7 +56,7 @@ class ClaimServiceTest {
     }
 
     SpanInfo label(String file, String phrase, String label) {
-        return p.label(annotations, alice, file, phrase, label);
+        return p.label(alice, file, phrase, label);
     }
 
     SpanInfo claim(String file, String phrase, String source) {
@@ -119,7 +116,7 @@ class ClaimServiceTest {
      */
     @Test
     void aProjectWhoseLabelsAreNamedStatementSpeakerAndCueStillBuildsTriplesAndClaimConflicts() {
-        p = new FreshProject("renamed", setup, corpus, users, java.util.Map.of("CLAIM", "STATEMENT", "SOURCE",
+        p = data.fresh("renamed", java.util.Map.of("CLAIM", "STATEMENT", "SOURCE",
                 "SPEAKER", "ATTRIBUTION", "CUE"));
         slug = p.slug;
         alice = p.annotator;

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.factspan.FreshProject;
+import org.factspan.TestData;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.base.ConflictException;
@@ -21,7 +22,6 @@ import org.factspan.base.NotFoundException;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.ProjectAdminService;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.curation.CurationService;
 import org.factspan.curation.MergeOptions;
 import org.factspan.security.Actor;
@@ -41,6 +41,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ClaimsAcrossTimeServiceTest {
 
     @Autowired
+    TestData data;
+    @Autowired
     ClaimService claims;
     @Autowired
     AnnotationService annotations;
@@ -50,8 +52,6 @@ class ClaimsAcrossTimeServiceTest {
     CurationService curation;
     @Autowired
     UserService users;
-    @Autowired
-    ProjectSetupService setup;
     @Autowired
     ProjectAdminService admin;
     @Autowired
@@ -64,14 +64,14 @@ class ClaimsAcrossTimeServiceTest {
 
     @BeforeEach
     void freshProject() {
-        p = new FreshProject("time", setup, corpus, users);
+        p = data.fresh("time");
         slug = p.slug;
         carol = p.curator;
         alice = p.annotator;
     }
 
     SpanInfo claim(String file, String text) {
-        return p.label(annotations, alice, file, text, "CLAIM");
+        return p.label(alice, file, text, "CLAIM");
     }
 
     /** Every pair of the reviewed file, in clusters per fact built on the board as a curator would. */
@@ -281,7 +281,7 @@ class ClaimsAcrossTimeServiceTest {
     void annotatorsSeeVerdictsOfCuratedDocumentsButNotAnotherAnnotatorsNotes() {
         Actor bob = p.annotator2;
         SpanInfo mine = claim("003_e83fa0ec37095518.txt", "eight police and national guard troops have died");
-        SpanInfo theirs = p.label(annotations, bob, "002_7de7c1baf47c190f.txt",
+        SpanInfo theirs = p.label(bob, "002_7de7c1baf47c190f.txt",
                 "13 killed, including two who had their heads cut off", "CLAIM");
         annotations.setAttribute(alice, slug, mine.documentId(), mine.id(), "note", "my own note");
         annotations.setAttribute(bob, slug, theirs.documentId(), theirs.id(), "note", "bob's private doubts");

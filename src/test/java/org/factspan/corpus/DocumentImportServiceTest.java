@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.factspan.TestData;
 import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
@@ -24,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest
 class DocumentImportServiceTest {
 
+    @Autowired
+    TestData data;
     @Autowired
     UserService users;
     @Autowired
@@ -47,7 +50,7 @@ class DocumentImportServiceTest {
 
     @BeforeEach
     void setUp() {
-        f = new WorkflowFixture(users, projects, 0, 2);
+        f = new WorkflowFixture(data, 0, 2);
         small = new DocumentImportService(corpus, setup, documents, new ImportLimits(100, 1000, 2000, 5, 50, 100, 10_000), json, audit);
     }
 

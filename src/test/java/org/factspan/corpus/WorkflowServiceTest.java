@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.factspan.TestData;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
@@ -25,13 +26,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 class WorkflowServiceTest {
 
     @Autowired
+    TestData data;
+    @Autowired
     UserService users;
     @Autowired
     ProjectAdminService projects;
     @Autowired
     CorpusService corpus;
-    @Autowired
-    DocumentImportService imports;
     @Autowired
     AssignmentService assignments;
     @Autowired
@@ -44,8 +45,8 @@ class WorkflowServiceTest {
 
     @BeforeEach
     void setUp() {
-        f = new WorkflowFixture(users, projects, 4, 2);
-        docs = f.importDocuments(imports, corpus);
+        f = new WorkflowFixture(data, 4, 2);
+        docs = f.documents;
     }
 
     Actor a(int i) {
@@ -260,7 +261,7 @@ class WorkflowServiceTest {
                 .isInstanceOf(InvalidRequestException.class);
         assertThat(projects.members(f.admin, f.slug)).extracting(MemberInfo::username).doesNotContain(name);
         // one user, two roles in two projects
-        WorkflowFixture other = new WorkflowFixture(users, projects, 0, 1);
+        WorkflowFixture other = new WorkflowFixture(data, 0, 1);
         projects.setMember(f.admin, other.slug, a(0).username(), ProjectRole.CURATOR);
         assertThat(corpus.requireProject(a(0), other.slug).role()).contains(ProjectRole.CURATOR);
         assertThat(corpus.requireProject(a(0), f.slug).role()).contains(ProjectRole.ANNOTATOR);

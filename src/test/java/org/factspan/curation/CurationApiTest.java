@@ -8,11 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.factspan.annotation.AnnotationService;
+import org.factspan.TestData;
 import org.factspan.annotation.SpanInfo;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.security.Actor;
-import org.factspan.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,13 +26,9 @@ class CurationApiTest {
     @LocalServerPort
     int port;
     @Autowired
+    TestData data;
+    @Autowired
     org.factspan.base.audit.AuditLog audit;
-    @Autowired
-    ProjectSetupService setup;
-    @Autowired
-    UserService users;
-    @Autowired
-    AnnotationService annotations;
     @Autowired
     CurationService curation;
 
@@ -55,7 +49,7 @@ class CurationApiTest {
 
     @BeforeEach
     void setUp() {
-        s = new CurationStudy(setup, users, annotations);
+        s = new CurationStudy(data);
         s.span(s.a, 14, 25, "CLAIM");
         s.span(s.b, 14, 25, "CLAIM");
         aMinister = s.span(s.a, 27, 39, "SOURCE");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import org.factspan.TestData;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.AttributionInfo;
 import org.factspan.annotation.DocumentEditor;
@@ -14,7 +15,6 @@ import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.curation.DocumentCuration.GoldSpan;
 import org.factspan.curation.DocumentCuration.ReviewSpan;
 import org.factspan.diff.PositionKind;
@@ -32,11 +32,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 class CurationServiceTest {
 
     @Autowired
+    TestData data;
+    @Autowired
     CurationService curation;
     @Autowired
     AnnotationService annotations;
-    @Autowired
-    ProjectSetupService setup;
     @Autowired
     UserService users;
     @Autowired
@@ -50,7 +50,7 @@ class CurationServiceTest {
 
     @BeforeEach
     void setUp() {
-        s = new CurationStudy(setup, users, annotations);
+        s = new CurationStudy(data);
     }
 
     static int at(String phrase) {
@@ -238,7 +238,7 @@ class CurationServiceTest {
                 .satisfies(g -> assertThat(t2.goldSpan(g.source()).orElseThrow().text()).isEqualTo("The minister"));
 
         // Label: a SOURCE where gold has a CLAIM on the same extent becomes the gold label.
-        setup.assign(s.doc, s.c.userId()); // the project has assignments now: c needs one to see the document
+        s.assigned(s.c); // the project has assignments now: c needs one to see the document
         SpanInfo cLabel = s.span(s.c, at("denied it"), end("denied it"), "SOURCE");
         curation.accept(s.cur, s.slug, s.doc, curation.read(s.cur, s.slug, s.doc, false).version(),
                 Accept.label(cLabel.id()));
@@ -655,8 +655,7 @@ class CurationServiceTest {
         s.span(s.b, at("prices fell"), end("prices fell"), "CLAIM");
         s.span(s.b, at("Officials"), end("Officials"), "SOURCE");
         s.finished(s.b);
-        setup.assign(s.doc, s.a.userId());
-        setup.assign(s.doc, s.c.userId());
+        s.assigned(s.a, s.c);
         DocumentCuration before = curation.read(s.cur, s.slug, s.doc, false);
         assertThat(before.finishedAnnotators()).containsExactly(s.b.username());
         assertThat(before.unfinishedAnnotators()).containsExactlyInAnyOrder(s.a.username(), s.c.username());

@@ -2,17 +2,15 @@ package org.factspan.curation;
 
 import java.util.List;
 import java.util.Map;
-import org.factspan.annotation.AnnotationService;
+import org.factspan.FreshProject;
+import org.factspan.TestData;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.corpus.AttributeDef;
 import org.factspan.corpus.AttributeKind;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.LabelKind;
-import org.factspan.corpus.ProjectRole;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.security.Actor;
 import org.factspan.security.Role;
-import org.factspan.security.UserService;
 
 /**
  * A fresh project with fresh users for curation tests: annotators {@code a}, {@code b}, {@code c}, curators
@@ -35,55 +33,51 @@ final class CurationStudy {
     final Actor cur;
     final Actor cur2;
     final Actor outsider;
-    private final AnnotationService annotations;
-    private final ProjectSetupService setup;
+    private final FreshProject p;
 
-    CurationStudy(ProjectSetupService setup, UserService users, AnnotationService annotations) {
-        this.annotations = annotations;
-        this.setup = setup;
-        String tag = Long.toString(System.nanoTime(), 36);
-        slug = "curation-" + tag;
-        project = setup.createProject(slug, "Curation " + tag, null, null, List.of(
+    CurationStudy(TestData data) {
+        String tag = TestData.tag();
+        p = data.project("curation-" + tag).name("Curation " + tag).labels(
                 new LabelInfo("CLAIM", "Claim", "1", "c", "#0072B2", LabelKind.CONTENT, List.of(
                         new AttributeDef("verdict", AttributeKind.ENUM, List.of("supported", "refuted")),
                         new AttributeDef("note", AttributeKind.TEXT, List.of()))),
                 new LabelInfo("SOURCE", "Source", "2", "s", "#E69F00", LabelKind.SOURCE, List.of()),
-                new LabelInfo("ATTRIBUTION", "Attribution", "3", "a", "#009E73", LabelKind.CUE, List.of())));
-        doc = setup.importDocument(project, "d1.txt", TEXT + " " + tag, Map.of("title", "First " + tag));
-        doc2 = setup.importDocument(project, "d2.txt", "Second text, quite short. " + tag,
-                Map.of("title", "Second " + tag));
-        a = member(setup, users, "a-" + tag, Role.ANNOTATOR, ProjectRole.ANNOTATOR);
-        b = member(setup, users, "b-" + tag, Role.ANNOTATOR, ProjectRole.ANNOTATOR);
-        c = member(setup, users, "c-" + tag, Role.ANNOTATOR, ProjectRole.ANNOTATOR);
-        cur = member(setup, users, "cur-" + tag, Role.CURATOR, ProjectRole.CURATOR);
-        cur2 = member(setup, users, "cur2-" + tag, Role.CURATOR, ProjectRole.CURATOR);
-        users.create("out-" + tag, "Outsider", PASSWORD, Role.CURATOR);
-        outsider = users.findActor("out-" + tag).orElseThrow();
+                new LabelInfo("ATTRIBUTION", "Attribution", "3", "a", "#009E73", LabelKind.CUE, List.of()))
+                .document("d1.txt", TEXT + " " + tag, Map.of("title", "First " + tag))
+                .document("d2.txt", "Second text, quite short. " + tag, Map.of("title", "Second " + tag))
+                .password(PASSWORD).annotator("a-" + tag).annotator("b-" + tag).annotator("c-" + tag)
+                .curator("cur-" + tag).curator("cur2-" + tag).build();
+        slug = p.slug;
+        project = p.id;
+        doc = p.document("d1.txt");
+        doc2 = p.document("d2.txt");
+        a = p.member("a-" + tag);
+        b = p.member("b-" + tag);
+        c = p.member("c-" + tag);
+        cur = p.member("cur-" + tag);
+        cur2 = p.member("cur2-" + tag);
+        outsider = data.user("out-" + tag, "Outsider", PASSWORD, Role.CURATOR);
     }
 
-    private Actor member(ProjectSetupService setup, UserService users, String name, Role role, ProjectRole projectRole) {
-        long id = users.create(name, name, PASSWORD, role).getId();
-        setup.addMember(project, id, projectRole);
-        return users.findActor(name).orElseThrow();
+    /** Assigns the document to these annotators. */
+    void assigned(Actor... who) {
+        p.assign(doc, who);
     }
 
     /** Assigns the document to these annotators and marks it finished for them (their work is merged). */
     void finished(Actor... who) {
-        for (Actor actor : who) {
-            setup.finish(doc, actor.userId());
-        }
+        p.finish(doc, who);
     }
 
     SpanInfo span(Actor who, int start, int end, String label) {
-        return annotations.createSpan(who, slug, doc, start, end, label);
+        return p.span(who, doc, start, end, label);
     }
 
     SpanInfo span(Actor who, int start, int end, String label, Map<String, String> values) {
-        return annotations.createSpan(who, slug, doc, start, end, label, values);
+        return p.span(who, doc, start, end, label, values);
     }
 
     long link(Actor who, SpanInfo source, SpanInfo content) {
-        return annotations.createAttribution(who, slug, doc, source == null ? null : source.id(), null, content.id())
-                .id();
+        return p.link(who, doc, source, null, content).id();
     }
 }

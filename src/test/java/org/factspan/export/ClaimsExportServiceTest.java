@@ -7,15 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.factspan.FreshProject;
+import org.factspan.TestData;
 import org.factspan.TestUsers;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.annotation.AnnotationFilter;
-import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.claims.ClaimService;
 import org.factspan.corpus.CorpusService;
 import org.factspan.security.Actor;
-import org.factspan.security.UserService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,28 +28,24 @@ class ClaimsExportServiceTest {
     static final String SLUG = TestUsers.SEED_PROJECT;
 
     @Autowired
+    TestData data;
+    @Autowired
     ExportService exports;
     @Autowired
     ClaimService claims;
     @Autowired
-    AnnotationService annotations;
-    @Autowired
     CorpusService corpus;
     @Autowired
-    UserService users;
-    @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    ProjectSetupService setup;
 
     @Test
     void clustersAreExportedOnePerLine() throws Exception {
-        FreshProject p = new FreshProject("claimsexport", setup, corpus, users);
+        FreshProject p = data.fresh("claimsexport");
         Actor alice = p.annotator;
         Actor carol = p.curator;
-        SpanInfo a = p.label(annotations, alice, "001_df33a49b151eb0e2.txt",
+        SpanInfo a = p.label(alice, "001_df33a49b151eb0e2.txt",
                 "317 people were wounded during the unrest across the country", "CLAIM");
-        SpanInfo b = p.label(annotations, alice, "002_7de7c1baf47c190f.txt",
+        SpanInfo b = p.label(alice, "002_7de7c1baf47c190f.txt",
                 "more than 1,000 people had been wounded in the unrest", "CLAIM");
         claims.create(carol, p.slug, "People wounded in the unrest", List.of(a.id(), b.id()));
 

@@ -1,22 +1,18 @@
 package org.factspan.export;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.factspan.TestUsers;
+import org.factspan.TestData;
 import org.factspan.annotation.AnnotationFilter;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.ProjectRole;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.export.format.ExportResult;
 import org.factspan.security.Actor;
-import org.factspan.security.UserService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,37 +29,32 @@ class ExportFixture {
     static final String TEXT_1 = "😀 Officials said: \"Prices rose by 5%.\" The café owner Zoë agreed.";
     static final String TEXT_2 = "Tokayev said order has been restored.\nOthers said 225 people died.";
 
-    final ProjectSetupService setup;
+    final TestData data;
     final AnnotationService annotations;
     final CorpusService corpus;
-    final UserService users;
     final ExportService exports;
 
-    ExportFixture(ProjectSetupService setup, AnnotationService annotations, CorpusService corpus, UserService users,
-            ExportService exports) {
-        this.setup = setup;
+    ExportFixture(TestData data, AnnotationService annotations, CorpusService corpus, ExportService exports) {
+        this.data = data;
         this.annotations = annotations;
         this.corpus = corpus;
-        this.users = users;
         this.exports = exports;
     }
 
     Actor actor(String name) {
-        return users.findActor(name).orElseThrow();
+        return data.actor(name);
     }
 
     /** A project with the seed schema and the given texts (named doc-1.txt, ...); returns its slug. */
     String project(String... texts) {
         String slug = "export-" + System.nanoTime();
-        var schema = corpus.requireProject(actor("admin"), TestUsers.SEED_PROJECT).labels();
-        long id = setup.createProject(slug, "Export test " + slug, "for tests", null, schema);
-        setup.addMember(id, actor("alice").userId(), ProjectRole.ANNOTATOR);
-        setup.addMember(id, actor("bob").userId(), ProjectRole.ANNOTATOR);
-        setup.addMember(id, actor("carol").userId(), ProjectRole.CURATOR);
+        TestData.ProjectBuilder project = data.project(slug).name("Export test " + slug).description("for tests")
+                .member("alice", ProjectRole.ANNOTATOR).member("bob", ProjectRole.ANNOTATOR)
+                .member("carol", ProjectRole.CURATOR);
         for (int i = 0; i < texts.length; i++) {
-            setup.importDocument(id, "doc-" + (i + 1) + ".txt", texts[i], Map.of("outlet", "Outlet " + (i + 1)));
+            project.document("doc-" + (i + 1) + ".txt", texts[i], Map.of("outlet", "Outlet " + (i + 1)));
         }
-        return slug;
+        return project.build().slug;
     }
 
     long document(Actor who, String slug, int index) {
@@ -72,12 +63,7 @@ class ExportFixture {
 
     /** A span over the first occurrence of {@code phrase}, offsets in code points. */
     SpanInfo span(Actor who, String slug, long documentId, String phrase, String label) {
-        String text = corpus.openDocument(who, slug, documentId).text();
-        int u16 = text.indexOf(phrase);
-        assertThat(u16).as(phrase).isNotNegative();
-        int start = text.codePointCount(0, u16);
-        return annotations.createSpan(who, slug, documentId, start, start + phrase.codePointCount(0, phrase.length()),
-                label);
+        return data.label(who, slug, documentId, phrase, label, Map.of());
     }
 
     /** alice: source, cue, claim (verdict) and a triple in document 1; bob: a claim in document 2. */
@@ -87,8 +73,8 @@ class ExportFixture {
         SpanInfo source = span(alice, slug, doc1, "Officials", "SOURCE");
         SpanInfo cue = span(alice, slug, doc1, "said", "ATTRIBUTION");
         SpanInfo claim = span(alice, slug, doc1, "Prices rose by 5%.", "CLAIM");
-        annotations.setAttribute(alice, slug, doc1, claim.id(), "verdict", "supported");
-        annotations.createAttribution(alice, slug, doc1, source.id(), cue.id(), claim.id());
+        data.setAttribute(alice, slug, doc1, claim, "verdict", "supported");
+        data.link(alice, slug, doc1, source, cue, claim);
         Actor bob = actor("bob");
         span(bob, slug, document(bob, slug, 1), "225 people died", "CLAIM");
     }

@@ -7,7 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.factspan.FreshProject;
-import org.factspan.corpus.ProjectSetupService;
+import org.factspan.TestData;
 import org.factspan.annotation.AnnotationFilter;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.base.ForbiddenException;
@@ -29,6 +29,8 @@ class GoldExportServiceTest {
 
 
     @Autowired
+    TestData data;
+    @Autowired
     ExportService exports;
     @Autowired
     AnnotationService annotations;
@@ -40,12 +42,10 @@ class GoldExportServiceTest {
     UserService users;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    ProjectSetupService setup;
 
     @Test
     void goldSpansCarryTheirProvenanceAndOnlyCuratorsExportThem() throws Exception {
-        FreshProject p = new FreshProject("goldexport", setup, corpus, users);
+        FreshProject p = data.fresh("goldexport");
         String slug = p.slug;
         Actor alice = p.annotator;
         Actor bob = p.annotator2;
@@ -54,8 +54,7 @@ class GoldExportServiceTest {
         annotations.createSpan(alice, slug, doc, 0, 9, "CLAIM");
         annotations.createSpan(bob, slug, doc, 0, 9, "CLAIM");
         annotations.createSpan(alice, slug, doc, 20, 30, "SOURCE");
-        setup.finish(doc, alice.userId()); // only finished work is merged (decision 023)
-        setup.finish(doc, bob.userId());
+        p.finish(doc, alice, bob); // only finished work is merged (decision 023)
         curation.open(carol, slug, doc, MergeOptions.unanimous(), false);
 
         assertThat(exports.sets(carol, slug)).contains("gold", "all");
@@ -82,12 +81,11 @@ class GoldExportServiceTest {
 
     @Test
     void curatorsExportGoldByDefaultOnceThereIsGoldAndTheGoldAccountIsNobody() throws Exception {
-        FreshProject p = new FreshProject("golddefault", setup, corpus, users);
+        FreshProject p = data.fresh("golddefault");
         long doc = corpus.listDocuments(p.curator, p.slug).get(1).id();
         annotations.createSpan(p.annotator, p.slug, doc, 0, 9, "CLAIM");
         annotations.createSpan(p.annotator2, p.slug, doc, 0, 9, "CLAIM");
-        setup.finish(doc, p.annotator.userId());
-        setup.finish(doc, p.annotator2.userId());
+        p.finish(doc, p.annotator, p.annotator2);
         assertThat(exports.defaultSet(p.curator, p.slug)).as("no gold yet").isEqualTo("all");
         assertThat(exports.defaultSet(p.annotator, p.slug)).isEqualTo(p.annotator.username());
         curation.open(p.curator, p.slug, doc, MergeOptions.unanimous(), false);

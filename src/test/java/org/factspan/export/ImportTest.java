@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.factspan.TestData;
 import org.factspan.TestUsers;
 import org.factspan.annotation.AnnotationFilter;
 import org.factspan.annotation.AnnotationImport;
@@ -62,19 +63,19 @@ class ImportTest {
         DocumentContent doc = seed.get(4);
         var source = fixture.span(alice, SEED, doc.id(), "stabilize", "SOURCE");
         var claim = fixture.span(alice, SEED, seed.get(4).id(), doc.text().substring(0, 20).strip(), "CLAIM");
-        fixture.annotations.setAttribute(alice, SEED, doc.id(), claim.id(), "verdict", "refuted");
-        fixture.annotations.setAttribute(alice, SEED, doc.id(), claim.id(), "note", "compare, with \"AFP\"");
-        fixture.annotations.createAttribution(alice, SEED, doc.id(), source.id(), null, claim.id());
+        fixture.data.setAttribute(alice, SEED, doc.id(), claim, "verdict", "refuted");
+        fixture.data.setAttribute(alice, SEED, doc.id(), claim, "note", "compare, with \"AFP\"");
+        fixture.data.link(alice, SEED, doc.id(), source, null, claim);
         fixture.span(alice, SEED, seed.get(0).id(), "Kazakhstan", "SOURCE");
         String first = fixture.export(alice, SEED, "jsonl", "alice", AnnotationFilter.none()).text();
 
         String copy = "copy-" + System.nanoTime();
-        long project = fixture.setup.createProject(copy, "Copy", null, null,
-                fixture.corpus.requireProject(admin, SEED).labels());
-        fixture.setup.addMember(project, alice.userId(), ProjectRole.ANNOTATOR);
+        TestData.ProjectBuilder project = fixture.data.project(copy).name("Copy")
+                .labels(fixture.corpus.requireProject(admin, SEED).labels()).member(alice, ProjectRole.ANNOTATOR);
         for (DocumentContent d : seed) {
-            fixture.setup.importDocument(project, d.name(), d.text(), d.meta());
+            project.document(d.name(), d.text(), d.meta());
         }
+        project.build();
         AnnotationImport.Summary summary = exports.importAnnotations(admin, copy, "jsonl", bytes(first));
         assertThat(summary.documents()).isEqualTo(5);
         assertThat(summary.spans()).isEqualTo(3);
@@ -96,10 +97,8 @@ class ImportTest {
 
         // same texts under other names: matched by SHA-256 of the text
         String to = "renamed-" + System.nanoTime();
-        long id = fixture.setup.createProject(to, "Renamed", null, null,
-                fixture.corpus.requireProject(carol, from).labels());
-        fixture.setup.importDocument(id, "other-2.txt", ExportFixture.TEXT_2, Map.of());
-        fixture.setup.importDocument(id, "other-1.txt", ExportFixture.TEXT_1, Map.of());
+        fixture.data.project(to).name("Renamed").labels(fixture.corpus.requireProject(carol, from).labels())
+                .document("other-2.txt", ExportFixture.TEXT_2).document("other-1.txt", ExportFixture.TEXT_1).build();
         var summary = exports.importAnnotations(fixture.actor("admin"), to, "brat", zip.toByteArray());
         assertThat(summary.spans()).isEqualTo(4);
         assertThat(summary.attributions()).isEqualTo(1);

@@ -11,14 +11,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.factspan.FreshProject;
+import org.factspan.TestData;
 import org.factspan.annotation.AnnotationFilter;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.corpus.CorpusService;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.export.format.ExportResult;
 import org.factspan.export.format.XmiFormat;
-import org.factspan.security.UserService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,11 +32,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class StoredInvalidTextXmiTest {
 
     @Autowired
-    ProjectSetupService setup;
+    TestData data;
     @Autowired
     CorpusService corpus;
-    @Autowired
-    UserService users;
     @Autowired
     AnnotationService annotations;
     @Autowired
@@ -47,9 +44,9 @@ class StoredInvalidTextXmiTest {
 
     @Test
     void oldBadValuesAreReplacedCountedAndTheExportCompletes() throws Exception {
-        FreshProject p = new FreshProject("badxml", setup, corpus, users);
+        FreshProject p = data.fresh("badxml");
         String file = p.documents.keySet().iterator().next();
-        SpanInfo claim = p.label(annotations, p.annotator, file, "Kazakhstan", "CLAIM");
+        SpanInfo claim = p.label(p.annotator, file, "Kazakhstan", "CLAIM");
         annotations.setAttribute(p.annotator, p.slug, claim.documentId(), claim.id(), "note", "fine");
         // as a value got in before the check: straight into the database
         jdbc.update("update span_attribute set val = ? where span_id = ? and name = 'note'", "a\u0000b \uD800x",

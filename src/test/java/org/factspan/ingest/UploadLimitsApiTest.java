@@ -16,9 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.factspan.ApiClient;
 import org.factspan.FreshProject;
+import org.factspan.TestData;
 import org.factspan.corpus.CorpusService;
-import org.factspan.corpus.ProjectSetupService;
-import org.factspan.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,11 +41,9 @@ class UploadLimitsApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    ProjectSetupService setup;
+    TestData data;
     @Autowired
     CorpusService corpus;
-    @Autowired
-    UserService users;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -58,7 +55,7 @@ class UploadLimitsApiTest {
 
     @BeforeEach
     void project() {
-        p = new FreshProject("uploads", setup, corpus, users);
+        p = data.fresh("uploads");
         auth = ApiClient.basic(p.annotator.username());
         doc = p.documents.values().iterator().next();
     }

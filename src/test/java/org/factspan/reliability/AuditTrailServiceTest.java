@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.factspan.FreshProject;
+import org.factspan.TestData;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.AttributionInfo;
 import org.factspan.annotation.HistoryService;
@@ -16,7 +17,6 @@ import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentImportService;
 import org.factspan.corpus.ProjectAdminService;
 import org.factspan.corpus.ProjectRole;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.ingest.UploadedFile;
 import org.factspan.curation.Accept;
 import org.factspan.curation.CurationService;
@@ -39,6 +39,8 @@ class AuditTrailServiceTest {
     static final String FILE = "001_df33a49b151eb0e2.txt";
 
     @Autowired
+    TestData data;
+    @Autowired
     AnnotationService annotations;
     @Autowired
     HistoryService history;
@@ -46,8 +48,6 @@ class AuditTrailServiceTest {
     CurationService curation;
     @Autowired
     CorpusService corpus;
-    @Autowired
-    ProjectSetupService setup;
     @Autowired
     ProjectAdminService projects;
     @Autowired
@@ -59,11 +59,11 @@ class AuditTrailServiceTest {
 
     @Test
     void everyChangeToAnnotationsIsRecordedWithBeforeAndAfter() {
-        FreshProject p = new FreshProject("audit", setup, corpus, users);
+        FreshProject p = data.fresh("audit");
         Actor alice = p.annotator;
         long doc = p.document(FILE);
-        SpanInfo claim = p.label(annotations, alice, FILE, "eight police and national guard troops were killed", "CLAIM");
-        SpanInfo source = p.label(annotations, alice, FILE, "The Interior Ministry", "SOURCE");
+        SpanInfo claim = p.label(alice, FILE, "eight police and national guard troops were killed", "CLAIM");
+        SpanInfo source = p.label(alice, FILE, "The Interior Ministry", "SOURCE");
         annotations.setAttribute(alice, p.slug, doc, claim.id(), "verdict", "refuted");
         annotations.setAttribute(alice, p.slug, doc, claim.id(), "verdict", "supported");
         AttributionInfo triple = annotations.createAttribution(alice, p.slug, doc, source.id(), null, claim.id());
@@ -100,10 +100,10 @@ class AuditTrailServiceTest {
 
     @Test
     void curationDecisionsImportsAndRoleChangesAreRecorded() {
-        FreshProject p = new FreshProject("audit2", setup, corpus, users);
+        FreshProject p = data.fresh("audit2");
         long doc = p.document(FILE);
-        SpanInfo a = p.label(annotations, p.annotator, FILE, "eight police", "CLAIM");
-        p.label(annotations, p.annotator2, FILE, "eight police", "SOURCE");
+        SpanInfo a = p.label(p.annotator, FILE, "eight police", "CLAIM");
+        p.label(p.annotator2, FILE, "eight police", "SOURCE");
         var opened = curation.open(p.curator, p.slug, doc, MergeOptions.unanimous(), false);
         curation.accept(p.curator, p.slug, doc, opened.version(), new Accept(Accept.What.SPAN, a.id(), null));
         List<String> actions = history.ofDocument(p.curator, p.slug, doc).stream().map(AuditEvent::action).toList();

@@ -13,9 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.factspan.FreshProject;
+import org.factspan.TestData;
 import org.factspan.TestUsers;
 import org.factspan.corpus.CorpusService;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.ingest.Zips;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,9 +43,9 @@ class BadInputApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    JdbcTemplate jdbc;
+    TestData data;
     @Autowired
-    ProjectSetupService setup;
+    JdbcTemplate jdbc;
     @Autowired
     CorpusService corpus;
     @Autowired
@@ -82,7 +82,7 @@ class BadInputApiTest {
 
     @BeforeEach
     void someDataToProtect() throws Exception {
-        FreshProject p = new FreshProject("badinput", setup, corpus, users);
+        FreshProject p = data.fresh("badinput");
         P = "/api/v1/projects/" + p.slug;
         alice = p.annotator.username();
         bob = p.annotator2.username();

@@ -11,12 +11,11 @@ import javax.sql.DataSource;
 import org.factspan.ApiClient;
 import org.factspan.BrokenRows;
 import org.factspan.FreshProject;
+import org.factspan.TestData;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.corpus.CorpusService;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.export.ExportService;
-import org.factspan.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -43,15 +42,13 @@ class BrokenTriplesApiTest {
     @LocalServerPort
     int port;
     @Autowired
+    TestData testData;
+    @Autowired
     AnnotationService annotations;
     @Autowired
     ExportService exports;
     @Autowired
-    ProjectSetupService setup;
-    @Autowired
     CorpusService corpus;
-    @Autowired
-    UserService users;
     @Autowired
     DataSource data;
     @Autowired
@@ -71,7 +68,7 @@ class BrokenTriplesApiTest {
     @BeforeEach
     void aProjectWithBrokenTriples() throws Exception {
         api = new ApiClient(port);
-        p = new FreshProject("broken", setup, corpus, users);
+        p = testData.fresh("broken");
         P = "/api/v1/projects/" + p.slug;
         curator = ApiClient.basic(p.curator.username());
         annotator = ApiClient.basic(p.annotator.username());

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
-import java.util.List;
 import javax.sql.DataSource;
+import org.factspan.TestData;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.LabelKind;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.security.Role;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.Test;
@@ -28,11 +27,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class CheckConstraintsRepositoryTest {
 
     @Autowired
+    TestData data;
+    @Autowired
     DataSource dataSource;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    ProjectSetupService setup;
     @Autowired
     UserService users;
 
@@ -56,10 +55,10 @@ class CheckConstraintsRepositoryTest {
         }
 
         String tag = Long.toString(System.nanoTime(), 36);
-        long project = setup.createProject("checks-" + tag, "Checks", null, null, List.of(
+        long project = data.project("checks-" + tag).name("Checks").labels(
                 new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.CONTENT),
-                new LabelInfo("ATTRIBUTION", "Attribution", "3", "#009E73", LabelKind.CUE)));
-        users.create("checks-" + tag, "Checks", "checks-secret-1", Role.CURATOR);
+                new LabelInfo("ATTRIBUTION", "Attribution", "3", "#009E73", LabelKind.CUE)).build().id;
+        data.user("checks-" + tag, "Checks", "checks-secret-1", Role.CURATOR);
         assertThat(jdbc.queryForObject("select count(*) from label where project_id = ?", Integer.class, project))
                 .isEqualTo(2);
         // and they still refuse what they should

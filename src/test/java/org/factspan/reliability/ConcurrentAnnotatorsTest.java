@@ -16,18 +16,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.factspan.FreshProject;
+import org.factspan.TestData;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.AttributionInfo;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.base.ConflictException;
 import org.factspan.corpus.CorpusService;
-import org.factspan.corpus.LabelInfo;
-import org.factspan.corpus.LabelKind;
 import org.factspan.corpus.ProjectRole;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.security.Actor;
 import org.factspan.security.Role;
-import org.factspan.security.UserService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -51,13 +49,11 @@ class ConcurrentAnnotatorsTest {
     static final int SPANS_EACH = 24;
 
     @Autowired
+    TestData data;
+    @Autowired
     AnnotationService annotations;
     @Autowired
     CorpusService corpus;
-    @Autowired
-    UserService users;
-    @Autowired
-    ProjectSetupService setup;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -71,23 +67,19 @@ class ConcurrentAnnotatorsTest {
         // a project of its own (no assignments: every member annotates every document), so that no other test's
         // view of the seed project changes
         slug = "concurrency-" + System.nanoTime();
-        projectId = setup.createProject(slug, "Concurrency", null, null, List.of(
-                new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.CONTENT),
-                new LabelInfo("SOURCE", "Source", "2", "#E69F00", LabelKind.SOURCE),
-                new LabelInfo("ATTRIBUTION", "Attribution", "3", "#009E73", LabelKind.CUE)));
+        TestData.ProjectBuilder project = data.project(slug).name("Concurrency").labels(TestData.claimSourceCue());
         for (int d = 0; d < 5; d++) {
-            setup.importDocument(projectId, "doc" + d + ".txt", ("Document " + d + ": the police said that eight"
-                    + " officers were killed and hundreds were wounded in the unrest. ").repeat(20), Map.of());
+            project.document("doc" + d + ".txt", ("Document " + d + ": the police said that eight"
+                    + " officers were killed and hundreds were wounded in the unrest. ").repeat(20));
         }
         for (int i = 0; i < ANNOTATORS; i++) {
             String name = "team" + i;
-            String password = "password-" + i;
-            var user = users.findUser(name).orElseGet(() -> users.create(name, "Team member " + name, password,
-                    Role.ANNOTATOR));
-            setup.addMember(projectId, user.getId(), ProjectRole.ANNOTATOR);
-            annotators.add(users.findActor(name).orElseThrow());
+            annotators.add(data.userOnce(name, "Team member " + name, "password-" + i, Role.ANNOTATOR));
+            project.member(name, ProjectRole.ANNOTATOR);
         }
-        documents = corpus.listDocuments(annotators.get(0), slug).stream().map(d -> d.id()).toList();
+        FreshProject p = project.build();
+        projectId = p.id;
+        documents = p.documentIds();
     }
 
     @Test

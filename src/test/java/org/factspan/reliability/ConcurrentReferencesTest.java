@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.factspan.FreshProject;
+import org.factspan.TestData;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.AttributionInfo;
 import org.factspan.annotation.SpanInfo;
@@ -12,9 +13,7 @@ import org.factspan.annotation.SpanSuggestions;
 import org.factspan.base.ConflictException;
 import org.factspan.base.NotFoundException;
 import org.factspan.corpus.CorpusService;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.security.ApiTokenService;
-import org.factspan.security.UserService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,15 +44,13 @@ class ConcurrentReferencesTest {
     @LocalServerPort
     int port;
     @Autowired
+    TestData data;
+    @Autowired
     AnnotationService annotations;
     @Autowired
     SpanSuggestions suggestions;
     @Autowired
-    ProjectSetupService setup;
-    @Autowired
     CorpusService corpus;
-    @Autowired
-    UserService users;
     @Autowired
     ApiTokenService tokens;
     @Autowired
@@ -70,7 +67,7 @@ class ConcurrentReferencesTest {
 
     @BeforeAll
     void project() {
-        p = new FreshProject("refs", setup, corpus, users);
+        p = data.fresh("refs");
         http = new Race.Http(port);
         annotator = "Bearer " + tokens.create(p.annotator, "race").token();
         curator = "Bearer " + tokens.create(p.curator, "race").token();

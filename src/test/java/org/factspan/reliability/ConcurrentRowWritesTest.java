@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.factspan.ApiClient;
 import org.factspan.FreshProject;
+import org.factspan.TestData;
 import org.factspan.TestUsers;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.AttributionInfo;
@@ -22,7 +23,6 @@ import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.LabelKind;
 import org.factspan.corpus.ProjectAdminService;
 import org.factspan.corpus.ProjectRole;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.curation.CurationService;
 import org.factspan.curation.MergeOptions;
 import org.factspan.security.Actor;
@@ -59,6 +59,8 @@ class ConcurrentRowWritesTest {
     @LocalServerPort
     int port;
     @Autowired
+    TestData data;
+    @Autowired
     AnnotationService annotations;
     @Autowired
     CurationService curation;
@@ -68,8 +70,6 @@ class ConcurrentRowWritesTest {
     AssignmentService assignments;
     @Autowired
     ProjectAdminService projects;
-    @Autowired
-    ProjectSetupService setup;
     @Autowired
     CorpusService corpus;
     @Autowired
@@ -91,7 +91,7 @@ class ConcurrentRowWritesTest {
 
     @BeforeAll
     void project() {
-        p = new FreshProject("rows", setup, corpus, users);
+        p = data.fresh("rows");
         http = new Race.Http(port);
         annotator = "Bearer " + tokens.create(p.annotator, "race").token();
         annotator2 = "Bearer " + tokens.create(p.annotator2, "race").token();
@@ -101,9 +101,8 @@ class ConcurrentRowWritesTest {
         doc = p.document("000_e2f29e929665aa3d.txt");
         docs = P + "/documents/" + doc;
         // both annotators work on every document (the assignment race changes one document's assignments only)
-        for (long d : p.documents.values()) {
-            setup.assign(d, p.annotator.userId());
-            setup.assign(d, p.annotator2.userId());
+        for (long d : p.documentIds()) {
+            p.assign(d, p.annotator, p.annotator2);
         }
     }
 
@@ -250,10 +249,10 @@ class ConcurrentRowWritesTest {
 
     @Test
     void oneLabelOneMemberOneRecommender() throws Exception {
-        var user = users.create("rows-member-" + System.nanoTime(), "Row member", TestUsers.DEMO_PASSWORD,
+        Actor user = data.user("rows-member-" + System.nanoTime(), "Row member", TestUsers.DEMO_PASSWORD,
                 Role.ANNOTATOR);
         // a project of its own: on main, concurrent schema changes lost the attributes of other labels
-        FreshProject p = new FreshProject("rowsschema", setup, corpus, users);
+        FreshProject p = data.fresh("rowsschema");
         String P = "/api/v1/projects/" + p.slug;
         String curator = "Bearer " + tokens.create(p.curator, "race").token();
         Actor admin = users.findActor("admin").orElseThrow();
@@ -261,20 +260,20 @@ class ConcurrentRowWritesTest {
             while (race.more()) {
                 String name = "RACE";
                 projects.saveLabel(p.curator, p.slug, new LabelInfo(name, "Race", "9", "#123456", LabelKind.SPAN));
-                setup.addMember(p.id, user.getId(), ProjectRole.ANNOTATOR);
+                p.join(user, ProjectRole.ANNOTATOR);
                 race.round(calls(PARALLEL, i -> switch (i % 5) {
                     case 0 -> http.call(race, "PUT", P + "/labels/" + name, this.admin, "{\"title\":\"Title " + i
                             + "\",\"key\":\"9\",\"color\":\"#654321\",\"kind\":\"SPAN\"}");
                     case 1 -> http.call(race, "DELETE", P + "/labels/" + name, this.admin, null);
-                    case 2 -> http.call(race, "PUT", P + "/members/" + user.getUsername(), this.admin,
+                    case 2 -> http.call(race, "PUT", P + "/members/" + user.username(), this.admin,
                             "{\"role\":\"" + (i % 2 == 0 ? "CURATOR" : "ANNOTATOR") + "\"}");
-                    case 3 -> http.call(race, "DELETE", P + "/members/" + user.getUsername(), this.admin, null);
+                    case 3 -> http.call(race, "DELETE", P + "/members/" + user.username(), this.admin, null);
                     default -> http.call(race, "PUT", P + "/recommenders/patterns", curator,
                             "{\"enabled\":" + (i % 2 == 0) + "}");
                 }));
                 if (race.rounds() < ROUNDS) {
-                    projects.members(p.curator, p.slug).stream().filter(m -> m.username().equals(user.getUsername()))
-                            .findFirst().ifPresent(m -> projects.removeMember(admin, p.slug, user.getUsername()));
+                    projects.members(p.curator, p.slug).stream().filter(m -> m.username().equals(user.username()))
+                            .findFirst().ifPresent(m -> projects.removeMember(admin, p.slug, user.username()));
                 }
             }
             finish(race);
@@ -289,8 +288,7 @@ class ConcurrentRowWritesTest {
         try (Race race = race("projects: PUT, DELETE of one project")) {
             while (race.more()) {
                 String slug = "rows-project-" + System.nanoTime();
-                setup.createProject(slug, "Doomed " + slug, null, null, List.of(new LabelInfo("CLAIM", "Claim", "1",
-                        "#0072B2", LabelKind.CONTENT)));
+                data.project(slug).name("Doomed " + slug).labels(TestData.claimOnly()).build();
                 String path = "/api/v1/projects/" + slug;
                 race.round(calls(PARALLEL, i -> i % 2 == 0
                         ? http.call(race, "PUT", path, admin, "{\"description\":\"Changed " + i + "\"}")
@@ -303,8 +301,7 @@ class ConcurrentRowWritesTest {
     @Test
     void oneUserAndOneToken() throws Exception {
         String name = "rows-user-" + System.nanoTime();
-        users.create(name, "Row user", TestUsers.DEMO_PASSWORD, Role.ANNOTATOR);
-        Actor owner = users.findActor(name).orElseThrow();
+        Actor owner = data.user(name, "Row user", TestUsers.DEMO_PASSWORD, Role.ANNOTATOR);
         String basicOwner = ApiClient.basic(name, TestUsers.DEMO_PASSWORD);
         try (Race race = race("users: PATCH, PUT password of one user; DELETE of one token")) {
             while (race.more()) {

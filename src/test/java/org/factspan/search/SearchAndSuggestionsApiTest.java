@@ -9,10 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.factspan.TestData;
 import org.factspan.TestUsers;
-import org.factspan.annotation.AnnotationService;
-import org.factspan.corpus.ProjectSetupService;
-import org.factspan.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,11 +26,7 @@ class SearchAndSuggestionsApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    AnnotationService annotations;
-    @Autowired
-    ProjectSetupService setup;
-    @Autowired
-    UserService users;
+    TestData data;
 
     final HttpClient http = HttpClient.newHttpClient();
     SearchFixture f;
@@ -45,7 +39,7 @@ class SearchAndSuggestionsApiTest {
 
     @BeforeEach
     void setUp() {
-        f = new SearchFixture(setup, users, annotations);
+        f = new SearchFixture(data);
     }
 
     Reply call(String method, String path, String user, String body) throws Exception {

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.factspan.TestData;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,11 +22,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 class SearchServiceTest {
 
     @Autowired
+    TestData data;
+    @Autowired
     SearchService search;
     @Autowired
     AnnotationService annotations;
-    @Autowired
-    ProjectSetupService setup;
     @Autowired
     UserService users;
 
@@ -34,7 +34,7 @@ class SearchServiceTest {
 
     @BeforeEach
     void setUp() {
-        f = new SearchFixture(setup, users, annotations);
+        f = new SearchFixture(data);
     }
 
     SearchResult as(org.factspan.security.Actor actor, SearchRequest request) {

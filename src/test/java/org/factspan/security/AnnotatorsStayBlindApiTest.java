@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Set;
 import org.factspan.ApiClient;
 import org.factspan.FreshProject;
+import org.factspan.TestData;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.claims.ClaimService;
 import org.factspan.corpus.CorpusService;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.curation.CurationService;
 import org.factspan.curation.MergeOptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,11 +38,9 @@ class AnnotatorsStayBlindApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    ProjectSetupService setup;
+    TestData data;
     @Autowired
     CorpusService corpus;
-    @Autowired
-    UserService users;
     @Autowired
     AnnotationService annotations;
     @Autowired
@@ -62,16 +60,16 @@ class AnnotatorsStayBlindApiTest {
 
     @BeforeEach
     void twoAnnotatorsLabelTheSameArticle() {
-        p = new FreshProject("blind", setup, corpus, users);
+        p = data.fresh("blind");
         api = new ApiClient(port);
         alice = ApiClient.basic(p.annotator.username());
         P = "/api/v1/projects/" + p.slug;
         doc = p.document(FILE);
-        alicesClaim = p.label(annotations, p.annotator, FILE, "Police patrolling the streets", "CLAIM");
+        alicesClaim = p.label(p.annotator, FILE, "Police patrolling the streets", "CLAIM");
         for (String phrase : BOBS_CLAIMS) {
-            bobs.add(p.label(annotations, p.annotator2, FILE, phrase, "CLAIM"));
+            bobs.add(p.label(p.annotator2, FILE, phrase, "CLAIM"));
         }
-        SpanInfo source = p.label(annotations, p.annotator2, FILE, "A Russia-led military alliance", "SOURCE");
+        SpanInfo source = p.label(p.annotator2, FILE, "A Russia-led military alliance", "SOURCE");
         bobs.add(source);
         bobs.forEach(s -> bobsIds.add(s.id()));
         bobsTriple = annotations.createAttribution(p.annotator2, p.slug, doc, source.id(), null, bobs.get(0).id())

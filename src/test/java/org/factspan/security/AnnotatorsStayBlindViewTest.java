@@ -11,6 +11,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouteParameters;
 import java.util.List;
 import java.util.Set;
+import org.factspan.TestData;
 import org.factspan.TestUsers;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.ui.DocumentView;
@@ -18,7 +19,6 @@ import org.factspan.annotation.ui.TextAnnotator;
 import org.factspan.claims.ClaimService;
 import org.factspan.claims.ui.ClaimBoardView;
 import org.factspan.corpus.CorpusService;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.curation.CurationService;
 import org.factspan.export.ui.ExportView;
 import org.factspan.search.ui.SearchView;
@@ -45,7 +45,7 @@ class AnnotatorsStayBlindViewTest extends SpringBrowserlessTest {
     static final String SPARE = "blind-ui-spare";
 
     @Autowired
-    ProjectSetupService setup;
+    TestData data;
     @Autowired
     CorpusService corpus;
     @Autowired
@@ -65,13 +65,10 @@ class AnnotatorsStayBlindViewTest extends SpringBrowserlessTest {
     @BeforeAll
     void world() {
         for (String name : List.of(CURATOR, ANNOTATOR, ANNOTATOR2, SPARE)) {
-            if (users.findActor(name).isEmpty()) {
-                users.create(name, name, TestUsers.DEMO_PASSWORD, name.equals(CURATOR) ? Role.CURATOR : Role.ANNOTATOR);
-            }
+            data.userOnce(name, name, TestUsers.DEMO_PASSWORD, name.equals(CURATOR) ? Role.CURATOR : Role.ANNOTATOR);
         }
         Actor bob = actor(ANNOTATOR2);
-        w = new MatrixWorld("blindui", new MatrixWorld.Services(setup, corpus, annotations, curation, claims, tokens,
-                users), new MatrixWorld.Team(actor(CURATOR), actor(ANNOTATOR), bob, actor(SPARE), actor("admin")));
+        w = new MatrixWorld("blindui", new MatrixWorld.Services(data, curation, claims, tokens), new MatrixWorld.Team(actor(CURATOR), actor(ANNOTATOR), bob, actor(SPARE), actor("admin")));
         bobsSource = annotations.listMySpans(bob, w.slug, w.doc).stream().filter(s -> s.label().equals("SOURCE"))
                 .findFirst().orElseThrow().id();
         // a cluster drawn from bob's claim on the first article, which is not curated yet

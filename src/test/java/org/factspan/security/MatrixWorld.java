@@ -4,16 +4,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.factspan.TestUsers;
-import org.factspan.annotation.AnnotationService;
+import org.factspan.FreshProject;
+import org.factspan.TestData;
+import org.factspan.annotation.SpanInfo;
 import org.factspan.claims.ClaimService;
 import org.factspan.claims.ClaimViews;
-import org.factspan.corpus.CorpusService;
-import org.factspan.corpus.DocumentContent;
-import org.factspan.corpus.DocumentSummary;
-import org.factspan.corpus.ProjectInfo;
 import org.factspan.corpus.ProjectRole;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.curation.CurationService;
 import org.factspan.curation.MergeOptions;
 
@@ -27,8 +23,7 @@ import org.factspan.curation.MergeOptions;
 final class MatrixWorld {
 
     /** The beans a world is built with. */
-    record Services(ProjectSetupService setup, CorpusService corpus, AnnotationService annotations,
-            CurationService curation, ClaimService claims, ApiTokenService tokens, UserService users) {
+    record Services(TestData data, CurationService curation, ClaimService claims, ApiTokenService tokens) {
     }
 
     /** The people: members of the project ({@code spare} is one who may be removed), and the admin. */
@@ -58,31 +53,29 @@ final class MatrixWorld {
     final long token;
 
     MatrixWorld(String prefix, Services s, Team t) {
-        ProjectInfo seed = s.corpus().requireProject(t.admin(), TestUsers.SEED_PROJECT);
         String tag = prefix + NEXT.incrementAndGet() + Long.toString(System.nanoTime() % 1_000_000, 36);
-        slug = tag.toLowerCase(Locale.ROOT);
-        name = "Matrix " + tag;
-        projectId = s.setup().createProject(slug, name, seed.description(), seed.guidelines(), seed.labels());
-        List<DocumentSummary> seedDocs = s.corpus().listDocuments(t.admin(), TestUsers.SEED_PROJECT);
-        DocumentContent first = s.corpus().openDocument(t.admin(), TestUsers.SEED_PROJECT, seedDocs.get(0).id());
-        DocumentContent second = s.corpus().openDocument(t.admin(), TestUsers.SEED_PROJECT, seedDocs.get(1).id());
-        doc = s.setup().importDocument(projectId, first.name(), first.text(), first.meta());
-        doc2 = s.setup().importDocument(projectId, second.name(), second.text(), second.meta());
-        s.setup().addMember(projectId, t.curator().userId(), ProjectRole.CURATOR);
-        s.setup().addMember(projectId, t.annotator().userId(), ProjectRole.ANNOTATOR);
-        s.setup().addMember(projectId, t.annotator2().userId(), ProjectRole.ANNOTATOR);
-        s.setup().addMember(projectId, t.spare().userId(), ProjectRole.ANNOTATOR);
-        s.setup().assign(doc, t.annotator().userId());
-        s.setup().assign(doc2, t.annotator().userId());
-        s.setup().assign(doc, t.annotator2().userId());
+        FreshProject p = s.data().project(tag.toLowerCase(Locale.ROOT)).name("Matrix " + tag).seedDescription()
+                .seedDocuments(0, 1).member(t.curator(), ProjectRole.CURATOR)
+                .member(t.annotator(), ProjectRole.ANNOTATOR).member(t.annotator2(), ProjectRole.ANNOTATOR)
+                .member(t.spare(), ProjectRole.ANNOTATOR).build();
+        slug = p.slug;
+        name = p.name;
+        projectId = p.id;
+        doc = p.document(0);
+        doc2 = p.document(1);
+        p.assign(doc, t.annotator());
+        p.assign(doc2, t.annotator());
+        p.assign(doc, t.annotator2());
 
-        AnnotationService a = s.annotations();
-        annClaim = a.createSpan(t.annotator(), slug, doc, 0, 20, "CLAIM").id();
-        annSource = a.createSpan(t.annotator(), slug, doc, 25, 35, "SOURCE").id();
-        annTriple = a.createAttribution(t.annotator(), slug, doc, annSource, null, annClaim).id();
-        otherClaim = a.createSpan(t.annotator2(), slug, doc, 0, 20, "CLAIM").id();
-        long otherSource = a.createSpan(t.annotator2(), slug, doc, 40, 50, "SOURCE").id();
-        otherTriple = a.createAttribution(t.annotator2(), slug, doc, otherSource, null, otherClaim).id();
+        SpanInfo claim1 = p.span(t.annotator(), doc, 0, 20, "CLAIM");
+        SpanInfo source1 = p.span(t.annotator(), doc, 25, 35, "SOURCE");
+        annClaim = claim1.id();
+        annSource = source1.id();
+        annTriple = p.link(t.annotator(), doc, source1, null, claim1).id();
+        SpanInfo otherClaimSpan = p.span(t.annotator2(), doc, 0, 20, "CLAIM");
+        otherClaim = otherClaimSpan.id();
+        SpanInfo otherSource = p.span(t.annotator2(), doc, 40, 50, "SOURCE");
+        otherTriple = p.link(t.annotator2(), doc, otherSource, null, otherClaimSpan).id();
 
         CurationService c = s.curation();
         long v = c.open(t.curator(), slug, doc, MergeOptions.unanimous(), false).version();

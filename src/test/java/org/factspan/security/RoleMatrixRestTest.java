@@ -16,10 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.factspan.ApiClient;
 import org.factspan.FreshProject;
+import org.factspan.TestData;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.claims.ClaimService;
 import org.factspan.corpus.CorpusService;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.curation.CurationService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -241,11 +241,11 @@ class RoleMatrixRestTest {
     @LocalServerPort
     int port;
     @Autowired
+    TestData data;
+    @Autowired
     ApplicationContext context;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    ProjectSetupService setup;
     @Autowired
     CorpusService corpus;
     @Autowired
@@ -267,15 +267,14 @@ class RoleMatrixRestTest {
 
     @BeforeAll
     void team() {
-        FreshProject base = new FreshProject("matrix", setup, corpus, users);
-        FreshProject other = new FreshProject("elsewhere", setup, corpus, users);
+        FreshProject base = data.fresh("matrix");
+        FreshProject other = data.fresh("elsewhere");
         String spare = (base.slug + "-spare").substring("fresh-".length());
-        users.create(spare, spare, org.factspan.TestUsers.DEMO_PASSWORD, Role.ANNOTATOR);
+        Actor spareOne = data.user(spare, spare, org.factspan.TestUsers.DEMO_PASSWORD, Role.ANNOTATOR);
         victim = (base.slug + "-victim").substring("fresh-".length());
-        users.create(victim, victim, org.factspan.TestUsers.DEMO_PASSWORD, Role.ANNOTATOR);
-        services = new MatrixWorld.Services(setup, corpus, annotations, curation, claims, tokens, users);
-        team = new MatrixWorld.Team(base.curator, base.annotator, base.annotator2, users.findActor(spare).orElseThrow(),
-                users.findActor("admin").orElseThrow());
+        data.user(victim, victim, org.factspan.TestUsers.DEMO_PASSWORD, Role.ANNOTATOR);
+        services = new MatrixWorld.Services(data, curation, claims, tokens);
+        team = new MatrixWorld.Team(base.curator, base.annotator, base.annotator2, spareOne, data.admin());
         names.put(Caller.ANONYMOUS, null);
         names.put(Caller.ANNOTATOR, base.annotator.username());
         names.put(Caller.OUTSIDER, other.annotator.username());

@@ -9,12 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.factspan.TestData;
 import org.factspan.TestUsers;
-import org.factspan.annotation.AnnotationService;
 import org.factspan.claims.ClaimService;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.ProjectRole;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.corpus.ui.ProjectsView;
 import org.factspan.curation.CurationService;
 import org.factspan.security.RouteAccess.Access;
@@ -44,11 +43,9 @@ class RoleMatrixRoutesTest extends SpringBrowserlessTest {
     static final String OUTSIDER = "matrix-ui-outsider";
 
     @Autowired
-    ProjectSetupService setup;
+    TestData data;
     @Autowired
     CorpusService corpus;
-    @Autowired
-    AnnotationService annotations;
     @Autowired
     CurationService curation;
     @Autowired
@@ -64,17 +61,13 @@ class RoleMatrixRoutesTest extends SpringBrowserlessTest {
     @BeforeAll
     void world() {
         for (String name : List.of(CURATOR, ANNOTATOR, ANNOTATOR2, SPARE, OUTSIDER)) {
-            if (users.findActor(name).isEmpty()) {
-                users.create(name, name, TestUsers.DEMO_PASSWORD, name.equals(CURATOR) ? Role.CURATOR : Role.ANNOTATOR);
-            }
+            data.userOnce(name, name, TestUsers.DEMO_PASSWORD, name.equals(CURATOR) ? Role.CURATOR : Role.ANNOTATOR);
         }
-        w = new MatrixWorld("ui", new MatrixWorld.Services(setup, corpus, annotations, curation, claims, tokens, users),
+        w = new MatrixWorld("ui", new MatrixWorld.Services(data, curation, claims, tokens),
                 new MatrixWorld.Team(actor(CURATOR), actor(ANNOTATOR), actor(ANNOTATOR2), actor(SPARE),
                         actor("admin")));
         // the outsider annotates in a project of their own
-        var seed = corpus.requireProject(actor("admin"), TestUsers.SEED_PROJECT);
-        long elsewhere = setup.createProject(w.slug + "-elsewhere", "Elsewhere " + w.slug, null, null, seed.labels());
-        setup.addMember(elsewhere, actor(OUTSIDER).userId(), ProjectRole.ANNOTATOR);
+        data.project(w.slug + "-elsewhere").name("Elsewhere " + w.slug).member(OUTSIDER, ProjectRole.ANNOTATOR).build();
     }
 
     Actor actor(String name) {

@@ -6,20 +6,16 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import org.factspan.FreshProject;
+import org.factspan.TestData;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.annotation.SpanSuggestions.Suggestion;
 import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
 import org.factspan.corpus.CorpusService;
-import org.factspan.corpus.LabelInfo;
-import org.factspan.corpus.LabelKind;
-import org.factspan.corpus.ProjectRole;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.security.Actor;
 import org.factspan.security.Role;
-import org.factspan.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,18 +30,17 @@ class SuggestionServiceTest {
     static final String D3 = "John Smith said taxes would rise. Anna Berg said the vote was delayed. Li Wei said no.";
 
     @Autowired
+    TestData data;
+    @Autowired
     SuggestionService suggestions;
     @Autowired
     AnnotationService annotations;
-    @Autowired
-    ProjectSetupService setup;
-    @Autowired
-    UserService users;
     @Autowired
     RecommenderModels models;
     @Autowired
     CorpusService corpus;
 
+    FreshProject p;
     String slug;
     long d1;
     long d2;
@@ -59,23 +54,16 @@ class SuggestionServiceTest {
     void setUp() {
         String tag = Long.toString(System.nanoTime(), 36);
         slug = "suggest-" + tag;
-        long project = setup.createProject(slug, "Suggest " + tag, null, null, List.of(
-                new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.CONTENT),
-                new LabelInfo("SOURCE", "Source", "2", "#E69F00", LabelKind.SOURCE),
-                new LabelInfo("ATTRIBUTION", "Attribution", "3", "#009E73", LabelKind.CUE)));
-        d1 = setup.importDocument(project, "d1.txt", D1, Map.of());
-        d2 = setup.importDocument(project, "d2.txt", D2, Map.of());
-        d3 = setup.importDocument(project, "d3.txt", D3, Map.of());
-        ann = member(project, "ann-" + tag, Role.ANNOTATOR, ProjectRole.ANNOTATOR);
-        other = member(project, "oth-" + tag, Role.ANNOTATOR, ProjectRole.ANNOTATOR);
-        curator = member(project, "cur-" + tag, Role.CURATOR, ProjectRole.CURATOR);
-        users.create("out-" + tag, "Outsider", "suggest-secret-1", Role.CURATOR);
-        outsider = users.findActor("out-" + tag).orElseThrow();
-    }
-
-    Actor member(long project, String name, Role role, ProjectRole projectRole) {
-        setup.addMember(project, users.create(name, name, "suggest-secret-1", role).getId(), projectRole);
-        return users.findActor(name).orElseThrow();
+        p = data.project(slug).name("Suggest " + tag).labels(TestData.claimSourceCue()).document("d1.txt", D1)
+                .document("d2.txt", D2).document("d3.txt", D3).password("suggest-secret-1").annotator("ann-" + tag)
+                .annotator("oth-" + tag).curator("cur-" + tag).build();
+        d1 = p.document("d1.txt");
+        d2 = p.document("d2.txt");
+        d3 = p.document("d3.txt");
+        ann = p.annotator;
+        other = p.annotator2;
+        curator = p.curator;
+        outsider = data.user("out-" + tag, "Outsider", "suggest-secret-1", Role.CURATOR);
     }
 
     static List<String> shown(String text, List<Suggestion> list) {
@@ -210,6 +198,6 @@ class SuggestionServiceTest {
 
     void label(Actor who, long doc, String text, String phrase, String label) {
         int start = text.codePointCount(0, text.indexOf(phrase));
-        annotations.createSpan(who, slug, doc, start, start + phrase.codePointCount(0, phrase.length()), label);
+        p.span(who, doc, start, start + phrase.codePointCount(0, phrase.length()), label);
     }
 }

@@ -9,12 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.factspan.TestData;
 import org.factspan.TestUsers;
-import org.factspan.annotation.AnnotationService;
 import org.factspan.corpus.ProjectRole;
-import org.factspan.corpus.ProjectSetupService;
+import org.factspan.security.Actor;
 import org.factspan.security.Role;
-import org.factspan.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,11 +29,7 @@ class AgreementApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    ProjectSetupService setup;
-    @Autowired
-    UserService users;
-    @Autowired
-    AnnotationService annotations;
+    TestData data;
 
     final HttpClient http = HttpClient.newHttpClient();
     AgreementStudy study;
@@ -47,7 +42,7 @@ class AgreementApiTest {
 
     @BeforeEach
     void setUp() {
-        study = new AgreementStudy(setup, users, annotations);
+        study = new AgreementStudy(data);
     }
 
     Reply get(String path, String user, String password) throws Exception {
@@ -137,9 +132,9 @@ class AgreementApiTest {
 
         // c and a fourth annotator have spans in d2 only: on d1 their pair has nothing to compare, so it is null.
         String d = "d-" + study.slug;
-        setup.addMember(study.project, users.create(d, d, AgreementStudy.PASSWORD, Role.ANNOTATOR).getId(),
-                ProjectRole.ANNOTATOR);
-        annotations.createSpan(users.findActor(d).orElseThrow(), study.slug, study.d2, 20, 25, "CLAIM");
+        Actor fourth = data.user(d, d, AgreementStudy.PASSWORD, Role.ANNOTATOR);
+        study.p.join(fourth, ProjectRole.ANNOTATOR);
+        study.p.span(fourth, study.d2, 20, 25, "CLAIM");
         JsonNode pairs = asCurator("?documents=" + study.d1 + "&annotators=" + study.a.username() + ","
                 + study.c.username() + "," + d).json().get("measures").get("span_f1_exact").get("pairs");
         assertThat(pairs).hasSize(3);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Set;
+import org.factspan.TestData;
 import org.factspan.TestUsers;
 import org.factspan.agreement.AgreementMeasure;
 import org.factspan.agreement.AttributionF1Measure;
@@ -20,7 +21,6 @@ import org.factspan.annotation.ProjectAnnotations;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,11 +32,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 class AgreementServiceTest {
 
     @Autowired
+    TestData data;
+    @Autowired
     AgreementService agreement;
     @Autowired
     AnnotationService annotations;
-    @Autowired
-    ProjectSetupService setup;
     @Autowired
     UserService users;
     @Autowired
@@ -46,7 +46,7 @@ class AgreementServiceTest {
 
     @BeforeEach
     void setUp() {
-        study = new AgreementStudy(setup, users, annotations);
+        study = new AgreementStudy(data);
     }
 
     MeasureResult measure(AgreementReport report, String id) {

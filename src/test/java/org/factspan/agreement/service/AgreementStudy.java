@@ -1,16 +1,11 @@
 package org.factspan.agreement.service;
 
-import java.util.List;
 import java.util.Map;
-import org.factspan.annotation.AnnotationService;
+import org.factspan.FreshProject;
+import org.factspan.TestData;
 import org.factspan.annotation.SpanInfo;
-import org.factspan.corpus.LabelInfo;
-import org.factspan.corpus.LabelKind;
-import org.factspan.corpus.ProjectRole;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.security.Actor;
 import org.factspan.security.Role;
-import org.factspan.security.UserService;
 
 /**
  * A fresh project with fresh users (so that no other test's data or seed membership interferes), labeled with known
@@ -35,6 +30,8 @@ final class AgreementStudy {
     static final String D1 = "The minister said prices would fall soon. Nobody believed him at all.";
     static final String D2 = "Police reported two arrests on Friday. Officials denied it later on.";
 
+    /** The project, for more data in a test. */
+    final FreshProject p;
     final String slug;
     final long project;
     final long d1;
@@ -45,43 +42,38 @@ final class AgreementStudy {
     final Actor curator;
     final Actor outsider;
 
-    AgreementStudy(ProjectSetupService setup, UserService users, AnnotationService annotations) {
-        String tag = Long.toString(System.nanoTime(), 36);
-        slug = "agreement-" + tag;
-        project = setup.createProject(slug, "Agreement " + tag, null, null, List.of(
-                new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.CONTENT),
-                new LabelInfo("SOURCE", "Source", "2", "#E69F00", LabelKind.SOURCE),
-                new LabelInfo("ATTRIBUTION", "Attribution", "3", "#009E73", LabelKind.CUE)));
-        d1 = setup.importDocument(project, "d1.txt", D1 + " " + tag, Map.of("title", "First " + tag));
-        d2 = setup.importDocument(project, "d2.txt", D2 + " " + tag, Map.of("title", "Second " + tag));
-        a = member(setup, users, "a-" + tag, Role.ANNOTATOR, ProjectRole.ANNOTATOR);
-        b = member(setup, users, "b-" + tag, Role.ANNOTATOR, ProjectRole.ANNOTATOR);
-        c = member(setup, users, "c-" + tag, Role.ANNOTATOR, ProjectRole.ANNOTATOR);
-        curator = member(setup, users, "cur-" + tag, Role.CURATOR, ProjectRole.CURATOR);
-        users.create("out-" + tag, "Outsider", PASSWORD, Role.CURATOR);
-        outsider = users.findActor("out-" + tag).orElseThrow();
+    AgreementStudy(TestData data) {
+        String tag = TestData.tag();
+        p = data.project("agreement-" + tag).name("Agreement " + tag).labels(TestData.claimSourceCue())
+                .document("d1.txt", D1 + " " + tag, Map.of("title", "First " + tag))
+                .document("d2.txt", D2 + " " + tag, Map.of("title", "Second " + tag))
+                .password(PASSWORD).annotator("a-" + tag).annotator("b-" + tag).annotator("c-" + tag)
+                .curator("cur-" + tag).build();
+        slug = p.slug;
+        project = p.id;
+        d1 = p.document("d1.txt");
+        d2 = p.document("d2.txt");
+        a = p.member("a-" + tag);
+        b = p.member("b-" + tag);
+        c = p.member("c-" + tag);
+        curator = p.curator;
+        outsider = data.user("out-" + tag, "Outsider", PASSWORD, Role.CURATOR);
 
-        SpanInfo a1 = annotations.createSpan(a, slug, d1, 0, 10, "CLAIM");
-        SpanInfo a2 = annotations.createSpan(a, slug, d1, 12, 20, "SOURCE");
-        annotations.createSpan(a, slug, d1, 25, 30, "CLAIM");
-        SpanInfo b1 = annotations.createSpan(b, slug, d1, 0, 10, "CLAIM");
-        SpanInfo b2 = annotations.createSpan(b, slug, d1, 12, 18, "SOURCE");
-        SpanInfo a3 = annotations.createSpan(a, slug, d2, 0, 5, "CLAIM");
-        SpanInfo a4 = annotations.createSpan(a, slug, d2, 10, 15, "SOURCE");
-        SpanInfo b3 = annotations.createSpan(b, slug, d2, 0, 5, "CLAIM");
-        annotations.createSpan(b, slug, d2, 6, 9, "SOURCE");
-        SpanInfo b5 = annotations.createSpan(b, slug, d2, 10, 15, "SOURCE");
-        annotations.createSpan(c, slug, d2, 0, 5, "CLAIM");
-        annotations.createAttribution(a, slug, d1, a2.id(), null, a1.id());
-        annotations.createAttribution(b, slug, d1, b2.id(), null, b1.id());
+        SpanInfo a1 = p.span(a, d1, 0, 10, "CLAIM");
+        SpanInfo a2 = p.span(a, d1, 12, 20, "SOURCE");
+        p.span(a, d1, 25, 30, "CLAIM");
+        SpanInfo b1 = p.span(b, d1, 0, 10, "CLAIM");
+        SpanInfo b2 = p.span(b, d1, 12, 18, "SOURCE");
+        SpanInfo a3 = p.span(a, d2, 0, 5, "CLAIM");
+        SpanInfo a4 = p.span(a, d2, 10, 15, "SOURCE");
+        SpanInfo b3 = p.span(b, d2, 0, 5, "CLAIM");
+        p.span(b, d2, 6, 9, "SOURCE");
+        SpanInfo b5 = p.span(b, d2, 10, 15, "SOURCE");
+        p.span(c, d2, 0, 5, "CLAIM");
+        p.link(a, d1, a2, null, a1);
+        p.link(b, d1, b2, null, b1);
         // the same source on both sides (a triple needs a source or a cue): the triples still agree
-        annotations.createAttribution(a, slug, d2, a4.id(), null, a3.id());
-        annotations.createAttribution(b, slug, d2, b5.id(), null, b3.id());
-    }
-
-    private Actor member(ProjectSetupService setup, UserService users, String name, Role role, ProjectRole projectRole) {
-        long id = users.create(name, name, PASSWORD, role).getId();
-        setup.addMember(project, id, projectRole);
-        return users.findActor(name).orElseThrow();
+        p.link(a, d2, a4, null, a3);
+        p.link(b, d2, b5, null, b3);
     }
 }

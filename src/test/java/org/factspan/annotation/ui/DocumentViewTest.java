@@ -6,16 +6,12 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
+import org.factspan.TestData;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.ProjectSummary;
 import com.vaadin.flow.component.notification.Notification;
-import java.util.List;
-import java.util.Map;
 import org.factspan.TestUsers;
 import org.factspan.corpus.CorpusService;
-import org.factspan.corpus.LabelInfo;
-import org.factspan.corpus.LabelKind;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.corpus.ui.DocumentListView;
 import org.factspan.corpus.ui.ProjectsView;
 import org.factspan.security.UserService;
@@ -33,11 +29,11 @@ import org.springframework.security.test.context.support.WithUserDetails;
 class DocumentViewTest extends SpringBrowserlessTest {
 
     @Autowired
+    TestData data;
+    @Autowired
     CorpusService corpus;
     @Autowired
     UserService users;
-    @Autowired
-    ProjectSetupService setup;
     @Autowired
     org.factspan.annotation.AnnotationService annotations;
 
@@ -73,9 +69,8 @@ class DocumentViewTest extends SpringBrowserlessTest {
     @WithUserDetails("alice")
     void anotherProjectIsNotShownToANonMember() {
         String slug = "closed-" + System.nanoTime();
-        long project = setup.createProject(slug, "Closed", null, null,
-                List.of(new LabelInfo("CLAIM", "Claim", "1", "#0072B2", LabelKind.CONTENT)));
-        long doc = setup.importDocument(project, "c.txt", "Closed text.", Map.of());
+        long doc = data.project(slug).name("Closed").labels(TestData.claimOnly()).document("c.txt", "Closed text.")
+                .build().document("c.txt");
         Component shown = navigate("projects/" + slug, Component.class);
         assertThat(shown).isNotInstanceOf(DocumentListView.class);
         assertThat(shown.getClass().getSimpleName()).contains("NotFound");

@@ -11,13 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.factspan.FreshProject;
+import org.factspan.TestData;
 import org.factspan.TestUsers;
-import org.factspan.corpus.ProjectSetupService;
-import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.claims.ClaimViews;
 import org.factspan.corpus.CorpusService;
-import org.factspan.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,13 +28,9 @@ import org.springframework.security.test.context.support.WithUserDetails;
 class ClaimBoardViewTest extends SpringBrowserlessTest {
 
     @Autowired
-    AnnotationService annotations;
+    TestData data;
     @Autowired
     CorpusService corpus;
-    @Autowired
-    UserService users;
-    @Autowired
-    ProjectSetupService setup;
 
     FreshProject p;
     SpanInfo eight;
@@ -44,12 +38,12 @@ class ClaimBoardViewTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void claims() {
-        p = new FreshProject("board", setup, corpus, users);
-        eight = p.label(annotations, p.annotator, "001_df33a49b151eb0e2.txt",
+        p = data.fresh("board");
+        eight = p.label(p.annotator, "001_df33a49b151eb0e2.txt",
                 "eight police and national guard troops were killed", "CLAIM");
-        thirteen = p.label(annotations, p.annotator, "002_7de7c1baf47c190f.txt",
+        thirteen = p.label(p.annotator, "002_7de7c1baf47c190f.txt",
                 "more than 350 security officers had been wounded and 13 killed", "CLAIM");
-        p.label(annotations, p.annotator, "003_e83fa0ec37095518.txt",
+        p.label(p.annotator, "003_e83fa0ec37095518.txt",
                 "The government has resigned in response to the unrest", "CLAIM");
     }
 

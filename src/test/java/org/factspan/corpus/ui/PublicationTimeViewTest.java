@@ -9,10 +9,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.ArrayList;
 import java.util.List;
 import org.factspan.FreshProject;
+import org.factspan.TestData;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentSummary;
-import org.factspan.corpus.ProjectSetupService;
-import org.factspan.security.UserService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,16 +25,14 @@ import org.springframework.security.test.context.support.WithUserDetails;
 class PublicationTimeViewTest extends SpringBrowserlessTest {
 
     @Autowired
+    TestData data;
+    @Autowired
     CorpusService corpus;
-    @Autowired
-    ProjectSetupService setup;
-    @Autowired
-    UserService users;
 
     @Test
     @WithUserDetails("admin")
     void theListShowsThePublicationTimeAndACuratorEditsIt() {
-        FreshProject p = new FreshProject("published", setup, corpus, users);
+        FreshProject p = data.fresh("published");
         DocumentListView view = navigate("projects/" + p.slug, DocumentListView.class);
         List<DocumentSummary> rows = view.grid.getListDataView().getItems().toList();
         assertThat(rows).extracting(d -> d.published().describe()).containsExactly("6 Jan 2022", "unknown",

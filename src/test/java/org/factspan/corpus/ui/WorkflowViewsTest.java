@@ -10,11 +10,11 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.notification.Notification;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.factspan.TestData;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.ui.DocumentView;
 import org.factspan.corpus.AssignmentService;
 import org.factspan.corpus.CorpusService;
-import org.factspan.corpus.DocumentImportService;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.ProjectAdminService;
@@ -46,13 +46,13 @@ class WorkflowViewsTest extends SpringBrowserlessTest {
     static final String ANNOTATOR = "views-annotator";
 
     @Autowired
+    TestData data;
+    @Autowired
     UserService users;
     @Autowired
     ProjectAdminService projects;
     @Autowired
     CorpusService corpus;
-    @Autowired
-    DocumentImportService imports;
     @Autowired
     AssignmentService assignments;
     @Autowired
@@ -63,12 +63,10 @@ class WorkflowViewsTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void setUp() {
-        f = new WorkflowFixture(users, projects, 3, 2);
-        docs = f.importDocuments(imports, corpus);
-        if (users.findActor(ANNOTATOR).isEmpty()) {
-            users.createUser(f.admin, ANNOTATOR, "Views annotator", WorkflowFixture.PASSWORD, Role.ANNOTATOR);
-        }
-        projects.setMember(f.admin, f.slug, ANNOTATOR, ProjectRole.ANNOTATOR);
+        f = new WorkflowFixture(data, 3, 2);
+        docs = f.documents;
+        f.project.join(data.userOnce(ANNOTATOR, "Views annotator", WorkflowFixture.PASSWORD, Role.ANNOTATOR),
+                ProjectRole.ANNOTATOR);
     }
 
     List<String> notifications() {

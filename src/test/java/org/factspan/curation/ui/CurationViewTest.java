@@ -13,11 +13,11 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
 import java.util.Map;
+import org.factspan.TestData;
 import org.factspan.TestUsers;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.Provenance;
 import org.factspan.corpus.CorpusService;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.corpus.ui.DocumentListView;
 import org.factspan.curation.CurationService;
 import org.factspan.curation.CurationStatus;
@@ -42,7 +42,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class CurationViewTest extends SpringBrowserlessTest {
 
     @Autowired
-    ProjectSetupService setup;
+    TestData testData;
     @Autowired
     CorpusService corpus;
     @Autowired
@@ -60,7 +60,7 @@ class CurationViewTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void fixture() {
-        s = new SeedCuration(setup, corpus, users, annotations);
+        s = new SeedCuration(testData);
     }
 
     void loginAs(String username) {

@@ -6,14 +6,14 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import java.nio.charset.StandardCharsets;
 import org.factspan.FreshProject;
+import org.factspan.TestData;
 import org.factspan.TestUsers;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.ProjectRole;
-import org.factspan.corpus.ProjectSetupService;
 import org.factspan.ingest.Allocation;
 import org.factspan.ingest.Zips;
+import org.factspan.security.Actor;
 import org.factspan.security.Role;
-import org.factspan.security.UserService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,11 +37,9 @@ class AnnotationUploadViewTest extends SpringBrowserlessTest {
     static final String ANNOTATOR = "upload-ui-annotator";
 
     @Autowired
-    ProjectSetupService setup;
+    TestData data;
     @Autowired
     CorpusService corpus;
-    @Autowired
-    UserService users;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -50,11 +48,9 @@ class AnnotationUploadViewTest extends SpringBrowserlessTest {
 
     @BeforeAll
     void project() {
-        if (users.findActor(ANNOTATOR).isEmpty()) {
-            users.create(ANNOTATOR, ANNOTATOR, TestUsers.DEMO_PASSWORD, Role.ANNOTATOR);
-        }
-        p = new FreshProject("uploadui", setup, corpus, users);
-        setup.addMember(p.id, users.findActor(ANNOTATOR).orElseThrow().userId(), ProjectRole.ANNOTATOR);
+        Actor annotator = data.userOnce(ANNOTATOR, ANNOTATOR, TestUsers.DEMO_PASSWORD, Role.ANNOTATOR);
+        p = data.fresh("uploadui");
+        p.join(annotator, ProjectRole.ANNOTATOR);
         doc = p.documents.values().iterator().next();
     }
 
