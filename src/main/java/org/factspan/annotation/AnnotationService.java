@@ -15,6 +15,7 @@ import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.DocumentId;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.LabelKind;
@@ -221,12 +222,14 @@ public class AnnotationService {
 
     /** Deletes the caller's span, its attributes and every attribution that uses it. */
     @Transactional
-    public DeletedSpan deleteSpan(Actor actor, String slug, long documentId, long spanId) {
-        return deleteSpan(actor, Owner.of(actor), slug, documentId, spanId);
+    public DeletedSpan deleteSpan(Actor actor, String slug, DocumentId document, SpanId span) {
+        return deleteSpan(actor, Owner.of(actor), slug, document, span);
     }
 
     @Transactional
-    public DeletedSpan deleteSpan(Actor actor, Owner owner, String slug, long documentId, long spanId) {
+    public DeletedSpan deleteSpan(Actor actor, Owner owner, String slug, DocumentId document, SpanId spanRef) {
+        long documentId = document.value();
+        long spanId = spanRef.value();
         ProjectInfo project = corpus.requireProject(actor, slug);
         guards.requireMayUse(actor, owner, project);
         guards.requireEditable(actor, owner, project, documentId);
@@ -246,8 +249,8 @@ public class AnnotationService {
 
     /** The caller's attributions on a document that use a span (asked before deleting it). */
     @Transactional(readOnly = true)
-    public List<AttributionInfo> attributionsUsing(Actor actor, long documentId, long spanId) {
-        return attributionsUsing(Owner.of(actor), documentId, spanId);
+    public List<AttributionInfo> attributionsUsing(Actor actor, DocumentId document, SpanId span) {
+        return attributionsUsing(Owner.of(actor), document.value(), span.value());
     }
 
     private List<AttributionInfo> attributionsUsing(Owner owner, long documentId, long spanId) {
@@ -260,12 +263,15 @@ public class AnnotationService {
      * returned span before the change carries them, for undo.
      */
     @Transactional
-    public SpanInfo relabelSpan(Actor actor, String slug, long documentId, long spanId, String label) {
-        return relabelSpan(actor, Owner.of(actor), slug, documentId, spanId, label);
+    public SpanInfo relabelSpan(Actor actor, String slug, DocumentId document, SpanId span, String label) {
+        return relabelSpan(actor, Owner.of(actor), slug, document, span, label);
     }
 
     @Transactional
-    public SpanInfo relabelSpan(Actor actor, Owner owner, String slug, long documentId, long spanId, String label) {
+    public SpanInfo relabelSpan(Actor actor, Owner owner, String slug, DocumentId document, SpanId spanRef,
+            String label) {
+        long documentId = document.value();
+        long spanId = spanRef.value();
         ProjectInfo project = corpus.requireProject(actor, slug);
         guards.requireMayUse(actor, owner, project);
         guards.requireEditable(actor, owner, slug, documentId);
@@ -306,13 +312,16 @@ public class AnnotationService {
 
     /** Sets (or, with a null or blank value, removes) an attribute of the caller's span. */
     @Transactional
-    public SpanInfo setAttribute(Actor actor, String slug, long documentId, long spanId, String name, String value) {
-        return setAttribute(actor, Owner.of(actor), slug, documentId, spanId, name, value);
+    public SpanInfo setAttribute(Actor actor, String slug, DocumentId document, SpanId span, String name,
+            String value) {
+        return setAttribute(actor, Owner.of(actor), slug, document, span, name, value);
     }
 
     @Transactional
-    public SpanInfo setAttribute(Actor actor, Owner owner, String slug, long documentId, long spanId, String name,
-            String value) {
+    public SpanInfo setAttribute(Actor actor, Owner owner, String slug, DocumentId document, SpanId spanRef,
+            String name, String value) {
+        long documentId = document.value();
+        long spanId = spanRef.value();
         ProjectInfo project = corpus.requireProject(actor, slug);
         guards.requireMayUse(actor, owner, project);
         guards.requireEditable(actor, owner, slug, documentId);
@@ -508,13 +517,14 @@ public class AnnotationService {
     }
 
     @Transactional
-    public AttributionInfo deleteAttribution(Actor actor, String slug, long documentId, long attributionId) {
-        return deleteAttribution(actor, Owner.of(actor), slug, documentId, attributionId);
+    public AttributionInfo deleteAttribution(Actor actor, String slug, DocumentId document, long attributionId) {
+        return deleteAttribution(actor, Owner.of(actor), slug, document, attributionId);
     }
 
     @Transactional
-    public AttributionInfo deleteAttribution(Actor actor, Owner owner, String slug, long documentId,
+    public AttributionInfo deleteAttribution(Actor actor, Owner owner, String slug, DocumentId document,
             long attributionId) {
+        long documentId = document.value();
         ProjectInfo project = corpus.requireProject(actor, slug);
         guards.requireMayUse(actor, owner, project);
         guards.requireEditable(actor, owner, project, documentId);
@@ -555,8 +565,8 @@ public class AnnotationService {
      * history. An intact triple is refused (409): it is its annotator's to delete, and a curator's to reject.
      */
     @Transactional
-    public AttributionInfo repairAttribution(Actor actor, String slug, long documentId, long attributionId) {
-        return projectReads.repairAttribution(actor, slug, documentId, attributionId);
+    public AttributionInfo repairAttribution(Actor actor, String slug, DocumentId document, long attributionId) {
+        return projectReads.repairAttribution(actor, slug, document.value(), attributionId);
     }
 
     /**

@@ -11,6 +11,7 @@ import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
 import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.DocumentId;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.LabelKind;
 import org.factspan.corpus.ProjectSetupService;
@@ -59,7 +60,7 @@ class AnnotationServiceTest {
         assertThat(span.annotator()).isEqualTo("alice");
         assertThat(annotations.listMySpans(alice, SLUG, documentId)).extracting(SpanInfo::id).containsExactly(span.id());
         assertThat(annotations.listMySpans(bob, SLUG, documentId)).isEmpty();
-        annotations.deleteSpan(alice, SLUG, documentId, span.id());
+        annotations.deleteSpan(alice, SLUG, new DocumentId(documentId), new SpanId(span.id()));
         assertThat(annotations.listMySpans(alice, SLUG, documentId)).isEmpty();
     }
 
@@ -113,7 +114,7 @@ class AnnotationServiceTest {
     @Test
     void anotherAnnotatorsSpanCannotBeDeleted() {
         SpanInfo span = annotations.createSpan(alice, SLUG, documentId, 0, 7, "CLAIM");
-        assertThatThrownBy(() -> annotations.deleteSpan(bob, SLUG, documentId, span.id()))
+        assertThatThrownBy(() -> annotations.deleteSpan(bob, SLUG, new DocumentId(documentId), new SpanId(span.id())))
                 .isInstanceOf(ForbiddenException.class).hasMessageContaining("another annotator");
         assertThat(spans.count()).isEqualTo(1);
     }

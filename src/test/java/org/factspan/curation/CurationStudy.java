@@ -6,6 +6,7 @@ import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.corpus.AttributeDef;
 import org.factspan.corpus.AttributeKind;
+import org.factspan.corpus.DocumentId;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.LabelKind;
 import org.factspan.corpus.ProjectRole;
@@ -70,7 +71,7 @@ final class CurationStudy {
     /** Assigns the document to these annotators and marks it finished for them (their work is merged). */
     void finished(Actor... who) {
         for (Actor actor : who) {
-            setup.finish(doc, actor.userId());
+            setup.finish(new DocumentId(doc), actor.userId());
         }
     }
 

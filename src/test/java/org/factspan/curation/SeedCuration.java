@@ -8,6 +8,7 @@ import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentContent;
+import org.factspan.corpus.DocumentId;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.corpus.ProjectRole;
 import org.factspan.corpus.ProjectSetupService;
@@ -88,8 +89,8 @@ public final class SeedCuration {
         annotations.createSpan(alice, slug, other, blaming, blaming + "blaming mass protests".length(), "CLAIM");
         annotations.createSpan(bob, slug, other, blaming, blaming + "blaming mass protests".length(), "ATTRIBUTION");
         for (Actor who : List.of(alice, bob)) { // both finished: their work is merged (decision 023)
-            setup.finish(doc, who.userId());
-            setup.finish(other, who.userId());
+            setup.finish(new DocumentId(doc), who.userId());
+            setup.finish(new DocumentId(other), who.userId());
         }
     }
 

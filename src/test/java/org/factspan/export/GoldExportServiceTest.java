@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.factspan.FreshProject;
+import org.factspan.corpus.DocumentId;
 import org.factspan.corpus.ProjectSetupService;
 import org.factspan.annotation.AnnotationFilter;
 import org.factspan.annotation.AnnotationService;
@@ -54,8 +55,8 @@ class GoldExportServiceTest {
         annotations.createSpan(alice, slug, doc, 0, 9, "CLAIM");
         annotations.createSpan(bob, slug, doc, 0, 9, "CLAIM");
         annotations.createSpan(alice, slug, doc, 20, 30, "SOURCE");
-        setup.finish(doc, alice.userId()); // only finished work is merged (decision 023)
-        setup.finish(doc, bob.userId());
+        setup.finish(new DocumentId(doc), alice.userId()); // only finished work is merged (decision 023)
+        setup.finish(new DocumentId(doc), bob.userId());
         curation.open(carol, slug, doc, MergeOptions.unanimous(), false);
 
         assertThat(exports.sets(carol, slug)).contains("gold", "all");
@@ -86,8 +87,8 @@ class GoldExportServiceTest {
         long doc = corpus.listDocuments(p.curator, p.slug).get(1).id();
         annotations.createSpan(p.annotator, p.slug, doc, 0, 9, "CLAIM");
         annotations.createSpan(p.annotator2, p.slug, doc, 0, 9, "CLAIM");
-        setup.finish(doc, p.annotator.userId());
-        setup.finish(doc, p.annotator2.userId());
+        setup.finish(new DocumentId(doc), p.annotator.userId());
+        setup.finish(new DocumentId(doc), p.annotator2.userId());
         assertThat(exports.defaultSet(p.curator, p.slug)).as("no gold yet").isEqualTo("all");
         assertThat(exports.defaultSet(p.annotator, p.slug)).isEqualTo(p.annotator.username());
         curation.open(p.curator, p.slug, doc, MergeOptions.unanimous(), false);

@@ -13,8 +13,10 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.factspan.FreshProject;
 import org.factspan.annotation.AnnotationFilter;
 import org.factspan.annotation.AnnotationService;
+import org.factspan.annotation.SpanId;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.DocumentId;
 import org.factspan.corpus.ProjectSetupService;
 import org.factspan.export.format.ExportResult;
 import org.factspan.export.format.XmiFormat;
@@ -50,7 +52,7 @@ class StoredInvalidTextXmiTest {
         FreshProject p = new FreshProject("badxml", setup, corpus, users);
         String file = p.documents.keySet().iterator().next();
         SpanInfo claim = p.label(annotations, p.annotator, file, "Kazakhstan", "CLAIM");
-        annotations.setAttribute(p.annotator, p.slug, claim.documentId(), claim.id(), "note", "fine");
+        annotations.setAttribute(p.annotator, p.slug, new DocumentId(claim.documentId()), new SpanId(claim.id()), "note", "fine");
         // as a value got in before the check: straight into the database
         jdbc.update("update span_attribute set val = ? where span_id = ? and name = 'note'", "a\u0000b \uD800x",
                 claim.id());

@@ -18,9 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.AttributionInfo;
+import org.factspan.annotation.SpanId;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.base.ConflictException;
 import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.DocumentId;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.LabelKind;
 import org.factspan.corpus.ProjectRole;
@@ -113,12 +115,12 @@ class ConcurrentAnnotatorsTest {
                             claim.id());
                     operations.addAndGet(3);
                     if (i % 3 == 0) {
-                        annotations.deleteSpan(actor, slug, doc, source.id()); // takes the triple with it
+                        annotations.deleteSpan(actor, slug, new DocumentId(doc), new SpanId(source.id())); // takes the triple with it
                         operations.incrementAndGet();
                         mine.add(doc + ":" + s + "-" + (s + 12) + ":CLAIM");
                     } else if (i % 3 == 1) {
-                        annotations.deleteAttribution(actor, slug, doc, triple.id());
-                        annotations.deleteSpan(actor, slug, doc, claim.id());
+                        annotations.deleteAttribution(actor, slug, new DocumentId(doc), triple.id());
+                        annotations.deleteSpan(actor, slug, new DocumentId(doc), new SpanId(claim.id()));
                         operations.addAndGet(2);
                         mine.add(doc + ":" + (s + 20) + "-" + (s + 25) + ":SOURCE");
                     } else {

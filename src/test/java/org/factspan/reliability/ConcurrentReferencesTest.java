@@ -7,11 +7,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.factspan.FreshProject;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.AttributionInfo;
+import org.factspan.annotation.SpanId;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.annotation.SpanSuggestions;
 import org.factspan.base.ConflictException;
 import org.factspan.base.NotFoundException;
 import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.DocumentId;
 import org.factspan.corpus.ProjectSetupService;
 import org.factspan.security.ApiTokenService;
 import org.factspan.security.UserService;
@@ -202,9 +204,9 @@ class ConcurrentReferencesTest {
                 SpanInfo claim = span("CLAIM");
                 var suggestion = new SpanSuggestions.Suggestion(claim.start(), claim.end(), "CLAIM", "patterns", 0.5,
                         "test");
-                race.round(() -> race.record(service(() -> suggestions.accepted(p.annotator, p.slug, doc, claim.id(),
+                race.round(() -> race.record(service(() -> suggestions.accepted(p.annotator, p.slug, new DocumentId(doc), new SpanId(claim.id()),
                         suggestion)), "accepted", ""),
-                        () -> race.record(service(() -> annotations.deleteSpan(p.annotator, p.slug, doc, claim.id())),
+                        () -> race.record(service(() -> annotations.deleteSpan(p.annotator, p.slug, new DocumentId(doc), new SpanId(claim.id()))),
                                 "delete", ""));
             }
             finish(race);

@@ -14,10 +14,12 @@ import org.factspan.TestUsers;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.AttributionInfo;
 import org.factspan.annotation.SpanInfo;
+import org.factspan.base.Version;
 import org.factspan.claims.ClaimService;
 import org.factspan.claims.ClaimViews;
 import org.factspan.corpus.AssignmentService;
 import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.DocumentId;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.LabelKind;
 import org.factspan.corpus.ProjectAdminService;
@@ -102,8 +104,8 @@ class ConcurrentRowWritesTest {
         docs = P + "/documents/" + doc;
         // both annotators work on every document (the assignment race changes one document's assignments only)
         for (long d : p.documents.values()) {
-            setup.assign(d, p.annotator.userId());
-            setup.assign(d, p.annotator2.userId());
+            setup.assign(new DocumentId(d), p.annotator.userId());
+            setup.assign(new DocumentId(d), p.annotator2.userId());
         }
     }
 
@@ -175,7 +177,7 @@ class ConcurrentRowWritesTest {
         try (Race race = race("gold: PATCH, PUT attribute, DELETE of one gold span; curated; rejections")) {
             while (race.more()) {
                 int at = nextOffset.getAndAdd(2);
-                var created = curation.createGoldSpan(p.curator, p.slug, gdoc, version, at, at + 6, "CLAIM", Map.of());
+                var created = curation.createGoldSpan(p.curator, p.slug, new DocumentId(gdoc), new Version(version), at, at + 6, "CLAIM", Map.of());
                 long v = created.version();
                 String path = g + "/gold/spans/" + created.value().id();
                 long annotators = span(p.annotator, gdoc, "CLAIM").id();
@@ -190,7 +192,7 @@ class ConcurrentRowWritesTest {
                 }));
                 version = curation.read(p.curator, p.slug, gdoc, false).version();
                 if (curation.read(p.curator, p.slug, gdoc, false).status().name().equals("CURATED")) {
-                    version = curation.reopen(p.curator, p.slug, gdoc, version);
+                    version = curation.reopen(p.curator, p.slug, new DocumentId(gdoc), new Version(version));
                 }
             }
             finish(race);

@@ -10,8 +10,10 @@ import org.factspan.ApiClient;
 import org.factspan.FreshProject;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.SpanInfo;
+import org.factspan.base.Version;
 import org.factspan.claims.ClaimService;
 import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.DocumentId;
 import org.factspan.corpus.ProjectSetupService;
 import org.factspan.curation.CurationService;
 import org.factspan.curation.MergeOptions;
@@ -194,7 +196,7 @@ class AnnotatorsStayBlindApiTest {
 
         long version = curation.open(p.curator, p.slug, doc, MergeOptions.none(), false).version();
         // curated anyway (open places stay): this test is about what curated documents show
-        curation.markCurated(p.curator, p.slug, doc, version, true);
+        curation.markCurated(p.curator, p.slug, new DocumentId(doc), new Version(version), true);
         JsonNode after = get(P + "/claims/clusters");
         assertThat(after).hasSize(1);
         // now the document is curated: the board may show the claim, but never whose it was

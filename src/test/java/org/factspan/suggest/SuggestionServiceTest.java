@@ -8,11 +8,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.factspan.annotation.AnnotationService;
+import org.factspan.annotation.SpanId;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.annotation.SpanSuggestions.Suggestion;
 import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
 import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.DocumentId;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.LabelKind;
 import org.factspan.corpus.ProjectRole;
@@ -103,7 +105,7 @@ class SuggestionServiceTest {
         assertThat(span.annotator()).isEqualTo(ann.username());
         assertThat(span.text()).isEqualTo("said");
         assertThat(annotations.listMySpans(ann, slug, d1)).extracting(SpanInfo::id).containsExactly(span.id());
-        assertThat(suggestions.acceptedFrom(ann, slug, d1, span.id())).contains(PatternRecommender.ID);
+        assertThat(suggestions.acceptedFrom(ann, slug, new DocumentId(d1), new SpanId(span.id()))).contains(PatternRecommender.ID);
         assertThat(suggestions.recommenders(curator, slug)).filteredOn(r -> r.id().equals(PatternRecommender.ID))
                 .extracting(RecommenderStatus::accepted).containsExactly(1L);
         // no longer suggested to ann, still to other; accepting again is a conflict

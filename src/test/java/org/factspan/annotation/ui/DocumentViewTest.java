@@ -6,6 +6,8 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
+import org.factspan.annotation.SpanId;
+import org.factspan.corpus.DocumentId;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.ProjectSummary;
 import com.vaadin.flow.component.notification.Notification;
@@ -143,7 +145,7 @@ class DocumentViewTest extends SpringBrowserlessTest {
         EditorClient client = new EditorClient(view.binding);
         long span = client.create(start, end, "CLAIM");
         // the same span deleted in another window before this one heard of it
-        annotations.deleteSpan(alice, TestUsers.SEED_PROJECT, id, span);
+        annotations.deleteSpan(alice, TestUsers.SEED_PROJECT, new DocumentId(id), new SpanId(span));
         client.delete(span, false);
         assertThat(test(find(Notification.class).last()).getText()).contains("changed elsewhere")
                 .doesNotContain("No span").doesNotContainPattern("\\d");
@@ -154,6 +156,6 @@ class DocumentViewTest extends SpringBrowserlessTest {
         assertThat(test(find(Notification.class).last()).getText()).contains("‘" + word + "’")
                 .doesNotContain(start + ".." + end);
         assertThat(view.spans()).filteredOn(s -> s.start() == start && s.end() == end).hasSize(1);
-        annotations.deleteSpan(alice, TestUsers.SEED_PROJECT, id, again);
+        annotations.deleteSpan(alice, TestUsers.SEED_PROJECT, new DocumentId(id), new SpanId(again));
     }
 }
