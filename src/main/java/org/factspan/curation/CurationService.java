@@ -163,7 +163,7 @@ public class CurationService {
         return lifecycle.markCurated(actor, slug, document.value(), version.value(), override);
     }
 
-    /** Marks the document curated when nothing is open (see {@link #markCurated(Actor, String, long, long, boolean)}). */
+    /** Marks the document curated when nothing is open (see {@link #markCurated(Actor, String, DocumentId, Version, boolean)}). */
     @Transactional
     public long markCurated(Actor actor, String slug, DocumentId document, Version version) {
         return lifecycle.markCurated(actor, slug, document.value(), version.value());
