@@ -25,6 +25,8 @@ import org.factspan.security.Actor;
 import org.factspan.security.Role;
 import org.factspan.security.UserService;
 import org.springframework.stereotype.Component;
+import org.factspan.corpus.DocumentId;
+import org.factspan.annotation.SpanId;
 
 /**
  * The one place tests make their data (decision 028, "One test-data builder"): projects (the seed schema or a given
@@ -295,11 +297,11 @@ public class TestData {
     // ------------------------------------------------------------------ what FreshProject does through the services
 
     void assign(long document, Actor who) {
-        setup.assign(document, who.userId());
+        setup.assign(new DocumentId(document), who.userId());
     }
 
     void finish(long document, Actor who) {
-        setup.finish(document, who.userId());
+        setup.finish(new DocumentId(document), who.userId());
     }
 
     void join(long project, Actor who, ProjectRole role) {
@@ -330,7 +332,7 @@ public class TestData {
     }
 
     public SpanInfo setAttribute(Actor who, String slug, long document, SpanInfo span, String name, String value) {
-        return annotations.setAttribute(who, slug, document, span.id(), name, value);
+        return annotations.setAttribute(who, slug, new DocumentId(document), new SpanId(span.id()), name, value);
     }
 
     /** {@code who} links a claim to its source and cue (either may be null). */

@@ -1,28 +1,18 @@
 package org.factspan.annotation;
 
-import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import org.factspan.base.Quote;
 import org.factspan.base.CodePoints;
-import org.factspan.base.audit.AuditLog;
-import org.factspan.base.ConflictException;
-import org.factspan.base.ForbiddenException;
-import org.factspan.base.InvalidRequestException;
 import org.factspan.corpus.CorpusService;
-import org.factspan.corpus.DocumentSummary;
+import org.factspan.corpus.DocumentId;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.LabelKind;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.security.Actor;
-import org.factspan.security.UserService;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,9 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
  * Changes are refused while the project is archived, and for one's own work while one has marked the document
  * finished ({@link CorpusService#requireEditableDocument}). Every refused call throws before anything is stored.
  *
- * <p>The module's one annotation service; two sections live in package-private pieces: {@link AnnotationGuards}
- * (who may change what, locks, provenance stamps, the audit entry and the row-to-record mapping every method shares)
- * and {@link ProjectAnnotationReads} (everyone's work across a project, and the repair of broken triples).
+ * <p>The module's one annotation service: it keeps the per-document reads, the permission-checked entry points and
+ * the transactions; its sections live in package-private pieces: {@link AnnotationGuards} (who may change what,
+ * locks, provenance stamps, the audit entry and the row-to-record mapping every method shares), {@link SpanWrites}
+ * (creating, deleting, relabelling, restoring spans and setting their attributes), {@link TripleWrites} (creating,
+ * linking, restoring and deleting attribution triples) and {@link ProjectAnnotationReads} (everyone's work across a
+ * project, and the repair of broken triples).
  */
 @Service
 public class AnnotationService {
@@ -65,28 +58,22 @@ public class AnnotationService {
     private final SpanAttributeRepository attributes;
     private final AttributionRepository attributions;
     private final CorpusService corpus;
-    private final UserService users;
-    private final Clock clock;
-    private final ApplicationEventPublisher events;
-    private final AuditLog auditLog;
-    private final SpanLocks locks;
     private final AnnotationGuards guards;
     private final ProjectAnnotationReads projectReads;
+    private final SpanWrites spanWrites;
+    private final TripleWrites tripleWrites;
 
     AnnotationService(SpanRepository spans, SpanAttributeRepository attributes, AttributionRepository attributions,
-            CorpusService corpus, UserService users, Clock clock, ApplicationEventPublisher events, AuditLog auditLog,
-            SpanLocks locks, AnnotationGuards guards, ProjectAnnotationReads projectReads) {
-        this.guards = guards;
-        this.projectReads = projectReads;
-        this.locks = locks;
-        this.events = events;
-        this.auditLog = auditLog;
+            CorpusService corpus, AnnotationGuards guards, ProjectAnnotationReads projectReads, SpanWrites spanWrites,
+            TripleWrites tripleWrites) {
         this.spans = spans;
         this.attributes = attributes;
         this.attributions = attributions;
         this.corpus = corpus;
-        this.users = users;
-        this.clock = clock;
+        this.guards = guards;
+        this.projectReads = projectReads;
+        this.spanWrites = spanWrites;
+        this.tripleWrites = tripleWrites;
     }
 
     /** The gold standard as an owner, stamping {@code stamp} on what a call creates or changes. */
@@ -177,82 +164,24 @@ public class AnnotationService {
     @Transactional
     public SpanInfo createSpan(Actor actor, Owner owner, String slug, long documentId, int start, int end,
             String label, Map<String, String> values) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        guards.requireMayUse(actor, owner, project);
-        DocumentSummary doc = guards.requireEditable(actor, owner, project, documentId);
-        requireNewSpan(actor, owner, project, doc, start, end, label, values);
-        Span span = new Span(documentId, owner.userId(), label, start, end, clock.instant());
-        guards.stamp(actor, owner, span::stamp);
-        Span saved;
-        try {
-            saved = spans.insert(span);
-        } catch (DataIntegrityViolationException e) {
-            // the same span created at the same moment by another request of this owner (unique constraint)
-            throw new ConflictException(guards.who(actor, owner, "have", "has") + " labeled " + start + ".." + end + " as "
-                    + label + " already");
-        }
-        values.forEach((name, value) -> attributes.save(new SpanAttribute(saved.getId(), name, value)));
-        events.publishEvent(new SpanChanged(slug, documentId, saved.getId(), SpanChanged.Change.CREATED));
-        SpanInfo created = AnnotationGuards.toInfo(saved, corpus.textIndex(documentId), owner.username(), new TreeMap<>(values));
-        guards.audit(actor, "span.create", project.id(), documentId, saved.getId(), null, owner, null, AnnotationGuards.state(created));
-        return created;
-    }
-
-    /** What a new (or restored) span must satisfy: a known label, a range in the text, no clash, valid values. */
-    private void requireNewSpan(Actor actor, Owner owner, ProjectInfo project, DocumentSummary doc, int start, int end,
-            String label, Map<String, String> values) {
-        long documentId = doc.id();
-        LabelInfo labelInfo = AnnotationGuards.requireLabel(project, label);
-        if (start < 0 || end > doc.length() || start >= end) {
-            throw new InvalidRequestException("Span " + start + ".." + end + " is not a non-empty range inside the text"
-                    + " (0.." + doc.length() + " code points, end exclusive)");
-        }
-        if (!project.allowOverlap()) {
-            spans.findByDocumentIdAndUserIdOrderByStartAscEndAscIdAsc(documentId, owner.userId()).stream()
-                    .filter(s -> s.getStart() < end && start < s.getEnd()).findFirst().ifPresent(s -> {
-                        throw new ConflictException("Span " + start + ".." + end + " overlaps the " + s.getLabel()
-                                + " span " + s.getStart() + ".." + s.getEnd() + " of " + owner.username()
-                                + "; this project does not allow overlapping spans");
-                    });
-        }
-        // the same span twice is refused by the span_dup_uq constraint when the span is saved (one query less)
-        values.forEach((name, value) -> AnnotationGuards.checkAttribute(labelInfo, name, value));
+        return spanWrites.createSpan(actor, owner, slug, documentId, start, end, label, values);
     }
 
     /** Deletes the caller's span, its attributes and every attribution that uses it. */
     @Transactional
-    public DeletedSpan deleteSpan(Actor actor, String slug, long documentId, long spanId) {
-        return deleteSpan(actor, Owner.of(actor), slug, documentId, spanId);
+    public DeletedSpan deleteSpan(Actor actor, String slug, DocumentId document, SpanId span) {
+        return deleteSpan(actor, Owner.of(actor), slug, document, span);
     }
 
     @Transactional
-    public DeletedSpan deleteSpan(Actor actor, Owner owner, String slug, long documentId, long spanId) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        guards.requireMayUse(actor, owner, project);
-        guards.requireEditable(actor, owner, project, documentId);
-        Span span = guards.ownSpan(owner, documentId, spanId);
-        List<AttributionInfo> using = attributionsUsing(owner, documentId, spanId);
-        SpanInfo info = AnnotationGuards.toInfo(span, corpus.textIndex(documentId), owner.username(), guards.attributesOf(List.of(spanId))
-                .getOrDefault(spanId, Map.of()));
-        attributions.deleteAllByIdInBatch(using.stream().map(AttributionInfo::id).toList());
-        attributes.deleteAllInBatch(attributes.findBySpanId(spanId));
-        spans.delete(span);
-        spans.flush();
-        events.publishEvent(new SpanChanged(slug, documentId, spanId, SpanChanged.Change.DELETED));
-        guards.audit(actor, "span.delete", project.id(), documentId, spanId, null, owner, Map.of("span", AnnotationGuards.state(info),
-                "attributions", using), null);
-        return new DeletedSpan(info, using);
+    public DeletedSpan deleteSpan(Actor actor, Owner owner, String slug, DocumentId document, SpanId span) {
+        return spanWrites.deleteSpan(actor, owner, slug, document, span);
     }
 
     /** The caller's attributions on a document that use a span (asked before deleting it). */
     @Transactional(readOnly = true)
-    public List<AttributionInfo> attributionsUsing(Actor actor, long documentId, long spanId) {
-        return attributionsUsing(Owner.of(actor), documentId, spanId);
-    }
-
-    private List<AttributionInfo> attributionsUsing(Owner owner, long documentId, long spanId) {
-        return attributions.findByDocumentIdAndUserIdOrderById(documentId, owner.userId()).stream()
-                .map(Attribution::toInfo).filter(a -> a.uses(spanId)).toList();
+    public List<AttributionInfo> attributionsUsing(Actor actor, DocumentId document, SpanId span) {
+        return spanWrites.attributionsUsing(Owner.of(actor), document.value(), span.value());
     }
 
     /**
@@ -260,85 +189,27 @@ public class AnnotationService {
      * returned span before the change carries them, for undo.
      */
     @Transactional
-    public SpanInfo relabelSpan(Actor actor, String slug, long documentId, long spanId, String label) {
-        return relabelSpan(actor, Owner.of(actor), slug, documentId, spanId, label);
+    public SpanInfo relabelSpan(Actor actor, String slug, DocumentId document, SpanId span, String label) {
+        return relabelSpan(actor, Owner.of(actor), slug, document, span, label);
     }
 
     @Transactional
-    public SpanInfo relabelSpan(Actor actor, Owner owner, String slug, long documentId, long spanId, String label) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        guards.requireMayUse(actor, owner, project);
-        guards.requireEditable(actor, owner, slug, documentId);
-        Span span = guards.ownSpan(owner, documentId, spanId);
-        LabelInfo target = AnnotationGuards.requireLabel(project, label);
-        if (span.getLabel().equals(label)) {
-            return AnnotationGuards.toInfo(span, corpus.textIndex(documentId), owner.username(),
-                    guards.attributesOf(List.of(spanId)).getOrDefault(spanId, Map.of()));
-        }
-        if (spans.existsByDocumentIdAndUserIdAndLabelAndStartAndEnd(documentId, owner.userId(), label, span.getStart(),
-                span.getEnd())) {
-            throw new ConflictException(guards.who(actor, owner, "have", "has") + " labeled " + span.getStart() + ".."
-                    + span.getEnd() + " as " + label + " already");
-        }
-        List<AttributionInfo> using = attributionsUsing(owner, documentId, spanId);
-        if (!using.isEmpty()) {
-            throw new ConflictException("Span " + spanId + " is part of " + using.size()
-                    + " attribution(s); unlink it before changing its label");
-        }
-        String previousLabel = span.getLabel();
-        span.relabel(label);
-        guards.stamp(actor, owner, span::stamp);
-        Map<String, String> kept = new TreeMap<>();
-        for (SpanAttribute a : attributes.findBySpanId(spanId)) {
-            if (target.attribute(a.getName()).isPresent()) {
-                kept.put(a.getName(), a.getValue());
-            } else {
-                attributes.delete(a);
-            }
-        }
-        spans.flush();
-        events.publishEvent(new SpanChanged(slug, documentId, spanId, SpanChanged.Change.RELABELED));
-        SpanInfo relabeled = AnnotationGuards.toInfo(span, corpus.textIndex(documentId), owner.username(), kept);
-        guards.audit(actor, "span.relabel", project.id(), documentId, spanId, null, owner, Map.of("label", previousLabel),
-                Map.of("label", label, "attributes", kept));
-        return relabeled;
+    public SpanInfo relabelSpan(Actor actor, Owner owner, String slug, DocumentId document, SpanId span,
+            String label) {
+        return spanWrites.relabelSpan(actor, owner, slug, document, span, label);
     }
 
     /** Sets (or, with a null or blank value, removes) an attribute of the caller's span. */
     @Transactional
-    public SpanInfo setAttribute(Actor actor, String slug, long documentId, long spanId, String name, String value) {
-        return setAttribute(actor, Owner.of(actor), slug, documentId, spanId, name, value);
+    public SpanInfo setAttribute(Actor actor, String slug, DocumentId document, SpanId span, String name,
+            String value) {
+        return setAttribute(actor, Owner.of(actor), slug, document, span, name, value);
     }
 
     @Transactional
-    public SpanInfo setAttribute(Actor actor, Owner owner, String slug, long documentId, long spanId, String name,
-            String value) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        guards.requireMayUse(actor, owner, project);
-        guards.requireEditable(actor, owner, slug, documentId);
-        Span span = guards.ownSpan(owner, documentId, spanId);
-        LabelInfo label = AnnotationGuards.requireLabel(project, span.getLabel());
-        var key = new SpanAttribute.Key(spanId, name);
-        String previous = attributes.findById(key).map(SpanAttribute::getValue).orElse(null);
-        if (value == null || value.isBlank()) {
-            if (label.attribute(name).isEmpty()) {
-                throw new InvalidRequestException("Label " + label.name() + " has no attribute " + Quote.of(name));
-            }
-            attributes.findById(key).ifPresent(attributes::delete);
-        } else {
-            AnnotationGuards.checkAttribute(label, name, value);
-            attributes.findById(key).ifPresentOrElse(a -> a.setValue(value),
-                    () -> attributes.save(new SpanAttribute(spanId, name, value)));
-        }
-        guards.stamp(actor, owner, span::stamp);
-        attributes.flush();
-        spans.flush();
-        events.publishEvent(new SpanChanged(slug, documentId, spanId, SpanChanged.Change.ATTRIBUTE));
-        guards.audit(actor, "span.attribute", project.id(), documentId, spanId, null, owner,
-                previous == null ? null : Map.of(name, previous),
-                value == null || value.isBlank() ? null : Map.of(name, value));
-        return AnnotationGuards.toInfo(span, corpus.textIndex(documentId), owner.username(),
-                guards.attributesOf(List.of(spanId)).getOrDefault(spanId, Map.of()));
+    public SpanInfo setAttribute(Actor actor, Owner owner, String slug, DocumentId document, SpanId span,
+            String name, String value) {
+        return spanWrites.setAttribute(actor, owner, slug, document, span, name, value);
     }
 
     /**
@@ -354,51 +225,7 @@ public class AnnotationService {
     @Transactional
     public AttributionInfo createAttribution(Actor actor, Owner owner, String slug, long documentId, Long source,
             Long cue, long content) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        guards.requireMayUse(actor, owner, project);
-        guards.requireEditable(actor, owner, slug, documentId);
-        requireNewTriple(owner, project, documentId, source, cue, content);
-        Attribution attribution = new Attribution(documentId, owner.userId(), source, cue, content, clock.instant());
-        guards.stamp(actor, owner, attribution::stamp);
-        AttributionInfo made = attributions.saveAndFlush(attribution).toInfo();
-        guards.audit(actor, "attribution.create", project.id(), documentId, content, made.id(), owner, null, made);
-        return made;
-    }
-
-    /**
-     * What a new (or restored) triple must satisfy: a source or a cue, the owner's spans in the right roles, not
-     * there already. The spans stay locked until the triple is stored (or the call fails): a concurrent delete waits
-     * (decision 016).
-     */
-    private void requireNewTriple(Owner owner, ProjectInfo project, long documentId, Long source, Long cue,
-            long content) {
-        if (source == null && cue == null) {
-            throw new InvalidRequestException(noSourceNorCue(project));
-        }
-        Map<Long, Span> parts = guards.ownSpans(owner, documentId, java.util.stream.Stream.of(source, cue, content)
-                .filter(Objects::nonNull).toList());
-        Span contentSpan = parts.get(content);
-        if (!project.hasRole(contentSpan.getLabel(), LabelKind.CONTENT)) {
-            throw new InvalidRequestException("The content of an attribution must be a "
-                    + roleName(project, LabelKind.CONTENT) + " span, not " + contentSpan.getLabel());
-        }
-        if (source != null && !project.hasRole(parts.get(source).getLabel(), LabelKind.SOURCE)) {
-            throw new InvalidRequestException("The source of an attribution must be a "
-                    + roleName(project, LabelKind.SOURCE) + " span");
-        }
-        if (cue != null) {
-            String cueLabel = parts.get(cue).getLabel();
-            if (project.label(cueLabel).map(l -> l.kind() != LabelKind.CUE).orElse(true)) {
-                throw new InvalidRequestException("The cue of an attribution must be a cue span (of a label with the cue role), not "
-                        + cueLabel);
-            }
-        }
-        boolean duplicate = attributions.findByDocumentIdAndUserIdOrderById(documentId, owner.userId()).stream()
-                .anyMatch(a -> a.getContentSpanId() == content && Objects.equals(a.getSourceSpanId(), source)
-                        && Objects.equals(a.getCueSpanId(), cue));
-        if (duplicate) {
-            throw new ConflictException("This attribution exists already");
-        }
+        return tripleWrites.createAttribution(actor, owner, slug, documentId, source, cue, content);
     }
 
     /**
@@ -408,63 +235,14 @@ public class AnnotationService {
      */
     @Transactional
     public SpanInfo restoreSpan(Actor actor, Owner owner, String slug, long documentId, SpanInfo span) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        guards.requireMayUse(actor, owner, project);
-        DocumentSummary doc = guards.requireEditable(actor, owner, project, documentId);
-        if (span.documentId() != documentId) {
-            throw new InvalidRequestException("That span belongs to another document");
-        }
-        if (spans.existsById(span.id())) {
-            throw new ConflictException("That span is there already (it was brought back elsewhere)");
-        }
-        requireNewSpan(actor, owner, project, doc, span.start(), span.end(), span.label(), span.attributes());
-        try {
-            spans.insertWithId(span.id(), documentId, owner.userId(), span.label(), span.start(), span.end(),
-                    span.createdAt() == null ? clock.instant() : span.createdAt());
-            spans.flush();
-        } catch (DataIntegrityViolationException e) {
-            throw new ConflictException(guards.who(actor, owner, "have", "has") + " labeled " + span.start() + ".."
-                    + span.end() + " as " + span.label() + " already");
-        }
-        Span saved = spans.findById(span.id()).orElseThrow();
-        guards.stamp(actor, owner, saved::stamp);
-        span.attributes().forEach((name, value) -> attributes.save(new SpanAttribute(saved.getId(), name, value)));
-        attributes.flush();
-        spans.flush();
-        events.publishEvent(new SpanChanged(slug, documentId, saved.getId(), SpanChanged.Change.CREATED));
-        SpanInfo restored = AnnotationGuards.toInfo(saved, corpus.textIndex(documentId), owner.username(),
-                new TreeMap<>(span.attributes()));
-        guards.audit(actor, "span.restore", project.id(), documentId, saved.getId(), null, owner, null, AnnotationGuards.state(restored));
-        return restored;
+        return spanWrites.restoreSpan(actor, owner, slug, documentId, span);
     }
 
     /** Brings back a deleted attribution under its own id (see {@link #restoreSpan}); its spans must be there. */
     @Transactional
     public AttributionInfo restoreAttribution(Actor actor, Owner owner, String slug, long documentId,
             AttributionInfo triple) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        guards.requireMayUse(actor, owner, project);
-        guards.requireEditable(actor, owner, slug, documentId);
-        if (triple.documentId() != documentId) {
-            throw new InvalidRequestException("That attribution belongs to another document");
-        }
-        if (attributions.existsById(triple.id())) {
-            throw new ConflictException("That attribution is there already (it was brought back elsewhere)");
-        }
-        requireNewTriple(owner, project, documentId, triple.source(), triple.cue(), triple.content());
-        try {
-            attributions.insertWithId(triple.id(), documentId, owner.userId(), triple.source(), triple.cue(),
-                    triple.content(), clock.instant());
-            attributions.flush();
-        } catch (DataIntegrityViolationException e) {
-            throw new ConflictException("A span of this attribution was deleted meanwhile");
-        }
-        Attribution saved = attributions.findById(triple.id()).orElseThrow();
-        guards.stamp(actor, owner, saved::stamp);
-        attributions.flush();
-        AttributionInfo made = saved.toInfo();
-        guards.audit(actor, "attribution.restore", project.id(), documentId, made.content(), made.id(), owner, null, made);
-        return made;
+        return tripleWrites.restoreAttribution(actor, owner, slug, documentId, triple);
     }
 
     /**
@@ -478,55 +256,18 @@ public class AnnotationService {
 
     @Transactional
     public AttributionInfo linkSpans(Actor actor, Owner owner, String slug, long documentId, List<Long> spanIds) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        guards.requireMayUse(actor, owner, project);
-        Long source = null;
-        Long cue = null;
-        Long content = null;
-        Map<Long, Span> locked = guards.ownSpans(owner, documentId, spanIds);
-        for (long id : new java.util.LinkedHashSet<>(spanIds)) {
-            String label = locked.get(id).getLabel();
-            LabelKind role = project.label(label).map(LabelInfo::kind).orElse(LabelKind.SPAN);
-            boolean isCue = role == LabelKind.CUE;
-            if (role == LabelKind.CONTENT && content == null) {
-                content = id;
-            } else if (role == LabelKind.SOURCE && source == null) {
-                source = id;
-            } else if (isCue && cue == null) {
-                cue = id;
-            } else {
-                throw new InvalidRequestException("An attribution links one " + roleName(project, LabelKind.CONTENT)
-                        + ", at most one " + roleName(project, LabelKind.SOURCE) + " and at most one cue; span " + id
-                        + " (" + label + ") does not fit");
-            }
-        }
-        if (content == null) {
-            throw new InvalidRequestException("An attribution needs a " + roleName(project, LabelKind.CONTENT)
-                    + " span as its content");
-        }
-        return createAttribution(actor, owner, slug, documentId, source, cue, content);
+        return tripleWrites.linkSpans(actor, owner, slug, documentId, spanIds);
     }
 
     @Transactional
-    public AttributionInfo deleteAttribution(Actor actor, String slug, long documentId, long attributionId) {
-        return deleteAttribution(actor, Owner.of(actor), slug, documentId, attributionId);
+    public AttributionInfo deleteAttribution(Actor actor, String slug, DocumentId document, long attributionId) {
+        return deleteAttribution(actor, Owner.of(actor), slug, document, attributionId);
     }
 
     @Transactional
-    public AttributionInfo deleteAttribution(Actor actor, Owner owner, String slug, long documentId,
+    public AttributionInfo deleteAttribution(Actor actor, Owner owner, String slug, DocumentId document,
             long attributionId) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        guards.requireMayUse(actor, owner, project);
-        guards.requireEditable(actor, owner, project, documentId);
-        Attribution a = locks.lockAttribution(documentId, attributionId);
-        if (a.getUserId() != owner.userId()) {
-            throw new ForbiddenException("Attribution " + attributionId + " belongs to another annotator");
-        }
-        attributions.delete(a);
-        attributions.flush();
-        guards.audit(actor, "attribution.delete", project.id(), documentId, a.getContentSpanId(), attributionId, owner, a.toInfo(),
-                null);
-        return a.toInfo();
+        return tripleWrites.deleteAttribution(actor, owner, slug, document, attributionId);
     }
 
     /**
@@ -555,8 +296,8 @@ public class AnnotationService {
      * history. An intact triple is refused (409): it is its annotator's to delete, and a curator's to reject.
      */
     @Transactional
-    public AttributionInfo repairAttribution(Actor actor, String slug, long documentId, long attributionId) {
-        return projectReads.repairAttribution(actor, slug, documentId, attributionId);
+    public AttributionInfo repairAttribution(Actor actor, String slug, DocumentId document, long attributionId) {
+        return projectReads.repairAttribution(actor, slug, document.value(), attributionId);
     }
 
     /**

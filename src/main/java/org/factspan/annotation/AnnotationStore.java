@@ -2,6 +2,7 @@ package org.factspan.annotation;
 
 import java.util.List;
 import java.util.Map;
+import org.factspan.corpus.DocumentId;
 import org.factspan.security.Actor;
 
 /**
@@ -48,7 +49,7 @@ public interface AnnotationStore {
             }
 
             public AnnotationService.DeletedSpan deleteSpan(long spanId) {
-                return service.deleteSpan(actor, owner, slug, documentId, spanId);
+                return service.deleteSpan(actor, owner, slug, new DocumentId(documentId), new SpanId(spanId));
             }
 
             public SpanInfo restoreSpan(SpanInfo span) {
@@ -60,11 +61,11 @@ public interface AnnotationStore {
             }
 
             public SpanInfo relabelSpan(long spanId, String label) {
-                return service.relabelSpan(actor, owner, slug, documentId, spanId, label);
+                return service.relabelSpan(actor, owner, slug, new DocumentId(documentId), new SpanId(spanId), label);
             }
 
             public SpanInfo setAttribute(long spanId, String name, String value) {
-                return service.setAttribute(actor, owner, slug, documentId, spanId, name, value);
+                return service.setAttribute(actor, owner, slug, new DocumentId(documentId), new SpanId(spanId), name, value);
             }
 
             public AttributionInfo createAttribution(Long source, Long cue, long content) {
@@ -76,7 +77,7 @@ public interface AnnotationStore {
             }
 
             public AttributionInfo deleteAttribution(long attributionId) {
-                return service.deleteAttribution(actor, owner, slug, documentId, attributionId);
+                return service.deleteAttribution(actor, owner, slug, new DocumentId(documentId), attributionId);
             }
 
             public List<SpanInfo> spans() {

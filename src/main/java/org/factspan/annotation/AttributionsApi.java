@@ -2,6 +2,7 @@ package org.factspan.annotation;
 
 import java.util.List;
 import org.factspan.base.InvalidRequestException;
+import org.factspan.corpus.DocumentId;
 import org.factspan.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -47,6 +48,6 @@ class AttributionsApi {
     @DeleteMapping("/{attributionId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String slug, @PathVariable long documentId, @PathVariable long attributionId) {
-        annotations.deleteAttribution(currentUser.require(), slug, documentId, attributionId);
+        annotations.deleteAttribution(currentUser.require(), slug, new DocumentId(documentId), attributionId);
     }
 }

@@ -1,6 +1,7 @@
 package org.factspan.annotation;
 
 import java.util.List;
+import org.factspan.corpus.DocumentId;
 import org.factspan.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -35,6 +36,6 @@ class BrokenAttributionsApi {
     @DeleteMapping("/documents/{documentId}/broken-attributions/{attributionId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void repair(@PathVariable String slug, @PathVariable long documentId, @PathVariable long attributionId) {
-        annotations.repairAttribution(currentUser.require(), slug, documentId, attributionId);
+        annotations.repairAttribution(currentUser.require(), slug, new DocumentId(documentId), attributionId);
     }
 }

@@ -2,6 +2,7 @@ package org.factspan.annotation;
 
 import java.util.List;
 import org.factspan.base.audit.AuditEvent;
+import org.factspan.corpus.DocumentId;
 import org.factspan.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +29,6 @@ class HistoryApi {
 
     @GetMapping("/spans/{spanId}/history")
     List<AuditEvent> span(@PathVariable String slug, @PathVariable long documentId, @PathVariable long spanId) {
-        return history.ofSpan(currentUser.require(), slug, documentId, spanId);
+        return history.ofSpan(currentUser.require(), slug, new DocumentId(documentId), new SpanId(spanId));
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.factspan.base.audit.AuditEvent;
 import org.factspan.base.audit.AuditLog;
 import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.DocumentId;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.security.Actor;
 import org.springframework.stereotype.Service;
@@ -37,7 +38,9 @@ public class HistoryService {
 
     /** Everything recorded about one span of the document, oldest first. */
     @Transactional(readOnly = true)
-    public List<AuditEvent> ofSpan(Actor actor, String slug, long documentId, long spanId) {
+    public List<AuditEvent> ofSpan(Actor actor, String slug, DocumentId document, SpanId span) {
+        long documentId = document.value();
+        long spanId = span.value();
         ProjectInfo project = corpus.requireProject(actor, slug);
         corpus.requireDocument(actor, slug, documentId);
         List<AuditEvent> events = audit.ofSpan(spanId).stream()

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.factspan.base.NotFoundException;
+import org.factspan.corpus.DocumentId;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,8 +53,8 @@ public class SpanLocks {
 
     /** Locks one span of a document (see {@link #spans(long, Collection)}). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public LockedSpan span(long documentId, long spanId) {
-        return spans(documentId, List.of(spanId)).get(spanId);
+    public LockedSpan span(DocumentId document, SpanId span) {
+        return spans(document.value(), List.of(span.value())).get(span.value());
     }
 
     /**
@@ -71,8 +72,8 @@ public class SpanLocks {
 
     /** Locks an attribution triple of a document; a missing one is a {@link NotFoundException}. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public LockedAttribution attribution(long documentId, long attributionId) {
-        Attribution a = lockAttribution(documentId, attributionId);
+    public LockedAttribution attribution(DocumentId document, long attributionId) {
+        Attribution a = lockAttribution(document.value(), attributionId);
         return new LockedAttribution(a.getId(), a.getDocumentId(), a.getUserId(), a.getSourceSpanId(), a.getCueSpanId(),
                 a.getContentSpanId());
     }

@@ -1,6 +1,7 @@
 package org.factspan.annotation;
 
 import java.util.List;
+import org.factspan.corpus.DocumentId;
 import org.factspan.security.Actor;
 
 /**
@@ -25,8 +26,8 @@ public interface SpanSuggestions {
      */
     List<Suggestion> suggest(Actor actor, String slug, long documentId);
 
-    /** Records that the caller's span {@code spanId} (created from the suggestion) was accepted from it. */
-    void accepted(Actor actor, String slug, long documentId, long spanId, Suggestion suggestion);
+    /** Records that the caller's span {@code span} (created from the suggestion) was accepted from it. */
+    void accepted(Actor actor, String slug, DocumentId document, SpanId span, Suggestion suggestion);
 
     /** Remembers that the caller does not want this suggestion in this document; it is not proposed there again. */
     void reject(Actor actor, String slug, long documentId, Suggestion suggestion);

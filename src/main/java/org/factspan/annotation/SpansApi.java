@@ -3,6 +3,7 @@ package org.factspan.annotation;
 import java.util.List;
 import java.util.Map;
 import org.factspan.base.InvalidRequestException;
+import org.factspan.corpus.DocumentId;
 import org.factspan.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -59,7 +60,7 @@ class SpansApi {
         if (body == null || body.label() == null) {
             throw new InvalidRequestException("'label' is required");
         }
-        return annotations.relabelSpan(currentUser.require(), slug, documentId, spanId, body.label());
+        return annotations.relabelSpan(currentUser.require(), slug, new DocumentId(documentId), new SpanId(spanId), body.label());
     }
 
     @PutMapping("/{spanId}/attributes/{name}")
@@ -68,19 +69,19 @@ class SpansApi {
         if (body == null || body.value() == null || body.value().isBlank()) {
             throw new InvalidRequestException("'value' is required; DELETE the attribute to remove it");
         }
-        return annotations.setAttribute(currentUser.require(), slug, documentId, spanId, name, body.value());
+        return annotations.setAttribute(currentUser.require(), slug, new DocumentId(documentId), new SpanId(spanId), name, body.value());
     }
 
     @DeleteMapping("/{spanId}/attributes/{name}")
     SpanInfo removeAttribute(@PathVariable String slug, @PathVariable long documentId, @PathVariable long spanId,
             @PathVariable String name) {
-        return annotations.setAttribute(currentUser.require(), slug, documentId, spanId, name, null);
+        return annotations.setAttribute(currentUser.require(), slug, new DocumentId(documentId), new SpanId(spanId), name, null);
     }
 
     /** Deletes the span, its attributes and the attributions that use it. */
     @DeleteMapping("/{spanId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String slug, @PathVariable long documentId, @PathVariable long spanId) {
-        annotations.deleteSpan(currentUser.require(), slug, documentId, spanId);
+        annotations.deleteSpan(currentUser.require(), slug, new DocumentId(documentId), new SpanId(spanId));
     }
 }

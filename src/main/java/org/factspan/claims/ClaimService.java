@@ -7,9 +7,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.factspan.annotation.SpanId;
 import org.factspan.annotation.SpanLocks;
 import org.factspan.base.CodePoints;
 import org.factspan.base.ConflictException;
+import org.factspan.base.Version;
 import org.factspan.base.audit.AuditEvent;
 import org.factspan.claims.ClaimSpans.ClaimSpan;
 import org.factspan.corpus.CorpusService;
@@ -164,7 +166,8 @@ public class ClaimService {
     }
 
     @Transactional
-    public ClaimViews.Cluster rename(Actor actor, String slug, long clusterId, Long version, String statement) {
+    public ClaimViews.Cluster rename(Actor actor, String slug, ClusterId id, Version version, String statement) {
+        long clusterId = id.value();
         ProjectInfo project = guards.requireCurator(actor, slug);
         ClaimCluster cluster = ClusterGuards.requireVersion(guards.lockCluster(project, clusterId), version);
         cluster.setStatement(ClusterGuards.requireStatement(statement));
@@ -173,7 +176,8 @@ public class ClaimService {
     }
 
     @Transactional
-    public void delete(Actor actor, String slug, long clusterId, Long version) {
+    public void delete(Actor actor, String slug, ClusterId id, Version version) {
+        long clusterId = id.value();
         ProjectInfo project = guards.requireCurator(actor, slug);
         ClaimCluster cluster = ClusterGuards.requireVersion(guards.lockCluster(project, clusterId), version);
         clusters.delete(cluster);
@@ -181,8 +185,10 @@ public class ClaimService {
 
     /** Adds a claim span; without a stance the rules suggest one (and keep it current until a person sets it). */
     @Transactional
-    public ClaimViews.Cluster addMember(Actor actor, String slug, long clusterId, Long version, long spanId,
+    public ClaimViews.Cluster addMember(Actor actor, String slug, ClusterId id, Version version, SpanId span,
             String stance) {
+        long clusterId = id.value();
+        long spanId = span.value();
         ProjectInfo project = guards.requireCurator(actor, slug);
         ClaimCluster cluster = ClusterGuards.requireVersion(guards.lockCluster(project, clusterId), version);
         guards.requireClaimSpan(actor, slug, project, spanId);
@@ -199,8 +205,9 @@ public class ClaimService {
 
     /** Sets a member's stance by hand; {@code null} hands it back to the rules. */
     @Transactional
-    public ClaimViews.Cluster setStance(Actor actor, String slug, long clusterId, Long version, long memberId,
+    public ClaimViews.Cluster setStance(Actor actor, String slug, ClusterId id, Version version, long memberId,
             String stance) {
+        long clusterId = id.value();
         ProjectInfo project = guards.requireCurator(actor, slug);
         ClaimCluster cluster = ClusterGuards.requireVersion(guards.lockCluster(project, clusterId), version);
         ClaimMember member = guards.requireMember(clusterId, memberId);
@@ -216,7 +223,8 @@ public class ClaimService {
     }
 
     @Transactional
-    public ClaimViews.Cluster removeMember(Actor actor, String slug, long clusterId, Long version, long memberId) {
+    public ClaimViews.Cluster removeMember(Actor actor, String slug, ClusterId id, Version version, long memberId) {
+        long clusterId = id.value();
         ProjectInfo project = guards.requireCurator(actor, slug);
         ClaimCluster cluster = ClusterGuards.requireVersion(guards.lockCluster(project, clusterId), version);
         members.delete(guards.requireMember(clusterId, memberId));
@@ -243,14 +251,16 @@ public class ClaimService {
      * status, rating, explanation and evidence. Curators of the project and admins; recorded in the audit trail.
      */
     @Transactional
-    public ClaimViews.Cluster setVerdict(Actor actor, String slug, long clusterId, Long version,
+    public ClaimViews.Cluster setVerdict(Actor actor, String slug, ClusterId id, Version version,
             ClaimViews.VerdictInput in) {
+        long clusterId = id.value();
         return timesAndVerdicts.setVerdict(actor, slug, clusterId, version, in);
     }
 
     /** Removes a cluster's verdict (curators of the project and admins); recorded in the audit trail. */
     @Transactional
-    public ClaimViews.Cluster clearVerdict(Actor actor, String slug, long clusterId, Long version) {
+    public ClaimViews.Cluster clearVerdict(Actor actor, String slug, ClusterId id, Version version) {
+        long clusterId = id.value();
         return timesAndVerdicts.clearVerdict(actor, slug, clusterId, version);
     }
 

@@ -11,6 +11,7 @@ import org.factspan.base.CodePoints;
 import org.factspan.base.ConflictException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
+import org.factspan.base.Version;
 import org.factspan.base.audit.AuditEvent;
 import org.factspan.base.audit.AuditLog;
 import org.factspan.claims.ClaimSpans.ClaimSpan;
@@ -111,7 +112,7 @@ class ClaimTimesAndVerdicts {
      * Records the curators' verdict on a cluster (replacing any earlier one): established value and as-of time,
      * status, rating, explanation and evidence. Curators of the project and admins; recorded in the audit trail.
      */
-    ClaimViews.Cluster setVerdict(Actor actor, String slug, long clusterId, Long version,
+    ClaimViews.Cluster setVerdict(Actor actor, String slug, long clusterId, Version version,
             ClaimViews.VerdictInput in) {
         ProjectInfo project = guards.requireCurator(actor, slug);
         ClaimCluster cluster = ClusterGuards.requireVersion(guards.requireCluster(project, clusterId), version);
@@ -196,7 +197,7 @@ class ClaimTimesAndVerdicts {
     }
 
     /** Removes a cluster's verdict (curators of the project and admins); recorded in the audit trail. */
-    ClaimViews.Cluster clearVerdict(Actor actor, String slug, long clusterId, Long version) {
+    ClaimViews.Cluster clearVerdict(Actor actor, String slug, long clusterId, Version version) {
         ProjectInfo project = guards.requireCurator(actor, slug);
         ClaimCluster cluster = ClusterGuards.requireVersion(guards.requireCluster(project, clusterId), version);
         ClaimViews.Cluster current = reader.cluster(actor, slug, clusterId);

@@ -2,6 +2,8 @@ package org.factspan.claims;
 
 import java.util.List;
 import java.util.Map;
+import org.factspan.annotation.SpanId;
+import org.factspan.base.Version;
 import org.factspan.base.audit.AuditEvent;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.security.CurrentUser;
@@ -53,6 +55,11 @@ class ClaimsApi {
         this.currentUser = currentUser;
     }
 
+    /** The cluster version a change is based on; none (the change is not checked) when the request names none. */
+    private static Version expected(Long version) {
+        return version == null ? null : new Version(version);
+    }
+
     @GetMapping("/clusters")
     List<ClaimViews.Cluster> clusters(@PathVariable String slug, @RequestParam(required = false) String conflict,
             @RequestParam(required = false) String outlet, @RequestParam(required = false) String attribute,
@@ -78,13 +85,13 @@ class ClaimsApi {
     @PutMapping("/clusters/{id}")
     ClaimViews.Cluster rename(@PathVariable String slug, @PathVariable long id,
             @RequestParam(required = false) Long version, @RequestBody ClusterChange body) {
-        return claims.rename(currentUser.require(), slug, id, version, body == null ? null : body.statement());
+        return claims.rename(currentUser.require(), slug, new ClusterId(id), expected(version), body == null ? null : body.statement());
     }
 
     @DeleteMapping("/clusters/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String slug, @PathVariable long id, @RequestParam(required = false) Long version) {
-        claims.delete(currentUser.require(), slug, id, version);
+        claims.delete(currentUser.require(), slug, new ClusterId(id), expected(version));
     }
 
     @PostMapping("/clusters/{id}/members")
@@ -94,32 +101,32 @@ class ClaimsApi {
         if (body == null || body.span() == null) {
             throw new InvalidRequestException("'span' (the id of a CLAIM span) is required");
         }
-        return claims.addMember(currentUser.require(), slug, id, version, body.span(), body.stance());
+        return claims.addMember(currentUser.require(), slug, new ClusterId(id), expected(version), new SpanId(body.span()), body.stance());
     }
 
     @PutMapping("/clusters/{id}/members/{memberId}")
     ClaimViews.Cluster setStance(@PathVariable String slug, @PathVariable long id, @PathVariable long memberId,
             @RequestParam(required = false) Long version, @RequestBody StanceChange body) {
-        return claims.setStance(currentUser.require(), slug, id, version, memberId, body == null ? null : body.stance());
+        return claims.setStance(currentUser.require(), slug, new ClusterId(id), expected(version), memberId, body == null ? null : body.stance());
     }
 
     @DeleteMapping("/clusters/{id}/members/{memberId}")
     ClaimViews.Cluster removeMember(@PathVariable String slug, @PathVariable long id, @PathVariable long memberId,
             @RequestParam(required = false) Long version) {
-        return claims.removeMember(currentUser.require(), slug, id, version, memberId);
+        return claims.removeMember(currentUser.require(), slug, new ClusterId(id), expected(version), memberId);
     }
 
     /** Records the curators' verdict (replacing any earlier one). */
     @PutMapping("/clusters/{id}/verdict")
     ClaimViews.Cluster setVerdict(@PathVariable String slug, @PathVariable long id,
             @RequestParam(required = false) Long version, @RequestBody(required = false) ClaimViews.VerdictInput body) {
-        return claims.setVerdict(currentUser.require(), slug, id, version, body);
+        return claims.setVerdict(currentUser.require(), slug, new ClusterId(id), expected(version), body);
     }
 
     @DeleteMapping("/clusters/{id}/verdict")
     ClaimViews.Cluster clearVerdict(@PathVariable String slug, @PathVariable long id,
             @RequestParam(required = false) Long version) {
-        return claims.clearVerdict(currentUser.require(), slug, id, version);
+        return claims.clearVerdict(currentUser.require(), slug, new ClusterId(id), expected(version));
     }
 
     /** The cluster's verdicts as the audit trail has them, oldest first. */

@@ -7,8 +7,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import org.factspan.annotation.SpanId;
+import org.factspan.base.Version;
+import org.factspan.corpus.DocumentId;
 import org.factspan.ingest.Fields;
 import org.factspan.annotation.SpanLocks;
 import org.factspan.base.CodePoints;
@@ -130,7 +132,7 @@ class ClusterGuards {
             throw new NotFoundException("No span " + spanId + " in project " + slug);
         }
         // the span stays until the member is stored; deleted meanwhile, it is not found (decision 016)
-        SpanLocks.LockedSpan locked = locks.span(span.documentId(), spanId);
+        SpanLocks.LockedSpan locked = locks.span(new DocumentId(span.documentId()), new SpanId(spanId));
         if (!project.hasRole(locked.label(), LabelKind.CONTENT)) {
             throw new InvalidRequestException("Span " + spanId + " is a " + locked.label() + " span; clusters hold "
                     + contentName(project) + " spans only");
@@ -169,8 +171,8 @@ class ClusterGuards {
                 .orElseThrow(() -> new NotFoundException("No member " + memberId + " in cluster " + clusterId));
     }
 
-    static ClaimCluster requireVersion(ClaimCluster cluster, Long version) {
-        if (version != null && !Objects.equals(version, cluster.getVersion())) {
+    static ClaimCluster requireVersion(ClaimCluster cluster, Version version) {
+        if (version != null && version.value() != cluster.getVersion()) {
             throw new ConflictException("Cluster " + cluster.getId() + " was changed meanwhile (version "
                     + cluster.getVersion() + ", you had " + version + "); reload it and try again");
         }

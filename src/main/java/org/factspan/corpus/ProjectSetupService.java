@@ -73,7 +73,8 @@ public class ProjectSetupService {
 
     /** Assigns a document to a user (no checks: the seed import and tests use it). */
     @Transactional
-    public void assign(long documentId, long userId) {
+    public void assign(DocumentId document, long userId) {
+        long documentId = document.value();
         if (assignments.findByDocumentIdAndUserId(documentId, userId).isEmpty()) {
             assignments.save(new Assignment(documentId, userId, clock.instant()));
         }
@@ -81,8 +82,9 @@ public class ProjectSetupService {
 
     /** Assigns a document to a user if need be and marks it finished (no checks: seeds and tests use it). */
     @Transactional
-    public void finish(long documentId, long userId) {
-        assign(documentId, userId);
+    public void finish(DocumentId document, long userId) {
+        long documentId = document.value();
+        assign(document, userId);
         assignments.findByDocumentIdAndUserId(documentId, userId).filter(a -> !a.isFinished())
                 .ifPresent(a -> a.finish(clock.instant()));
     }

@@ -99,7 +99,7 @@ class SeedImporter implements ApplicationRunner {
                 meta.put("file", entry.file());
                 long documentId = setup.importDocument(projectId, entry.file(), text, meta);
                 if (manifest.assignAnnotators()) {
-                    annotators.forEach(user -> setup.assign(documentId, user));
+                    annotators.forEach(user -> setup.assign(new DocumentId(documentId), user));
                 }
             }
         });

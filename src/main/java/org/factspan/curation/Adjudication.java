@@ -15,10 +15,12 @@ import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.AttributionInfo;
 import org.factspan.annotation.Owner;
 import org.factspan.annotation.Provenance;
+import org.factspan.annotation.SpanId;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
 import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.DocumentId;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.curation.CurationService.AcceptResult;
 import org.factspan.security.Actor;
@@ -141,7 +143,7 @@ class Adjudication {
         for (String name : names) {
             String want = values.get(name);
             if (!Objects.equals(want, target.attributes().get(name)) || only != null) {
-                annotations.setAttribute(actor, gold, slug, documentId, target.id(), name, want);
+                annotations.setAttribute(actor, gold, slug, new DocumentId(documentId), new SpanId(target.id()), name, want);
             }
         }
     }
@@ -182,7 +184,7 @@ class Adjudication {
             }
         }
         for (SpanInfo r : replaced) {
-            annotations.deleteSpan(actor, gold, slug, documentId, r.id());
+            annotations.deleteSpan(actor, gold, slug, new DocumentId(documentId), new SpanId(r.id()));
         }
         return dropped;
     }
@@ -221,7 +223,7 @@ class Adjudication {
             if (Objects.equals(a.source(), goldParts[0]) && Objects.equals(a.cue(), goldParts[1])) {
                 same = a;
             } else {
-                annotations.deleteAttribution(actor, gold, slug, documentId, a.id());
+                annotations.deleteAttribution(actor, gold, slug, new DocumentId(documentId), a.id());
                 dropped++;
             }
         }

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.factspan.annotation.AttributionInfo;
 import org.factspan.annotation.Provenance;
+import org.factspan.annotation.SpanId;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.base.InvalidRequestException;
+import org.factspan.corpus.DocumentId;
 import org.factspan.curation.DocumentCuration.GoldAttribution;
 import org.factspan.curation.DocumentCuration.GoldSpan;
 import org.factspan.curation.DocumentCuration.ReviewAttribution;
@@ -184,12 +186,13 @@ class CurationApi {
         this.currentUser = currentUser;
     }
 
-    private static long version(Long version) {
+    /** The version a change is based on, required (the REST edge's {@code Long} becomes the service's type). */
+    private static org.factspan.base.Version expected(Long version) {
         if (version == null) {
             throw new InvalidRequestException("'version' is required: the version of the gold standard your change is"
                     + " based on (GET .../curation answers the current one)");
         }
-        return version;
+        return new org.factspan.base.Version(version);
     }
 
     // ------------------------------------------------------------------ state
@@ -212,8 +215,8 @@ class CurationApi {
     Merged merge(@PathVariable String slug, @PathVariable long documentId, @RequestParam(required = false) Long version,
             @RequestBody(required = false) Merge body) {
         MergeOptions options = body == null ? MergeOptions.unanimous() : body.options();
-        Versioned<CurationService.MergeResult> r = curation.merge(currentUser.require(), slug, documentId,
-                version(version), options);
+        Versioned<CurationService.MergeResult> r = curation.merge(currentUser.require(), slug, new DocumentId(documentId),
+                expected(version), options);
         return new Merged(r.version(), r.value().spans(), r.value().attributions());
     }
 
@@ -224,8 +227,8 @@ class CurationApi {
             throw new InvalidRequestException("'what' (span, label, attributes or attribution) and 'id' (the"
                     + " annotator's span or attribution) are required");
         }
-        Versioned<CurationService.AcceptResult> r = curation.accept(currentUser.require(), slug, documentId,
-                version(version), new Accept(Accept.What.of(body.what()), body.id(), body.attribute()));
+        Versioned<CurationService.AcceptResult> r = curation.accept(currentUser.require(), slug, new DocumentId(documentId),
+                expected(version), new Accept(Accept.What.of(body.what()), body.id(), body.attribute()));
         return new Accepted(r.version(), r.value().goldSpan(), r.value().goldAttribution(), r.value().replacedSpans(),
                 r.value().droppedAttributions());
     }
@@ -233,27 +236,27 @@ class CurationApi {
     @PutMapping("/documents/{documentId}/curation/rejections/spans/{spanId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void rejectSpan(@PathVariable String slug, @PathVariable long documentId, @PathVariable long spanId) {
-        curation.reject(currentUser.require(), slug, documentId, spanId, false);
+        curation.reject(currentUser.require(), slug, new DocumentId(documentId), spanId, false);
     }
 
     @DeleteMapping("/documents/{documentId}/curation/rejections/spans/{spanId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unrejectSpan(@PathVariable String slug, @PathVariable long documentId, @PathVariable long spanId) {
-        curation.unreject(currentUser.require(), slug, documentId, spanId, false);
+        curation.unreject(currentUser.require(), slug, new DocumentId(documentId), spanId, false);
     }
 
     @PutMapping("/documents/{documentId}/curation/rejections/attributions/{attributionId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void rejectAttribution(@PathVariable String slug, @PathVariable long documentId,
             @PathVariable long attributionId) {
-        curation.reject(currentUser.require(), slug, documentId, attributionId, true);
+        curation.reject(currentUser.require(), slug, new DocumentId(documentId), attributionId, true);
     }
 
     @DeleteMapping("/documents/{documentId}/curation/rejections/attributions/{attributionId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unrejectAttribution(@PathVariable String slug, @PathVariable long documentId,
             @PathVariable long attributionId) {
-        curation.unreject(currentUser.require(), slug, documentId, attributionId, true);
+        curation.unreject(currentUser.require(), slug, new DocumentId(documentId), attributionId, true);
     }
 
     /**
@@ -263,7 +266,7 @@ class CurationApi {
     @PostMapping("/documents/{documentId}/curation/curated")
     Status markCurated(@PathVariable String slug, @PathVariable long documentId,
             @RequestParam(required = false) Long version, @RequestParam(defaultValue = "false") boolean override) {
-        return new Status(curation.markCurated(currentUser.require(), slug, documentId, version(version), override),
+        return new Status(curation.markCurated(currentUser.require(), slug, new DocumentId(documentId), expected(version), override),
                 "curated");
     }
 
@@ -282,7 +285,7 @@ class CurationApi {
     @DeleteMapping("/documents/{documentId}/curation/curated")
     Status reopen(@PathVariable String slug, @PathVariable long documentId,
             @RequestParam(required = false) Long version) {
-        return new Status(curation.reopen(currentUser.require(), slug, documentId, version(version)), "in_progress");
+        return new Status(curation.reopen(currentUser.require(), slug, new DocumentId(documentId), expected(version)), "in_progress");
     }
 
     // ------------------------------------------------------------------ gold standard
@@ -307,7 +310,7 @@ class CurationApi {
             throw new InvalidRequestException("'start' and 'end' are required (code points, end exclusive)");
         }
         Actor actor = currentUser.require();
-        Versioned<SpanInfo> r = curation.createGoldSpan(actor, slug, documentId, version(version), body.start(),
+        Versioned<SpanInfo> r = curation.createGoldSpan(actor, slug, new DocumentId(documentId), expected(version), body.start(),
                 body.end(), body.label(), body.attributes() == null ? Map.of() : body.attributes());
         return new SpanChange(r.version(), r.value());
     }
@@ -318,8 +321,8 @@ class CurationApi {
         if (body == null || body.label() == null) {
             throw new InvalidRequestException("'label' is required");
         }
-        Versioned<SpanInfo> r = curation.relabelGoldSpan(currentUser.require(), slug, documentId, version(version),
-                spanId, body.label());
+        Versioned<SpanInfo> r = curation.relabelGoldSpan(currentUser.require(), slug, new DocumentId(documentId), expected(version),
+                new SpanId(spanId), body.label());
         return new SpanChange(r.version(), r.value());
     }
 
@@ -330,16 +333,16 @@ class CurationApi {
         if (body == null || body.value() == null || body.value().isBlank()) {
             throw new InvalidRequestException("'value' is required; DELETE the attribute to remove it");
         }
-        Versioned<SpanInfo> r = curation.setGoldAttribute(currentUser.require(), slug, documentId, version(version),
-                spanId, name, body.value());
+        Versioned<SpanInfo> r = curation.setGoldAttribute(currentUser.require(), slug, new DocumentId(documentId), expected(version),
+                new SpanId(spanId), name, body.value());
         return new SpanChange(r.version(), r.value());
     }
 
     @DeleteMapping("/documents/{documentId}/gold/spans/{spanId}/attributes/{name}")
     SpanChange removeAttribute(@PathVariable String slug, @PathVariable long documentId, @PathVariable long spanId,
             @PathVariable String name, @RequestParam(required = false) Long version) {
-        Versioned<SpanInfo> r = curation.setGoldAttribute(currentUser.require(), slug, documentId, version(version),
-                spanId, name, null);
+        Versioned<SpanInfo> r = curation.setGoldAttribute(currentUser.require(), slug, new DocumentId(documentId), expected(version),
+                new SpanId(spanId), name, null);
         return new SpanChange(r.version(), r.value());
     }
 
@@ -347,7 +350,7 @@ class CurationApi {
     @DeleteMapping("/documents/{documentId}/gold/spans/{spanId}")
     Version deleteSpan(@PathVariable String slug, @PathVariable long documentId, @PathVariable long spanId,
             @RequestParam(required = false) Long version) {
-        return new Version(curation.deleteGoldSpan(currentUser.require(), slug, documentId, version(version), spanId)
+        return new Version(curation.deleteGoldSpan(currentUser.require(), slug, new DocumentId(documentId), expected(version), new SpanId(spanId))
                 .version());
     }
 
@@ -359,15 +362,15 @@ class CurationApi {
             throw new InvalidRequestException("'content' (a gold CLAIM span id) is required, and 'source' or 'cue'"
                     + " (or both)");
         }
-        Versioned<AttributionInfo> r = curation.createGoldAttribution(currentUser.require(), slug, documentId,
-                version(version), body.source(), body.cue(), body.content());
+        Versioned<AttributionInfo> r = curation.createGoldAttribution(currentUser.require(), slug, new DocumentId(documentId),
+                expected(version), body.source(), body.cue(), body.content());
         return new AttributionChange(r.version(), r.value());
     }
 
     @DeleteMapping("/documents/{documentId}/gold/attributions/{attributionId}")
     Version deleteAttribution(@PathVariable String slug, @PathVariable long documentId,
             @PathVariable long attributionId, @RequestParam(required = false) Long version) {
-        return new Version(curation.deleteGoldAttribution(currentUser.require(), slug, documentId, version(version),
+        return new Version(curation.deleteGoldAttribution(currentUser.require(), slug, new DocumentId(documentId), expected(version),
                 attributionId).version());
     }
 

@@ -22,6 +22,7 @@ import org.factspan.annotation.AnnotatedDocument;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.AttributionInfo;
 import org.factspan.annotation.Owner;
+import org.factspan.annotation.SpanId;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.annotation.SpanLocks;
 import org.factspan.base.ConflictException;
@@ -30,6 +31,7 @@ import org.factspan.corpus.AssignmentInfo;
 import org.factspan.corpus.AssignmentService;
 import org.factspan.corpus.AttributeDef;
 import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.DocumentId;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.curation.DocumentCuration.Activity;
@@ -201,9 +203,9 @@ class CurationCore {
      */
     void lockPart(long documentId, long id, boolean attribution) {
         if (attribution) {
-            locks.attribution(documentId, id);
+            locks.attribution(new DocumentId(documentId), id);
         } else {
-            locks.span(documentId, id);
+            locks.span(new DocumentId(documentId), new SpanId(id));
         }
     }
 

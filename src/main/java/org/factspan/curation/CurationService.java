@@ -9,6 +9,7 @@ import org.factspan.annotation.AnnotatedDocument;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.AttributionInfo;
 import org.factspan.annotation.ProjectAnnotations;
+import org.factspan.annotation.SpanId;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.base.CodePoints;
 import org.factspan.base.ConflictException;
@@ -16,7 +17,9 @@ import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
 import org.factspan.base.Quote;
+import org.factspan.base.Version;
 import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.DocumentId;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.ProjectInfo;
@@ -145,8 +148,8 @@ public class CurationService {
 
     /** Merges again (e.g. after annotators added work): adds only where the gold standard has nothing yet. */
     @Transactional
-    public Versioned<MergeResult> merge(Actor actor, String slug, long documentId, long version, MergeOptions options) {
-        return lifecycle.merge(actor, slug, documentId, version, options);
+    public Versioned<MergeResult> merge(Actor actor, String slug, DocumentId document, Version version, MergeOptions options) {
+        return lifecycle.merge(actor, slug, document.value(), version.value(), options);
     }
 
     /**
@@ -156,19 +159,19 @@ public class CurationService {
      * (decision 023). Same permission either way: curators of the project and admins.
      */
     @Transactional
-    public long markCurated(Actor actor, String slug, long documentId, long version, boolean override) {
-        return lifecycle.markCurated(actor, slug, documentId, version, override);
+    public long markCurated(Actor actor, String slug, DocumentId document, Version version, boolean override) {
+        return lifecycle.markCurated(actor, slug, document.value(), version.value(), override);
     }
 
-    /** Marks the document curated when nothing is open (see {@link #markCurated(Actor, String, long, long, boolean)}). */
+    /** Marks the document curated when nothing is open (see {@link #markCurated(Actor, String, DocumentId, Version, boolean)}). */
     @Transactional
-    public long markCurated(Actor actor, String slug, long documentId, long version) {
-        return lifecycle.markCurated(actor, slug, documentId, version);
+    public long markCurated(Actor actor, String slug, DocumentId document, Version version) {
+        return lifecycle.markCurated(actor, slug, document.value(), version.value());
     }
 
     @Transactional
-    public long reopen(Actor actor, String slug, long documentId, long version) {
-        return lifecycle.reopen(actor, slug, documentId, version);
+    public long reopen(Actor actor, String slug, DocumentId document, Version version) {
+        return lifecycle.reopen(actor, slug, document.value(), version.value());
     }
 
     /**
@@ -193,8 +196,8 @@ public class CurationService {
 
     /** Takes a part of an annotator's work into the gold standard (see {@link Accept.What}); provenance adjudicated. */
     @Transactional
-    public Versioned<AcceptResult> accept(Actor actor, String slug, long documentId, long version, Accept accept) {
-        return adjudication.accept(actor, slug, documentId, version, accept);
+    public Versioned<AcceptResult> accept(Actor actor, String slug, DocumentId document, Version version, Accept accept) {
+        return adjudication.accept(actor, slug, document.value(), version.value(), accept);
     }
 
     /**
@@ -202,72 +205,72 @@ public class CurationService {
      * merged automatically. Not a change of the gold standard (no version).
      */
     @Transactional
-    public void reject(Actor actor, String slug, long documentId, long id, boolean attribution) {
-        adjudication.reject(actor, slug, documentId, id, attribution);
+    public void reject(Actor actor, String slug, DocumentId document, long id, boolean attribution) {
+        adjudication.reject(actor, slug, document.value(), id, attribution);
     }
 
     /** Takes a rejection back. */
     @Transactional
-    public void unreject(Actor actor, String slug, long documentId, long id, boolean attribution) {
-        adjudication.unreject(actor, slug, documentId, id, attribution);
+    public void unreject(Actor actor, String slug, DocumentId document, long id, boolean attribution) {
+        adjudication.unreject(actor, slug, document.value(), id, attribution);
     }
 
     // ------------------------------------------------------------------ gold editing (GoldEditing)
 
     @Transactional
-    public Versioned<SpanInfo> createGoldSpan(Actor actor, String slug, long documentId, long version, int start,
+    public Versioned<SpanInfo> createGoldSpan(Actor actor, String slug, DocumentId document, Version version, int start,
             int end, String label, Map<String, String> values) {
-        return goldEditing.createGoldSpan(actor, slug, documentId, version, start, end, label, values);
+        return goldEditing.createGoldSpan(actor, slug, document.value(), version.value(), start, end, label, values);
     }
 
     @Transactional
-    public Versioned<AnnotationService.DeletedSpan> deleteGoldSpan(Actor actor, String slug, long documentId,
-            long version, long spanId) {
-        return goldEditing.deleteGoldSpan(actor, slug, documentId, version, spanId);
+    public Versioned<AnnotationService.DeletedSpan> deleteGoldSpan(Actor actor, String slug, DocumentId document,
+            Version version, SpanId span) {
+        return goldEditing.deleteGoldSpan(actor, slug, document.value(), version.value(), span.value());
     }
 
     @Transactional
-    public Versioned<SpanInfo> relabelGoldSpan(Actor actor, String slug, long documentId, long version, long spanId,
+    public Versioned<SpanInfo> relabelGoldSpan(Actor actor, String slug, DocumentId document, Version version, SpanId span,
             String label) {
-        return goldEditing.relabelGoldSpan(actor, slug, documentId, version, spanId, label);
+        return goldEditing.relabelGoldSpan(actor, slug, document.value(), version.value(), span.value(), label);
     }
 
     @Transactional
-    public Versioned<SpanInfo> setGoldAttribute(Actor actor, String slug, long documentId, long version, long spanId,
+    public Versioned<SpanInfo> setGoldAttribute(Actor actor, String slug, DocumentId document, Version version, SpanId span,
             String name, String value) {
-        return goldEditing.setGoldAttribute(actor, slug, documentId, version, spanId, name, value);
+        return goldEditing.setGoldAttribute(actor, slug, document.value(), version.value(), span.value(), name, value);
     }
 
     @Transactional
-    public Versioned<AttributionInfo> createGoldAttribution(Actor actor, String slug, long documentId, long version,
+    public Versioned<AttributionInfo> createGoldAttribution(Actor actor, String slug, DocumentId document, Version version,
             Long source, Long cue, long content) {
-        return goldEditing.createGoldAttribution(actor, slug, documentId, version, source, cue, content);
+        return goldEditing.createGoldAttribution(actor, slug, document.value(), version.value(), source, cue, content);
     }
 
     @Transactional
-    public Versioned<AttributionInfo> linkGoldSpans(Actor actor, String slug, long documentId, long version,
+    public Versioned<AttributionInfo> linkGoldSpans(Actor actor, String slug, DocumentId document, Version version,
             List<Long> spanIds) {
-        return goldEditing.linkGoldSpans(actor, slug, documentId, version, spanIds);
+        return goldEditing.linkGoldSpans(actor, slug, document.value(), version.value(), spanIds);
     }
 
     @Transactional
-    public Versioned<AttributionInfo> deleteGoldAttribution(Actor actor, String slug, long documentId, long version,
+    public Versioned<AttributionInfo> deleteGoldAttribution(Actor actor, String slug, DocumentId document, Version version,
             long attributionId) {
-        return goldEditing.deleteGoldAttribution(actor, slug, documentId, version, attributionId);
+        return goldEditing.deleteGoldAttribution(actor, slug, document.value(), version.value(), attributionId);
     }
 
     /** Brings a deleted gold span back under its own id (undo and redo in the curation view; decision 020). */
     @Transactional
-    public Versioned<SpanInfo> restoreGoldSpan(Actor actor, String slug, long documentId, long version,
+    public Versioned<SpanInfo> restoreGoldSpan(Actor actor, String slug, DocumentId document, Version version,
             SpanInfo span) {
-        return goldEditing.restoreGoldSpan(actor, slug, documentId, version, span);
+        return goldEditing.restoreGoldSpan(actor, slug, document.value(), version.value(), span);
     }
 
     /** Brings a deleted gold attribution back under its own id. */
     @Transactional
-    public Versioned<AttributionInfo> restoreGoldAttribution(Actor actor, String slug, long documentId, long version,
+    public Versioned<AttributionInfo> restoreGoldAttribution(Actor actor, String slug, DocumentId document, Version version,
             AttributionInfo triple) {
-        return goldEditing.restoreGoldAttribution(actor, slug, documentId, version, triple);
+        return goldEditing.restoreGoldAttribution(actor, slug, document.value(), version.value(), triple);
     }
 
     /** The gold standard's spans on a document (curators and admins), in document order. */

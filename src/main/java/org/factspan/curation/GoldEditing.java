@@ -6,7 +6,9 @@ import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.AttributionInfo;
 import org.factspan.annotation.Owner;
 import org.factspan.annotation.Provenance;
+import org.factspan.annotation.SpanId;
 import org.factspan.annotation.SpanInfo;
+import org.factspan.corpus.DocumentId;
 import org.factspan.security.Actor;
 import org.springframework.stereotype.Component;
 
@@ -34,19 +36,19 @@ class GoldEditing {
     Versioned<AnnotationService.DeletedSpan> deleteGoldSpan(Actor actor, String slug, long documentId,
             long version, long spanId) {
         return core.change(actor, slug, documentId, version, false,
-                state -> annotations.deleteSpan(actor, curator(), slug, documentId, spanId));
+                state -> annotations.deleteSpan(actor, curator(), slug, new DocumentId(documentId), new SpanId(spanId)));
     }
 
     Versioned<SpanInfo> relabelGoldSpan(Actor actor, String slug, long documentId, long version, long spanId,
             String label) {
         return core.change(actor, slug, documentId, version, false,
-                state -> annotations.relabelSpan(actor, curator(), slug, documentId, spanId, label));
+                state -> annotations.relabelSpan(actor, curator(), slug, new DocumentId(documentId), new SpanId(spanId), label));
     }
 
     Versioned<SpanInfo> setGoldAttribute(Actor actor, String slug, long documentId, long version, long spanId,
             String name, String value) {
         return core.change(actor, slug, documentId, version, false,
-                state -> annotations.setAttribute(actor, curator(), slug, documentId, spanId, name, value));
+                state -> annotations.setAttribute(actor, curator(), slug, new DocumentId(documentId), new SpanId(spanId), name, value));
     }
 
     Versioned<AttributionInfo> createGoldAttribution(Actor actor, String slug, long documentId, long version,
@@ -64,7 +66,7 @@ class GoldEditing {
     Versioned<AttributionInfo> deleteGoldAttribution(Actor actor, String slug, long documentId, long version,
             long attributionId) {
         return core.change(actor, slug, documentId, version, false,
-                state -> annotations.deleteAttribution(actor, curator(), slug, documentId, attributionId));
+                state -> annotations.deleteAttribution(actor, curator(), slug, new DocumentId(documentId), attributionId));
     }
 
     /** Brings a deleted gold span back under its own id (undo and redo in the curation view; decision 020). */

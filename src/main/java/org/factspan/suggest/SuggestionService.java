@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.factspan.annotation.SpanId;
 import org.factspan.base.Quote;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.SpanInfo;
@@ -18,6 +19,7 @@ import org.factspan.base.ConflictException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
 import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.DocumentId;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.ProjectInfo;
@@ -143,7 +145,9 @@ public class SuggestionService implements SpanSuggestions {
 
     @Override
     @Transactional
-    public void accepted(Actor actor, String slug, long documentId, long spanId, Suggestion suggestion) {
+    public void accepted(Actor actor, String slug, DocumentId document, SpanId spanRef, Suggestion suggestion) {
+        long documentId = document.value();
+        long spanId = spanRef.value();
         SpanInfo span = annotations.listMySpans(actor, slug, documentId).stream().filter(x -> x.id() == spanId)
                 .findFirst().orElseThrow(() -> new NotFoundException("No span " + spanId + " of yours in document "
                         + documentId));
@@ -153,7 +157,7 @@ public class SuggestionService implements SpanSuggestions {
         }
         requireRecommender(suggestion.recommender());
         // the span stays until its record is stored; deleted meanwhile, it is not found (decision 016)
-        locks.span(documentId, spanId);
+        locks.span(document, spanRef);
         store.accepted(spanId, suggestion.recommender(), suggestion.score(), clock.instant());
     }
 
@@ -180,7 +184,9 @@ public class SuggestionService implements SpanSuggestions {
 
     /** The recommender a span was accepted from, if it was (the caller's own spans only). */
     @Transactional(readOnly = true)
-    public java.util.Optional<String> acceptedFrom(Actor actor, String slug, long documentId, long spanId) {
+    public java.util.Optional<String> acceptedFrom(Actor actor, String slug, DocumentId document, SpanId span) {
+        long documentId = document.value();
+        long spanId = span.value();
         annotations.listMySpans(actor, slug, documentId).stream().filter(x -> x.id() == spanId).findFirst()
                 .orElseThrow(() -> new NotFoundException("No span " + spanId + " of yours in document " + documentId));
         return store.acceptedFrom(spanId);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.factspan.corpus.DocumentId;
 
 @SpringBootTest
 class AnnotationServiceTest {
@@ -55,7 +56,7 @@ class AnnotationServiceTest {
         assertThat(span.annotator()).isEqualTo("alice");
         assertThat(annotations.listMySpans(alice, SLUG, documentId)).extracting(SpanInfo::id).containsExactly(span.id());
         assertThat(annotations.listMySpans(bob, SLUG, documentId)).isEmpty();
-        annotations.deleteSpan(alice, SLUG, documentId, span.id());
+        annotations.deleteSpan(alice, SLUG, new DocumentId(documentId), new SpanId(span.id()));
         assertThat(annotations.listMySpans(alice, SLUG, documentId)).isEmpty();
     }
 
@@ -108,7 +109,7 @@ class AnnotationServiceTest {
     @Test
     void anotherAnnotatorsSpanCannotBeDeleted() {
         SpanInfo span = annotations.createSpan(alice, SLUG, documentId, 0, 7, "CLAIM");
-        assertThatThrownBy(() -> annotations.deleteSpan(bob, SLUG, documentId, span.id()))
+        assertThatThrownBy(() -> annotations.deleteSpan(bob, SLUG, new DocumentId(documentId), new SpanId(span.id())))
                 .isInstanceOf(ForbiddenException.class).hasMessageContaining("another annotator");
         assertThat(spans.count()).isEqualTo(1);
     }

@@ -11,6 +11,7 @@ import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentContent;
+import org.factspan.corpus.DocumentId;
 import org.factspan.security.Actor;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,27 +77,27 @@ class EditorServiceTest {
     @Test
     void attributesAreValidatedAgainstTheSchema() {
         SpanInfo claim = span(alice, "stabilize", "CLAIM");
-        SpanInfo updated = annotations.setAttribute(alice, SLUG, doc.id(), claim.id(), "verdict", "refuted");
+        SpanInfo updated = annotations.setAttribute(alice, SLUG, new DocumentId(doc.id()), new SpanId(claim.id()), "verdict", "refuted");
         assertThat(updated.attributes()).containsEntry("verdict", "refuted");
-        annotations.setAttribute(alice, SLUG, doc.id(), claim.id(), "note", "compare with AFP");
+        annotations.setAttribute(alice, SLUG, new DocumentId(doc.id()), new SpanId(claim.id()), "note", "compare with AFP");
         assertThat(annotations.listMySpans(alice, SLUG, doc.id()).get(0).attributes())
                 .containsExactlyInAnyOrderEntriesOf(Map.of("verdict", "refuted", "note", "compare with AFP"));
 
-        refused(() -> annotations.setAttribute(alice, SLUG, doc.id(), claim.id(), "verdict", "maybe"),
+        refused(() -> annotations.setAttribute(alice, SLUG, new DocumentId(doc.id()), new SpanId(claim.id()), "verdict", "maybe"),
                 InvalidRequestException.class, "'maybe' is not one of supported, refuted, unverifiable, not checked");
-        refused(() -> annotations.setAttribute(alice, SLUG, doc.id(), claim.id(), "type", "person"),
+        refused(() -> annotations.setAttribute(alice, SLUG, new DocumentId(doc.id()), new SpanId(claim.id()), "type", "person"),
                 InvalidRequestException.class, "Label CLAIM has no attribute 'type'");
-        refused(() -> annotations.setAttribute(bob, SLUG, doc.id(), claim.id(), "verdict", "supported"),
+        refused(() -> annotations.setAttribute(bob, SLUG, new DocumentId(doc.id()), new SpanId(claim.id()), "verdict", "supported"),
                 ForbiddenException.class, "another annotator");
-        refused(() -> annotations.setAttribute(alice, SLUG, doc.id(), claim.id(), "note", "x".repeat(4001)),
+        refused(() -> annotations.setAttribute(alice, SLUG, new DocumentId(doc.id()), new SpanId(claim.id()), "note", "x".repeat(4001)),
                 InvalidRequestException.class, "may have at most 4000 characters");
 
         SpanInfo cue = span(alice, "said", "ATTRIBUTION");
-        refused(() -> annotations.setAttribute(alice, SLUG, doc.id(), cue.id(), "direct-quote", "yes"),
+        refused(() -> annotations.setAttribute(alice, SLUG, new DocumentId(doc.id()), new SpanId(cue.id()), "direct-quote", "yes"),
                 InvalidRequestException.class, "true or false");
-        annotations.setAttribute(alice, SLUG, doc.id(), cue.id(), "direct-quote", "true");
+        annotations.setAttribute(alice, SLUG, new DocumentId(doc.id()), new SpanId(cue.id()), "direct-quote", "true");
 
-        annotations.setAttribute(alice, SLUG, doc.id(), claim.id(), "verdict", null);
+        annotations.setAttribute(alice, SLUG, new DocumentId(doc.id()), new SpanId(claim.id()), "verdict", null);
         assertThat(annotations.listMySpans(alice, SLUG, doc.id()).stream().filter(s -> s.id() == claim.id())
                 .findFirst().orElseThrow().attributes()).doesNotContainKey("verdict").containsKey("note");
     }
@@ -104,15 +105,15 @@ class EditorServiceTest {
     @Test
     void relabelKeepsOnlyAttributesTheNewLabelDefines() {
         SpanInfo span = span(alice, "Kassym-Jomart Tokayev", "CLAIM");
-        annotations.setAttribute(alice, SLUG, doc.id(), span.id(), "verdict", "supported");
-        annotations.setAttribute(alice, SLUG, doc.id(), span.id(), "note", "a name, not a claim");
-        SpanInfo relabeled = annotations.relabelSpan(alice, SLUG, doc.id(), span.id(), "SOURCE");
+        annotations.setAttribute(alice, SLUG, new DocumentId(doc.id()), new SpanId(span.id()), "verdict", "supported");
+        annotations.setAttribute(alice, SLUG, new DocumentId(doc.id()), new SpanId(span.id()), "note", "a name, not a claim");
+        SpanInfo relabeled = annotations.relabelSpan(alice, SLUG, new DocumentId(doc.id()), new SpanId(span.id()), "SOURCE");
         assertThat(relabeled.label()).isEqualTo("SOURCE");
         assertThat(relabeled.attributes()).containsExactlyEntriesOf(Map.of("note", "a name, not a claim"));
-        refused(() -> annotations.relabelSpan(alice, SLUG, doc.id(), span.id(), "OPINION"), InvalidRequestException.class,
+        refused(() -> annotations.relabelSpan(alice, SLUG, new DocumentId(doc.id()), new SpanId(span.id()), "OPINION"), InvalidRequestException.class,
                 "Unknown label");
         span(alice, "Kassym-Jomart Tokayev", "CLAIM");
-        refused(() -> annotations.relabelSpan(alice, SLUG, doc.id(), span.id(), "CLAIM"), ConflictException.class,
+        refused(() -> annotations.relabelSpan(alice, SLUG, new DocumentId(doc.id()), new SpanId(span.id()), "CLAIM"), ConflictException.class,
                 "already");
     }
 
@@ -173,8 +174,8 @@ class EditorServiceTest {
         SpanInfo source = span(alice, "Kassym-Jomart Tokayev", "SOURCE");
         SpanInfo claim = span(alice, "he had submitted an application", "CLAIM");
         annotations.createAttribution(alice, SLUG, doc.id(), source.id(), null, claim.id());
-        assertThat(annotations.attributionsUsing(alice, doc.id(), source.id())).hasSize(1);
-        AnnotationService.DeletedSpan deleted = annotations.deleteSpan(alice, SLUG, doc.id(), source.id());
+        assertThat(annotations.attributionsUsing(alice, new DocumentId(doc.id()), new SpanId(source.id()))).hasSize(1);
+        AnnotationService.DeletedSpan deleted = annotations.deleteSpan(alice, SLUG, new DocumentId(doc.id()), new SpanId(source.id()));
         assertThat(deleted.attributions()).hasSize(1);
         assertThat(annotations.listMyAttributions(alice, SLUG, doc.id())).isEmpty();
         assertThat(annotations.listMySpans(alice, SLUG, doc.id())).extracting(SpanInfo::id).containsExactly(claim.id());
@@ -288,7 +289,7 @@ class EditorServiceTest {
                 .containsExactly(triple.id());
 
         // the span's history is one story under one id
-        assertThat(history.ofSpan(alice, SLUG, doc.id(), claim.id())).extracting(e -> e.action())
+        assertThat(history.ofSpan(alice, SLUG, new DocumentId(doc.id()), new SpanId(claim.id()))).extracting(e -> e.action())
                 .containsSubsequence("span.create", "span.delete", "span.restore", "span.delete", "span.restore");
     }
 
@@ -298,7 +299,7 @@ class EditorServiceTest {
         int u16 = doc.text().indexOf("Kassym-Jomart Tokayev");
         SpanInfo source = editor.createSpan(u16, u16 + 21, "SOURCE");
         // the same span deleted in another window
-        annotations.deleteSpan(alice, SLUG, doc.id(), source.id());
+        annotations.deleteSpan(alice, SLUG, new DocumentId(doc.id()), new SpanId(source.id()));
         assertThatThrownBy(editor::undo).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("‘Kassym-Jomart Tokayev’").hasMessageContaining("elsewhere")
                 .hasMessageNotContaining("No span");
@@ -308,7 +309,7 @@ class EditorServiceTest {
     @Test
     void aRestoredSpanPassesTheChecksOfANewOne() {
         SpanInfo source = span(alice, "Kassym-Jomart Tokayev", "SOURCE");
-        annotations.deleteSpan(alice, SLUG, doc.id(), source.id());
+        annotations.deleteSpan(alice, SLUG, new DocumentId(doc.id()), new SpanId(source.id()));
         SpanInfo again = span(alice, "Kassym-Jomart Tokayev", "SOURCE");
         Owner own = Owner.of(alice);
         refused(() -> annotations.restoreSpan(alice, own, SLUG, doc.id(), source), ConflictException.class,

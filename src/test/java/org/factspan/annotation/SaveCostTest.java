@@ -11,6 +11,7 @@ import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import org.factspan.TestUsers;
 import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.DocumentId;
 import org.factspan.security.Actor;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,8 +102,8 @@ class SaveCostTest {
         SpanInfo source = annotations.createSpan(alice, TestUsers.SEED_PROJECT, documentId, 10, 15, "SOURCE");
         AttributionInfo link = annotations.createAttribution(alice, TestUsers.SEED_PROJECT, documentId, source.id(),
                 null, claim.id());
-        annotations.deleteAttribution(alice, TestUsers.SEED_PROJECT, documentId, link.id());
-        annotations.deleteSpan(alice, TestUsers.SEED_PROJECT, documentId, claim.id());
+        annotations.deleteAttribution(alice, TestUsers.SEED_PROJECT, new DocumentId(documentId), link.id());
+        annotations.deleteSpan(alice, TestUsers.SEED_PROJECT, new DocumentId(documentId), new SpanId(claim.id()));
         Long project = jdbc.queryForObject("select project_id from document where id = ?", Long.class, documentId);
         assertThat(jdbc.queryForList("select project_id from audit_event where document_id = ? and action in"
                 + " ('span.delete', 'attribution.delete') and span_id in (?, ?)", Long.class, documentId, claim.id(),

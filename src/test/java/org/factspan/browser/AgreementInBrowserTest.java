@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.factspan.TestUsers;
 import org.factspan.annotation.AnnotationService;
+import org.factspan.annotation.SpanId;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.DocumentId;
 import org.factspan.security.Actor;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,7 @@ class AgreementInBrowserTest extends BrowserTest {
                 new Object[] {bob, 430, 440, "SOURCE"}, new Object[] {alice, 450, 460, "SOURCE"})) {
             Actor who = (Actor) s[0];
             SpanInfo span = annotations.createSpan(who, slug, doc, (int) s[1], (int) s[2], (String) s[3]);
-            cleanUp.add(() -> annotations.deleteSpan(who, slug, doc, span.id()));
+            cleanUp.add(() -> annotations.deleteSpan(who, slug, new DocumentId(doc), new SpanId(span.id())));
         }
         String base = "http://localhost:" + port;
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 1400))) {

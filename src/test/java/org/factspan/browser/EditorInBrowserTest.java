@@ -11,9 +11,11 @@ import java.util.List;
 import org.factspan.TestUsers;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.AttributionInfo;
+import org.factspan.annotation.SpanId;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentContent;
+import org.factspan.corpus.DocumentId;
 import org.factspan.security.Actor;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +50,7 @@ class EditorInBrowserTest extends BrowserTest {
         bob = users.findActor("bob").orElseThrow();
         doc = corpus.openDocument(bob, TestUsers.SEED_PROJECT, corpus.listDocuments(bob, TestUsers.SEED_PROJECT).get(4).id());
         for (SpanInfo s : annotations.listMySpans(bob, TestUsers.SEED_PROJECT, doc.id())) {
-            annotations.deleteSpan(bob, TestUsers.SEED_PROJECT, doc.id(), s.id());
+            annotations.deleteSpan(bob, TestUsers.SEED_PROJECT, new DocumentId(doc.id()), new SpanId(s.id()));
         }
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
         page = context.newPage();

@@ -11,10 +11,12 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.util.List;
 import org.factspan.TestUsers;
 import org.factspan.annotation.AnnotationService;
+import org.factspan.annotation.SpanId;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.corpus.AssignmentService;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentContent;
+import org.factspan.corpus.DocumentId;
 import org.factspan.security.Actor;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +64,7 @@ class EditorSpeedInBrowserTest extends BrowserTest {
         for (String name : List.of("bob", "alice")) {
             Actor who = users.findActor(name).orElseThrow();
             for (SpanInfo s : annotations.listMySpans(who, TestUsers.SEED_PROJECT, doc.id())) {
-                annotations.deleteSpan(who, TestUsers.SEED_PROJECT, doc.id(), s.id());
+                annotations.deleteSpan(who, TestUsers.SEED_PROJECT, new DocumentId(doc.id()), new SpanId(s.id()));
             }
         }
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));

@@ -10,10 +10,12 @@ import com.microsoft.playwright.Page;
 import java.util.List;
 import org.factspan.TestUsers;
 import org.factspan.annotation.AnnotationService;
+import org.factspan.annotation.SpanId;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.annotation.SpanSuggestions.Suggestion;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentContent;
+import org.factspan.corpus.DocumentId;
 import org.factspan.suggest.SuggestionService;
 import org.factspan.security.Actor;
 import org.factspan.security.UserService;
@@ -65,7 +67,7 @@ class SuggestionsInBrowserTest extends BrowserTest {
 
     void clear() {
         for (SpanInfo s : annotations.listMySpans(carol, TestUsers.SEED_PROJECT, doc.id())) {
-            annotations.deleteSpan(carol, TestUsers.SEED_PROJECT, doc.id(), s.id());
+            annotations.deleteSpan(carol, TestUsers.SEED_PROJECT, new DocumentId(doc.id()), new SpanId(s.id()));
         }
     }
 
@@ -109,7 +111,7 @@ class SuggestionsInBrowserTest extends BrowserTest {
         assertThat(span.start()).isEqualTo(first.start());
         assertThat(span.end()).isEqualTo(first.end());
         assertThat(span.label()).isEqualTo(first.label());
-        assertThat(suggestions.acceptedFrom(carol, TestUsers.SEED_PROJECT, doc.id(), span.id()))
+        assertThat(suggestions.acceptedFrom(carol, TestUsers.SEED_PROJECT, new DocumentId(doc.id()), new SpanId(span.id())))
                 .contains(first.recommender());
         assertThat(page.locator("fs-text-annotator mark.fs-span[data-label='" + first.label() + "']").first())
                 .isVisible();
@@ -191,7 +193,7 @@ class SuggestionsInBrowserTest extends BrowserTest {
         } finally {
             for (long id : docs) {
                 for (SpanInfo s : annotations.listMySpans(carol, TestUsers.SEED_PROJECT, id)) {
-                    annotations.deleteSpan(carol, TestUsers.SEED_PROJECT, id, s.id());
+                    annotations.deleteSpan(carol, TestUsers.SEED_PROJECT, new DocumentId(id), new SpanId(s.id()));
                 }
             }
         }

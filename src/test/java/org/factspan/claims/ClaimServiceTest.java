@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.factspan.corpus.DocumentId;
+import org.factspan.annotation.SpanId;
+import org.factspan.base.Version;
 
 /** Clusters of seed claims: conflicts, stances, suggestions, permissions, refusals that store nothing. */
 @SpringBootTest
@@ -89,7 +92,7 @@ class ClaimServiceTest {
         assertThat(c.members().get(0).owner()).isEqualTo(alice.username());
         assertThat(c.members().get(0).before()).endsWith("claimed ");
 
-        c = claims.addMember(carol, slug, c.id(), c.version(), news24.id(), null);
+        c = claims.addMember(carol, slug, new ClusterId(c.id()), new Version(c.version()), new SpanId(news24.id()), null);
         assertThat(c.outlets()).isEqualTo(3);
         // RFE/RL states no publication time: eight against 13 cannot be told an update or a contradiction
         assertThat(c.conflicts()).extracting(ClaimViews.Conflict::kind).contains("unknown-time", "attribution");
@@ -99,7 +102,7 @@ class ClaimServiceTest {
         assertThat(c.conflicts()).filteredOn(x -> x.kind().equals("unknown-time")).singleElement()
                 .satisfies(x -> assertThat(x.detail()).contains("eight", "13"));
         // a person's stance stays
-        c = claims.setStance(carol, slug, c.id(), c.version(), thirteen.id(), "refines");
+        c = claims.setStance(carol, slug, new ClusterId(c.id()), new Version(c.version()), thirteen.id(), "refines");
         assertThat(c.members()).filteredOn(m -> m.id() == thirteen.id()).singleElement()
                 .satisfies(m -> assertThat(m.stance()).isEqualTo("refines"));
         assertThat(claims.clusters(carol, slug, new ClaimViews.Filter("numeric", null, null, null))).hasSize(1);
@@ -178,7 +181,7 @@ class ClaimServiceTest {
         for (long doc : List.of(a.documentId(), b.documentId())) {
             var opened = curation.open(carol, slug, doc, MergeOptions.unanimous(), false);
             // curated anyway (open places stay): this test is about what curated documents show
-            curation.markCurated(carol, slug, doc, opened.version(), true);
+            curation.markCurated(carol, slug, new DocumentId(doc), new Version(opened.version()), true);
             if (doc == a.documentId()) {
                 assertThat(claims.clusters(alice, slug, null)).as("one of two documents curated").isEmpty();
             }
@@ -188,7 +191,7 @@ class ClaimServiceTest {
                 .extracting(ClaimViews.Member::owner).containsOnly("annotator"));
         assertThatThrownBy(() -> claims.create(alice, slug, "mine", List.of(a.id())))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> claims.rename(alice, slug, c.id(), null, "mine"))
+        assertThatThrownBy(() -> claims.rename(alice, slug, new ClusterId(c.id()), null, "mine"))
                 .isInstanceOf(ForbiddenException.class);
     }
 
@@ -206,15 +209,15 @@ class ClaimServiceTest {
                 .isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> claims.create(carol, slug, "Sources", List.of(a.id(), source.id())))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("SOURCE");
-        assertThatThrownBy(() -> claims.addMember(carol, slug, c.id(), null, 987654321L, null))
+        assertThatThrownBy(() -> claims.addMember(carol, slug, new ClusterId(c.id()), null, new SpanId(987654321L), null))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> claims.addMember(carol, slug, c.id(), null, a.id(), null))
+        assertThatThrownBy(() -> claims.addMember(carol, slug, new ClusterId(c.id()), null, new SpanId(a.id()), null))
                 .isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> claims.addMember(carol, slug, c.id(), c.version() + 5, a.id(), null))
+        assertThatThrownBy(() -> claims.addMember(carol, slug, new ClusterId(c.id()), new Version(c.version() + 5), new SpanId(a.id()), null))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("changed meanwhile");
-        assertThatThrownBy(() -> claims.setStance(carol, slug, c.id(), null, c.members().get(0).id(), "maybe"))
+        assertThatThrownBy(() -> claims.setStance(carol, slug, new ClusterId(c.id()), null, c.members().get(0).id(), "maybe"))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("agrees, conflicts or refines");
-        assertThatThrownBy(() -> claims.rename(carol, slug, 987654321L, null, "x"))
+        assertThatThrownBy(() -> claims.rename(carol, slug, new ClusterId(987654321L), null, "x"))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> claims.clusters(carol, slug, new ClaimViews.Filter("sometimes", null, null, null)))
                 .isInstanceOf(InvalidRequestException.class);
@@ -229,10 +232,10 @@ class ClaimServiceTest {
         SpanInfo a = claim("001_df33a49b151eb0e2.txt", "eight police and national guard troops were killed", null);
         SpanInfo b = claim("003_e83fa0ec37095518.txt", "eight police and national guard troops have died", null);
         ClaimViews.Cluster c = claims.create(carol, slug, "Eight killed", List.of(a.id(), b.id()));
-        annotations.deleteSpan(alice, slug, b.documentId(), b.id());
+        annotations.deleteSpan(alice, slug, new DocumentId(b.documentId()), new SpanId(b.id()));
         assertThat(claims.cluster(carol, slug, c.id()).members()).extracting(ClaimViews.Member::spanId)
                 .containsExactly(a.id());
-        claims.delete(carol, slug, c.id(), null);
+        claims.delete(carol, slug, new ClusterId(c.id()), null);
         assertThat(claims.clusters(carol, slug, null)).isEmpty();
     }
 

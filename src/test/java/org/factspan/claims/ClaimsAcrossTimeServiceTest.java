@@ -14,12 +14,15 @@ import java.util.Map;
 import org.factspan.FreshProject;
 import org.factspan.TestData;
 import org.factspan.annotation.AnnotationService;
+import org.factspan.annotation.SpanId;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.base.NotFoundException;
+import org.factspan.base.Version;
 import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.DocumentId;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.ProjectAdminService;
 import org.factspan.curation.CurationService;
@@ -220,7 +223,7 @@ class ClaimsAcrossTimeServiceTest {
                 List.of(vt.id(), news24.id()));
         assertThatThrownBy(() -> claims.claimReview(carol, slug, c.id())).isInstanceOf(ConflictException.class);
         long thirteen = member(c, news24.id());
-        ClaimViews.Cluster after = claims.setVerdict(carol, slug, c.id(), c.version(), new ClaimViews.VerdictInput(
+        ClaimViews.Cluster after = claims.setVerdict(carol, slug, new ClusterId(c.id()), new Version(c.version()), new ClaimViews.VerdictInput(
                 "at least 13", "midday Thursday", "updated", "mostly-true",
                 "The count grew from eight on Wednesday to 13 by midday Thursday.", List.of(thirteen),
                 List.of("https://example.org/ministry-statement")));
@@ -259,22 +262,22 @@ class ClaimsAcrossTimeServiceTest {
                 new ClaimViews.VerdictInput("13", null, "updated", "true", "x", null,
                         java.util.Collections.nCopies(11, "https://example.org/a")));
         for (ClaimViews.VerdictInput in : bad) {
-            assertThatThrownBy(() -> claims.setVerdict(carol, slug, c.id(), version, in)).as(in.toString())
+            assertThatThrownBy(() -> claims.setVerdict(carol, slug, new ClusterId(c.id()), new Version(version), in)).as(in.toString())
                     .isInstanceOf(InvalidRequestException.class);
         }
-        assertThatThrownBy(() -> claims.setVerdict(carol, slug, c.id(), version - 1, bad.get(0)))
+        assertThatThrownBy(() -> claims.setVerdict(carol, slug, new ClusterId(c.id()), new Version(version - 1), bad.get(0)))
                 .isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> claims.setVerdict(alice, slug, c.id(), null, bad.get(0)))
+        assertThatThrownBy(() -> claims.setVerdict(alice, slug, new ClusterId(c.id()), null, bad.get(0)))
                 .isInstanceOf(ForbiddenException.class);
         assertThat(count("claim_verdict")).isEqualTo(verdicts);
         assertThat(count("audit_event")).isEqualTo(events);
         assertThat(claims.cluster(carol, slug, c.id()).version()).isEqualTo(version);
 
-        ClaimViews.Cluster cleared = claims.clearVerdict(carol, slug, c.id(), version);
+        ClaimViews.Cluster cleared = claims.clearVerdict(carol, slug, new ClusterId(c.id()), new Version(version));
         assertThat(cleared.verdict()).isNull();
         assertThat(claims.history(carol, slug, c.id())).extracting(e -> e.action())
                 .containsExactly("claims.verdict", "claims.verdict.clear");
-        assertThatThrownBy(() -> claims.clearVerdict(carol, slug, c.id(), null)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> claims.clearVerdict(carol, slug, new ClusterId(c.id()), null)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -283,10 +286,10 @@ class ClaimsAcrossTimeServiceTest {
         SpanInfo mine = claim("003_e83fa0ec37095518.txt", "eight police and national guard troops have died");
         SpanInfo theirs = p.label(bob, "002_7de7c1baf47c190f.txt",
                 "13 killed, including two who had their heads cut off", "CLAIM");
-        annotations.setAttribute(alice, slug, mine.documentId(), mine.id(), "note", "my own note");
-        annotations.setAttribute(bob, slug, theirs.documentId(), theirs.id(), "note", "bob's private doubts");
+        annotations.setAttribute(alice, slug, new DocumentId(mine.documentId()), new SpanId(mine.id()), "note", "my own note");
+        annotations.setAttribute(bob, slug, new DocumentId(theirs.documentId()), new SpanId(theirs.id()), "note", "bob's private doubts");
         ClaimViews.Cluster c = claims.create(carol, slug, "Killed", List.of(mine.id(), theirs.id()));
-        claims.setVerdict(carol, slug, c.id(), null, new ClaimViews.VerdictInput("13", null, "updated", "true",
+        claims.setVerdict(carol, slug, new ClusterId(c.id()), null, new ClaimViews.VerdictInput("13", null, "updated", "true",
                 "Grew.", null, null));
         assertThat(claims.clusters(alice, slug, null)).as("documents not curated yet").isEmpty();
         assertThatThrownBy(() -> claims.history(alice, slug, c.id())).isInstanceOf(ForbiddenException.class);
@@ -295,7 +298,7 @@ class ClaimsAcrossTimeServiceTest {
         for (long doc : List.of(mine.documentId(), theirs.documentId())) {
             var opened = curation.open(carol, slug, doc, MergeOptions.none(), false);
             // curated anyway (open places stay): this test is about what curated documents show
-            curation.markCurated(carol, slug, doc, opened.version(), true);
+            curation.markCurated(carol, slug, new DocumentId(doc), new Version(opened.version()), true);
         }
         ClaimViews.Cluster seen = claims.cluster(alice, slug, c.id());
         assertThat(seen.verdict().status()).isEqualTo("updated");
@@ -318,7 +321,7 @@ class ClaimsAcrossTimeServiceTest {
         SpanInfo wounded = claim("003_e83fa0ec37095518.txt", "317 have been injured so far due to the unrest");
         ClaimViews.Cluster killed = claims.create(carol, slug, "Killed", List.of(vt.id(), news24.id()));
         claims.create(carol, slug, "Wounded", List.of(wounded.id()));
-        claims.setVerdict(carol, slug, killed.id(), null, new ClaimViews.VerdictInput("13", "2022-01-06 12:00",
+        claims.setVerdict(carol, slug, new ClusterId(killed.id()), null, new ClaimViews.VerdictInput("13", "2022-01-06 12:00",
                 "updated", "true", "Grew.", null, null));
         var out = new java.io.ByteArrayOutputStream();
         exports.prepare(carol, slug, "claimreview", null, new org.factspan.annotation.AnnotationFilter(
@@ -363,7 +366,7 @@ class ClaimsAcrossTimeServiceTest {
                     results.add(pool.submit(() -> {
                         start.await();
                         try {
-                            claims.setVerdict(who, slug, c.id(), version, new ClaimViews.VerdictInput("8", null,
+                            claims.setVerdict(who, slug, new ClusterId(c.id()), new Version(version), new ClaimViews.VerdictInput("8", null,
                                     "consistent", "true", "By " + who.username(), null, null));
                             return "ok";
                         } catch (ConflictException e) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.factspan.TestData;
 import org.factspan.annotation.AnnotationService;
+import org.factspan.annotation.SpanId;
 import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
@@ -170,7 +171,7 @@ class WorkflowServiceTest {
         assertThat(schema().get(0).attribute("amount")).contains(amount);
         var span = annotations.createSpan(a(0), f.slug, docs.get(0), 0, 8, "CLAIM", Map.of("amount", "3.5"));
         assertThat(span.attributes()).containsEntry("amount", "3.5");
-        assertThatThrownBy(() -> annotations.setAttribute(a(0), f.slug, docs.get(0), span.id(), "amount", "three"))
+        assertThatThrownBy(() -> annotations.setAttribute(a(0), f.slug, new DocumentId(docs.get(0)), new SpanId(span.id()), "amount", "three"))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("amount must be a number");
         attributes.add(new AttributeDef("colour", new AttributeKind("COLOUR"), List.of()));
         assertThatThrownBy(() -> projects.saveLabel(f.admin, f.slug, withAttributes(claim, attributes)))
@@ -360,11 +361,11 @@ class WorkflowServiceTest {
         // read-only: every edit is refused and nothing changes
         assertThatThrownBy(() -> annotations.createSpan(a(0), f.slug, docs.get(0), 9, 12, "CLAIM"))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("finished");
-        assertThatThrownBy(() -> annotations.deleteSpan(a(0), f.slug, docs.get(0), span.id()))
+        assertThatThrownBy(() -> annotations.deleteSpan(a(0), f.slug, new DocumentId(docs.get(0)), new SpanId(span.id())))
                 .isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> annotations.relabelSpan(a(0), f.slug, docs.get(0), span.id(), "SOURCE"))
+        assertThatThrownBy(() -> annotations.relabelSpan(a(0), f.slug, new DocumentId(docs.get(0)), new SpanId(span.id()), "SOURCE"))
                 .isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> annotations.setAttribute(a(0), f.slug, docs.get(0), span.id(), "verdict", "true"))
+        assertThatThrownBy(() -> annotations.setAttribute(a(0), f.slug, new DocumentId(docs.get(0)), new SpanId(span.id()), "verdict", "true"))
                 .isInstanceOf(ConflictException.class);
         assertThat(annotations.listMySpans(a(0), f.slug, docs.get(0))).extracting(s -> s.id() + " " + s.label()
                 + " " + s.attributes()).containsExactly(span.id() + " CLAIM {}");

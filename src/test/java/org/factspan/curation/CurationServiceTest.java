@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.factspan.corpus.DocumentId;
+import org.factspan.base.Version;
+import org.factspan.annotation.SpanId;
 
 /** Curation on a fresh project: auto-merge variants, accept/reject, provenance, locking, permissions, the list. */
 @Tag("slow") // about 11 s on two idle cores: integration phase (decision 028)
@@ -114,7 +117,7 @@ class CurationServiceTest {
         assertThat(again.gold()).hasSize(1);
         assertThat(again.opened().user()).isEqualTo(s.cur.username());
         // Merging again adds the new agreement only.
-        Versioned<CurationService.MergeResult> merged2 = curation.merge(s.cur2, s.slug, s.doc, 1,
+        Versioned<CurationService.MergeResult> merged2 = curation.merge(s.cur2, s.slug, new DocumentId(s.doc), new Version(1),
                 MergeOptions.unanimous());
         assertThat(merged2.value()).isEqualTo(new CurationService.MergeResult(1, 0));
         assertThat(merged2.version()).isEqualTo(2);
@@ -139,7 +142,7 @@ class CurationServiceTest {
         assertThat(strict.gold()).extracting(g -> g.label() + " " + g.provenance().kind().id())
                 .containsExactly("CLAIM unanimous");
         assertThat(strict.merge()).isEqualTo(MergeOptions.majority(0.7));
-        Versioned<CurationService.MergeResult> loose = curation.merge(s.cur, s.slug, s.doc, strict.version(),
+        Versioned<CurationService.MergeResult> loose = curation.merge(s.cur, s.slug, new DocumentId(s.doc), new Version(strict.version()),
                 MergeOptions.majority(0.6));
         assertThat(loose.value().spans()).isEqualTo(1);
         DocumentCuration after = curation.read(s.cur, s.slug, s.doc, false);
@@ -172,7 +175,7 @@ class CurationServiceTest {
                 .orElseThrow();
         ReviewSpan asClaim = c.spans().stream().filter(x -> x.label().equals("CLAIM") && x.start() == 27).findFirst()
                 .orElseThrow();
-        Versioned<CurationService.AcceptResult> first = curation.accept(s.cur, s.slug, s.doc, c.version(),
+        Versioned<CurationService.AcceptResult> first = curation.accept(s.cur, s.slug, new DocumentId(s.doc), new Version(c.version()),
                 Accept.span(asSource.id()));
         assertThat(first.version()).isEqualTo(c.version() + 1);
         DocumentCuration after = curation.read(s.cur, s.slug, s.doc, false);
@@ -185,7 +188,7 @@ class CurationServiceTest {
         assertThat(after.positions().get(2).settled()).isTrue();
 
         // Changing one's mind: b's CLAIM replaces the gold SOURCE on the same extent.
-        Versioned<CurationService.AcceptResult> second = curation.accept(s.cur, s.slug, s.doc, first.version(),
+        Versioned<CurationService.AcceptResult> second = curation.accept(s.cur, s.slug, new DocumentId(s.doc), new Version(first.version()),
                 Accept.span(asClaim.id()));
         assertThat(second.value().replacedSpans()).isEqualTo(1);
         assertThat(curation.read(s.cur, s.slug, s.doc, false).gold()).filteredOn(g -> g.start() == 27)
@@ -207,22 +210,22 @@ class CurationServiceTest {
         assertThat(c.gold().getFirst().attributes()).isEmpty();
         assertThat(c.goldAttributions()).as("the sources differ").isEmpty();
 
-        long v = curation.accept(s.cur, s.slug, s.doc, c.version(), Accept.attributes(bClaim.id(), "verdict"))
+        long v = curation.accept(s.cur, s.slug, new DocumentId(s.doc), new Version(c.version()), Accept.attributes(bClaim.id(), "verdict"))
                 .version();
         assertThat(curation.read(s.cur, s.slug, s.doc, false).gold().getFirst().attributes())
                 .containsExactly(Map.entry("verdict", "refuted"));
-        v = curation.accept(s.cur, s.slug, s.doc, v, Accept.attributes(bClaim.id(), null)).version();
+        v = curation.accept(s.cur, s.slug, new DocumentId(s.doc), new Version(v), Accept.attributes(bClaim.id(), null)).version();
         DocumentCuration withValues = curation.read(s.cur, s.slug, s.doc, false);
         assertThat(withValues.gold().getFirst().attributes()).containsExactly(Map.entry("note", "see video"),
                 Map.entry("verdict", "refuted"));
         assertThat(withValues.gold().getFirst().provenance().kind()).isEqualTo(Provenance.Kind.ADJUDICATED);
 
         long version = v;
-        assertThatThrownBy(() -> curation.accept(s.cur, s.slug, s.doc, version, Accept.attributes(aSource.id(), null)))
+        assertThatThrownBy(() -> curation.accept(s.cur, s.slug, new DocumentId(s.doc), new Version(version), Accept.attributes(aSource.id(), null)))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("accept the span or its label first");
 
         // The triple brings its source span along; accepting the other one replaces it on the same claim.
-        Versioned<CurationService.AcceptResult> triple = curation.accept(s.cur, s.slug, s.doc, v,
+        Versioned<CurationService.AcceptResult> triple = curation.accept(s.cur, s.slug, new DocumentId(s.doc), new Version(v),
                 Accept.attribution(bTriple));
         DocumentCuration t1 = curation.read(s.cur, s.slug, s.doc, false);
         assertThat(t1.goldAttributions()).singleElement().satisfies(g -> {
@@ -232,7 +235,7 @@ class CurationServiceTest {
         });
         assertThat(t1.attributions()).filteredOn(x -> x.id() == bTriple).singleElement()
                 .satisfies(x -> assertThat(x.status()).isEqualTo(ReviewStatus.ACCEPTED));
-        curation.accept(s.cur, s.slug, s.doc, triple.version(), Accept.attribution(aTriple));
+        curation.accept(s.cur, s.slug, new DocumentId(s.doc), new Version(triple.version()), Accept.attribution(aTriple));
         DocumentCuration t2 = curation.read(s.cur, s.slug, s.doc, false);
         assertThat(t2.goldAttributions()).singleElement()
                 .satisfies(g -> assertThat(t2.goldSpan(g.source()).orElseThrow().text()).isEqualTo("The minister"));
@@ -240,7 +243,7 @@ class CurationServiceTest {
         // Label: a SOURCE where gold has a CLAIM on the same extent becomes the gold label.
         s.assigned(s.c); // the project has assignments now: c needs one to see the document
         SpanInfo cLabel = s.span(s.c, at("denied it"), end("denied it"), "SOURCE");
-        curation.accept(s.cur, s.slug, s.doc, curation.read(s.cur, s.slug, s.doc, false).version(),
+        curation.accept(s.cur, s.slug, new DocumentId(s.doc), new Version(curation.read(s.cur, s.slug, s.doc, false).version()),
                 Accept.label(cLabel.id()));
         DocumentCuration t3 = curation.read(s.cur, s.slug, s.doc, false);
         assertThat(t3.gold()).filteredOn(g -> g.start() == at("denied it")).singleElement()
@@ -256,8 +259,8 @@ class CurationServiceTest {
         s.span(s.b, at("denied it"), end("denied it"), "CLAIM");
         long aTriple = s.link(s.a, aSource, aClaim);
         DocumentCuration c = curation.open(s.cur, s.slug, s.doc, MergeOptions.unanimous(), false);
-        long v = curation.accept(s.cur, s.slug, s.doc, c.version(), Accept.attribution(aTriple)).version();
-        Versioned<CurationService.AcceptResult> r = curation.accept(s.cur, s.slug, s.doc, v,
+        long v = curation.accept(s.cur, s.slug, new DocumentId(s.doc), new Version(c.version()), Accept.attribution(aTriple)).version();
+        Versioned<CurationService.AcceptResult> r = curation.accept(s.cur, s.slug, new DocumentId(s.doc), new Version(v),
                 Accept.span(bSource.id()));
         assertThat(r.value().replacedSpans()).isEqualTo(1);
         assertThat(r.value().droppedAttributions()).isZero();
@@ -276,27 +279,27 @@ class CurationServiceTest {
         s.span(s.b, at("prices fell"), end("prices fell"), "CLAIM");
         s.finished(s.a, s.b);
         DocumentCuration c = curation.open(s.cur, s.slug, s.doc, MergeOptions.none(), false);
-        curation.reject(s.cur, s.slug, s.doc, a1.id(), false);
-        curation.reject(s.cur, s.slug, s.doc, agreedA.id(), false);
-        curation.reject(s.cur, s.slug, s.doc, a1.id(), false); // twice is once
+        curation.reject(s.cur, s.slug, new DocumentId(s.doc), a1.id(), false);
+        curation.reject(s.cur, s.slug, new DocumentId(s.doc), agreedA.id(), false);
+        curation.reject(s.cur, s.slug, new DocumentId(s.doc), a1.id(), false); // twice is once
         DocumentCuration r = curation.read(s.cur, s.slug, s.doc, false);
         assertThat(r.span(a1.id()).orElseThrow().status()).isEqualTo(ReviewStatus.REJECTED);
         assertThat(r.positions().getFirst().settled()).as("one of two rejected").isFalse();
         assertThat(r.version()).as("rejecting does not change the gold standard").isEqualTo(c.version());
-        assertThat(curation.merge(s.cur, s.slug, s.doc, r.version(), MergeOptions.unanimous()).value().spans())
+        assertThat(curation.merge(s.cur, s.slug, new DocumentId(s.doc), new Version(r.version()), MergeOptions.unanimous()).value().spans())
                 .as("the agreed claim has a rejected unit").isZero();
 
-        curation.unreject(s.cur, s.slug, s.doc, agreedA.id(), false);
+        curation.unreject(s.cur, s.slug, new DocumentId(s.doc), agreedA.id(), false);
         DocumentCuration back = curation.read(s.cur, s.slug, s.doc, false);
         assertThat(back.span(agreedA.id()).orElseThrow().status()).isEqualTo(ReviewStatus.AGREE);
-        assertThat(curation.merge(s.cur, s.slug, s.doc, back.version(), MergeOptions.unanimous()).value().spans())
+        assertThat(curation.merge(s.cur, s.slug, new DocumentId(s.doc), new Version(back.version()), MergeOptions.unanimous()).value().spans())
                 .isEqualTo(1);
         // Accepting clears a rejection.
-        curation.accept(s.cur, s.slug, s.doc, curation.read(s.cur, s.slug, s.doc, false).version(),
+        curation.accept(s.cur, s.slug, new DocumentId(s.doc), new Version(curation.read(s.cur, s.slug, s.doc, false).version()),
                 Accept.span(a1.id()));
         assertThat(curation.read(s.cur, s.slug, s.doc, false).span(a1.id()).orElseThrow().status())
                 .isEqualTo(ReviewStatus.ACCEPTED);
-        assertThatThrownBy(() -> curation.reject(s.cur, s.slug, s.doc, 999_999_999L, false))
+        assertThatThrownBy(() -> curation.reject(s.cur, s.slug, new DocumentId(s.doc), 999_999_999L, false))
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -308,17 +311,17 @@ class CurationServiceTest {
         DocumentCuration seenByCur2 = curation.read(s.cur2, s.slug, s.doc, false);
         assertThat(seenByCur2.version()).isEqualTo(v);
 
-        Versioned<SpanInfo> mine = curation.createGoldSpan(s.cur, s.slug, s.doc, v, at("said"), end("said"),
+        Versioned<SpanInfo> mine = curation.createGoldSpan(s.cur, s.slug, new DocumentId(s.doc), new Version(v), at("said"), end("said"),
                 "ATTRIBUTION", Map.of());
         assertThat(mine.version()).isEqualTo(v + 1);
         ReviewSpan claim = seenByCur2.spans().stream().filter(x -> x.label().equals("CLAIM") && x.start() == 27)
                 .findFirst().orElseThrow();
         for (Runnable stale : List.<Runnable>of(
-                () -> curation.accept(s.cur2, s.slug, s.doc, v, Accept.span(claim.id())),
-                () -> curation.createGoldSpan(s.cur2, s.slug, s.doc, v, 0, 9, "SOURCE", Map.of()),
-                () -> curation.deleteGoldSpan(s.cur2, s.slug, s.doc, v, mine.value().id()),
-                () -> curation.markCurated(s.cur2, s.slug, s.doc, v),
-                () -> curation.merge(s.cur2, s.slug, s.doc, v, MergeOptions.majority(0.5)))) {
+                () -> curation.accept(s.cur2, s.slug, new DocumentId(s.doc), new Version(v), Accept.span(claim.id())),
+                () -> curation.createGoldSpan(s.cur2, s.slug, new DocumentId(s.doc), new Version(v), 0, 9, "SOURCE", Map.of()),
+                () -> curation.deleteGoldSpan(s.cur2, s.slug, new DocumentId(s.doc), new Version(v), new SpanId(mine.value().id())),
+                () -> curation.markCurated(s.cur2, s.slug, new DocumentId(s.doc), new Version(v)),
+                () -> curation.merge(s.cur2, s.slug, new DocumentId(s.doc), new Version(v), MergeOptions.majority(0.5)))) {
             assertThatThrownBy(stale::run).isInstanceOf(ConflictException.class)
                     .hasMessageContaining("changed by " + s.cur.username())
                     .hasMessageContaining("Reload");
@@ -329,8 +332,8 @@ class CurationServiceTest {
         assertThat(now.changed().user()).isEqualTo(s.cur.username());
 
         // Through two editors (the view's path): the second one's undo and edits are refused too.
-        DocumentEditor one = new DocumentEditor(new GoldStore(curation, s.cur, s.slug, s.doc, now.version()));
-        GoldStore twoStore = new GoldStore(curation, s.cur2, s.slug, s.doc, now.version());
+        DocumentEditor one = new DocumentEditor(new GoldStore(curation, s.cur, s.slug, new DocumentId(s.doc), new Version(now.version())));
+        GoldStore twoStore = new GoldStore(curation, s.cur2, s.slug, new DocumentId(s.doc), new Version(now.version()));
         DocumentEditor two = new DocumentEditor(twoStore);
         SpanInfo created = one.createSpan(0, 9, "SOURCE");
         assertThat(one.spans()).extracting(SpanInfo::id).contains(created.id());
@@ -356,7 +359,7 @@ class CurationServiceTest {
                 results.add(pool.submit(() -> {
                     start.await();
                     try {
-                        return curation.createGoldSpan(who, s.slug, s.doc, v, 0, 9, "SOURCE", Map.of());
+                        return curation.createGoldSpan(who, s.slug, new DocumentId(s.doc), new Version(v), 0, 9, "SOURCE", Map.of());
                     } catch (ConflictException e) {
                         return e;
                     }
@@ -381,7 +384,7 @@ class CurationServiceTest {
     void theGoldStandardIsNotAmongTheAnnotatorsAnywhere() {
         twoAnnotators();
         long v = curation.open(s.cur, s.slug, s.doc, MergeOptions.unanimous(), false).version();
-        curation.createGoldSpan(s.cur, s.slug, s.doc, v, 0, 9, "SOURCE", Map.of());
+        curation.createGoldSpan(s.cur, s.slug, new DocumentId(s.doc), new Version(v), 0, 9, "SOURCE", Map.of());
         List<String> owners = new java.util.ArrayList<>();
         exchange.forEachDocument(s.cur, s.slug, org.factspan.annotation.AnnotationExchangeService.ALL,
                 org.factspan.annotation.AnnotationFilter.none(), d -> d.spans().forEach(x -> owners.add(x.annotator())));
@@ -397,7 +400,7 @@ class CurationServiceTest {
     @Test
     void editingGoldDirectlyRecordsTheCuratorAndUndoWorks() {
         long v = curation.open(s.cur, s.slug, s.doc, MergeOptions.unanimous(), false).version();
-        GoldStore store = new GoldStore(curation, s.cur, s.slug, s.doc, v);
+        GoldStore store = new GoldStore(curation, s.cur, s.slug, new DocumentId(s.doc), new Version(v));
         DocumentEditor editor = new DocumentEditor(store);
         SpanInfo source = editor.createSpan(0, 9, "SOURCE");
         SpanInfo claim = editor.createSpan(at("prices fell"), end("prices fell"), "CLAIM");
@@ -434,20 +437,20 @@ class CurationServiceTest {
         twoAnnotators();
         s.finished(s.a, s.b);
         long v = curation.open(s.cur, s.slug, s.doc, MergeOptions.unanimous(), false).version();
-        long curated = curation.markCurated(s.cur, s.slug, s.doc, v, true);
+        long curated = curation.markCurated(s.cur, s.slug, new DocumentId(s.doc), new Version(v), true);
         DocumentCuration c = curation.read(s.cur2, s.slug, s.doc, false);
         assertThat(c.status()).isEqualTo(CurationStatus.CURATED);
         assertThat(c.curated().user()).isEqualTo(s.cur.username());
         assertThat(curation.statuses(s.cur, s.slug)).containsEntry(s.doc, CurationStatus.CURATED)
                 .containsEntry(s.doc2, CurationStatus.NOT_STARTED);
-        assertThatThrownBy(() -> curation.createGoldSpan(s.cur2, s.slug, s.doc, curated, 0, 9, "SOURCE", Map.of()))
+        assertThatThrownBy(() -> curation.createGoldSpan(s.cur2, s.slug, new DocumentId(s.doc), new Version(curated), 0, 9, "SOURCE", Map.of()))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("reopen");
-        assertThatThrownBy(() -> curation.markCurated(s.cur2, s.slug, s.doc, curated))
+        assertThatThrownBy(() -> curation.markCurated(s.cur2, s.slug, new DocumentId(s.doc), new Version(curated)))
                 .isInstanceOf(ConflictException.class);
-        long reopened = curation.reopen(s.cur2, s.slug, s.doc, curated);
+        long reopened = curation.reopen(s.cur2, s.slug, new DocumentId(s.doc), new Version(curated));
         assertThat(curation.read(s.cur, s.slug, s.doc, false).status()).isEqualTo(CurationStatus.IN_PROGRESS);
-        curation.createGoldSpan(s.cur2, s.slug, s.doc, reopened, 0, 9, "SOURCE", Map.of());
-        assertThatThrownBy(() -> curation.reopen(s.cur2, s.slug, s.doc, reopened + 1))
+        curation.createGoldSpan(s.cur2, s.slug, new DocumentId(s.doc), new Version(reopened), 0, 9, "SOURCE", Map.of());
+        assertThatThrownBy(() -> curation.reopen(s.cur2, s.slug, new DocumentId(s.doc), new Version(reopened + 1)))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("not marked curated");
     }
 
@@ -459,10 +462,10 @@ class CurationServiceTest {
             List<Runnable> calls = List.of(
                     () -> curation.open(refused, s.slug, s.doc, MergeOptions.unanimous(), false),
                     () -> curation.read(refused, s.slug, s.doc, false),
-                    () -> curation.accept(refused, s.slug, s.doc, 0, Accept.span(aSpan.id())),
-                    () -> curation.reject(refused, s.slug, s.doc, aSpan.id(), false),
-                    () -> curation.createGoldSpan(refused, s.slug, s.doc, 0, 0, 9, "SOURCE", Map.of()),
-                    () -> curation.markCurated(refused, s.slug, s.doc, 0),
+                    () -> curation.accept(refused, s.slug, new DocumentId(s.doc), new Version(0), Accept.span(aSpan.id())),
+                    () -> curation.reject(refused, s.slug, new DocumentId(s.doc), aSpan.id(), false),
+                    () -> curation.createGoldSpan(refused, s.slug, new DocumentId(s.doc), new Version(0), 0, 9, "SOURCE", Map.of()),
+                    () -> curation.markCurated(refused, s.slug, new DocumentId(s.doc), new Version(0)),
                     () -> curation.disagreements(refused, s.slug, null, false),
                     () -> curation.statuses(refused, s.slug),
                     () -> annotations.createSpan(refused, annotations.gold(Provenance.Kind.CURATOR), s.slug, s.doc, 0,
@@ -480,13 +483,13 @@ class CurationServiceTest {
         assertThat(c.gold()).isEmpty();
         assertThat(c.spans()).noneMatch(x -> x.status() == ReviewStatus.REJECTED);
         // Changes before opening are refused as well.
-        assertThatThrownBy(() -> curation.createGoldSpan(s.cur, s.slug, s.doc, 0, 0, 9, "SOURCE", Map.of()))
+        assertThatThrownBy(() -> curation.createGoldSpan(s.cur, s.slug, new DocumentId(s.doc), new Version(0), 0, 9, "SOURCE", Map.of()))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("not been opened");
         // Bad input changes nothing, the version included.
         long v = curation.open(s.cur, s.slug, s.doc, MergeOptions.none(), false).version();
-        assertThatThrownBy(() -> curation.createGoldSpan(s.cur, s.slug, s.doc, v, 5, 2, "SOURCE", Map.of()))
+        assertThatThrownBy(() -> curation.createGoldSpan(s.cur, s.slug, new DocumentId(s.doc), new Version(v), 5, 2, "SOURCE", Map.of()))
                 .isInstanceOf(InvalidRequestException.class);
-        assertThatThrownBy(() -> curation.accept(s.cur, s.slug, s.doc, v, Accept.span(999_999_999L)))
+        assertThatThrownBy(() -> curation.accept(s.cur, s.slug, new DocumentId(s.doc), new Version(v), Accept.span(999_999_999L)))
                 .isInstanceOf(NotFoundException.class);
         assertThat(curation.read(s.cur, s.slug, s.doc, false).version()).isEqualTo(v);
         assertThat(curation.read(s.cur, s.slug, s.doc, false).gold()).isEmpty();
@@ -535,7 +538,7 @@ class CurationServiceTest {
         // Settling one hides it unless settled ones are asked for.
         DocumentCuration c = curation.open(s.cur, s.slug, s.doc, MergeOptions.none(), false);
         long reporters = c.spans().stream().filter(x -> x.text().equals("reporters")).findFirst().orElseThrow().id();
-        curation.accept(s.cur, s.slug, s.doc, c.version(), Accept.span(reporters));
+        curation.accept(s.cur, s.slug, new DocumentId(s.doc), new Version(c.version()), Accept.span(reporters));
         assertThat(curation.disagreements(s.cur, s.slug, null, false)).extracting(Disagreement::text)
                 .doesNotContain("reporters");
         assertThat(curation.disagreements(s.cur, s.slug, new CurationService.DisagreementFilter(null, null, null, true),
@@ -601,30 +604,30 @@ class CurationServiceTest {
         assertThat(boundary.versions()).extracting(DocumentCuration.Version::text)
                 .containsExactlyInAnyOrder("prices fell.", "prices fell");
 
-        assertThatThrownBy(() -> curation.markCurated(s.cur, s.slug, s.doc, c.version()))
+        assertThatThrownBy(() -> curation.markCurated(s.cur, s.slug, new DocumentId(s.doc), new Version(c.version())))
                 .isInstanceOfSatisfying(OpenPlacesException.class, e -> assertThat(keys(e.places()))
                         .isEqualTo(placeKeys(c.openPlaces())));
         assertThat(curation.read(s.cur, s.slug, s.doc, false).status()).isEqualTo(CurationStatus.IN_PROGRESS);
 
         // Settle them one by one; the count, the list and the refusal follow each step.
         long v = c.version();
-        v = curation.accept(s.cur, s.slug, s.doc, v, Accept.span(k.officials().id())).version();
-        v = curation.accept(s.cur, s.slug, s.doc, v, Accept.span(k.longClaim().id())).version();
-        v = curation.accept(s.cur, s.slug, s.doc, v, Accept.span(k.aMinister().id())).version();
-        v = curation.accept(s.cur, s.slug, s.doc, v, Accept.attributes(k.aDenied().id(), null)).version();
+        v = curation.accept(s.cur, s.slug, new DocumentId(s.doc), new Version(v), Accept.span(k.officials().id())).version();
+        v = curation.accept(s.cur, s.slug, new DocumentId(s.doc), new Version(v), Accept.span(k.longClaim().id())).version();
+        v = curation.accept(s.cur, s.slug, new DocumentId(s.doc), new Version(v), Accept.span(k.aMinister().id())).version();
+        v = curation.accept(s.cur, s.slug, new DocumentId(s.doc), new Version(v), Accept.attributes(k.aDenied().id(), null)).version();
         DocumentCuration half = curation.read(s.cur, s.slug, s.doc, false);
         assertThat(half.openPlaces()).extracting(DocumentCuration.Place::kind).containsExactlyInAnyOrder(
                 Disagreement.Kind.ATTRIBUTION_INCOMPLETE, Disagreement.Kind.ATTRIBUTION_CONFLICT);
         assertThat(keys(curation.disagreements(s.cur, s.slug, new CurationService.DisagreementFilter(s.doc, null,
                 null, false), false))).isEqualTo(placeKeys(half.openPlaces()));
-        v = curation.accept(s.cur, s.slug, s.doc, v, Accept.attribution(k.aTriple())).version();
-        v = curation.accept(s.cur, s.slug, s.doc, v, Accept.attribution(k.aOfficialsTriple())).version();
+        v = curation.accept(s.cur, s.slug, new DocumentId(s.doc), new Version(v), Accept.attribution(k.aTriple())).version();
+        v = curation.accept(s.cur, s.slug, new DocumentId(s.doc), new Version(v), Accept.attribution(k.aOfficialsTriple())).version();
         DocumentCuration settled = curation.read(s.cur, s.slug, s.doc, false);
         assertThat(settled.openPositions()).isZero();
         assertThat(curation.disagreements(s.cur, s.slug, new CurationService.DisagreementFilter(s.doc, null, null,
                 false), false)).isEmpty();
         assertThat(settled.places()).hasSize(6).allMatch(DocumentCuration.Place::settled);
-        curation.markCurated(s.cur, s.slug, s.doc, v);
+        curation.markCurated(s.cur, s.slug, new DocumentId(s.doc), new Version(v));
         DocumentCuration done = curation.read(s.cur, s.slug, s.doc, false);
         assertThat(done.status()).isEqualTo(CurationStatus.CURATED);
         assertThat(done.curatedOpen()).as("nothing was open").isNull();
@@ -634,9 +637,9 @@ class CurationServiceTest {
     void curatingAnywayIsRecordedAndShownUntilReopened() {
         everyKind();
         long v = curation.open(s.cur, s.slug, s.doc, MergeOptions.unanimous(), false).version();
-        assertThatThrownBy(() -> curation.markCurated(s.a, s.slug, s.doc, v, true))
+        assertThatThrownBy(() -> curation.markCurated(s.a, s.slug, new DocumentId(s.doc), new Version(v), true))
                 .isInstanceOf(ForbiddenException.class);
-        long next = curation.markCurated(s.cur, s.slug, s.doc, v, true);
+        long next = curation.markCurated(s.cur, s.slug, new DocumentId(s.doc), new Version(v), true);
         DocumentCuration c = curation.read(s.cur2, s.slug, s.doc, false);
         assertThat(c.status()).isEqualTo(CurationStatus.CURATED);
         assertThat(c.curatedOpen()).isEqualTo(6);
@@ -644,7 +647,7 @@ class CurationServiceTest {
         assertThat(events).hasSize(1);
         assertThat(events.getFirst().after()).contains("\"override\":true").contains("\"open\":6")
                 .contains("attribution_conflict");
-        curation.reopen(s.cur, s.slug, s.doc, next);
+        curation.reopen(s.cur, s.slug, new DocumentId(s.doc), new Version(next));
         assertThat(curation.read(s.cur, s.slug, s.doc, false).curatedOpen()).isNull();
     }
 
@@ -668,7 +671,7 @@ class CurationServiceTest {
         assertThat(opened.merge().unfinished()).isFalse();
 
         // Including unfinished work is an explicit choice, and the curation records it.
-        Versioned<CurationService.MergeResult> r = curation.merge(s.cur, s.slug, s.doc, opened.version(),
+        Versioned<CurationService.MergeResult> r = curation.merge(s.cur, s.slug, new DocumentId(s.doc), new Version(opened.version()),
                 MergeOptions.unanimous().withUnfinished(true));
         assertThat(r.value().spans()).isEqualTo(1);
         DocumentCuration after = curation.read(s.cur, s.slug, s.doc, false);

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.factspan.corpus.DocumentId;
+import org.factspan.annotation.SpanId;
 
 /**
  * The XMI writer never fails on stored data: values stored before text was checked (H2 keeps NUL and lone
@@ -47,7 +49,7 @@ class StoredInvalidTextXmiTest {
         FreshProject p = data.fresh("badxml");
         String file = p.documents.keySet().iterator().next();
         SpanInfo claim = p.label(p.annotator, file, "Kazakhstan", "CLAIM");
-        annotations.setAttribute(p.annotator, p.slug, claim.documentId(), claim.id(), "note", "fine");
+        annotations.setAttribute(p.annotator, p.slug, new DocumentId(claim.documentId()), new SpanId(claim.id()), "note", "fine");
         // as a value got in before the check: straight into the database
         jdbc.update("update span_attribute set val = ? where span_id = ? and name = 'note'", "a\u0000b \uD800x",
                 claim.id());

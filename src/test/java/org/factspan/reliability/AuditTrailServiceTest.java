@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.factspan.corpus.DocumentId;
+import org.factspan.annotation.SpanId;
+import org.factspan.base.Version;
 
 /**
  * The audit trail: every create, update and delete of annotations, curation decisions, imports and role changes is
@@ -64,14 +67,14 @@ class AuditTrailServiceTest {
         long doc = p.document(FILE);
         SpanInfo claim = p.label(alice, FILE, "eight police and national guard troops were killed", "CLAIM");
         SpanInfo source = p.label(alice, FILE, "The Interior Ministry", "SOURCE");
-        annotations.setAttribute(alice, p.slug, doc, claim.id(), "verdict", "refuted");
-        annotations.setAttribute(alice, p.slug, doc, claim.id(), "verdict", "supported");
+        annotations.setAttribute(alice, p.slug, new DocumentId(doc), new SpanId(claim.id()), "verdict", "refuted");
+        annotations.setAttribute(alice, p.slug, new DocumentId(doc), new SpanId(claim.id()), "verdict", "supported");
         AttributionInfo triple = annotations.createAttribution(alice, p.slug, doc, source.id(), null, claim.id());
-        annotations.deleteAttribution(alice, p.slug, doc, triple.id());
-        annotations.relabelSpan(alice, p.slug, doc, source.id(), "CLAIM");
-        annotations.deleteSpan(alice, p.slug, doc, source.id());
+        annotations.deleteAttribution(alice, p.slug, new DocumentId(doc), triple.id());
+        annotations.relabelSpan(alice, p.slug, new DocumentId(doc), new SpanId(source.id()), "CLAIM");
+        annotations.deleteSpan(alice, p.slug, new DocumentId(doc), new SpanId(source.id()));
 
-        List<AuditEvent> spanHistory = history.ofSpan(alice, p.slug, doc, claim.id());
+        List<AuditEvent> spanHistory = history.ofSpan(alice, p.slug, new DocumentId(doc), new SpanId(claim.id()));
         assertThat(spanHistory).extracting(AuditEvent::action).containsExactly("span.create", "span.attribute",
                 "span.attribute", "attribution.create", "attribution.delete");
         assertThat(spanHistory).allSatisfy(e -> {
@@ -83,7 +86,7 @@ class AuditTrailServiceTest {
         assertThat(spanHistory.get(2).before()).isEqualTo("{\"verdict\":\"refuted\"}");
         assertThat(spanHistory.get(2).after()).isEqualTo("{\"verdict\":\"supported\"}");
 
-        List<AuditEvent> sourceHistory = history.ofSpan(alice, p.slug, doc, source.id());
+        List<AuditEvent> sourceHistory = history.ofSpan(alice, p.slug, new DocumentId(doc), new SpanId(source.id()));
         assertThat(sourceHistory).extracting(AuditEvent::action).containsExactly("span.create", "span.relabel",
                 "span.delete");
         assertThat(sourceHistory.get(1).before()).isEqualTo("{\"label\":\"SOURCE\"}");
@@ -105,7 +108,7 @@ class AuditTrailServiceTest {
         SpanInfo a = p.label(p.annotator, FILE, "eight police", "CLAIM");
         p.label(p.annotator2, FILE, "eight police", "SOURCE");
         var opened = curation.open(p.curator, p.slug, doc, MergeOptions.unanimous(), false);
-        curation.accept(p.curator, p.slug, doc, opened.version(), new Accept(Accept.What.SPAN, a.id(), null));
+        curation.accept(p.curator, p.slug, new DocumentId(doc), new Version(opened.version()), new Accept(Accept.What.SPAN, a.id(), null));
         List<String> actions = history.ofDocument(p.curator, p.slug, doc).stream().map(AuditEvent::action).toList();
         assertThat(actions).containsSubsequence("span.create", "span.create", "curation.open", "span.create",
                 "curation.accept");

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.factspan.corpus.DocumentId;
+import org.factspan.annotation.SpanId;
 
 /**
  * Fifty annotators label the same documents at the same time through the service layer (what the UI and
@@ -105,12 +107,12 @@ class ConcurrentAnnotatorsTest {
                             claim.id());
                     operations.addAndGet(3);
                     if (i % 3 == 0) {
-                        annotations.deleteSpan(actor, slug, doc, source.id()); // takes the triple with it
+                        annotations.deleteSpan(actor, slug, new DocumentId(doc), new SpanId(source.id())); // takes the triple with it
                         operations.incrementAndGet();
                         mine.add(doc + ":" + s + "-" + (s + 12) + ":CLAIM");
                     } else if (i % 3 == 1) {
-                        annotations.deleteAttribution(actor, slug, doc, triple.id());
-                        annotations.deleteSpan(actor, slug, doc, claim.id());
+                        annotations.deleteAttribution(actor, slug, new DocumentId(doc), triple.id());
+                        annotations.deleteSpan(actor, slug, new DocumentId(doc), new SpanId(claim.id()));
                         operations.addAndGet(2);
                         mine.add(doc + ":" + (s + 20) + "-" + (s + 25) + ":SOURCE");
                     } else {

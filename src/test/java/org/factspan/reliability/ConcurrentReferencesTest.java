@@ -23,6 +23,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
+import org.factspan.corpus.DocumentId;
+import org.factspan.annotation.SpanId;
 
 /**
  * "References hold under concurrency" (issue 13, decision 016): whatever points at a span (a triple, an attribute
@@ -199,9 +201,9 @@ class ConcurrentReferencesTest {
                 SpanInfo claim = span("CLAIM");
                 var suggestion = new SpanSuggestions.Suggestion(claim.start(), claim.end(), "CLAIM", "patterns", 0.5,
                         "test");
-                race.round(() -> race.record(service(() -> suggestions.accepted(p.annotator, p.slug, doc, claim.id(),
+                race.round(() -> race.record(service(() -> suggestions.accepted(p.annotator, p.slug, new DocumentId(doc), new SpanId(claim.id()),
                         suggestion)), "accepted", ""),
-                        () -> race.record(service(() -> annotations.deleteSpan(p.annotator, p.slug, doc, claim.id())),
+                        () -> race.record(service(() -> annotations.deleteSpan(p.annotator, p.slug, new DocumentId(doc), new SpanId(claim.id()))),
                                 "delete", ""));
             }
             finish(race);

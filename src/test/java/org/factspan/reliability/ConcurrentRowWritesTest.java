@@ -37,6 +37,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.factspan.corpus.DocumentId;
+import org.factspan.base.Version;
 
 /**
  * "Conflicts are 404/409, never 500, for every concurrent write on one row" (issue 13, decision 016): twenty requests
@@ -174,7 +176,7 @@ class ConcurrentRowWritesTest {
         try (Race race = race("gold: PATCH, PUT attribute, DELETE of one gold span; curated; rejections")) {
             while (race.more()) {
                 int at = nextOffset.getAndAdd(2);
-                var created = curation.createGoldSpan(p.curator, p.slug, gdoc, version, at, at + 6, "CLAIM", Map.of());
+                var created = curation.createGoldSpan(p.curator, p.slug, new DocumentId(gdoc), new Version(version), at, at + 6, "CLAIM", Map.of());
                 long v = created.version();
                 String path = g + "/gold/spans/" + created.value().id();
                 long annotators = span(p.annotator, gdoc, "CLAIM").id();
@@ -189,7 +191,7 @@ class ConcurrentRowWritesTest {
                 }));
                 version = curation.read(p.curator, p.slug, gdoc, false).version();
                 if (curation.read(p.curator, p.slug, gdoc, false).status().name().equals("CURATED")) {
-                    version = curation.reopen(p.curator, p.slug, gdoc, version);
+                    version = curation.reopen(p.curator, p.slug, new DocumentId(gdoc), new Version(version));
                 }
             }
             finish(race);

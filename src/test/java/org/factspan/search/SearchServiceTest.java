@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.factspan.corpus.DocumentId;
+import org.factspan.annotation.SpanId;
 
 /** The search service on the real index: text, filters, context, permissions, keeping up with edits. */
 @SpringBootTest
@@ -158,13 +160,13 @@ class SearchServiceTest {
         SpanInfo created = annotations.createSpan(f.ann, f.slug, f.d3, start, start + 10, "SOURCE");
         assertThat(as(f.ann, SearchRequest.of("protesters").withLabels(Set.of("SOURCE"))).hits())
                 .extracting(SearchHit::spanId).containsExactly(created.id());
-        annotations.relabelSpan(f.ann, f.slug, f.d3, created.id(), "CLAIM");
+        annotations.relabelSpan(f.ann, f.slug, new DocumentId(f.d3), new SpanId(created.id()), "CLAIM");
         assertThat(as(f.ann, SearchRequest.of("protesters").withLabels(Set.of("SOURCE"))).total()).isZero();
         assertThat(as(f.ann, SearchRequest.of("protesters").withLabels(Set.of("CLAIM"))).total()).isEqualTo(1);
-        annotations.setAttribute(f.ann, f.slug, f.d3, created.id(), "verdict", "supported");
+        annotations.setAttribute(f.ann, f.slug, new DocumentId(f.d3), new SpanId(created.id()), "verdict", "supported");
         assertThat(as(f.ann, SearchRequest.of("").withAttributes(Map.of("verdict", "supported"))).hits())
                 .extracting(SearchHit::spanId).containsExactly(created.id());
-        annotations.deleteSpan(f.ann, f.slug, f.d3, created.id());
+        annotations.deleteSpan(f.ann, f.slug, new DocumentId(f.d3), new SpanId(created.id()));
         assertThat(as(f.ann, SearchRequest.of("protesters").withKind(SearchRequest.Kind.SPAN)).total()).isZero();
     }
 

@@ -21,6 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+import org.factspan.corpus.DocumentId;
+import org.factspan.base.Version;
 
 /**
  * Issue 8: an annotator never reads another annotator's spans before the document is curated: not in their span and
@@ -192,7 +194,7 @@ class AnnotatorsStayBlindApiTest {
 
         long version = curation.open(p.curator, p.slug, doc, MergeOptions.none(), false).version();
         // curated anyway (open places stay): this test is about what curated documents show
-        curation.markCurated(p.curator, p.slug, doc, version, true);
+        curation.markCurated(p.curator, p.slug, new DocumentId(doc), new Version(version), true);
         JsonNode after = get(P + "/claims/clusters");
         assertThat(after).hasSize(1);
         // now the document is curated: the board may show the claim, but never whose it was

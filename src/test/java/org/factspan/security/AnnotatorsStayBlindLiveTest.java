@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.factspan.TestUsers;
 import org.factspan.annotation.AnnotationService;
+import org.factspan.annotation.SpanId;
 import org.factspan.annotation.ui.LiveDocuments;
 import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.DocumentId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,7 +51,7 @@ class AnnotatorsStayBlindLiveTest {
             // an editor of alice's says it changed her work, right away
             live.changed(doc, "alice", new Object());
             await().atMost(Duration.ofSeconds(10)).until(() -> aliceTold.get() > 1);
-            annotations.deleteSpan(alice, TestUsers.SEED_PROJECT, doc, span.id());
+            annotations.deleteSpan(alice, TestUsers.SEED_PROJECT, new DocumentId(doc), new SpanId(span.id()));
             await().atMost(Duration.ofSeconds(10)).until(() -> aliceTold.get() > 2 && curatorTold.get() > 1);
             assertThat(bobTold.get()).as("bob's editor was never told about alice's work").isZero();
         } finally {

@@ -12,6 +12,8 @@ import org.factspan.claims.ClaimViews;
 import org.factspan.corpus.ProjectRole;
 import org.factspan.curation.CurationService;
 import org.factspan.curation.MergeOptions;
+import org.factspan.corpus.DocumentId;
+import org.factspan.base.Version;
 
 /**
  * A small project with something of every kind in it, for the role matrix: two seed articles, a team (curator,
@@ -79,18 +81,18 @@ final class MatrixWorld {
 
         CurationService c = s.curation();
         long v = c.open(t.curator(), slug, doc, MergeOptions.unanimous(), false).version();
-        var source = c.createGoldSpan(t.curator(), slug, doc, v, 60, 70, "SOURCE", Map.of());
+        var source = c.createGoldSpan(t.curator(), slug, new DocumentId(doc), new Version(v), 60, 70, "SOURCE", Map.of());
         goldSource = source.value().id();
-        var claim = c.createGoldSpan(t.curator(), slug, doc, source.version(), 80, 95, "CLAIM", Map.of());
+        var claim = c.createGoldSpan(t.curator(), slug, new DocumentId(doc), new Version(source.version()), 80, 95, "CLAIM", Map.of());
         goldClaim = claim.value().id();
-        var triple = c.createGoldAttribution(t.curator(), slug, doc, claim.version(), goldSource, null, goldClaim);
+        var triple = c.createGoldAttribution(t.curator(), slug, new DocumentId(doc), new Version(claim.version()), goldSource, null, goldClaim);
         goldTriple = triple.value().id();
         version = triple.version();
 
         long v2 = c.open(t.curator(), slug, doc2, MergeOptions.none(), false).version();
-        var claim2 = c.createGoldSpan(t.curator(), slug, doc2, v2, 0, 20, "CLAIM", Map.of());
+        var claim2 = c.createGoldSpan(t.curator(), slug, new DocumentId(doc2), new Version(v2), 0, 20, "CLAIM", Map.of());
         goldClaim2 = claim2.value().id();
-        c.markCurated(t.curator(), slug, doc2, claim2.version());
+        c.markCurated(t.curator(), slug, new DocumentId(doc2), new Version(claim2.version()));
         ClaimViews.Cluster made = s.claims().create(t.curator(), slug, "What the matrix says", List.of(goldClaim2));
         cluster = made.id();
         clusterMember = made.members().get(0).id();

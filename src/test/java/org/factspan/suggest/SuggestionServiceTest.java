@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.factspan.corpus.DocumentId;
+import org.factspan.annotation.SpanId;
 
 /** Suggestions through the service: code points, accept, reject, switches, retraining, evaluation, permissions. */
 @SpringBootTest
@@ -91,7 +93,7 @@ class SuggestionServiceTest {
         assertThat(span.annotator()).isEqualTo(ann.username());
         assertThat(span.text()).isEqualTo("said");
         assertThat(annotations.listMySpans(ann, slug, d1)).extracting(SpanInfo::id).containsExactly(span.id());
-        assertThat(suggestions.acceptedFrom(ann, slug, d1, span.id())).contains(PatternRecommender.ID);
+        assertThat(suggestions.acceptedFrom(ann, slug, new DocumentId(d1), new SpanId(span.id()))).contains(PatternRecommender.ID);
         assertThat(suggestions.recommenders(curator, slug)).filteredOn(r -> r.id().equals(PatternRecommender.ID))
                 .extracting(RecommenderStatus::accepted).containsExactly(1L);
         // no longer suggested to ann, still to other; accepting again is a conflict

@@ -20,10 +20,12 @@ import java.util.Optional;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.annotation.AttributionInfo;
 import org.factspan.annotation.DocumentEditor;
+import org.factspan.annotation.SpanId;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.annotation.SpanSuggestions;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentContent;
+import org.factspan.corpus.DocumentId;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.corpus.ui.DocumentListView;
@@ -294,7 +296,7 @@ public class DocumentView extends HorizontalLayout implements BeforeEnterObserve
 
     /** What was done to a span, as the audit trail has it (what the user may see). */
     java.util.List<org.factspan.base.audit.AuditEvent> spanHistory(long spanId) {
-        return history.ofSpan(currentUser.require(), project.slug(), openDocumentId, spanId);
+        return history.ofSpan(currentUser.require(), project.slug(), new DocumentId(openDocumentId), new SpanId(spanId));
     }
 
     /** Audit trail entries in words (curators also see the attributes before and after). */

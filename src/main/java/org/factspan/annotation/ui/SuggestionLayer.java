@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.factspan.annotation.SpanId;
 import org.factspan.annotation.SpanSuggestions;
 import org.factspan.annotation.SpanSuggestions.Suggestion;
+import org.factspan.corpus.DocumentId;
 import org.factspan.security.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -161,7 +163,7 @@ final class SuggestionLayer implements EditorBinding.Suggestions {
     @Override
     public void accepted(Suggestion suggestion, long spanId) {
         forget(suggestion);
-        source.accepted(actor, slug, documentId, spanId, suggestion);
+        source.accepted(actor, slug, new DocumentId(documentId), new SpanId(spanId), suggestion);
     }
 
     /** The annotator does not want it here. */

@@ -25,8 +25,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.factspan.base.Version;
 import org.factspan.base.ui.Notify;
 import org.factspan.claims.ClaimService;
+import org.factspan.claims.ClusterId;
 import org.factspan.claims.TimelineChart;
 import org.factspan.claims.ClaimViews;
 import org.factspan.claims.Stance;
@@ -233,7 +235,7 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
                     e -> openVerdict(c));
             judge.getElement().setAttribute("data-verdict", String.valueOf(c.id()));
             Button delete = new Button("Delete", e -> act(() -> {
-                claims.delete(currentUser.require(), slug, c.id(), c.version());
+                claims.delete(currentUser.require(), slug, new ClusterId(c.id()), new Version(c.version()));
                 return Boolean.TRUE;
             }, "Cluster deleted"));
             rename.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
@@ -377,12 +379,12 @@ public class ClaimBoardView extends VerticalLayout implements BeforeEnterObserve
             choose.setAriaLabel("Stance of " + m.outlet());
             choose.addValueChangeListener(e -> {
                 if (e.isFromClient() && e.getValue() != null) {
-                    act(() -> claims.setStance(currentUser.require(), slug, c.id(), c.version(), m.id(), e.getValue()),
+                    act(() -> claims.setStance(currentUser.require(), slug, new ClusterId(c.id()), new Version(c.version()), m.id(), e.getValue()),
                             null);
                 }
             });
-            Button remove = new Button("Remove", e -> act(() -> claims.removeMember(currentUser.require(), slug, c.id(),
-                    c.version(), m.id()), null));
+            Button remove = new Button("Remove", e -> act(() -> claims.removeMember(currentUser.require(), slug, new ClusterId(c.id()),
+                    new Version(c.version()), m.id()), null));
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             right.add(choose, remove);
         }

@@ -20,9 +20,12 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.factspan.annotation.SpanId;
+import org.factspan.base.Version;
 import org.factspan.base.ui.Notify;
 import org.factspan.claims.ClaimService;
 import org.factspan.claims.ClaimViews;
+import org.factspan.claims.ClusterId;
 import org.factspan.security.CurrentUser;
 
 /**
@@ -104,7 +107,7 @@ class ClaimDialogs {
         statement.setWidth("40rem");
         statement.setMaxLength(1000);
         Button save = new Button("Save", e -> {
-            if (board.act(() -> claims.rename(currentUser.require(), board.slug(), c.id(), c.version(), statement.getValue()),
+            if (board.act(() -> claims.rename(currentUser.require(), board.slug(), new ClusterId(c.id()), new Version(c.version()), statement.getValue()),
                     "Statement saved") != null) {
                 d.close();
             }
@@ -199,7 +202,7 @@ class ClaimDialogs {
                     : c.needsReview() ? "unresolved" : "consistent");
         }
         Button save = new Button("Record verdict", e -> {
-            ClaimViews.Cluster saved = board.act(() -> claims.setVerdict(currentUser.require(), board.slug(), c.id(), c.version(),
+            ClaimViews.Cluster saved = board.act(() -> claims.setVerdict(currentUser.require(), board.slug(), new ClusterId(c.id()), new Version(c.version()),
                     new ClaimViews.VerdictInput(value.getValue(), asOf.getValue(), status.getValue(),
                             rating.getValue(), explanation.getValue(), c.members().stream()
                                     .filter(evidence.getValue()::contains).map(ClaimViews.Member::id).toList(),
@@ -220,7 +223,7 @@ class ClaimDialogs {
         Button cancel = new Button("Cancel", e -> d.close());
         if (v != null) {
             Button remove = new Button("Remove verdict", e -> {
-                if (board.act(() -> claims.clearVerdict(currentUser.require(), board.slug(), c.id(), c.version()),
+                if (board.act(() -> claims.clearVerdict(currentUser.require(), board.slug(), new ClusterId(c.id()), new Version(c.version())),
                         "Verdict removed") != null) {
                     d.close();
                 }
@@ -268,7 +271,7 @@ class ClaimDialogs {
                 ClaimViews.Suggestion s = suggestions.get(i);
                 Button add = new Button("Add", e -> {
                     ClaimViews.Cluster updated = board.act(() -> claims.addMember(currentUser.require(), board.slug(),
-                            current[0].id(), null, s.spanId(), null), null);
+                            new ClusterId(current[0].id()), null, new SpanId(s.spanId()), null), null);
                     if (updated != null) {
                         current[0] = updated;
                         load[0].run();

@@ -11,7 +11,9 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.NumberField;
 import java.util.List;
 import org.factspan.base.ConflictException;
+import org.factspan.base.Version;
 import org.factspan.base.ui.Notify;
+import org.factspan.corpus.DocumentId;
 import org.factspan.curation.Accept;
 import org.factspan.curation.CurationService;
 import org.factspan.curation.Disagreement;
@@ -77,7 +79,7 @@ final class CurationActions {
     void accept(Accept accept) {
         try {
             Versioned<CurationService.AcceptResult> r = curation.accept(currentUser.require(), view.slug(),
-                    view.documentId(), view.store().version(), accept);
+                    new DocumentId(view.documentId()), new Version(view.store().version()), accept);
             view.store().setVersion(r.version());
             if (r.value().droppedAttributions() > 0) {
                 Notify.info(r.value().droppedAttributions() + " gold attribution(s) of the replaced span(s) no"
@@ -94,9 +96,9 @@ final class CurationActions {
     void reject(long id, boolean attribution, boolean reject) {
         Notify.attempt(() -> {
             if (reject) {
-                curation.reject(currentUser.require(), view.slug(), view.documentId(), id, attribution);
+                curation.reject(currentUser.require(), view.slug(), new DocumentId(view.documentId()), id, attribution);
             } else {
-                curation.unreject(currentUser.require(), view.slug(), view.documentId(), id, attribution);
+                curation.unreject(currentUser.require(), view.slug(), new DocumentId(view.documentId()), id, attribution);
             }
         });
         view.reload();
@@ -108,8 +110,8 @@ final class CurationActions {
      */
     void markCurated(boolean anyway) {
         try {
-            view.store().setVersion(curation.markCurated(currentUser.require(), view.slug(), view.documentId(),
-                    view.store().version(), anyway));
+            view.store().setVersion(curation.markCurated(currentUser.require(), view.slug(), new DocumentId(view.documentId()),
+                    new Version(view.store().version()), anyway));
             Notify.success(anyway ? "Marked curated with open places (recorded)" : "Marked curated");
         } catch (OpenPlacesException e) {
             view.reload();
@@ -171,14 +173,14 @@ final class CurationActions {
 
     void reopen() {
         Notify.attempt(() -> view.store().setVersion(curation.reopen(currentUser.require(), view.slug(),
-                view.documentId(), view.store().version())));
+                new DocumentId(view.documentId()), new Version(view.store().version()))));
         view.reload();
     }
 
     void merge(MergeOptions options) {
         Notify.run(() -> {
             Versioned<CurationService.MergeResult> r = curation.merge(currentUser.require(), view.slug(),
-                    view.documentId(), view.store().version(), options);
+                    new DocumentId(view.documentId()), new Version(view.store().version()), options);
             view.store().setVersion(r.version());
             return "Merged " + r.value().spans() + " span(s) and " + r.value().attributions() + " attribution(s)";
         });

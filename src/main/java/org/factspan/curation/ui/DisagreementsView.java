@@ -28,6 +28,7 @@ import java.util.TreeSet;
 import org.factspan.annotation.AnnotationService;
 import org.factspan.base.ui.Notify;
 import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.DocumentId;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.LabelInfo;
 import org.factspan.corpus.ProjectInfo;
@@ -259,7 +260,7 @@ public class DisagreementsView extends VerticalLayout implements BeforeEnterObse
 
     private void repair(AnnotationService.BrokenAttribution b) {
         Notify.run(() -> {
-            annotations.repairAttribution(currentUser.require(), slug, b.documentId(), b.id());
+            annotations.repairAttribution(currentUser.require(), slug, new DocumentId(b.documentId()), b.id());
             return "Deleted broken triple " + b.id();
         });
         refresh();

@@ -16,8 +16,10 @@ import org.factspan.agreement.SpanF1ExactMeasure;
 import org.factspan.agreement.service.AgreementService;
 import org.factspan.agreement.service.DocumentAgreement;
 import org.factspan.annotation.AnnotationService;
+import org.factspan.annotation.SpanId;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.corpus.CorpusService;
+import org.factspan.corpus.DocumentId;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.ui.DocumentListView;
 import org.factspan.security.Actor;
@@ -58,7 +60,7 @@ class AgreementViewTest extends SpringBrowserlessTest {
 
     void span(String user, long document, int start, int end, String label) {
         SpanInfo created = annotations.createSpan(actor(user), TestUsers.SEED_PROJECT, document, start, end, label);
-        cleanUp.add(() -> annotations.deleteSpan(actor(user), TestUsers.SEED_PROJECT, document, created.id()));
+        cleanUp.add(() -> annotations.deleteSpan(actor(user), TestUsers.SEED_PROJECT, new DocumentId(document), new SpanId(created.id())));
     }
 
     /** Waits for the background computation and runs the UI update it handed over. */

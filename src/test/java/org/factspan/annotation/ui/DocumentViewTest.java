@@ -21,6 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithUserDetails;
+import org.factspan.corpus.DocumentId;
+import org.factspan.annotation.SpanId;
 
 /** The views without a browser: access rules, and labeling through the view's server API. */
 @SpringBootTest
@@ -138,7 +140,7 @@ class DocumentViewTest extends SpringBrowserlessTest {
         EditorClient client = new EditorClient(view.binding);
         long span = client.create(start, end, "CLAIM");
         // the same span deleted in another window before this one heard of it
-        annotations.deleteSpan(alice, TestUsers.SEED_PROJECT, id, span);
+        annotations.deleteSpan(alice, TestUsers.SEED_PROJECT, new DocumentId(id), new SpanId(span));
         client.delete(span, false);
         assertThat(test(find(Notification.class).last()).getText()).contains("changed elsewhere")
                 .doesNotContain("No span").doesNotContainPattern("\\d");
@@ -149,6 +151,6 @@ class DocumentViewTest extends SpringBrowserlessTest {
         assertThat(test(find(Notification.class).last()).getText()).contains("‘" + word + "’")
                 .doesNotContain(start + ".." + end);
         assertThat(view.spans()).filteredOn(s -> s.start() == start && s.end() == end).hasSize(1);
-        annotations.deleteSpan(alice, TestUsers.SEED_PROJECT, id, again);
+        annotations.deleteSpan(alice, TestUsers.SEED_PROJECT, new DocumentId(id), new SpanId(again));
     }
 }

@@ -11,9 +11,11 @@ import com.vaadin.flow.component.select.Select;
 import java.util.List;
 import org.factspan.TestUsers;
 import org.factspan.annotation.AnnotationService;
+import org.factspan.annotation.SpanId;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentContent;
+import org.factspan.corpus.DocumentId;
 import org.factspan.security.UserService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,7 @@ class SpanPanelTest extends SpringBrowserlessTest {
         doc = corpus.openDocument(alice, TestUsers.SEED_PROJECT, corpus.listDocuments(alice, TestUsers.SEED_PROJECT)
                 .get(2).id());
         for (SpanInfo s : annotations.listMySpans(alice, TestUsers.SEED_PROJECT, doc.id())) {
-            annotations.deleteSpan(alice, TestUsers.SEED_PROJECT, doc.id(), s.id());
+            annotations.deleteSpan(alice, TestUsers.SEED_PROJECT, new DocumentId(doc.id()), new SpanId(s.id()));
         }
     }
 

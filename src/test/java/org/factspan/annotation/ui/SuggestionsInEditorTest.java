@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.factspan.TestUsers;
 import org.factspan.annotation.AnnotationService;
+import org.factspan.annotation.SpanId;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentContent;
+import org.factspan.corpus.DocumentId;
 import org.factspan.suggest.SuggestionService;
 import org.factspan.security.Actor;
 import org.factspan.security.UserService;
@@ -53,7 +55,7 @@ class SuggestionsInEditorTest extends SpringBrowserlessTest {
     @AfterEach
     void clearSpans() {
         for (SpanInfo s : annotations.listMySpans(carol, TestUsers.SEED_PROJECT, doc.id())) {
-            annotations.deleteSpan(carol, TestUsers.SEED_PROJECT, doc.id(), s.id());
+            annotations.deleteSpan(carol, TestUsers.SEED_PROJECT, new DocumentId(doc.id()), new SpanId(s.id()));
         }
     }
 
@@ -108,7 +110,7 @@ class SuggestionsInEditorTest extends SpringBrowserlessTest {
         assertThat(mine).singleElement().satisfies(s -> {
             assertThat(s.label()).isEqualTo("SOURCE");
             assertThat(s.text()).isEqualTo("Kassym-Jomart Tokayev");
-            assertThat(suggestionService.acceptedFrom(carol, TestUsers.SEED_PROJECT, doc.id(), s.id()))
+            assertThat(suggestionService.acceptedFrom(carol, TestUsers.SEED_PROJECT, new DocumentId(doc.id()), new SpanId(s.id())))
                     .contains(tokayev.recommender());
         });
         assertThat(view.annotator.getSpans()).extracting(TextAnnotator.ClientSpan::id).containsExactly(mine.getFirst()

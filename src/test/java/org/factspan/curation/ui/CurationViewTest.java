@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.factspan.corpus.DocumentId;
+import org.factspan.base.Version;
 
 /**
  * The curation view and the disagreement list without a browser. Each test logs in as the fixture's fresh curator
@@ -185,7 +187,7 @@ class CurationViewTest extends SpringBrowserlessTest {
         long before = view.state().version();
         // Another curator (an admin) changes the gold standard meanwhile: the view follows within a second.
         var admin = users.findActor("admin").orElseThrow();
-        curation.createGoldSpan(admin, s.slug, s.doc, before, 0, 7, "CLAIM", Map.of());
+        curation.createGoldSpan(admin, s.slug, new DocumentId(s.doc), new Version(before), 0, 7, "CLAIM", Map.of());
         VaadinSession session = VaadinSession.getCurrent();
         org.awaitility.Awaitility.await().pollInSameThread().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
             session.getService().runPendingAccessTasks(session);
@@ -208,7 +210,7 @@ class CurationViewTest extends SpringBrowserlessTest {
         long before = view.state().version();
         var admin = users.findActor("admin").orElseThrow();
         // the admin's change lands between the view's last look and the curator's edit
-        curation.createGoldSpan(admin, s.slug, s.doc, before, 0, 7, "CLAIM", Map.of());
+        curation.createGoldSpan(admin, s.slug, new DocumentId(s.doc), new Version(before), 0, 7, "CLAIM", Map.of());
         int start = s.at("energy-rich Kazakhstan");
         new org.factspan.annotation.ui.EditorClient(view.goldBinding).create(start,
                 start + "energy-rich Kazakhstan".length(), "CLAIM");
@@ -385,7 +387,7 @@ class CurationViewTest extends SpringBrowserlessTest {
         // Settled places leave the list unless asked for.
         curation.open(s.carol, s.slug, s.doc, org.factspan.curation.MergeOptions.unanimous(), false);
         long v = curation.read(s.carol, s.slug, s.doc, false).version();
-        curation.accept(s.carol, s.slug, s.doc, v, org.factspan.curation.Accept.span(alice("terrorist groups")));
+        curation.accept(s.carol, s.slug, new DocumentId(s.doc), new Version(v), org.factspan.curation.Accept.span(alice("terrorist groups")));
         view.refresh();
         assertThat(view.rows()).hasSize(4);
         test(view.settled).click();

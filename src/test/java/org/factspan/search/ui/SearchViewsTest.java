@@ -8,9 +8,11 @@ import com.vaadin.flow.component.html.Anchor;
 import java.util.Set;
 import org.factspan.TestUsers;
 import org.factspan.annotation.AnnotationService;
+import org.factspan.annotation.SpanId;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentContent;
+import org.factspan.corpus.DocumentId;
 import org.factspan.corpus.ui.DocumentListView;
 import org.factspan.search.SearchHit;
 import org.factspan.security.Actor;
@@ -50,8 +52,8 @@ class SearchViewsTest extends SpringBrowserlessTest {
 
     @AfterEach
     void removeIt() {
-        annotations.deleteSpan(users.findActor("alice").orElseThrow(), TestUsers.SEED_PROJECT, doc.id(),
-                alicesSource.id());
+        annotations.deleteSpan(users.findActor("alice").orElseThrow(), TestUsers.SEED_PROJECT, new DocumentId(doc.id()),
+                new SpanId(alicesSource.id()));
     }
 
     /** Opens the search view with {@code ?q=} as a link would. */

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.factspan.TestUsers;
 import org.factspan.annotation.AnnotationService;
+import org.factspan.annotation.SpanId;
 import org.factspan.annotation.SpanInfo;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentContent;
+import org.factspan.corpus.DocumentId;
 import org.factspan.security.Actor;
 import org.factspan.security.UserService;
 import org.factspan.suggest.PatternRecommender;
@@ -53,8 +55,8 @@ class RecommendersViewTest extends SpringBrowserlessTest {
 
     @AfterEach
     void removeIt() {
-        annotations.deleteSpan(users.findActor("alice").orElseThrow(), TestUsers.SEED_PROJECT, doc.id(),
-                alicesSource.id());
+        annotations.deleteSpan(users.findActor("alice").orElseThrow(), TestUsers.SEED_PROJECT, new DocumentId(doc.id()),
+                new SpanId(alicesSource.id()));
     }
 
     @Test
