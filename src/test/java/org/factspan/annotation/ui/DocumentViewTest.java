@@ -27,7 +27,7 @@ import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 /** The views without a browser: access rules, and labeling through the view's server API. */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ViewPackages(packages = "org.factspan")
 @SuppressWarnings("unchecked")
 class DocumentViewTest extends SpringBrowserlessTest {
