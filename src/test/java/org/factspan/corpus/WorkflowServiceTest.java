@@ -21,7 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** Schema editor rules, project admin, members, assignments and the read-only rule: every refusal stores nothing. */
 @Tag("slow") // about 24 s on two idle cores: integration phase (decision 028)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest
 class WorkflowServiceTest {
 
     @Autowired

@@ -28,7 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** Curation on a fresh project: auto-merge variants, accept/reject, provenance, locking, permissions, the list. */
 @Tag("slow") // about 11 s on two idle cores: integration phase (decision 028)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest
 class CurationServiceTest {
 
     @Autowired

@@ -43,7 +43,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * in the "postgres" Surefire execution, on PostgreSQL.
  */
 @Tag("slow") // about 14 s on two cores: integration phase (decision 028)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConcurrentAnnotatorsTest {
 

@@ -21,7 +21,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 
 /** The document list shows when each document was published, and a curator (here: an admin) edits it. */
 @Tag("slow") // about 12 s on two cores: integration phase (decision 028)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest
 @ViewPackages(packages = "org.factspan")
 class PublicationTimeViewTest extends SpringBrowserlessTest {
 

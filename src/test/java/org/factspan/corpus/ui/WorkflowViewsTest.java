@@ -37,7 +37,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
  * annotator's queue with finishing, navigation by role, user and token management.
  */
 @Tag("slow") // about 27 s on two cores: integration phase (decision 028)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest
 @ViewPackages(packages = "org.factspan")
 @SuppressWarnings("unchecked")
 class WorkflowViewsTest extends SpringBrowserlessTest {
