@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** Attributes, relabeling, attribution triples and undo/redo, on the seed article from VOI. */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EditorServiceTest {
 
     static final String SLUG = TestUsers.SEED_PROJECT;

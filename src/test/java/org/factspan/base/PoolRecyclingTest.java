@@ -17,7 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * restart, so a new install broke half an hour after its first start. V11 rewrote the constraints as searched CASE
  * expressions (decision 022): writes must keep working on fresh connections.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PoolRecyclingTest {
 
     @Autowired

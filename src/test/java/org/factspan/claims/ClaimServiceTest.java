@@ -27,7 +27,7 @@ import org.factspan.annotation.SpanId;
 import org.factspan.base.Version;
 
 /** Clusters of seed claims: conflicts, stances, suggestions, permissions, refusals that store nothing. */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ClaimServiceTest {
 
     @Autowired

@@ -40,7 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * detained counts, reference times set by hand, publication times, verdicts in the audit trail, the timeline, the
  * ClaimReview, and who sees what.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ClaimsAcrossTimeServiceTest {
 
     @Autowired

@@ -22,7 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Document import: good files, and every rejection with its message, nothing stored. */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DocumentImportServiceTest {
 
     @Autowired

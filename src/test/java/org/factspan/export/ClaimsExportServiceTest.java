@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The claims format: one cluster per line with members, stances, sources, numbers and conflicts. */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ClaimsExportServiceTest {
 
     static final String SLUG = TestUsers.SEED_PROJECT;

@@ -30,7 +30,7 @@ import org.factspan.annotation.SpanId;
  * surrogates; PostgreSQL never stored them) are written with U+FFFD in their place, the export completes as XML that
  * parses, and the dataset card counts them. On main, such a value made the curator's XMI export answer 500.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StoredInvalidTextXmiTest {
 
     @Autowired

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (on H2 and on PostgreSQL), so nothing the checks accept is refused by the database, and nothing the database could
  * hold is refused by the checks. The table in docs/rest-api.md (Uploads and limits) lists the same fields.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FieldsRepositoryTest {
 
     @Autowired

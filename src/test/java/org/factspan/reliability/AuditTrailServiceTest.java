@@ -36,7 +36,7 @@ import org.factspan.base.Version;
  * The audit trail: every create, update and delete of annotations, curation decisions, imports and role changes is
  * recorded with user, time and before/after, and shown per document and per span to whom it may concern.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuditTrailServiceTest {
 
     static final String FILE = "001_df33a49b151eb0e2.txt";

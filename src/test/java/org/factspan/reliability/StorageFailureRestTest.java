@@ -18,11 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * Issue 13, "Storage errors say what they are": with the database closed (as H2 closes it after a full disk) or
@@ -32,15 +30,8 @@ import org.springframework.context.annotation.Bean;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "factspan.test.context=storage-failure")
+@Import(StorageFailureSwitch.class)
 class StorageFailureRestTest {
-
-    @TestConfiguration
-    static class Switch {
-        @Bean
-        static BeanPostProcessor switchableDataSource() {
-            return SwitchableDataSource.wrapper();
-        }
-    }
 
     @LocalServerPort
     int port;

@@ -24,9 +24,10 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /** Issue 13, "the UI says so": with the database closed a page says what is wrong, and so does a failed click. */
-@SpringBootTest(properties = "factspan.test.context=storage-failure")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "factspan.test.context=storage-failure")
 @ViewPackages(packages = "org.factspan")
-@Import(StorageFailureRestTest.Switch.class)
+@Import(StorageFailureSwitch.class)
 class StorageFailureViewTest extends SpringBrowserlessTest {
 
     @Autowired

@@ -20,7 +20,7 @@ import org.factspan.corpus.DocumentId;
 import org.factspan.annotation.SpanId;
 
 /** The search service on the real index: text, filters, context, permissions, keeping up with edits. */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SearchServiceTest {
 
     @Autowired

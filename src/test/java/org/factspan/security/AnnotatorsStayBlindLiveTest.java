@@ -20,7 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * (through the service, as the REST API does, or in her editor) bob's open editor is never told, while alice's second
  * window and a curator's view are.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AnnotatorsStayBlindLiveTest {
 
     @Autowired

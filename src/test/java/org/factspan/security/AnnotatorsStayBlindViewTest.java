@@ -34,7 +34,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
  * view finds no span of his, the claim board hides a cluster drawn from his span on a document not yet curated (and
  * shows the one on a curated document, without names), and the export dialog offers her own set only.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ViewPackages(packages = "org.factspan")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnnotatorsStayBlindViewTest extends SpringBrowserlessTest {

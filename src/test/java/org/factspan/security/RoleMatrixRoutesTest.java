@@ -31,7 +31,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
  * Spring Security). An allowed user gets the view; a refused one the "not found" page. Anonymous users are sent to
  * the login page by Spring Security before any view runs: {@link RoleMatrixRestTest} checks that over HTTP.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ViewPackages(packages = "org.factspan")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoleMatrixRoutesTest extends SpringBrowserlessTest {

@@ -24,7 +24,7 @@ import org.factspan.corpus.DocumentId;
 import org.factspan.annotation.SpanId;
 
 /** Suggestions through the service: code points, accept, reject, switches, retraining, evaluation, permissions. */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SuggestionServiceTest {
 
     static final String D1 = "\uD83D\uDCF0 Police said two people were arrested. The mayor told reporters it was calm.";

@@ -25,7 +25,7 @@ import org.factspan.corpus.DocumentId;
 import org.factspan.annotation.SpanId;
 
 /** The views without a browser: access rules, and labeling through the view's server API. */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ViewPackages(packages = "org.factspan")
 @SuppressWarnings("unchecked")
 class DocumentViewTest extends SpringBrowserlessTest {

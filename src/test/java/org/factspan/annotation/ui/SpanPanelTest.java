@@ -24,7 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 /** The editor's side panel and schema rules, without a browser. */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ViewPackages(packages = "org.factspan")
 @SuppressWarnings("unchecked")
 class SpanPanelTest extends SpringBrowserlessTest {

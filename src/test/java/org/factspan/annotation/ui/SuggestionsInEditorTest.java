@@ -28,7 +28,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
  * Suggestions in the editor without a browser: they arrive in the background as ghosts; accepting one makes the
  * user's own span recorded as accepted, rejecting one removes it for good; both through the annotator's events.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ViewPackages(packages = "org.factspan")
 class SuggestionsInEditorTest extends SpringBrowserlessTest {
 

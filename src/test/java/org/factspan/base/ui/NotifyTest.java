@@ -24,7 +24,7 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
  * storage failure become one error notification in the REST API's words; a change that went through says so; a bug is
  * not swallowed.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ViewPackages(packages = "org.factspan")
 class NotifyTest extends SpringBrowserlessTest {
 

@@ -16,7 +16,7 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
  * A lost race that a view does not catch itself reaches the user as the same message the REST API answers (decision
  * 016), through the session's error handler, instead of Vaadin's generic error.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ViewPackages(packages = "org.factspan")
 class UiErrorsTest extends SpringBrowserlessTest {
 

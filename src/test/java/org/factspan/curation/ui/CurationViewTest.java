@@ -39,7 +39,7 @@ import org.factspan.base.Version;
  * The curation view and the disagreement list without a browser. Each test logs in as the fixture's fresh curator
  * (see {@link SeedCuration}) by hand, since {@code @WithUserDetails} needs a user that exists before the test.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ViewPackages(packages = "org.factspan")
 class CurationViewTest extends SpringBrowserlessTest {
 

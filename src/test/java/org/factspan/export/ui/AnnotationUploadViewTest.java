@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * invalid text are refused with the REST answer's message, nothing is stored and the heap stays flat; a good file is
  * imported.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ViewPackages(packages = "org.factspan")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnnotationUploadViewTest extends SpringBrowserlessTest {

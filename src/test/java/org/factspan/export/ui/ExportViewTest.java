@@ -19,7 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 /** The export dialog without a browser: the background export, its progress bar, the zip option and the result. */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ViewPackages(packages = "org.factspan")
 class ExportViewTest extends SpringBrowserlessTest {
 

@@ -26,7 +26,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.security.web.WebAttributes;
 
 /** Issue 13 in the UI: token lists with expiry, revocation by admins, password changes that say what they revoked. */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ViewPackages(packages = "org.factspan")
 class CredentialsViewTest extends SpringBrowserlessTest {
 
