@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The check constraints keep working once the connection that created them is gone. On H2 2.4 an IN list in a check
  * constraint kept the migrating session; when the pool retired that connection (Hikari: after 30 minutes), every
  * insert into users, labels, spans, curations, assignments and claim members failed with "Check constraint invalid"
- * until a restart (migration V11). Here the pool closes all its connections at once; on H2 and on PostgreSQL.
+ * until a restart (migration V11); claim verdicts kept the fault until V21. Here the pool closes all its connections at
+ * once; on H2 and on PostgreSQL.
  */
 @SpringBootTest(properties = "factspan.test.context=check-constraints") // a context (and database) of its own
 class CheckConstraintsRepositoryTest {
@@ -61,6 +62,21 @@ class CheckConstraintsRepositoryTest {
         data.user("checks-" + tag, "Checks", "checks-secret-1", Role.CURATOR);
         assertThat(jdbc.queryForObject("select count(*) from label where project_id = ?", Integer.class, project))
                 .isEqualTo(2);
+        long userId = jdbc.queryForObject("select id from app_user where username = ?", Long.class, "checks-" + tag);
+        java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
+        jdbc.update("insert into claim_cluster (project_id, statement, version, created_by, created_at, updated_by,"
+                + " updated_at) values (?, 'A statement', 1, ?, ?, ?, ?)", project, userId, now, userId, now);
+        long cluster = jdbc.queryForObject("select id from claim_cluster where project_id = ?", Long.class, project);
+        String verdict = "insert into claim_verdict (cluster_id, time_zone, status, rating, explanation, set_by, set_at)"
+                + " values (?, 'UTC', ?, ?, 'why', ?, ?)";
+        jdbc.update(verdict, cluster, "CONSISTENT", "MOSTLY_TRUE", userId, now);
+        assertThat(jdbc.queryForObject("select count(*) from claim_verdict where cluster_id = ?", Integer.class,
+                cluster)).isEqualTo(1);
+        jdbc.update("delete from claim_verdict where cluster_id = ?", cluster);
+        assertThatThrownBy(() -> jdbc.update(verdict, cluster, "MAYBE", "TRUE", userId, now))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.update(verdict, cluster, "UPDATED", "PANTS_ON_FIRE", userId, now))
+                .isInstanceOf(DataIntegrityViolationException.class);
         // and they still refuse what they should
         assertThatThrownBy(() -> jdbc.update("insert into label (project_id, name, title, hotkey, color, kind, position)"
                 + " values (?, 'X', 'X', '5', '#000000', 'BLOB', 5)", project))
