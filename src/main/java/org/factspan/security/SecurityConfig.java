@@ -186,9 +186,16 @@ class SecurityConfig {
                 + " (a ';', '//', an encoded '%', '.' or '/' in the path, or a character outside the URL's alphabet)");
     }
 
+    /**
+     * bcrypt at {@code factspan.security.bcrypt-strength} (default 10, as Spring Security's; 4 to 31). Hashes carry
+     * their own strength, so a change applies to passwords set from then on. The tests use 4: they check who may do
+     * what, not how long a password takes to guess, and a strength-10 check on every Basic-authenticated test request
+     * was a large share of the fast test phase.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(@org.springframework.beans.factory.annotation.Value(
+            "${factspan.security.bcrypt-strength:10}") int strength) {
+        return new BCryptPasswordEncoder(strength);
     }
 
     @Bean
