@@ -80,6 +80,17 @@ class AnnotationGuards {
         }
     }
 
+    /** Where every span and triple write starts: the project, checked for the caller and the owner, and the document. */
+    record Editable(ProjectInfo project, DocumentSummary document) {
+    }
+
+    /** The project (one read) with the caller allowed to act for the owner, and the document editable for the owner. */
+    Editable editable(Actor actor, Owner owner, String slug, long documentId) {
+        ProjectInfo project = corpus.requireProject(actor, slug);
+        requireMayUse(actor, owner, project);
+        return new Editable(project, requireEditable(actor, owner, project, documentId));
+    }
+
     /**
      * The document, if {@code owner}'s work on it may change now: never in an archived project; one's own work not
      * while one has marked the document finished; the gold standard regardless of anyone's assignment.

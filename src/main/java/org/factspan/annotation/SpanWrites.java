@@ -47,9 +47,9 @@ class SpanWrites {
     /** Creates a span for {@code owner} (oneself, or for curators and admins the gold standard). */
     SpanInfo createSpan(Actor actor, Owner owner, String slug, long documentId, int start, int end,
             String label, Map<String, String> values) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        guards.requireMayUse(actor, owner, project);
-        DocumentSummary doc = guards.requireEditable(actor, owner, project, documentId);
+        AnnotationGuards.Editable editable = guards.editable(actor, owner, slug, documentId);
+        ProjectInfo project = editable.project();
+        DocumentSummary doc = editable.document();
         requireNewSpan(actor, owner, project, doc, start, end, label, values);
         Span span = new Span(documentId, owner.userId(), label, start, end, clock.instant());
         guards.stamp(actor, owner, span::stamp);
@@ -92,9 +92,7 @@ class SpanWrites {
     AnnotationService.DeletedSpan deleteSpan(Actor actor, Owner owner, String slug, DocumentId document, SpanId spanRef) {
         long documentId = document.value();
         long spanId = spanRef.value();
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        guards.requireMayUse(actor, owner, project);
-        guards.requireEditable(actor, owner, project, documentId);
+        ProjectInfo project = guards.editable(actor, owner, slug, documentId).project();
         Span span = guards.ownSpan(owner, documentId, spanId);
         List<AttributionInfo> using = attributionsUsing(owner, documentId, spanId);
         SpanInfo info = AnnotationGuards.toInfo(span, corpus.textIndex(documentId), owner.username(), guards.attributesOf(List.of(spanId))
@@ -118,9 +116,7 @@ class SpanWrites {
             String label) {
         long documentId = document.value();
         long spanId = spanRef.value();
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        guards.requireMayUse(actor, owner, project);
-        guards.requireEditable(actor, owner, slug, documentId);
+        ProjectInfo project = guards.editable(actor, owner, slug, documentId).project();
         Span span = guards.ownSpan(owner, documentId, spanId);
         LabelInfo target = AnnotationGuards.requireLabel(project, label);
         if (span.getLabel().equals(label)) {
@@ -160,9 +156,7 @@ class SpanWrites {
             String name, String value) {
         long documentId = document.value();
         long spanId = spanRef.value();
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        guards.requireMayUse(actor, owner, project);
-        guards.requireEditable(actor, owner, slug, documentId);
+        ProjectInfo project = guards.editable(actor, owner, slug, documentId).project();
         Span span = guards.ownSpan(owner, documentId, spanId);
         LabelInfo label = AnnotationGuards.requireLabel(project, span.getLabel());
         var key = new SpanAttribute.Key(spanId, name);
@@ -194,9 +188,9 @@ class SpanWrites {
      * id for it (decision 020). Refused with 409 when a span with that id exists (it was brought back elsewhere).
      */
     SpanInfo restoreSpan(Actor actor, Owner owner, String slug, long documentId, SpanInfo span) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        guards.requireMayUse(actor, owner, project);
-        DocumentSummary doc = guards.requireEditable(actor, owner, project, documentId);
+        AnnotationGuards.Editable editable = guards.editable(actor, owner, slug, documentId);
+        ProjectInfo project = editable.project();
+        DocumentSummary doc = editable.document();
         if (span.documentId() != documentId) {
             throw new InvalidRequestException("That span belongs to another document");
         }

@@ -44,9 +44,7 @@ class TripleWrites {
 
     AttributionInfo createAttribution(Actor actor, Owner owner, String slug, long documentId, Long source,
             Long cue, long content) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        guards.requireMayUse(actor, owner, project);
-        guards.requireEditable(actor, owner, slug, documentId);
+        ProjectInfo project = guards.editable(actor, owner, slug, documentId).project();
         requireNewTriple(owner, project, documentId, source, cue, content);
         Attribution attribution = new Attribution(documentId, owner.userId(), source, cue, content, clock.instant());
         guards.stamp(actor, owner, attribution::stamp);
@@ -94,9 +92,7 @@ class TripleWrites {
     /** Brings back a deleted attribution under its own id (see {@link #restoreSpan}); its spans must be there. */
     AttributionInfo restoreAttribution(Actor actor, Owner owner, String slug, long documentId,
             AttributionInfo triple) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        guards.requireMayUse(actor, owner, project);
-        guards.requireEditable(actor, owner, slug, documentId);
+        ProjectInfo project = guards.editable(actor, owner, slug, documentId).project();
         if (triple.documentId() != documentId) {
             throw new InvalidRequestException("That attribution belongs to another document");
         }
@@ -152,9 +148,7 @@ class TripleWrites {
     AttributionInfo deleteAttribution(Actor actor, Owner owner, String slug, DocumentId document,
             long attributionId) {
         long documentId = document.value();
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        guards.requireMayUse(actor, owner, project);
-        guards.requireEditable(actor, owner, project, documentId);
+        ProjectInfo project = guards.editable(actor, owner, slug, documentId).project();
         Attribution a = locks.lockAttribution(documentId, attributionId);
         if (a.getUserId() != owner.userId()) {
             throw new ForbiddenException("Attribution " + attributionId + " belongs to another annotator");
