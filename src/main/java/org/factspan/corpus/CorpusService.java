@@ -81,11 +81,7 @@ public class CorpusService {
     @Transactional(readOnly = true)
     public List<DocumentSummary> listDocuments(Actor actor, String slug) {
         ProjectInfo project = requireProject(actor, slug);
-        Optional<java.util.Set<Long>> only = assignedOnly(actor, project);
-        return documents.listRows(project.id()).stream()
-                .filter(r -> only.map(ids -> ids.contains(r.id())).orElse(true))
-                .map(this::summary)
-                .toList();
+        return visible(actor, project, documents.listRows(project.id()));
     }
 
     /**
@@ -113,10 +109,13 @@ public class CorpusService {
         if (ids.isEmpty()) {
             return List.of();
         }
+        return visible(actor, project, documents.listRows(project.id(), ids));
+    }
+
+    /** The listed documents the caller may open (all of them unless the project assigns work), as summaries. */
+    private List<DocumentSummary> visible(Actor actor, ProjectInfo project, List<DocumentRow> rows) {
         Optional<java.util.Set<Long>> only = assignedOnly(actor, project);
-        return documents.listRows(project.id(), ids).stream()
-                .filter(r -> only.map(allowed -> allowed.contains(r.id())).orElse(true))
-                .map(this::summary)
+        return rows.stream().filter(r -> only.map(ids -> ids.contains(r.id())).orElse(true)).map(this::summary)
                 .toList();
     }
 

@@ -189,13 +189,13 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
             if (documents.size() > CATCH_UP_DOCUMENTS) {
                 return changed + ", in " + documents.size() + " documents";
             }
-            Map<Long, String> slugOf = new java.util.HashMap<>();
+            Map<Long, String> projectSlugs = new java.util.HashMap<>();
             for (long[] d : documents) {
                 String slug = slugOf(d[0]);
                 if (slug == null && d[2] > from) {
                     return changed + ", and project " + d[0] + " is gone";
                 }
-                slugOf.put(d[0], slug);
+                projectSlugs.put(d[0], slug);
             }
             synchronized (pending) {
                 covered = from;
@@ -203,8 +203,8 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
             long started = System.nanoTime();
             int queued = 0;
             for (long[] d : documents) {
-                if (slugOf.get(d[0]) != null) {
-                    enqueue(slugOf.get(d[0]), d[1], d[2]);
+                if (projectSlugs.get(d[0]) != null) {
+                    enqueue(projectSlugs.get(d[0]), d[1], d[2]);
                     queued++;
                 }
             }

@@ -16,6 +16,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -193,8 +194,7 @@ class SecurityConfig {
      * was a large share of the fast test phase.
      */
     @Bean
-    PasswordEncoder passwordEncoder(@org.springframework.beans.factory.annotation.Value(
-            "${factspan.security.bcrypt-strength:10}") int strength) {
+    PasswordEncoder passwordEncoder(@Value("${factspan.security.bcrypt-strength:10}") int strength) {
         return new BCryptPasswordEncoder(strength);
     }
 
