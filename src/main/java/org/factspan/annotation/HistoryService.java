@@ -43,8 +43,7 @@ public class HistoryService {
         long spanId = span.value();
         ProjectInfo project = corpus.requireProject(actor, slug);
         corpus.requireDocument(actor, slug, documentId);
-        List<AuditEvent> events = audit.ofSpan(spanId).stream()
-                .filter(e -> e.documentId() == null || e.documentId() == documentId).toList();
+        List<AuditEvent> events = audit.ofSpan(documentId, spanId);
         // a deleted span keeps its history; a span that never was (in this document) has none and no row
         if (events.isEmpty() && spans.findById(spanId).filter(s -> s.getDocumentId() == documentId).isEmpty()) {
             throw new org.factspan.base.NotFoundException("No span " + spanId + " in document " + documentId);

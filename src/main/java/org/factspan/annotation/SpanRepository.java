@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-interface SpanRepository extends JpaRepository<Span, Long>, SpanInsert {
+interface SpanRepository extends JpaRepository<Span, Long> {
 
     List<Span> findByDocumentIdAndUserIdOrderByStartAscEndAscIdAsc(long documentId, long userId);
 

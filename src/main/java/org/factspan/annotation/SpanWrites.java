@@ -32,10 +32,13 @@ class SpanWrites {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final AnnotationGuards guards;
+    private final SpanInsert insert;
 
     SpanWrites(SpanRepository spans, SpanAttributeRepository attributes, AttributionRepository attributions,
-            CorpusService corpus, Clock clock, ApplicationEventPublisher events, AnnotationGuards guards) {
+            CorpusService corpus, Clock clock, ApplicationEventPublisher events, AnnotationGuards guards,
+            SpanInsert insert) {
         this.spans = spans;
+        this.insert = insert;
         this.attributes = attributes;
         this.attributions = attributions;
         this.corpus = corpus;
@@ -55,7 +58,7 @@ class SpanWrites {
         guards.stamp(actor, owner, span::stamp);
         Span saved;
         try {
-            saved = spans.insert(span);
+            saved = insert.insert(span);
         } catch (DataIntegrityViolationException e) {
             // the same span created at the same moment by another request of this owner (unique constraint)
             throw new ConflictException(guards.who(actor, owner, "have", "has") + " labeled " + start + ".." + end + " as "

@@ -23,16 +23,52 @@ class AccessReads {
         this.jdbc = jdbc;
     }
 
-    /** The project named {@code slug} as {@code userId} sees it (role empty when not a member), or empty. */
+    /**
+     * The project named {@code slug} as {@code userId} sees it (role empty when not a member), or empty. The project
+     * row and the membership are read every time; the label schema comes from {@link #schemas} when the project's
+     * newest label id is the one it was read with (decision 025).
+     */
     Optional<ProjectInfo> project(String slug, long userId) {
-        ProjectRowsHandler rows = new ProjectRowsHandler();
-        jdbc.query("select p.id, p.slug, p.name, p.description, p.guidelines, p.snap_words, p.archived,"
-                + " p.allow_overlap, p.annotators_per_document, p.suggestion_threshold, m.role,"
-                + " l.id, l.name, l.title, l.hotkey, l.letter, l.color, l.kind, a.name, a.kind, a.options"
+        List<ProjectRow> found = jdbc.query("select p.id, p.slug, p.name, p.description, p.guidelines, p.snap_words,"
+                + " p.archived, p.allow_overlap, p.annotators_per_document, p.suggestion_threshold, m.role,"
+                + " (select max(l.id) from label l where l.project_id = p.id)"
                 + " from project p left join project_member m on m.project_id = p.id and m.user_id = ?"
-                + " left join label l on l.project_id = p.id left join label_attribute a on a.label_id = l.id"
-                + " where p.slug = ? order by l.position, l.id, a.position, a.id", rows, userId, slug);
-        return rows.project();
+                + " where p.slug = ?", (rs, n) -> new ProjectRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8),
+                        rs.getInt(9), rs.getDouble(10), rs.getString(11), rs.getLong(12)), userId, slug);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ProjectRow p = found.getFirst();
+        List<LabelInfo> schema = schemas.get(new SchemaKey(p.id(), p.newestLabel()), key -> labels(key.project()));
+        return Optional.of(new ProjectInfo(p.id(), p.slug(), p.name(), p.description(), p.guidelines(),
+                p.snapWords(), Optional.ofNullable(p.role()).map(ProjectRole::valueOf), schema, p.archived(),
+                p.allowOverlap(), p.annotatorsPerDocument(), p.suggestionThreshold()));
+    }
+
+    /**
+     * A project's label schema as read with its newest label id. Labels and their attributes are never changed in
+     * place: a schema change deletes them all and inserts the new schema (ids only grow), so the newest id names the
+     * schema, on every instance. Bounded; an entry of a replaced schema is simply never asked for again.
+     */
+    private record SchemaKey(long project, long newestLabel) {
+    }
+
+    private final com.github.benmanes.caffeine.cache.Cache<SchemaKey, List<LabelInfo>> schemas =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(1_000).build();
+
+    private record ProjectRow(long id, String slug, String name, String description, String guidelines,
+            boolean snapWords, boolean archived, boolean allowOverlap, int annotatorsPerDocument,
+            double suggestionThreshold, String role, long newestLabel) {
+    }
+
+    /** The project's labels with their attributes, in schema order. */
+    private List<LabelInfo> labels(long projectId) {
+        LabelRowsHandler rows = new LabelRowsHandler();
+        jdbc.query("select l.id, l.name, l.title, l.hotkey, l.letter, l.color, l.kind, a.name, a.kind, a.options"
+                + " from label l left join label_attribute a on a.label_id = l.id where l.project_id = ?"
+                + " order by l.position, l.id, a.position, a.id", rows, projectId);
+        return rows.labels();
     }
 
     /** A document of the project with the user's assignment state, and whether the project assigns work at all. */
@@ -56,15 +92,9 @@ class AccessReads {
         return found.stream().findFirst();
     }
 
-    /** Folds the rows (project x label x attribute, schema order) into one {@link ProjectInfo}. */
-    private static final class ProjectRowsHandler implements org.springframework.jdbc.core.RowCallbackHandler {
-        private ProjectRow project;
+    /** Folds the rows (label x attribute, schema order) into the labels. */
+    private static final class LabelRowsHandler implements org.springframework.jdbc.core.RowCallbackHandler {
         private final Map<Long, LabelRow> labels = new LinkedHashMap<>();
-
-        private record ProjectRow(long id, String slug, String name, String description, String guidelines,
-                boolean snapWords, boolean archived, boolean allowOverlap, int annotatorsPerDocument,
-                double suggestionThreshold, String role) {
-        }
 
         private record LabelRow(String name, String title, String key, String letter, String color, LabelKind kind,
                 List<AttributeDef> attributes) {
@@ -72,40 +102,23 @@ class AccessReads {
 
         @Override
         public void processRow(java.sql.ResultSet rs) throws java.sql.SQLException {
-            if (project == null) {
-                project = new ProjectRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8), rs.getInt(9),
-                        rs.getDouble(10), rs.getString(11));
+            long labelId = rs.getLong(1);
+            LabelRow label = labels.get(labelId);
+            if (label == null) {
+                label = new LabelRow(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), LabelKind.valueOf(rs.getString(7)), new ArrayList<>());
+                labels.put(labelId, label);
             }
-            long labelId = rs.getLong(12);
-            if (rs.wasNull()) {
-                return;
-            }
-            LabelRow label = labels.computeIfAbsent(labelId, id -> {
-                try {
-                    return new LabelRow(rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16),
-                            rs.getString(17), LabelKind.valueOf(rs.getString(18)), new ArrayList<>());
-                } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            String attribute = rs.getString(19);
+            String attribute = rs.getString(8);
             if (attribute != null) {
-                label.attributes().add(LabelAttribute.def(attribute, new AttributeKind(rs.getString(20)),
-                        rs.getString(21)));
+                label.attributes().add(LabelAttribute.def(attribute, new AttributeKind(rs.getString(9)),
+                        rs.getString(10)));
             }
         }
 
-        Optional<ProjectInfo> project() {
-            if (project == null) {
-                return Optional.empty();
-            }
-            ProjectRow p = project;
-            List<LabelInfo> schema = labels.values().stream().map(l -> new LabelInfo(l.name(), l.title(), l.key(),
-                    l.letter(), l.color(), l.kind(), l.attributes())).toList();
-            return Optional.of(new ProjectInfo(p.id(), p.slug(), p.name(), p.description(), p.guidelines(),
-                    p.snapWords(), Optional.ofNullable(p.role()).map(ProjectRole::valueOf), schema, p.archived(),
-                    p.allowOverlap(), p.annotatorsPerDocument(), p.suggestionThreshold()));
+        List<LabelInfo> labels() {
+            return labels.values().stream().map(l -> new LabelInfo(l.name(), l.title(), l.key(), l.letter(),
+                    l.color(), l.kind(), l.attributes())).toList();
         }
     }
 }

@@ -3,6 +3,7 @@ package org.factspan.corpus;
 import java.util.List;
 import org.factspan.base.Quote;
 import org.factspan.ingest.Fields;
+import java.util.regex.Pattern;
 
 /** An attribute a label's spans may carry, e.g. claim {@code verdict}: supported / refuted / ... */
 public record AttributeDef(String name, AttributeKind kind, List<String> options) {
@@ -10,8 +11,10 @@ public record AttributeDef(String name, AttributeKind kind, List<String> options
     /** The longest free-text value ({@link Fields#ATTRIBUTE_VALUE}, the column's length). */
     public static final int MAX_TEXT = Fields.ATTRIBUTE_VALUE.max();
 
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
+
     public AttributeDef {
-        if (name == null || !name.matches("[a-z][a-z0-9_-]{0,63}")) {
+        if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("Attribute name must be lower case letters, digits, - and _: "
                     + Quote.of(name));
         }

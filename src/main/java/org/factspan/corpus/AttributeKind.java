@@ -3,6 +3,7 @@ package org.factspan.corpus;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The name of what values a label attribute takes ({@code ENUM}: one of a list, {@code BOOLEAN}, {@code TEXT}, and
@@ -13,6 +14,9 @@ import java.util.List;
  */
 public record AttributeKind(@JsonValue String id) {
 
+    // first: the constants below are checked against it as they are made
+    private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
+
     /** One of a list of options. */
     public static final AttributeKind ENUM = new AttributeKind("ENUM");
     /** True or false. */
@@ -21,7 +25,7 @@ public record AttributeKind(@JsonValue String id) {
     public static final AttributeKind TEXT = new AttributeKind("TEXT");
 
     public AttributeKind {
-        if (id == null || !id.matches("[A-Z][A-Z0-9_]{0,31}")) {
+        if (id == null || !ID.matcher(id).matches()) {
             throw new IllegalArgumentException("An attribute type is upper case letters, digits and _: "
                     + org.factspan.base.Quote.of(id));
         }

@@ -57,6 +57,25 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
     static final Duration RETRY = Duration.ofSeconds(30);
     /** How long a change may stay searchable but not yet synced to disk (see {@link #commitSoon}). */
     static final Duration COMMIT_AFTER = Duration.ofSeconds(2);
+    /**
+     * The shortest time between the end of a drain and the start of the next: a change made less than this long after
+     * the last drain waits for the rest of it. Under a burst of saves, each drain re-indexes the documents changed since
+     * the last one, once each, and the processors go to the saves in between (at least this long per drain).
+     */
+    static final Duration DRAIN_GAP = Duration.ofSeconds(1);
+    /** When the last drain that indexed something ended ({@link System#nanoTime()}; guarded by {@link #pending}). */
+    private long lastDrain = System.nanoTime() - DRAIN_GAP.toNanos();
+    /**
+     * True while a drain runs (guarded by {@link #pending}): what is queued meanwhile waits for its end and the gap
+     * after it.
+     */
+    private boolean draining;
+    /** True while a drain is queued (guarded by {@link #pending}); {@link #drainTicket} names it. */
+    private boolean drainQueued;
+    /** The ticket of the drain queued last (guarded by {@link #pending}); an older queued drain does nothing. */
+    private long drainTicket;
+    /** The ticket of a drain that runs whatever is queued (a search waiting for the index). */
+    private static final long FORCED = -1;
     private final java.util.concurrent.atomic.AtomicBoolean commitQueued =
             new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -79,6 +98,9 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
     /** True while a retry after a failed write is scheduled. */
     private final java.util.concurrent.atomic.AtomicBoolean recovering = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicInteger rebuilds = new java.util.concurrent.atomic.AtomicInteger();
+    /** Drains per project slug (a counter per project ever drained: a few bytes each). */
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> drains =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private String database;
     private final ChangeFeed feed;
@@ -252,6 +274,12 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
         }
     }
 
+    /** How many drains indexed documents of the project since start (a test sees saves coalesce). */
+    int drains(String slug) {
+        java.util.concurrent.atomic.AtomicInteger n = drains.get(slug);
+        return n == null ? 0 : n.get();
+    }
+
     /** How many times the whole index was rebuilt since start (at start, on demand, after a failed write). */
     int rebuilds() {
         return rebuilds.get();
@@ -326,24 +354,41 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
     /** Queues a document for re-indexing because of change feed event {@code event} (-1: none). */
     private void enqueue(String slug, long documentId, long event) {
         synchronized (pending) {
-            // A drain is queued exactly when the set is not empty: it takes everything that is there when it runs.
-            boolean idle = pending.isEmpty();
+            // A drain is queued (or runs, and queues the next as it ends) whenever the set is not empty: it takes
+            // everything that is there when it runs.
             Pending p = new Pending(slug, documentId);
             pending.add(p);
             if (event >= 0) {
                 pendingEvents.computeIfAbsent(p, k -> new ArrayList<>()).add(event);
                 unapplied.add(event);
             }
-            if (idle) {
-                worker.submit(() -> guarded(this::drain));
+            if (!drainQueued && !draining) {
+                scheduleDrain();
             }
         }
     }
 
-    /** Waits until every queued change is in the index (or the time is up); true when it is. */
+    /**
+     * Queues a drain (holding {@link #pending}): at once on an idle instance, else {@link #DRAIN_GAP} after the last
+     * drain ended, so that a burst of saves re-indexes each changed document once per gap, not once per save.
+     */
+    private void scheduleDrain() {
+        drainQueued = true;
+        long ticket = ++drainTicket;
+        long wait = DRAIN_GAP.toNanos() - (System.nanoTime() - lastDrain);
+        if (wait <= 0) {
+            worker.submit(() -> guarded(() -> drain(ticket)));
+        } else {
+            worker.schedule(() -> guarded(() -> drain(ticket)), wait, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * Waits until every queued change is in the index (or the time is up); true when it is. A drain waiting for its
+     * {@link #DRAIN_GAP} runs now: a search sees the saves made before it.
+     */
     boolean awaitIdle(Duration timeout) {
-        var marker = worker.submit(() -> {
-        });
+        var marker = worker.submit(() -> guarded(() -> drain(FORCED)));
         try {
             marker.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
@@ -487,7 +532,36 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
         return documents;
     }
 
-    private void drain() {
+    /**
+     * Runs the queued drain {@code ticket}, or any time for {@link #FORCED}. A queued drain whose work another drain
+     * took already (a search's, or one queued later) does nothing: at most one queued drain is live at a time.
+     */
+    private void drain(long ticket) {
+        synchronized (pending) {
+            if (ticket != FORCED && (ticket != drainTicket || !drainQueued)) {
+                return;
+            }
+            drainQueued = false;
+            draining = true;
+        }
+        boolean worked = false;
+        try {
+            worked = drainNow();
+        } finally {
+            synchronized (pending) {
+                draining = false;
+                if (worked) {
+                    lastDrain = System.nanoTime();
+                }
+                if (!pending.isEmpty()) {
+                    scheduleDrain(); // what was queued while this drain ran
+                }
+            }
+        }
+    }
+
+    /** Indexes what is queued; false when nothing was. */
+    private boolean drainNow() {
         List<Pending> batch;
         Map<Pending, List<Long>> events;
         synchronized (pending) {
@@ -497,7 +571,7 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
             pendingEvents.clear();
         }
         if (batch.isEmpty()) {
-            return;
+            return false;
         }
         Map<String, List<Long>> bySlug = new java.util.LinkedHashMap<>();
         batch.forEach(p -> bySlug.computeIfAbsent(p.slug(), k -> new ArrayList<>()).add(p.documentId()));
@@ -518,6 +592,9 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
         }
         index.refresh();
         commitSoon();
+        bySlug.keySet().forEach(slug -> drains.computeIfAbsent(slug, k -> new java.util.concurrent.atomic.AtomicInteger())
+                .incrementAndGet());
+        return true;
     }
 
     /**

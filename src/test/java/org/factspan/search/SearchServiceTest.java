@@ -31,6 +31,8 @@ class SearchServiceTest {
     AnnotationService annotations;
     @Autowired
     UserService users;
+    @Autowired
+    SearchIndexer indexer;
 
     SearchFixture f;
 
@@ -168,6 +170,22 @@ class SearchServiceTest {
                 .extracting(SearchHit::spanId).containsExactly(created.id());
         annotations.deleteSpan(f.ann, f.slug, new DocumentId(f.d3), new SpanId(created.id()));
         assertThat(as(f.ann, SearchRequest.of("protesters").withKind(SearchRequest.Kind.SPAN)).total()).isZero();
+    }
+
+    @Test
+    void aStreamOfSavesIsIndexedInAFewDrainsAndASearchRightAfterFindsEveryOne() throws InterruptedException {
+        long before = as(f.ann, SearchRequest.of("").withLabels(Set.of("SOURCE"))).total();
+        int drains = indexer.drains(f.slug);
+        List<Long> documents = List.of(f.d1, f.d2, f.d3);
+        for (int i = 0; i < 8; i++) {
+            annotations.createSpan(f.ann, f.slug, documents.get(i % 3), 20 + i, 21 + i, "SOURCE");
+            Thread.sleep(100); // time enough for the indexer to index each save by itself
+        }
+        // the search waits for nothing: the drain waiting for its gap runs at once
+        assertThat(as(f.ann, SearchRequest.of("").withLabels(Set.of("SOURCE"))).total()).isEqualTo(before + 8);
+        // without a gap between drains (SearchIndexer.DRAIN_GAP) one drain per save; with it, the first save's, one
+        // after the gap, and the search's
+        assertThat(indexer.drains(f.slug) - drains).isBetween(1, 4);
     }
 
     @Test

@@ -52,12 +52,20 @@ public class AuditLog {
     public void record(Who who, String action, Target target, Object before, Object after) {
         // an entry about a document always names its project, also where the caller did not have it at hand: the
         // change feed (decision 025) tells other instances which project changed from it
+        if (target.projectId() != null || target.documentId() == null) {
+            jdbc.update("insert into audit_event (at, user_id, username, action, project_id, document_id, span_id,"
+                    + " attribution_id, owner, before_json, after_json) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    Timestamp.from(clock.instant()), who.userId(), who.username(), action, target.projectId(),
+                    target.documentId(), target.spanId(), target.attributionId(), target.owner(), json(before),
+                    json(after));
+            return;
+        }
         jdbc.update("insert into audit_event (at, user_id, username, action, project_id, document_id, span_id,"
                 + " attribution_id, owner, before_json, after_json) values (?, ?, ?, ?,"
-                + " coalesce(?, (select d.project_id from document d where d.id = ?)), ?, ?, ?, ?, ?, ?)",
-                Timestamp.from(clock.instant()), who.userId(), who.username(), action, target.projectId(),
-                target.documentId(), target.documentId(), target.spanId(), target.attributionId(), target.owner(),
-                json(before), json(after));
+                + " (select d.project_id from document d where d.id = ?), ?, ?, ?, ?, ?, ?)",
+                Timestamp.from(clock.instant()), who.userId(), who.username(), action, target.documentId(),
+                target.documentId(), target.spanId(), target.attributionId(), target.owner(), json(before),
+                json(after));
     }
 
     /** Everything recorded about a document (its spans and attributions included), oldest first. */
@@ -66,9 +74,13 @@ public class AuditLog {
                 documentId);
     }
 
-    /** Everything recorded about one span, oldest first. */
-    public List<AuditEvent> ofSpan(long spanId) {
-        return jdbc.query("select " + COLUMNS + " from audit_event where span_id = ? order by id", ROW, spanId);
+    /**
+     * Everything recorded about one span of a document, oldest first. Read through the document's index: entries about
+     * a span always name its document, and the span has no index of its own (one less to write on every change).
+     */
+    public List<AuditEvent> ofSpan(long documentId, long spanId) {
+        return jdbc.query("select " + COLUMNS + " from audit_event where document_id = ? and span_id = ? order by id",
+                ROW, documentId, spanId);
     }
 
     /** The newest entries of a project, newest first. */
