@@ -280,6 +280,13 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
         return n == null ? 0 : n.get();
     }
 
+    /** How many documents wait for a drain now, plus one while a drain runs (a test sees the queue empty by itself). */
+    int queued() {
+        synchronized (pending) {
+            return pending.size() + (draining ? 1 : 0);
+        }
+    }
+
     /** How many times the whole index was rebuilt since start (at start, on demand, after a failed write). */
     int rebuilds() {
         return rebuilds.get();
