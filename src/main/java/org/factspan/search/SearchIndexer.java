@@ -70,12 +70,11 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
      * after it.
      */
     private boolean draining;
-    /** True while a drain is queued (guarded by {@link #pending}); {@link #drainTicket} names it. */
-    private boolean drainQueued;
-    /** The ticket of the drain queued last (guarded by {@link #pending}); an older queued drain does nothing. */
-    private long drainTicket;
-    /** The ticket of a drain that runs whatever is queued (a search waiting for the index). */
-    private static final long FORCED = -1;
+    /**
+     * The drain queued to run, at once or after the gap (guarded by {@link #pending}); null when none is. Any drain that
+     * starts cancels it, since it takes that work: at most one queued drain is live at a time.
+     */
+    private java.util.concurrent.Future<?> queuedDrain;
     private final java.util.concurrent.atomic.AtomicBoolean commitQueued =
             new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -369,7 +368,7 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
                 pendingEvents.computeIfAbsent(p, k -> new ArrayList<>()).add(event);
                 unapplied.add(event);
             }
-            if (!drainQueued && !draining) {
+            if (queuedDrain == null && !draining) {
                 scheduleDrain();
             }
         }
@@ -380,14 +379,9 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
      * drain ended, so that a burst of saves re-indexes each changed document once per gap, not once per save.
      */
     private void scheduleDrain() {
-        drainQueued = true;
-        long ticket = ++drainTicket;
         long wait = DRAIN_GAP.toNanos() - (System.nanoTime() - lastDrain);
-        if (wait <= 0) {
-            worker.submit(() -> guarded(() -> drain(ticket)));
-        } else {
-            worker.schedule(() -> guarded(() -> drain(ticket)), wait, TimeUnit.NANOSECONDS);
-        }
+        queuedDrain = wait <= 0 ? worker.submit(() -> guarded(this::drain))
+                : worker.schedule(() -> guarded(this::drain), wait, TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -395,7 +389,7 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
      * {@link #DRAIN_GAP} runs now: a search sees the saves made before it.
      */
     boolean awaitIdle(Duration timeout) {
-        var marker = worker.submit(() -> guarded(() -> drain(FORCED)));
+        var marker = worker.submit(() -> guarded(this::drain));
         try {
             marker.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
@@ -540,15 +534,16 @@ class SearchIndexer implements DisposableBean, ChangeFeed.Listener {
     }
 
     /**
-     * Runs the queued drain {@code ticket}, or any time for {@link #FORCED}. A queued drain whose work another drain
-     * took already (a search's, or one queued later) does nothing: at most one queued drain is live at a time.
+     * Indexes what is queued, on the indexer thread: as the queued drain, or at once for a search. It cancels the queued
+     * drain (or, when it is that drain, marks its own task cancelled, which does not stop it), and queues the next one
+     * if changes arrived while it ran.
      */
-    private void drain(long ticket) {
+    private void drain() {
         synchronized (pending) {
-            if (ticket != FORCED && (ticket != drainTicket || !drainQueued)) {
-                return;
+            if (queuedDrain != null) {
+                queuedDrain.cancel(false);
+                queuedDrain = null;
             }
-            drainQueued = false;
             draining = true;
         }
         boolean worked = false;
