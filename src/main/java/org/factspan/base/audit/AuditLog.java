@@ -52,20 +52,13 @@ public class AuditLog {
     public void record(Who who, String action, Target target, Object before, Object after) {
         // an entry about a document always names its project, also where the caller did not have it at hand: the
         // change feed (decision 025) tells other instances which project changed from it
-        if (target.projectId() != null || target.documentId() == null) {
-            jdbc.update("insert into audit_event (at, user_id, username, action, project_id, document_id, span_id,"
-                    + " attribution_id, owner, before_json, after_json) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    Timestamp.from(clock.instant()), who.userId(), who.username(), action, target.projectId(),
-                    target.documentId(), target.spanId(), target.attributionId(), target.owner(), json(before),
-                    json(after));
-            return;
-        }
+        boolean lookUp = target.projectId() == null && target.documentId() != null;
         jdbc.update("insert into audit_event (at, user_id, username, action, project_id, document_id, span_id,"
-                + " attribution_id, owner, before_json, after_json) values (?, ?, ?, ?,"
-                + " (select d.project_id from document d where d.id = ?), ?, ?, ?, ?, ?, ?)",
-                Timestamp.from(clock.instant()), who.userId(), who.username(), action, target.documentId(),
-                target.documentId(), target.spanId(), target.attributionId(), target.owner(), json(before),
-                json(after));
+                + " attribution_id, owner, before_json, after_json) values (?, ?, ?, ?, "
+                + (lookUp ? "(select d.project_id from document d where d.id = ?)" : "?") + ", ?, ?, ?, ?, ?, ?)",
+                Timestamp.from(clock.instant()), who.userId(), who.username(), action,
+                lookUp ? target.documentId() : target.projectId(), target.documentId(), target.spanId(),
+                target.attributionId(), target.owner(), json(before), json(after));
     }
 
     /** Everything recorded about a document (its spans and attributions included), oldest first. */
