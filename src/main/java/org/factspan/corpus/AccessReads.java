@@ -62,8 +62,8 @@ class AccessReads {
             double suggestionThreshold, String role, long newestLabel) {
     }
 
-    /** The project's labels with their attributes, in schema order. */
-    private List<LabelInfo> labels(long projectId) {
+    /** The project's labels with their attributes, in schema order, as stored now (the one reader of the schema). */
+    List<LabelInfo> labels(long projectId) {
         LabelRowsHandler rows = new LabelRowsHandler();
         jdbc.query("select l.id, l.name, l.title, l.hotkey, l.letter, l.color, l.kind, a.name, a.kind, a.options"
                 + " from label l left join label_attribute a on a.label_id = l.id where l.project_id = ?"

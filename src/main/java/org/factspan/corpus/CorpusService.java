@@ -27,8 +27,6 @@ public class CorpusService {
 
     private final ProjectRepository projects;
     private final ProjectMemberRepository members;
-    private final LabelRepository labels;
-    private final LabelAttributeRepository labelAttributes;
     private final DocumentRepository documents;
     private final AnnotationCounts counts;
     private final AssignmentRepository assignments;
@@ -48,15 +46,12 @@ public class CorpusService {
 
     private final AccessReads access;
 
-    CorpusService(ProjectRepository projects, ProjectMemberRepository members, LabelRepository labels,
-            LabelAttributeRepository labelAttributes, DocumentRepository documents, AnnotationCounts counts,
-            AssignmentRepository assignments, JsonMapper json, AccessReads access) {
+    CorpusService(ProjectRepository projects, ProjectMemberRepository members, DocumentRepository documents,
+            AnnotationCounts counts, AssignmentRepository assignments, JsonMapper json, AccessReads access) {
         this.access = access;
         this.assignments = assignments;
         this.projects = projects;
         this.members = members;
-        this.labels = labels;
-        this.labelAttributes = labelAttributes;
         this.documents = documents;
         this.counts = counts;
         this.json = json;
@@ -264,13 +259,9 @@ public class CorpusService {
         return openDocument(actor, slug, documentId);
     }
 
+    /** The project's label schema as stored now (not cached), in schema order. */
     List<LabelInfo> labels(long projectId) {
-        List<Label> schema = labels.findByProjectIdOrderByPosition(projectId);
-        Map<Long, List<AttributeDef>> attributes = labelAttributes
-                .findByLabelIdInOrderByPosition(schema.stream().map(Label::getId).toList()).stream()
-                .collect(java.util.stream.Collectors.groupingBy(LabelAttribute::getLabelId,
-                        java.util.stream.Collectors.mapping(LabelAttribute::toDef, java.util.stream.Collectors.toList())));
-        return schema.stream().map(l -> l.toInfo(attributes.getOrDefault(l.getId(), List.of()))).toList();
+        return access.labels(projectId);
     }
 
     private DocumentSummary summary(DocumentRow r) {

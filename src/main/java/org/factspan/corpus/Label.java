@@ -63,8 +63,4 @@ class Label {
     String getName() {
         return name;
     }
-
-    LabelInfo toInfo(java.util.List<AttributeDef> attributes) {
-        return new LabelInfo(name, title, hotkey, letter, color, kind, attributes);
-    }
 }

@@ -52,10 +52,6 @@ class LabelAttribute {
         return labelId;
     }
 
-    AttributeDef toDef() {
-        return def(name, kind, options);
-    }
-
     /** The definition of a stored attribute: {@code options} as the column keeps them ({@code a|b|c}, or null). */
     static AttributeDef def(String name, AttributeKind kind, String options) {
         return new AttributeDef(name, kind, options == null ? List.of() : Arrays.asList(options.split("\\|")));

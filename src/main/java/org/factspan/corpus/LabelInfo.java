@@ -20,7 +20,7 @@ public record LabelInfo(String name, String title, String key, String letter, St
         return attributes.stream().filter(a -> a.name().equals(attributeName)).findFirst();
     }
 
-    // compiled once: every project read (each span save) builds its labels
+    // compiled once, not for every label built
     private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
     private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
     private static final Pattern LETTER = Pattern.compile("[a-z]");
