@@ -12,13 +12,13 @@ import java.util.stream.Collectors;
 import org.factspan.base.Quote;
 import org.factspan.base.CodePoints;
 import org.factspan.base.audit.AuditLog;
-import org.factspan.base.ConflictException;
 import org.factspan.base.ForbiddenException;
 import org.factspan.base.InvalidRequestException;
 import org.factspan.corpus.AttributeDef;
 import org.factspan.corpus.CorpusService;
 import org.factspan.corpus.DocumentSummary;
 import org.factspan.corpus.LabelInfo;
+import org.factspan.corpus.ProjectDocument;
 import org.factspan.corpus.ProjectInfo;
 import org.factspan.security.Actor;
 import org.factspan.security.UserService;
@@ -84,30 +84,16 @@ class AnnotationGuards {
     record Editable(ProjectInfo project, DocumentSummary document) {
     }
 
-    /** The project (one read) with the caller allowed to act for the owner, and the document editable for the owner. */
-    Editable editable(Actor actor, Owner owner, String slug, long documentId) {
-        ProjectInfo project = corpus.requireProject(actor, slug);
-        requireMayUse(actor, owner, project);
-        return new Editable(project, requireEditable(actor, owner, project, documentId));
-    }
-
     /**
-     * The document, if {@code owner}'s work on it may change now: never in an archived project; one's own work not
-     * while one has marked the document finished; the gold standard regardless of anyone's assignment.
+     * The project and the document (one statement) with the caller allowed to act for the owner, and the document
+     * editable for the owner: never in an archived project; one's own work not while one has marked the document
+     * finished; the gold standard regardless of anyone's assignment.
      */
-    DocumentSummary requireEditable(Actor actor, Owner owner, String slug, long documentId) {
-        return requireEditable(actor, owner, corpus.requireProject(actor, slug), documentId);
-    }
-
-    /** As above for a project read already (a span save reads it once: issue 14's four statements). */
-    DocumentSummary requireEditable(Actor actor, Owner owner, ProjectInfo project, long documentId) {
-        if (owner.userId() == actor.userId()) {
-            return corpus.requireEditableDocument(actor, project, documentId);
-        }
-        if (project.archived()) {
-            throw new ConflictException("Project " + Quote.of(project.slug()) + " is archived and read-only");
-        }
-        return corpus.requireDocument(project, documentId);
+    Editable editable(Actor actor, Owner owner, String slug, long documentId) {
+        ProjectDocument read = corpus.requireProjectDocument(actor, slug, documentId);
+        ProjectInfo project = read.project();
+        requireMayUse(actor, owner, project);
+        return new Editable(project, owner.userId() == actor.userId() ? read.ownWork(actor) : read.othersWork());
     }
 
     /** Records a change in the audit trail, in the change's own transaction. */

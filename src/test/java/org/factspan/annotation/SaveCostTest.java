@@ -82,7 +82,7 @@ class SaveCostTest {
     }
 
     @Test
-    void aSpanSaveSendsAtMostFourStatementsAuditIncluded() {
+    void aSpanSaveSendsThreeStatementsAuditIncluded() {
         annotations.createSpan(alice, TestUsers.SEED_PROJECT, documentId, 0, 5, "CLAIM");
         List<String> seen = new ArrayList<>();
         SEEN.set(seen);
@@ -93,7 +93,7 @@ class SaveCostTest {
         }
         seen.forEach(q -> System.out.println("SQL> " + q));
         assertThat(seen).as("statements of one span save").anyMatch(q -> q.contains("insert into audit_event"))
-                .hasSizeLessThanOrEqualTo(4);
+                .hasSizeLessThanOrEqualTo(3);
     }
 
     @Test

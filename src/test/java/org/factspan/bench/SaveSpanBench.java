@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,9 +33,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * 50 writers save spans at the same time, each its own user on its own document: through the annotation service
  * (permission checks, duplicate check, insert, commit), through HTTP (the REST API with Basic authentication), and
- * with a plain JDBC insert and commit on the same connection pool. Latency per save, p50 and p99. The service and the
- * plain insert take turns, three timed rounds each after an untimed round of each; HTTP runs one timed round after an
- * untimed one.
+ * with a plain JDBC insert and commit on the same connection pool. Latency per save, p50 and p99. A third path runs
+ * the statements a save needs in plain JDBC, one transaction on one connection: a read of the project, membership,
+ * document and assignment by key, the span insert, the audit insert, the commit. It tells what the database must do
+ * for a save apart from what the service adds. The three take turns, three timed rounds each after an untimed round
+ * of each; HTTP runs one timed round after an untimed one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = BenchDatabase.CONTEXT)
 class SaveSpanBench {
@@ -120,26 +123,87 @@ class SaveSpanBench {
                 ps.executeUpdate();
             }
         };
-        // the service and the plain insert take turns, ROUNDS timed rounds each after an untimed one: a machine that
-        // is slower for a few seconds (another process, the JIT, a collection) slows both alike
+        String read = "select p.id, m.role, d.length_cp, a.status from project p left join project_member m"
+                + " on m.project_id = p.id and m.user_id = ? left join document d on d.id = ? and d.project_id = p.id"
+                + " left join assignment a on a.document_id = d.id and a.user_id = ? where p.slug = ?";
+        Save statements = (w, op) -> {
+            long user = writers.get(w).userId();
+            long doc = docs.get(w);
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    try (PreparedStatement ps = c.prepareStatement(read)) {
+                        ps.setLong(1, user);
+                        ps.setLong(2, doc);
+                        ps.setLong(3, user);
+                        ps.setString(4, slug);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (!rs.next()) {
+                                throw new AssertionError("no project " + slug);
+                            }
+                        }
+                    }
+                    long span;
+                    try (PreparedStatement ps = c.prepareStatement("insert into span (document_id, user_id, label,"
+                            + " start_cp, end_cp, created_at) values (?, ?, 'SOURCE', ?, ?, ?)", new String[] {"id"})) {
+                        ps.setLong(1, doc);
+                        ps.setLong(2, user);
+                        ps.setInt(3, 2400 + 4 * op);
+                        ps.setInt(4, 2400 + 4 * op + 3);
+                        ps.setTimestamp(5, Timestamp.from(Instant.now()));
+                        ps.executeUpdate();
+                        try (ResultSet keys = ps.getGeneratedKeys()) {
+                            keys.next();
+                            span = keys.getLong(1);
+                        }
+                    }
+                    try (PreparedStatement ps = c.prepareStatement("insert into audit_event (at, user_id, username,"
+                            + " action, project_id, document_id, span_id, owner, after_json) values (?, ?, ?,"
+                            + " 'span.create', ?, ?, ?, ?, ?)")) {
+                        ps.setTimestamp(1, Timestamp.from(Instant.now()));
+                        ps.setLong(2, user);
+                        ps.setString(3, prefix + w);
+                        ps.setLong(4, project);
+                        ps.setLong(5, doc);
+                        ps.setLong(6, span);
+                        ps.setString(7, prefix + w);
+                        ps.setString(8, "{\"start\":" + (2400 + 4 * op) + ",\"end\":" + (2403 + 4 * op)
+                                + ",\"label\":\"SOURCE\",\"text\":\"abc\",\"attributes\":{}}");
+                        ps.executeUpdate();
+                    }
+                    c.commit();
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            }
+        };
+        // the three take turns, ROUNDS timed rounds each after an untimed one: a machine that is slower for a few
+        // seconds (another process, the JIT, a collection) slows all alike
         run(perWriter, service);
+        db.settle();
+        run(perWriter, statements);
         db.settle();
         run(perWriter, plain);
         db.settle();
         List<Double> serviceMillis = new ArrayList<>();
+        List<Double> statementsMillis = new ArrayList<>();
         List<Double> jdbcMillis = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
             int first = round * perWriter;
             Latencies s = run(perWriter, (w, op) -> service.save(w, first + op));
             db.settle();
+            Latencies t = run(perWriter, (w, op) -> statements.save(w, first + op));
+            db.settle();
             Latencies j = run(perWriter, (w, op) -> plain.save(w, first + op));
             db.settle();
-            System.out.printf("save span round %d: service p50 %.2f ms, plain JDBC p50 %.2f ms%n", round, s.p(50),
-                    j.p(50));
+            System.out.printf("save span round %d: service p50 %.2f ms, the save's statements in plain JDBC p50 %.2f"
+                    + " ms, plain JDBC insert p50 %.2f ms%n", round, s.p(50), t.p(50), j.p(50));
             serviceMillis.addAll(s.millis());
+            statementsMillis.addAll(t.millis());
             jdbcMillis.addAll(j.millis());
         }
         Latencies serviceTimed = new Latencies(serviceMillis);
+        Latencies statementsTimed = new Latencies(statementsMillis);
         Latencies jdbc = new Latencies(jdbcMillis);
         Latencies webTimed = afterWarmUp(perWriterHttp, web);
         String scale = BenchResults.scale();
@@ -149,6 +213,9 @@ class SaveSpanBench {
                                 + " insert, same pool, likewise, in turns with them"),
                 new BenchResults.Row("save span p99, service (50 writers)", scale, serviceTimed.p(99), jdbc.p(99), "ms",
                         null, "goal p99 < 25 ms"),
+                new BenchResults.Row("save span p50, its statements in plain JDBC (50 writers)", scale,
+                        statementsTimed.p(50), jdbc.p(50), "ms", null, "read, span insert, audit insert, commit on one"
+                                + " connection: what the database must do for a save; baseline: the plain insert"),
                 new BenchResults.Row("save span p50, HTTP (50 writers)", scale, webTimed.p(50), jdbc.p(50), "ms", null,
                         webTimed.count() + " saves; Basic auth checks the BCrypt hash on every request"),
                 new BenchResults.Row("save span p99, HTTP (50 writers)", scale, webTimed.p(99), jdbc.p(99), "ms", null,

@@ -1,6 +1,7 @@
 package org.factspan.base.audit;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,10 +57,17 @@ public class AuditLog {
         jdbc.update("insert into audit_event (at, user_id, username, action, project_id, document_id, span_id,"
                 + " attribution_id, owner, before_json, after_json) values (?, ?, ?, ?, "
                 + (lookUp ? "(select d.project_id from document d where d.id = ?)" : "?") + ", ?, ?, ?, ?, ?, ?)",
-                Timestamp.from(clock.instant()), who.userId(), who.username(), action,
-                lookUp ? target.documentId() : target.projectId(), target.documentId(), target.spanId(),
-                target.attributionId(), target.owner(), json(before), json(after));
+                new Object[] {Timestamp.from(clock.instant()), who.userId(), who.username(), action,
+                    lookUp ? target.documentId() : target.projectId(), target.documentId(), target.spanId(),
+                    target.attributionId(), target.owner(), json(before), json(after)}, TYPES);
     }
+
+    /**
+     * The insert's parameter types: given, a null needs no look-up of the statement's parameter metadata (which the
+     * JDBC template otherwise makes for each null, and an entry has three or four of them).
+     */
+    private static final int[] TYPES = {Types.TIMESTAMP, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.BIGINT,
+        Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
 
     /** Everything recorded about a document (its spans and attributions included), oldest first. */
     public List<AuditEvent> ofDocument(long documentId) {
