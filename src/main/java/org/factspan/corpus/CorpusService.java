@@ -163,16 +163,17 @@ public class CorpusService {
     /**
      * The project named {@code slug}, checked for the caller as by {@link #requireProject}, and its document
      * {@code documentId} with the caller's assignment, in one statement: every span and triple write starts here
-     * (issue 14's budget of four statements per save). The document is checked afterwards, by
-     * {@link ProjectDocument#ownWork} or {@link ProjectDocument#othersWork}. One statement needs no transaction of its
+     * (issue 14's budget of four statements per save), and so does every read of one document. The document is checked
+     * afterwards, by {@link ProjectDocument#readable}, {@link ProjectDocument#ownWork} or
+     * {@link ProjectDocument#othersWork}. One statement needs no transaction of its
      * own: a caller's transaction is used when there is one.
      */
     public ProjectDocument requireProjectDocument(Actor actor, String slug, long documentId) {
         AccessReads.ProjectAndDocument read = access.projectAndDocument(slug, actor.userId(), documentId)
                 .orElseThrow(() -> projectNotFound(slug));
         requireMember(actor, read.project());
-        return new ProjectDocument(read.project(), documentId, read.document(),
-                read.document().map(d -> summary(d.row())));
+        return new ProjectDocument(read.project(), documentId,
+                read.document().map(d -> new ProjectDocument.Found(summary(d.row()), d)));
     }
 
     /** Span counts of the caller per document (the "my progress" column). */
@@ -216,11 +217,7 @@ public class CorpusService {
     /** A document of the project without its text (cheap): checks access like {@link #openDocument}. */
     @Transactional(readOnly = true)
     public DocumentSummary requireDocument(Actor actor, String slug, long documentId) {
-        ProjectInfo project = requireProject(actor, slug);
-        DocumentRow r = documents.findRow(documentId, project.id())
-                .orElseThrow(() -> new NotFoundException("No document " + documentId + " in project " + slug));
-        checkAssigned(actor, project, documentId);
-        return summary(r);
+        return requireProjectDocument(actor, slug, documentId).readable(actor);
     }
 
     /**

@@ -8,23 +8,25 @@ import org.factspan.security.Actor;
 
 /**
  * A project the caller may see and one of its documents, read together ({@link CorpusService#requireProjectDocument}):
- * where every span and triple write starts. The document's checks come after the caller's own checks of the project,
- * through {@link #ownWork} (the caller's own annotations) or {@link #othersWork} (work of another owner, the gold
- * standard), each in the order the separate reads made them.
+ * where every span and triple write, and every read of one document, starts. The document's checks come after the
+ * caller's own checks of the project, through {@link #readable} (to open it), {@link #ownWork} (to change the caller's
+ * own annotations) or {@link #othersWork} (to change another owner's, the gold standard's), each in the order the
+ * separate reads made them.
  */
 public final class ProjectDocument {
 
     private final ProjectInfo project;
     private final long documentId;
-    private final Optional<AccessReads.DocumentAccess> access;
-    private final Optional<DocumentSummary> document;
+    private final Optional<Found> found;
 
-    ProjectDocument(ProjectInfo project, long documentId, Optional<AccessReads.DocumentAccess> access,
-            Optional<DocumentSummary> document) {
+    /** The document as read: its summary, and the caller's assignment to it. */
+    record Found(DocumentSummary summary, AccessReads.DocumentAccess access) {
+    }
+
+    ProjectDocument(ProjectInfo project, long documentId, Optional<Found> found) {
         this.project = project;
         this.documentId = documentId;
-        this.access = access;
-        this.document = document;
+        this.found = found;
     }
 
     public ProjectInfo project() {
@@ -32,19 +34,25 @@ public final class ProjectDocument {
     }
 
     /**
-     * The document, if the caller may change their own annotations of it now: it is in the project, assigned to the
-     * caller where the project assigns work, the project is not archived, and the caller has not marked it finished
-     * (until a curator reopens it).
+     * The document, if the caller may open it: it is in the project, and assigned to the caller where the project
+     * assigns work (admins and curators open all).
+     */
+    public DocumentSummary readable(Actor actor) {
+        return open(actor).summary();
+    }
+
+    /**
+     * The document, if the caller may change their own annotations of it now: they may open it ({@link #readable}),
+     * the project is not archived, and the caller has not marked it finished (until a curator reopens it).
      */
     public DocumentSummary ownWork(Actor actor) {
-        AccessReads.DocumentAccess row = access.orElseThrow(this::notFound);
-        CorpusService.requireAssigned(actor, project, documentId, row::assigned, row::projectAssigns);
+        Found document = open(actor);
         requireNotArchived();
-        if (row.finished()) {
+        if (document.access().finished()) {
             throw new ConflictException("You marked document " + documentId
                     + " finished; it is read-only for you until a curator reopens it");
         }
-        return document.orElseThrow();
+        return document.summary();
     }
 
     /**
@@ -53,7 +61,14 @@ public final class ProjectDocument {
      */
     public DocumentSummary othersWork() {
         requireNotArchived();
-        return document.orElseThrow(this::notFound);
+        return found.orElseThrow(this::notFound).summary();
+    }
+
+    private Found open(Actor actor) {
+        Found document = found.orElseThrow(this::notFound);
+        CorpusService.requireAssigned(actor, project, documentId, document.access()::assigned,
+                document.access()::projectAssigns);
+        return document;
     }
 
     private void requireNotArchived() {
